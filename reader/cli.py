@@ -1,0 +1,321 @@
+"""The command line: ``python -m reader COMMAND`` / ``provenance-reader-cli COMMAND``.
+
+Every command answers bad input with one line on stderr and exit status 2, never a
+traceback; a batch goes on past a bad input and reports it at the end. ``extract``
+prints a JSON contract read by outside scorers and never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from reader import __version__
+from reader.errors import InputError
+from reader.model import SOURCE_TYPES, STATUSES, Article
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(f"error: {line}\n")
+
+
+def _json(obj: Any, pretty: bool = False) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+
+
+def _library(args: argparse.Namespace) -> Any:
+    from reader.paths import default_db_path
+    from reader.store import Library
+
+    return Library(Path(args.db) if args.db else default_db_path())
+
+
+# --- commands ---------------------------------------------------------------------
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from reader.pipeline import extract
+
+    failures: list[str] = []
+    many = len(args.inputs) > 1
+    for src in args.inputs:
+        try:
+            _raw, article = extract(src)
+        except InputError as exc:
+            failures.append(str(exc))
+            continue
+        if args.format == "json":
+            d = {"path": src, **article.to_dict()}
+            _out(_json(d, pretty=not many))
+        else:
+            _print_article_text(article, src if many else None)
+        sys.stdout.flush()
+    return _report(failures)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    failures: list[str] = []
+    results = []
+    with _library(args) as lib:
+        for src in args.inputs:
+            try:
+                r = lib.import_source(src)
+            except InputError as exc:
+                failures.append(str(exc))
+                continue
+            results.append(
+                {"source": src, "id": r.article_id, "created": r.created, "title": r.title}
+            )
+            if args.format == "text":
+                verb = "imported" if r.created else "already in library"
+                _out(f"{verb}: [{r.article_id}] {r.title or '(untitled)'}  <- {src}")
+    if args.format == "json":
+        for r in results:
+            _out(_json(r))
+    return _report(failures)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        rows = lib.list_articles(limit=args.limit)
+    if args.format == "json":
+        for row in rows:
+            _out(_json(row.__dict__))
+    else:
+        for row in rows:
+            meta = " · ".join(x for x in (row.publisher, row.published) if x)
+            title = row.title or "(untitled)"
+            _out(f"[{row.id}] {title}  ({meta or 'no date'}; {row.claim_count} claims)")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        stored = lib.get(args.id)
+    if stored is None:
+        _err(f"article {args.id}: not in the library (see 'list')")
+        return EXIT_BAD_INPUT
+    if args.format == "json":
+        d = {"id": stored.id, "source": stored.source, **stored.article.to_dict()}
+        for cd, sc in zip(d["claims"], stored.claims, strict=True):
+            cd["verdict"], cd["note"] = sc.verdict, sc.note
+        _out(_json(d, pretty=True))
+    else:
+        _print_article_text(stored.article)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        hits = lib.search(args.query, limit=args.limit)
+    if args.format == "json":
+        for h in hits:
+            _out(_json(h.__dict__))
+    else:
+        for h in hits:
+            _out(f"[{h.id}] {h.title or '(untitled)'}\n    {h.snippet}")
+        if not hits:
+            _out("no matches")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        for d in lib.export():
+            if args.format == "json":
+                _out(_json(d))
+            else:
+                _out(f"# [{d['id']}] {d['title'] or '(untitled)'}")
+                _out(d["markdown"])
+                _out()
+    return EXIT_OK
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        claims = lib.claims(
+            article_id=args.article,
+            outlet=args.outlet,
+            status=args.status,
+            source_type=args.source_type,
+        )
+        owners = lib.claim_article_ids(c.id for c in claims)
+    for sc in claims:
+        c = sc.claim
+        if args.format == "json":
+            d = {
+                "id": sc.id,
+                "article_id": owners[sc.id],
+                **c.to_dict(),
+                "verdict": sc.verdict,
+                "note": sc.note,
+            }
+            _out(_json(d))
+        else:
+            chain = " ← ".join(c.chain) if c.chain else "-"
+            who = f"{c.source} ({c.source_type})" if c.source else "no source"
+            where = f"[{owners[sc.id]}:{sc.seq}]"
+            _out(f"{where} {c.status.upper():<12} {who}; via {c.outlet or '-'}; chain {chain}")
+            _out(f"    {c.text}")
+    return EXIT_OK
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        done, failures = lib.reextract(args.id)
+    if args.format == "json":
+        _out(_json({"reextracted": done, "failed": failures}))
+    else:
+        _out(f"re-extracted {done} article(s); user verdicts kept")
+    return _report(failures)
+
+
+def cmd_verdict(args: argparse.Namespace) -> int:
+    from reader.store import VERDICTS
+
+    with _library(args) as lib:
+        stored = lib.get(args.article)
+        if stored is None or not 0 <= args.seq < len(stored.claims):
+            _err(f"claim {args.article}:{args.seq}: not in the library (see 'claims')")
+            return EXIT_BAD_INPUT
+        key = stored.claims[args.seq].claim_key
+        verdict = None if args.verdict == "clear" else args.verdict
+        if verdict is not None and verdict not in VERDICTS:
+            _err(f"verdict {args.verdict!r}: use one of {', '.join(VERDICTS)} or clear")
+            return EXIT_BAD_INPUT
+        lib.set_verdict(stored.id, key, verdict, args.note)
+        history = lib.verdict_history(stored.id, key)
+    if args.format == "json":
+        _out(_json([h.__dict__ for h in history]))
+    else:
+        for h in history:
+            _out(f"{h.created_at}  {h.verdict or '(cleared)'}  {h.note or ''}".rstrip())
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from reader.gui.app import run_gui  # the only command that imports Qt
+
+    return run_gui(args)
+
+
+# --- output helpers -----------------------------------------------------------------
+
+
+def _print_article_text(a: Article, path: str | None = None) -> None:
+    if path:
+        _out(f"== {path}")
+    _out(a.title or "(untitled)")
+    meta = " · ".join(x for x in (a.byline, a.publisher, a.published, a.url) if x)
+    if meta:
+        _out(meta)
+    _out()
+    _out(a.text)
+    if a.claims:
+        _out()
+        _out(f"-- {len(a.claims)} claims")
+        for i, c in enumerate(a.claims):
+            chain = " ← ".join(c.chain) if c.chain else "-"
+            _out(f"{i:3d} {c.status:<12} {c.source or '-'} ({c.source_type or '-'}); {chain}")
+    _out()
+
+
+def _report(failures: Sequence[str]) -> int:
+    for f in failures:
+        _err(f)
+    return EXIT_BAD_INPUT if failures else EXIT_OK
+
+
+# --- parser ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="provenance-reader",
+        description="Read news with the source of every claim: import articles into a local "
+        "library, list and search it, and see who each claim comes from.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(
+        name: str, fn: Callable[[argparse.Namespace], int], help: str, db: bool = True
+    ) -> Any:
+        sp = sub.add_parser(name, help=help, description=help)
+        sp.set_defaults(func=fn)
+        sp.add_argument("--format", choices=("json", "text"), default="text", help="output format")
+        if db:
+            sp.add_argument(
+                "--db", metavar="PATH", help="library file (default: your user data folder)"
+            )
+        return sp
+
+    sp = command("extract", cmd_extract, "clean inputs and find their claims; no library", db=False)
+    sp.add_argument("inputs", nargs="+", metavar="PATH|URL")
+    sp = command("import", cmd_import, "import files or URLs into the library")
+    sp.add_argument("inputs", nargs="+", metavar="PATH|URL")
+    sp = command("list", cmd_list, "list the library's articles, newest first")
+    sp.add_argument("--limit", type=int, default=-1, help="at most this many")
+    sp = command("show", cmd_show, "show one article with its claims")
+    sp.add_argument("id", type=int, metavar="ID")
+    sp = command("search", cmd_search, "full-text search of titles and bodies")
+    sp.add_argument("query", metavar="QUERY")
+    sp.add_argument("--limit", type=int, default=50)
+    command("export", cmd_export, "export every article, its claims and your verdicts")
+    sp = command("claims", cmd_claims, "list claims across the library, filtered")
+    sp.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
+    sp.add_argument("--outlet", help="canonical outlet name, e.g. 'The Wall Street Journal'")
+    sp.add_argument("--status", choices=STATUSES)
+    sp.add_argument("--source-type", choices=SOURCE_TYPES)
+    sp = command(
+        "reextract", cmd_reextract, "re-run extraction on stored raw inputs; keeps verdicts"
+    )
+    sp.add_argument("id", type=int, nargs="?", metavar="ID", help="one article (default: all)")
+    sp = command("verdict", cmd_verdict, "set your verdict on a claim (ARTICLE SEQ as in 'claims')")
+    sp.add_argument("article", type=int, metavar="ARTICLE")
+    sp.add_argument("seq", type=int, metavar="SEQ")
+    sp.add_argument("verdict", metavar="VERDICT", help="true, false, misleading, unproven or clear")
+    sp.add_argument("--note", help="a note kept with the verdict")
+    sp = command("open", cmd_open, "open the window (optionally on files or URLs)")
+    sp.add_argument("inputs", nargs="*", metavar="PATH|URL")
+    sp.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
+    sp.add_argument(
+        "--claim", type=int, default=0, metavar="N", help="with --screenshot: select claim N"
+    )
+    sp.add_argument("--dark", action="store_true", help="use a dark palette")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        _err(str(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,56 @@
+"""Fetch an article URL with httpx: redirects followed, a time-out and a size cap."""
+
+from __future__ import annotations
+
+import httpx
+
+from reader import __version__
+from reader.errors import InputError
+from reader.ingest import MAX_BYTES, RawInput, from_bytes
+
+TIMEOUT_S = 15.0
+_ACCEPTED = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "text/markdown",
+    "text/x-markdown",
+)
+
+
+def fetch_url(url: str, timeout: float = TIMEOUT_S) -> RawInput:
+    """GET ``url``; refuse non-2xx answers, non-text types and bodies over the cap."""
+    headers = {
+        "User-Agent": f"ProvenanceReader/{__version__} (+desktop news reader)",
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1",
+    }
+    try:
+        with (
+            httpx.Client(follow_redirects=True, timeout=timeout, headers=headers) as client,
+            client.stream("GET", url) as resp,
+        ):
+            if resp.status_code >= 400:
+                raise InputError(
+                    url, f"the server answered {resp.status_code} {resp.reason_phrase}"
+                )
+            ctype = resp.headers.get("content-type", "")
+            base = ctype.split(";")[0].strip().lower()
+            if base and base not in _ACCEPTED:
+                raise InputError(url, f"is not an article page (content type {base})")
+            chunks: list[bytes] = []
+            total = 0
+            for chunk in resp.iter_bytes():
+                total += len(chunk)
+                if total > MAX_BYTES:
+                    raise InputError(url, f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
+                chunks.append(chunk)
+            final_url = str(resp.url)
+    except httpx.TimeoutException:
+        raise InputError(url, f"timed out after {timeout:.0f} s") from None
+    except httpx.TooManyRedirects:
+        raise InputError(url, "redirects too many times") from None
+    except httpx.HTTPError as exc:
+        raise InputError(url, f"could not be fetched ({type(exc).__name__}: {exc})") from None
+    name = final_url.rsplit("/", 1)[-1].split("?")[0]
+    raw = from_bytes(b"".join(chunks), url, name=name, content_type=ctype, url=final_url)
+    return raw

@@ -1,0 +1,187 @@
+"""Read what a user brings (a file or a URL) into decoded text of a known kind.
+
+Nothing here cleans: it finds the bytes, decodes them, and says whether they are
+HTML, Markdown or scraped plain text, by content first and extension second.
+Every refusal is an :class:`~reader.errors.InputError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import InputError
+
+#: Largest input we accept, raw or decompressed. News pages are well under this.
+MAX_BYTES = 20 * 1024 * 1024
+
+KINDS = ("html", "markdown", "text")
+_MD_EXT = {".md", ".markdown", ".mdown", ".mkd"}
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+_HTML_SNIFF = re.compile(
+    rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>|article[\s>]|div[\s>]|p>)",
+    re.IGNORECASE,
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I
+)
+_MD_SNIFF = re.compile(r"^(#{1,6} \S|---\s*$)", re.MULTILINE)
+
+
+@dataclass
+class RawInput:
+    """An input as read: its origin, kind, decoded text and the raw bytes kept for re-extraction."""
+
+    source: str
+    kind: str
+    content: str
+    raw: bytes
+    url: str | None = None
+
+
+def is_url(source: str) -> bool:
+    return bool(re.match(r"^https?://", source.strip(), re.IGNORECASE))
+
+
+def load(source: str) -> RawInput:
+    """Read a path or an http(s) URL; raise InputError for anything that is not an article."""
+    if is_url(source):
+        from reader.fetch import fetch_url  # httpx only when a URL is asked for
+
+        return fetch_url(source.strip())
+    return load_file(Path(source), source)
+
+
+def load_file(path: Path, label: str | None = None) -> RawInput:
+    label = label or str(path)
+    try:
+        if path.is_dir():
+            raise InputError(label, "is a directory, not a file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(label, f"too large ({_mb(size)}; the limit is {_mb(MAX_BYTES)})")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(label, "no such file") from None
+    except PermissionError:
+        raise InputError(label, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(label, "is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(label, f"cannot be read ({exc.strerror or exc})") from None
+    return from_bytes(raw, label, name=path.name)
+
+
+def from_bytes(
+    raw: bytes,
+    label: str,
+    name: str = "",
+    content_type: str | None = None,
+    url: str | None = None,
+) -> RawInput:
+    """Decode bytes from a file or a response and decide their kind."""
+    if len(raw) > MAX_BYTES:
+        raise InputError(label, f"too large (over {_mb(MAX_BYTES)})")
+    if raw[:2] == b"\x1f\x8b":
+        raw = _gunzip(raw, label)
+        name = re.sub(r"\.gz$", "", name, flags=re.IGNORECASE)
+    if not raw.strip():
+        raise InputError(label, "is empty")
+    text = decode(raw, label)
+    kind = sniff_kind(text, raw, name, content_type)
+    return RawInput(source=label, kind=kind, content=text, raw=raw, url=url)
+
+
+def _gunzip(raw: bytes, label: str) -> bytes:
+    try:
+        d = zlib.decompressobj(wbits=31)
+        out = d.decompress(raw, MAX_BYTES + 1)
+    except (zlib.error, gzip.BadGzipFile, EOFError):
+        raise InputError(label, "is a damaged gzip file") from None
+    if len(out) > MAX_BYTES:
+        raise InputError(label, f"decompresses to more than {_mb(MAX_BYTES)}")
+    return out
+
+
+def decode(raw: bytes, label: str, declared: str | None = None) -> str:
+    """Decode with a BOM, a declared charset, UTF-8, UTF-16 or cp1252/latin-1, in that order.
+
+    Bytes that are not text in any of these (NUL-heavy or control-heavy) are refused.
+    """
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return _checked(raw.decode(enc, errors="replace"), label)
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        return _checked(raw.decode(utf16, errors="replace"), label)
+    if b"\x00" in raw[:8192]:
+        raise InputError(label, "is a binary file, not an article")
+    m = _META_CHARSET.search(raw[:4096])
+    declared = declared or (m.group(1).decode("ascii", "ignore") if m else None)
+    try:
+        return _checked(raw.decode("utf-8"), label)
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            if codecs.lookup(declared).name not in ("utf-8",):
+                return _checked(raw.decode(declared), label)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return _checked(raw.decode("cp1252"), label)
+    except UnicodeDecodeError:
+        return _checked(raw.decode("latin-1"), label)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """Guess UTF-16 from the NUL pattern of mostly-ASCII text."""
+    head = raw[:4096]
+    if len(head) < 4:
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str, label: str) -> str:
+    """Refuse decoded text that is mostly control characters (a binary file)."""
+    sample = text[:8192]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    if sample and bad > 0.05 * len(sample):
+        raise InputError(label, "is a binary file, not an article")
+    return text
+
+
+def sniff_kind(text: str, raw: bytes, name: str, content_type: str | None = None) -> str:
+    """HTML if the content looks like markup; Markdown by extension or type; else text."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    ext = Path(name).suffix.lower()
+    head = text[:4096].lstrip().encode("utf-8", "ignore")
+    if _HTML_SNIFF.search(head[:2048]) and (head.startswith(b"<") or ext in _HTML_EXT):
+        return "html"
+    if ctype in ("text/html", "application/xhtml+xml") and b"<" in head:
+        return "html"
+    if ext in _MD_EXT or ctype in ("text/markdown", "text/x-markdown"):
+        return "markdown"
+    if ext not in (".txt", ".text") and _MD_SNIFF.search(text[:2048]):
+        return "markdown"
+    return "text"
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"

@@ -1,0 +1,46 @@
+"""Where things live: the user's library, settings and the bundled resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from reader import APP_NAME, ORG_NAME
+
+
+def resources_dir() -> Path:
+    """The bundled ``resources/`` folder, from a checkout, an install or a bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    here = Path(__file__).resolve().parent
+    for cand in (here.parent / "resources", here / "resources"):
+        if cand.is_dir():
+            return cand
+    return here.parent / "resources"
+
+
+def samples_dir() -> Path:
+    """The sample articles shown on first run."""
+    return resources_dir() / "samples"
+
+
+def data_dir() -> Path:
+    """The user's data folder (``PROVENANCE_READER_HOME`` overrides it, for tests)."""
+    override = os.environ.get("PROVENANCE_READER_HOME")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME))
+
+
+def default_db_path() -> Path:
+    """The library database used when ``--db`` is not given."""
+    return data_dir() / "library.db"
+
+
+def user_outlets_path() -> Path:
+    """A user's own outlet aliases, merged over the bundled registry."""
+    return data_dir() / "outlets.json"

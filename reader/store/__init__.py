@@ -1,0 +1,25 @@
+"""The local SQLite library (sqlite-utils): articles, claims, outlets and user state."""
+
+from reader.store.library import (
+    VERDICTS,
+    ArticleRow,
+    ImportResult,
+    Library,
+    SearchHit,
+    StoredArticle,
+    StoredClaim,
+    VerdictEntry,
+    claim_key,
+)
+
+__all__ = [
+    "VERDICTS",
+    "ArticleRow",
+    "ImportResult",
+    "Library",
+    "SearchHit",
+    "StoredArticle",
+    "StoredClaim",
+    "VerdictEntry",
+    "claim_key",
+]

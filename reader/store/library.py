@@ -1,0 +1,452 @@
+"""The local library: one SQLite file (WAL, busy time-out, FTS5) behind a small API.
+
+Every import is one transaction: a failed or interrupted import leaves the file as
+it was. Open one :class:`Library` per thread; SQLite's WAL lets readers and one
+writer share the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import unicodedata
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from reader import __version__
+from reader.errors import InputError
+from reader.ingest import RawInput, from_bytes
+from reader.model import Article, Claim
+from reader.store.schema import migrations
+
+VERDICTS = ("true", "false", "misleading", "unproven")
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class ArticleRow:
+    """A line of the library list."""
+
+    id: int
+    title: str | None
+    publisher: str | None
+    published: str | None
+    imported_at: str
+    claim_count: int
+
+
+@dataclass
+class StoredClaim:
+    """A claim as stored, with its id and the user's current verdict."""
+
+    id: int
+    seq: int
+    claim_key: str
+    claim: Claim
+    verdict: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class StoredArticle:
+    id: int
+    source: str
+    kind: str
+    imported_at: str
+    article: Article
+    claims: list[StoredClaim] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    article_id: int
+    created: bool  # False when the same article was already in the library
+    title: str | None
+
+
+@dataclass
+class SearchHit:
+    id: int
+    title: str | None
+    publisher: str | None
+    snippet: str
+
+
+@dataclass
+class VerdictEntry:
+    verdict: str | None
+    note: str | None
+    created_at: str
+
+
+def claim_key(text: str) -> str:
+    """Normalised claim text: what a verdict is matched by after re-extraction."""
+    t = unicodedata.normalize("NFKC", text).casefold()
+    t = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", t)
+    return re.sub(r"\W+", " ", t).strip()
+
+
+def content_hash(article: Article) -> str:
+    """Hash of the normalised body: the same article imported twice is one article."""
+    return hashlib.sha256(claim_key(article.text).encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Library:
+    """A library file, migrated to the current schema on open."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db = Database(conn)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.enable_wal()
+            migrations.apply(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise InputError(str(path), f"is not a usable library ({exc})") from None
+        except OSError as exc:
+            raise InputError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing extracted facts -------------------------------------------------
+
+    def add(self, raw: RawInput, article: Article) -> ImportResult:
+        """Store an extracted article and its claims in one transaction."""
+        h = content_hash(article)
+        existing = self.db.execute(
+            "select id, title from articles where content_hash = ?", [h]
+        ).fetchone()
+        if existing:
+            return ImportResult(existing[0], False, existing[1])
+        now = _now()
+        with self.db.atomic():
+            cur = self.db.execute(
+                "insert into articles (content_hash, source, kind, raw, url, title, byline,"
+                " publisher, published, markdown, text, imported_at, extracted_at, engine)"
+                " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    h,
+                    raw.source,
+                    raw.kind,
+                    zlib.compress(raw.raw, 6),
+                    article.url,
+                    article.title,
+                    article.byline,
+                    article.publisher,
+                    article.published,
+                    article.markdown,
+                    article.text,
+                    now,
+                    now,
+                    __version__,
+                ],
+            )
+            article_id = int(cur.lastrowid or 0)
+            self._insert_claims(article_id, article.claims)
+        return ImportResult(article_id, True, article.title)
+
+    def import_source(self, source: str) -> ImportResult:
+        """Extract ``source`` (path or URL) and store it."""
+        from reader.pipeline import extract
+
+        raw, article = extract(source)
+        return self.add(raw, article)
+
+    def _outlet_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        self.db.execute("insert or ignore into outlets (name) values (?)", [name])
+        row = self.db.execute("select id from outlets where name = ?", [name]).fetchone()
+        return int(row[0])
+
+    def _insert_claims(self, article_id: int, claims: Iterable[Claim]) -> None:
+        for seq, c in enumerate(claims):
+            span = c.source_span or [None, None]
+            cur = self.db.execute(
+                "insert into claims (article_id, seq, claim_key, text, start, end, source,"
+                " source_start, source_end, source_type, outlet_id, cue, status)"
+                " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    article_id,
+                    seq,
+                    claim_key(c.text),
+                    c.text,
+                    c.start,
+                    c.end,
+                    c.source,
+                    span[0],
+                    span[1],
+                    c.source_type,
+                    self._outlet_id(c.outlet),
+                    c.cue,
+                    c.status,
+                ],
+            )
+            claim_id = cur.lastrowid
+            self.db.conn.executemany(
+                "insert into chain_links (claim_id, position, name) values (?,?,?)",
+                [(claim_id, i, name) for i, name in enumerate(c.chain)],
+            )
+
+    def reextract(self, article_id: int | None = None) -> tuple[int, list[str]]:
+        """Re-run the engine over stored raw inputs. User verdicts stay: they are keyed
+        by normalised claim text, not by claim row. Returns (count, failures)."""
+        from reader.pipeline import extract_raw
+
+        ids = (
+            [article_id]
+            if article_id is not None
+            else [r[0] for r in self.db.execute("select id from articles order by id")]
+        )
+        done, failures = 0, []
+        for aid in ids:
+            row = self.db.execute(
+                "select source, kind, raw, url from articles where id = ?", [aid]
+            ).fetchone()
+            if row is None:
+                failures.append(f"article {aid}: not in the library")
+                continue
+            source, _kind, blob, url = row
+            try:
+                raw = from_bytes(zlib.decompress(blob), source, name=source, url=url)
+                article = extract_raw(raw)
+            except InputError as exc:
+                failures.append(str(exc))
+                continue
+            with self.db.atomic():
+                self.db.execute(
+                    "delete from chain_links where claim_id in"
+                    " (select id from claims where article_id = ?)",
+                    [aid],
+                )
+                self.db.execute("delete from claims where article_id = ?", [aid])
+                self.db.execute(
+                    "update articles set title=?, byline=?, publisher=?, published=?,"
+                    " markdown=?, text=?, url=coalesce(?, url), extracted_at=?, engine=?"
+                    " where id=?",
+                    [
+                        article.title,
+                        article.byline,
+                        article.publisher,
+                        article.published,
+                        article.markdown,
+                        article.text,
+                        article.url,
+                        _now(),
+                        __version__,
+                        aid,
+                    ],
+                )
+                self._insert_claims(aid, article.claims)
+            done += 1
+        return done, failures
+
+    # --- reading ----------------------------------------------------------------
+
+    def count_articles(self) -> int:
+        return int(self.db.execute("select count(*) from articles").fetchone()[0])
+
+    _LIST_SQL = (
+        "select a.id, a.title, a.publisher, a.published, a.imported_at,"
+        " (select count(*) from claims c where c.article_id = a.id)"
+        " from articles a order by coalesce(a.published, substr(a.imported_at, 1, 10)) desc,"
+        " a.id desc"
+    )
+
+    def list_articles(self, limit: int = -1, offset: int = 0) -> list[ArticleRow]:
+        """Articles newest first (by publication date, else import date)."""
+        rows = self.db.execute(self._LIST_SQL + " limit ? offset ?", [limit, offset])
+        return [ArticleRow(*r) for r in rows]
+
+    def article_ids(self) -> list[int]:
+        """Every article id in list order (cheap: for lazy list models)."""
+        sql = (
+            "select id from articles order by coalesce(published, substr(imported_at, 1, 10))"
+            " desc, id desc"
+        )
+        return [r[0] for r in self.db.execute(sql)]
+
+    def row(self, article_id: int) -> ArticleRow | None:
+        r = self.db.execute(
+            "select a.id, a.title, a.publisher, a.published, a.imported_at,"
+            " (select count(*) from claims c where c.article_id = a.id)"
+            " from articles a where a.id = ?",
+            [article_id],
+        ).fetchone()
+        return ArticleRow(*r) if r else None
+
+    def get(self, article_id: int) -> StoredArticle | None:
+        r = self.db.execute(
+            "select id, source, kind, imported_at, title, byline, publisher, published, url,"
+            " markdown, text from articles where id = ?",
+            [article_id],
+        ).fetchone()
+        if r is None:
+            return None
+        article = Article(
+            title=r[4],
+            byline=r[5],
+            publisher=r[6],
+            published=r[7],
+            url=r[8],
+            markdown=r[9] or "",
+            text=r[10] or "",
+        )
+        stored = self.claims(article_id=article_id)
+        article.claims = [s.claim for s in stored]
+        return StoredArticle(r[0], r[1], r[2], r[3], article, stored)
+
+    def claims(
+        self,
+        article_id: int | None = None,
+        outlet: str | None = None,
+        status: str | None = None,
+        source_type: str | None = None,
+    ) -> list[StoredClaim]:
+        """Claims in reading order, filtered; each with the user's current verdict."""
+        where, args = [], []
+        for col, val in (
+            ("c.article_id", article_id),
+            ("o.name", outlet),
+            ("c.status", status),
+            ("c.source_type", source_type),
+        ):
+            if val is not None:
+                where.append(f"{col} = ?")
+                args.append(val)
+        sql = (
+            "select c.id, c.seq, c.claim_key, c.text, c.start, c.end, c.source, c.source_start,"
+            " c.source_end, c.source_type, o.name, c.cue, c.status, c.article_id,"
+            " (select group_concat(name, char(31)) from"
+            "   (select name from chain_links l where l.claim_id = c.id order by position)),"
+            " v.verdict, v.note"
+            " from claims c left join outlets o on o.id = c.outlet_id"
+            " left join verdicts v on v.id = (select max(id) from verdicts w"
+            "   where w.article_id = c.article_id and w.claim_key = c.claim_key)"
+        )
+        if where:
+            sql += " where " + " and ".join(where)
+        sql += " order by c.article_id, c.seq"
+        out = []
+        for r in self.db.execute(sql, args):
+            span = [r[7], r[8]] if r[7] is not None else None
+            chain = r[14].split("\x1f") if r[14] else []
+            claim = Claim(r[3], r[4], r[5], r[6], span, r[9], r[10], r[11], r[12], chain)
+            out.append(StoredClaim(r[0], r[1], r[2], claim, r[15], r[16]))
+        return out
+
+    def claim_article_ids(self, claim_ids: Iterable[int]) -> dict[int, int]:
+        ids = list(claim_ids)
+        if not ids:
+            return {}
+        q = ",".join("?" * len(ids))
+        rows = self.db.execute(f"select id, article_id from claims where id in ({q})", ids)
+        return {r[0]: r[1] for r in rows}
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over titles and bodies, best first, with a snippet."""
+        q = _fts_query(query)
+        if not q:
+            return []
+        sql = (
+            "select a.id, a.title, a.publisher,"
+            " snippet(articles_fts, 1, '[', ']', '…', 12)"
+            " from articles_fts join articles a on a.rowid = articles_fts.rowid"
+            " where articles_fts match ? order by rank limit ?"
+        )
+        try:
+            rows = self.db.execute(sql, [q, limit]).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [SearchHit(*r) for r in rows]
+
+    # --- user state ------------------------------------------------------------------
+
+    def set_verdict(
+        self, article_id: int, key: str, verdict: str | None, note: str | None = None
+    ) -> None:
+        """Record a verdict (None clears it); the note carries over unless given."""
+        if verdict is not None and verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}")
+        current = self.verdict(article_id, key)
+        if note is None and current is not None:
+            note = current.note
+        with self.db.atomic():
+            self.db.execute(
+                "insert into verdicts (article_id, claim_key, verdict, note, created_at)"
+                " values (?,?,?,?,?)",
+                [article_id, key, verdict, note, _now()],
+            )
+
+    def set_note(self, article_id: int, key: str, note: str) -> None:
+        current = self.verdict(article_id, key)
+        self.set_verdict(article_id, key, current.verdict if current else None, note)
+
+    def verdict(self, article_id: int, key: str) -> VerdictEntry | None:
+        r = self.db.execute(
+            "select verdict, note, created_at from verdicts where article_id = ? and"
+            " claim_key = ? order by id desc limit 1",
+            [article_id, key],
+        ).fetchone()
+        return VerdictEntry(*r) if r else None
+
+    def verdict_history(self, article_id: int, key: str) -> list[VerdictEntry]:
+        rows = self.db.execute(
+            "select verdict, note, created_at from verdicts where article_id = ? and"
+            " claim_key = ? order by id",
+            [article_id, key],
+        )
+        return [VerdictEntry(*r) for r in rows]
+
+    def mark_opened(self, article_id: int) -> None:
+        now = _now()
+        with self.db.atomic():
+            self.db.execute(
+                "insert into article_state (article_id, read_at, opened_at) values (?,?,?)"
+                " on conflict(article_id) do update set opened_at = excluded.opened_at",
+                [article_id, now, now],
+            )
+
+    # --- export -----------------------------------------------------------------------
+
+    def export(self) -> Iterator[dict[str, Any]]:
+        """Every article with its claims and the user's verdicts, as JSON-ready dicts."""
+        for aid in self.article_ids():
+            stored = self.get(aid)
+            if stored is None:
+                continue
+            d = {"id": aid, "source": stored.source, "imported_at": stored.imported_at}
+            d.update(stored.article.to_dict())
+            for cd, sc in zip(d["claims"], stored.claims, strict=True):
+                cd["verdict"] = sc.verdict
+                cd["note"] = sc.note
+            yield d
+
+
+def _fts_query(query: str) -> str:
+    """User words to an FTS5 query: each word quoted, so punctuation cannot break it."""
+    words = re.findall(r"\w+", query)
+    return " ".join(f'"{w}"' for w in words)
+
+

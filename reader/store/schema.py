@@ -1,0 +1,104 @@
+"""The library's schema, changed only through sqlite-utils ``Migrations``.
+
+Extracted facts (articles, claims, outlets, chain links) are rebuilt whenever the
+engine re-runs; user state (verdicts with their history, read marks) lives in its
+own tables keyed so that re-extraction never touches it, as NetNewsWire keeps
+statuses apart from articles.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("provenance-reader")
+
+
+@migrations()
+def m001_articles(db: Database) -> None:
+    db["articles"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "content_hash": str,
+            "source": str,
+            "kind": str,
+            "raw": bytes,  # zlib-compressed input bytes, kept for re-extraction
+            "url": str,
+            "title": str,
+            "byline": str,
+            "publisher": str,
+            "published": str,
+            "markdown": str,
+            "text": str,
+            "imported_at": str,
+            "extracted_at": str,
+            "engine": str,
+        },
+        pk="id",
+        not_null={"content_hash", "source", "kind", "raw", "text", "imported_at"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)  # type: ignore[union-attr]
+    db["articles"].create_index(["published", "imported_at"])  # type: ignore[union-attr]
+    db["articles"].enable_fts(  # type: ignore[union-attr]
+        ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter"
+    )
+
+
+@migrations()
+def m002_claims(db: Database) -> None:
+    db["outlets"].create({"id": int, "name": str}, pk="id", not_null={"name"})  # type: ignore[union-attr]
+    db["outlets"].create_index(["name"], unique=True)  # type: ignore[union-attr]
+    db["claims"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "article_id": int,
+            "seq": int,
+            "claim_key": str,  # normalised text: how user verdicts find their claim again
+            "text": str,
+            "start": int,
+            "end": int,
+            "source": str,
+            "source_start": int,
+            "source_end": int,
+            "source_type": str,
+            "outlet_id": int,
+            "cue": str,
+            "status": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("outlet_id", "outlets", "id")],
+        not_null={"article_id", "seq", "claim_key", "text", "start", "end", "status"},
+    )
+    db["claims"].create_index(["article_id", "seq"], unique=True)  # type: ignore[union-attr]
+    db["claims"].create_index(["status"])  # type: ignore[union-attr]
+    db["claims"].create_index(["outlet_id"])  # type: ignore[union-attr]
+    db["chain_links"].create(  # type: ignore[union-attr]
+        {"claim_id": int, "position": int, "name": str},
+        pk=("claim_id", "position"),
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+
+
+@migrations()
+def m003_user_state(db: Database) -> None:
+    # Every verdict change is a row: the latest per (article, claim_key) is current,
+    # the rest is its history. A NULL verdict records a cleared verdict.
+    db["verdicts"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "article_id": int,
+            "claim_key": str,
+            "verdict": str,
+            "note": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "claim_key", "created_at"},
+    )
+    db["verdicts"].create_index(["article_id", "claim_key", "id"])  # type: ignore[union-attr]
+    db["article_state"].create(  # type: ignore[union-attr]
+        {"article_id": int, "read_at": str, "opened_at": str},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
