@@ -84,9 +84,22 @@ class _Block:
     lines: int  # source lines joined into this block
 
 
+_CREDIT = re.compile(
+    r"^(?:this\s+)?(?:article|story|post)?\s*(?:was\s+)?(?:originally|first)\s+"
+    r"(?:published|appeared|posted)\s+(?:on|in|at|by)\s+(?:the\s+website\s+of\s+)?"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\.?$",
+    re.IGNORECASE,
+)
+
+
 def clean_text(raw: str) -> Article:
     """Return the article in a scraped text dump; ``markdown`` and ``text`` hold the body."""
     blocks = _blocks(raw)
+    publisher = None
+    for b in blocks:
+        m = _CREDIT.match(b.text)
+        if m and m.group("name")[:1].isupper() and m.group("name").lower() != "here":
+            publisher = m.group("name")  # "originally appeared on X": X published it
     blocks = [b for b in blocks if not _CHROME.match(b.text)]
     counts = Counter(b.text for b in blocks if b.lines == 1)
 
@@ -127,6 +140,7 @@ def clean_text(raw: str) -> Article:
     return Article(
         title=title,
         byline=byline,
+        publisher=publisher,
         published=published,
         markdown="\n\n".join(body),
         text="\n\n".join(plain),
