@@ -48,7 +48,7 @@ _CHROME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written\s+by|author:)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
+    r"^(?i:by|written\s+by|author:)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*)"
     r"(?:\s*[,|–—-]\s*.{0,80})?$"
 )
@@ -99,7 +99,7 @@ def clean_text(raw: str) -> Article:
     for b in blocks:
         m = _CREDIT.match(b.text)
         if m and m.group("name")[:1].isupper() and m.group("name").lower() != "here":
-            publisher = m.group("name")  # "originally appeared on X": X published it
+            publisher = m.group("name").rstrip(".")  # "originally appeared on X"
     blocks = [b for b in blocks if not _CHROME.match(b.text)]
     counts = Counter(b.text for b in blocks if b.lines == 1)
 

@@ -42,7 +42,7 @@ def fetch_url(url: str, timeout: float = TIMEOUT_S) -> RawInput:
             for chunk in resp.iter_bytes():
                 total += len(chunk)
                 if total > MAX_BYTES:
-                    raise InputError(url, f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
+                    raise InputError(url, f"is larger than {MAX_BYTES / (1024 * 1024):.1f} MB")
                 chunks.append(chunk)
             final_url = str(resp.url)
     except httpx.TimeoutException:

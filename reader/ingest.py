@@ -103,6 +103,8 @@ def _gunzip(raw: bytes, label: str) -> bytes:
         out = d.decompress(raw, MAX_BYTES + 1)
     except (zlib.error, gzip.BadGzipFile, EOFError):
         raise InputError(label, "is a damaged gzip file") from None
+    if not d.eof and len(out) <= MAX_BYTES:
+        raise InputError(label, "is a damaged or truncated gzip file")
     if len(out) > MAX_BYTES:
         raise InputError(label, f"decompresses to more than {_mb(MAX_BYTES)}")
     return out

@@ -1,0 +1,31 @@
+"""Markdown input: front matter, title heading, plain text without markup."""
+
+from __future__ import annotations
+
+from reader.clean_markdown import clean_markdown, markdown_to_text
+
+
+def test_front_matter_and_heading() -> None:
+    a = clean_markdown(
+        "---\ntitle: Bridge reopens\nauthor: Ines Gray\ndate: 2025-02-01T10:00\n"
+        "publisher: Riverside Post\nurl: https://riverside.example/bridge\n---\n"
+        "# Bridge reopens after repairs\n\nThe bridge reopened on *Friday*, the city said.\n"
+    )
+    assert a.title == "Bridge reopens"
+    assert (a.byline, a.publisher, a.published) == ("Ines Gray", "Riverside Post", "2025-02-01")
+    assert a.url == "https://riverside.example/bridge"
+    assert a.text == "The bridge reopened on Friday, the city said."
+    assert a.markdown.startswith("The bridge reopened on *Friday*")
+
+
+def test_first_heading_is_title_without_front_matter() -> None:
+    a = clean_markdown("# Tram strike ends\n\nDrivers voted to accept the offer.\n")
+    assert a.title == "Tram strike ends"
+    assert a.text == "Drivers voted to accept the offer."
+
+
+def test_blocks_become_paragraphs_and_scripts_vanish() -> None:
+    t = markdown_to_text(
+        "Intro with a [link](https://x.example).\n\n- first\n- second\n\n> quoted <script>bad()</script>\n"
+    )
+    assert t == "Intro with a link.\n\nfirst\n\nsecond\n\nquoted"

@@ -1,0 +1,141 @@
+"""The command line as users run it: exit codes, one-line errors, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers import ROOT, local_server, run_cli
+
+SAMPLES = ROOT / "resources" / "samples"
+CONTRACT = {"title", "byline", "publisher", "published", "url", "markdown", "text", "claims"}
+CLAIM_KEYS = {
+    "text",
+    "start",
+    "end",
+    "source",
+    "source_span",
+    "source_type",
+    "outlet",
+    "cue",
+    "status",
+    "chain",
+}
+
+
+def test_extract_one_input_prints_one_json_object() -> None:
+    p = run_cli("extract", str(SAMPLES / "harbor-city-water.html"), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    d = json.loads(p.stdout)
+    assert CONTRACT <= set(d)
+    assert d["title"].startswith("Harbor City water alert")
+    assert d["published"] == "2025-04-17"
+    for c in d["claims"]:
+        assert set(c) == CLAIM_KEYS
+        assert d["text"][c["start"] : c["end"]] == c["text"]
+
+
+def test_extract_many_prints_json_lines_with_paths() -> None:
+    paths = sorted(str(p) for p in SAMPLES.iterdir())
+    p = run_cli("extract", *paths, "--format", "json")
+    assert p.returncode == 0, p.stderr
+    rows = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [r["path"] for r in rows] == paths
+    assert all(CONTRACT <= set(r) and r["text"] for r in rows)
+
+
+def test_a_batch_goes_past_bad_inputs_and_reports_them(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    good = str(SAMPLES / "trial-halted.md")
+    p = run_cli("extract", str(empty), good, str(tmp_path / "missing.html"), "--format", "json")
+    assert p.returncode == 2
+    rows = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [r["path"] for r in rows] == [good]
+    lines = p.stderr.strip().splitlines()
+    assert lines == [
+        f"error: {empty}: is empty",
+        f"error: {tmp_path / 'missing.html'}: no such file",
+    ]
+    assert "Traceback" not in p.stderr
+
+
+def test_extract_text_format() -> None:
+    p = run_cli("extract", str(SAMPLES / "trial-halted.md"))
+    assert p.returncode == 0
+    assert p.stdout.startswith("Drug maker pauses late-stage trial")
+
+
+def test_import_list_show_search_export(tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    paths = [str(p) for p in sorted(SAMPLES.iterdir())]
+    p = run_cli("import", *paths, "--db", db)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.count("imported:") == len(paths)
+    again = run_cli("import", paths[0], "--db", db)
+    assert "already in library" in again.stdout
+
+    listed = run_cli("list", "--db", db, "--format", "json")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(rows) == len(paths)
+    dated = [r["published"] for r in rows if r["published"]]
+    assert dated == sorted(dated, reverse=True) and len(dated) == 2
+
+    shown = run_cli("show", str(rows[0]["id"]), "--db", db, "--format", "json")
+    assert json.loads(shown.stdout)["title"] == rows[0]["title"]
+
+    found = run_cli("search", "free filters", "--db", db, "--format", "json")
+    titles = [json.loads(line)["title"] for line in found.stdout.splitlines()]
+    assert any("Harbor City" in t for t in titles)
+
+    exported = run_cli("export", "--db", db, "--format", "json")
+    docs = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(docs) == len(paths) and all("claims" in d for d in docs)
+
+
+def test_show_unknown_id_is_one_line_exit_2(tmp_path: Path) -> None:
+    p = run_cli("show", "999", "--db", str(tmp_path / "lib.db"))
+    assert p.returncode == 2
+    assert p.stderr == "error: article 999: not in the library (see 'list')\n"
+
+
+def test_usage_errors_are_one_line_exit_2() -> None:
+    p = run_cli("show", "not-a-number")
+    assert p.returncode == 2
+    assert len(p.stderr.strip().splitlines()) == 1
+
+
+def test_db_that_is_not_a_library(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("hello, I am a text file and not a database " * 50)
+    p = run_cli("list", "--db", str(bad))
+    assert p.returncode == 2
+    assert p.stderr.startswith(f"error: {bad}: is not a usable library")
+    assert len(p.stderr.strip().splitlines()) == 1
+
+
+def test_import_from_a_url(tmp_path: Path) -> None:
+    page = (SAMPLES / "harbor-city-water.html").read_bytes()
+    with local_server({"/story": (200, {"Content-Type": "text/html"}, page)}) as (base, _):
+        p = run_cli("import", base + "/story", "--db", str(tmp_path / "lib.db"), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["created"] is True
+
+
+def test_help_everywhere() -> None:
+    for cmd in ("extract", "import", "list", "show", "search", "export", "claims", "reextract"):
+        p = run_cli(cmd, "--help")
+        assert p.returncode == 0 and "--format" in p.stdout, cmd
+
+
+def test_extract_does_not_import_qt(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from reader.cli import main\n"
+        f"main(['extract', {str(SAMPLES / 'trial-halted.md')!r}, '--format', 'json'])\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr

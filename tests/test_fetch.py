@@ -1,0 +1,81 @@
+"""URLs through a real httpx client against a local http.server."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from reader.errors import InputError
+from reader.fetch import fetch_url
+from tests.helpers import local_server
+
+PAGE = (
+    b"<!DOCTYPE html><html><head><title>Dam report</title></head><body><article>"
+    b"<h1>Dam report</h1><p>The dam operator said the spillway was repaired in June, "
+    b"after inspectors found cracks in two gates during a routine check.</p></article></body></html>"
+)
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def test_fetches_html_following_redirects() -> None:
+    routes = {
+        "/old": (301, {"Location": "/new"}, b""),
+        "/new": (200, HTML, PAGE),
+    }
+    with local_server(routes) as (base, requested):  # type: ignore[arg-type]
+        raw = fetch_url(base + "/old")
+    assert raw.kind == "html"
+    assert raw.url == base + "/new"
+    assert requested == ["/old", "/new"]
+
+
+def test_plain_text_url_is_text() -> None:
+    with local_server({"/a.txt": (200, {"Content-Type": "text/plain"}, b"Words said here.\n")}) as (
+        base,
+        _,
+    ):
+        assert fetch_url(base + "/a.txt").kind == "text"
+
+
+@pytest.mark.parametrize(
+    ("route", "reason"),
+    [
+        ((404, HTML, b"gone"), "answered 404"),
+        ((200, {"Content-Type": "image/png"}, b"\x89PNG"), "not an article page"),
+        ((200, {"Content-Type": "application/pdf"}, b"%PDF-1.4"), "not an article page"),
+        ((200, HTML, b""), "is empty"),
+    ],
+)
+def test_bad_answers(route: tuple[int, dict[str, str], bytes], reason: str) -> None:
+    with local_server({"/x": route}) as (base, _), pytest.raises(InputError, match=reason):
+        fetch_url(base + "/x")
+
+
+def test_unreachable_host() -> None:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nothing listens there now
+    with pytest.raises(InputError, match="could not be fetched"):
+        fetch_url(f"http://127.0.0.1:{port}/article")
+
+
+def test_time_out() -> None:
+    import time
+
+    def slow() -> tuple[int, dict[str, str], bytes]:
+        time.sleep(1.5)
+        return 200, HTML, PAGE
+
+    with local_server({"/slow": slow}) as (base, _), pytest.raises(InputError, match="timed out"):
+        fetch_url(base + "/slow", timeout=0.3)
+
+
+def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.fetch
+
+    monkeypatch.setattr(reader.fetch, "MAX_BYTES", 1000)
+    big = (200, HTML, b"<p>" + b"x" * 5000 + b"</p>")
+    with local_server({"/big": big}) as (base, _), pytest.raises(InputError, match="larger than"):
+        fetch_url(base + "/big")

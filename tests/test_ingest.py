@@ -1,0 +1,144 @@
+"""Reading inputs: encodings, gzip, sniffing by content, and every refusal."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from reader.errors import InputError
+from reader.ingest import load, load_file
+
+TEXT = "Café owners said the new rules “came too fast,” the council’s minutes show.\n"
+HTML = "<!DOCTYPE html><html><head><title>T</title></head><body><p>Hi</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (TEXT.encode("utf-8"), "utf8.txt"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "bom.txt"),
+        (TEXT.encode("utf-16"), "utf16-bom.txt"),
+        (TEXT.encode("utf-16-le"), "utf16le-nobom.txt"),
+        (TEXT.encode("cp1252"), "cp1252.txt"),
+    ],
+)
+def test_encodings_decode_to_the_same_text(tmp_path: Path, data: bytes, name: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(data)
+    raw = load_file(p)
+    assert raw.content.lstrip("\ufeff") == TEXT
+    assert raw.kind == "text"
+
+
+def test_latin1_bytes_undefined_in_cp1252_still_decode(tmp_path: Path) -> None:
+    p = tmp_path / "latin1.txt"
+    p.write_bytes("Ångström said the reading was \x81 odd.".encode("latin-1"))
+    assert "Ångström" in load_file(p).content
+
+
+def test_declared_html_charset_is_honoured(tmp_path: Path) -> None:
+    p = tmp_path / "page.html"
+    body = '<html><head><meta charset="koi8-r"></head><body><p>Привет, мир</p></body></html>'
+    p.write_bytes(body.encode("koi8-r"))
+    assert "Привет" in load_file(p).content
+
+
+def test_html_is_sniffed_by_content_not_extension(tmp_path: Path) -> None:
+    p = tmp_path / "saved.txt"
+    p.write_text(HTML)
+    assert load_file(p).kind == "html"
+    q = tmp_path / "notes.html"
+    q.write_text("Just words, no markup at all.\n")
+    assert load_file(q).kind == "text"
+
+
+def test_gzipped_html(tmp_path: Path) -> None:
+    p = tmp_path / "page.html.gz"
+    p.write_bytes(gzip.compress(HTML.encode()))
+    raw = load_file(p)
+    assert raw.kind == "html" and "<p>Hi</p>" in raw.content
+
+
+def test_markdown_by_extension_and_by_content(tmp_path: Path) -> None:
+    p = tmp_path / "a.md"
+    p.write_text("Plain words.\n")
+    assert load_file(p).kind == "markdown"
+    q = tmp_path / "noext"
+    q.write_text("# Heading\n\nSome text.\n")
+    assert load_file(q).kind == "markdown"
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: p.write_bytes(b""), "is empty"),
+        (lambda p: p.write_bytes(b"  \n\t\n"), "is empty"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 64), "binary"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x01" * 500), "binary"),
+        (lambda p: p.write_bytes(b"\x1f\x8b\x08\x00garbage"), "damaged"),
+    ],
+)
+def test_refusals(tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "bad.txt"
+    make(p)
+    with pytest.raises(InputError, match=reason) as e:
+        load_file(p)
+    assert str(e.value).startswith(str(p))
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # 50 MB, sparse
+    with pytest.raises(InputError, match="too large"):
+        load_file(p)
+
+
+def test_directory_and_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        load(str(tmp_path))
+    with pytest.raises(InputError, match="no such file"):
+        load(str(tmp_path / "nope.txt"))
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        p = tmp_path / "secret.txt"
+        p.write_text(TEXT)
+        p.chmod(0)
+        with pytest.raises(InputError, match="permission denied"):
+            load_file(p)
+        return
+    # root reads anything: have an unprivileged user (nobody) try instead, with the
+    # system Python and only this checkout on its path (ingest needs the stdlib only)
+    system_python = shutil.which("python3", path="/usr/bin:/usr/local/bin")
+    assert system_python, "a system python3 is needed to test as an unprivileged user"
+    folder = Path(tempfile.mkdtemp(prefix="pr-unreadable-"))
+    try:
+        folder.chmod(0o755)
+        p = folder / "secret.txt"
+        p.write_text(TEXT)
+        p.chmod(0)
+        code = (
+            "import pathlib; from reader.ingest import load_file; from reader.errors import InputError\n"
+            f"try:\n    load_file(pathlib.Path({str(p)!r}))\n"
+            "except InputError as e:\n    print(e)\n"
+        )
+        root = Path(__file__).resolve().parents[1]
+        out = subprocess.run(
+            [system_python, "-c", code],
+            capture_output=True,
+            text=True,
+            user=65534,
+            cwd="/",
+            env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+        )
+        assert out.stdout.strip() == f"{p}: permission denied", out.stderr[-500:]
+    finally:
+        shutil.rmtree(folder)

@@ -1,0 +1,143 @@
+"""The library: migrations from empty, dedupe, FTS, transactions, user state apart."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.errors import InputError
+from reader.ingest import RawInput
+from reader.model import Article, Claim
+from reader.store import Library, claim_key
+from reader.store.schema import migrations
+
+BODY = (
+    "The mayor said the bridge would reopen in May.\n\n"
+    "Engineers found 14 cracked beams, the city's report said."
+)
+
+
+def make_article(body: str = BODY, title: str = "Bridge repairs") -> tuple[RawInput, Article]:
+    claims = [
+        Claim(
+            text="The mayor said the bridge would reopen in May.",
+            start=0,
+            end=46,
+            source="The mayor",
+            source_span=[0, 9],
+            source_type="official",
+            outlet="Riverside Post",
+            cue="said",
+            status="reported",
+            chain=["Riverside Post", "The mayor"],
+        )
+    ]
+    article = Article(
+        title=title, publisher="Riverside Post", text=body, markdown=body, claims=claims
+    )
+    raw = RawInput(source="bridge.txt", kind="text", content=body, raw=body.encode())
+    return raw, article
+
+
+def test_migrates_from_empty(db_path: Path) -> None:
+    lib = Library(db_path)
+    names = set(lib.db.table_names())
+    assert {"articles", "claims", "outlets", "chain_links", "verdicts", "article_state"} <= names
+    assert "articles_fts" in names
+    assert [m.name for m in migrations.applied(lib.db)] == [
+        "m001_articles",
+        "m002_claims",
+        "m003_user_state",
+    ]
+    assert lib.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    lib.close()
+    Library(db_path).close()  # re-opening applies nothing twice
+
+
+def test_add_stores_claims_outlets_and_chain(library: Library) -> None:
+    r = library.add(*make_article())
+    assert r.created
+    stored = library.get(r.article_id)
+    assert stored is not None
+    assert stored.article.title == "Bridge repairs"
+    [c] = stored.claims
+    assert c.claim.outlet == "Riverside Post"
+    assert c.claim.chain == ["Riverside Post", "The mayor"]
+    assert c.claim.source_span == [0, 9]
+    assert library.db.execute("select name from outlets").fetchall() == [("Riverside Post",)]
+
+
+def test_same_article_twice_is_one_article(library: Library) -> None:
+    a = library.add(*make_article())
+    raw, art = make_article(body=BODY.replace(" said", "  said"))  # whitespace differs only
+    b = library.add(raw, art)
+    assert a.article_id == b.article_id and not b.created
+    assert library.count_articles() == 1
+
+
+def test_full_text_search_finds_body_words(library: Library) -> None:
+    library.add(*make_article())
+    library.add(*make_article(body="Tram drivers voted to strike on Friday.", title="Tram strike"))
+    hits = library.search("cracked beams")
+    assert [h.title for h in hits] == ["Bridge repairs"]
+    assert "[cracked]" in hits[0].snippet
+    assert library.search('"unbalanced (quotes') == []
+
+
+def test_failed_import_leaves_library_as_it_was(library: Library) -> None:
+    raw, art = make_article()
+    art.claims.append(art.claims[0])
+    art.claims[1] = Claim(**{**art.claims[0].__dict__, "status": None})  # type: ignore[arg-type]
+    with pytest.raises(sqlite3.IntegrityError):
+        library.add(raw, art)  # the second claim violates NOT NULL after the article row
+    assert library.count_articles() == 0
+    assert library.db.execute("select count(*) from claims").fetchone()[0] == 0
+
+
+def test_verdicts_keep_history_and_survive_reextraction(library: Library, tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Bridge repairs\n\n" + BODY + "\n")
+    r = library.import_source(str(p))
+    stored = library.get(r.article_id)
+    assert stored is not None and stored.claims, "the engine should find a claim here"
+    key = stored.claims[0].claim_key
+    library.set_verdict(r.article_id, key, "true", "checked the report")
+    library.set_verdict(r.article_id, key, "misleading")
+    library.set_verdict(r.article_id, key, None)
+    library.set_verdict(r.article_id, key, "false")
+    history = library.verdict_history(r.article_id, key)
+    assert [h.verdict for h in history] == ["true", "misleading", None, "false"]
+    assert all(h.note == "checked the report" for h in history)
+    done, failures = library.reextract()
+    assert (done, failures) == (1, [])
+    again = library.get(r.article_id)
+    assert again is not None
+    match = [c for c in again.claims if c.claim_key == key]
+    assert match and match[0].verdict == "false" and match[0].note == "checked the report"
+
+
+def test_unknown_verdict_is_refused(library: Library) -> None:
+    r = library.add(*make_article())
+    with pytest.raises(ValueError, match="unknown verdict"):
+        library.set_verdict(r.article_id, "k", "maybe")
+
+
+def test_claim_key_normalises_quotes_case_and_spacing() -> None:
+    assert claim_key("He said “no.”") == claim_key('he  said "No"')
+
+
+def test_list_is_newest_first(library: Library) -> None:
+    for title, date in (("Old", "2020-01-01"), ("New", "2025-05-05"), ("Mid", "2023-03-03")):
+        raw, art = make_article(body=f"{title} story body with enough words.", title=title)
+        art.published = date
+        library.add(raw, art)
+    assert [r.title for r in library.list_articles()] == ["New", "Mid", "Old"]
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    p = tmp_path / "not.db"
+    p.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(InputError, match="not a usable library"):
+        Library(p)
