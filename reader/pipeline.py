@@ -7,6 +7,9 @@ from reader.errors import InputError
 from reader.ingest import RawInput, load
 from reader.model import Article
 
+#: Fewer words than this is page chrome (a lone "Home" link), not an article.
+MIN_WORDS = 5
+
 
 def extract(source: str) -> tuple[RawInput, Article]:
     """Load ``source`` (path or URL) and return its raw input and cleaned article."""
@@ -17,7 +20,7 @@ def extract(source: str) -> tuple[RawInput, Article]:
 def extract_raw(raw: RawInput) -> Article:
     """Clean an already loaded input and attach its claims (also used by re-extraction)."""
     article = clean(raw)
-    if not article.text.strip():
+    if len(article.text.split()) < MIN_WORDS:
         raise InputError(raw.source, "no article text found")
     from reader.attribution import find_claims
 

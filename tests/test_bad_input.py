@@ -1,0 +1,149 @@
+"""Every kind of bad input the issue names, through the same path users take
+(`extract` and `import`): a clear one-line error, exit 2, no traceback, nothing lost."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, local_server, run_cli
+
+GOOD = ROOT / "resources" / "samples" / "trial-halted.md"
+ARTICLE_P = (
+    "<p>The port authority said on Monday that the new container terminal would open in "
+    "September, two months later than planned, because of delays in crane deliveries.</p>"
+)
+
+
+def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    p = tmp_path / name
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    p.write_bytes(data)
+    return p
+
+
+def _sparse(tmp_path: Path) -> Path:
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    return p
+
+
+BAD_FILES = {
+    "empty": (lambda t: _write(t, "empty.txt", b""), "is empty"),
+    "binary": (
+        lambda t: _write(t, "photo.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40),
+        "binary",
+    ),
+    "50 MB": (_sparse, "too large"),
+    "no article": (
+        lambda t: _write(
+            t, "login.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+        ),
+        "no article text found",
+    ),
+    "directory": (lambda t: t, "is a directory"),
+    "missing": (lambda t: t / "gone.html", "no such file"),
+    "damaged gzip": (
+        lambda t: _write(t, "page.html.gz", gzip.compress(b"<p>x</p>" * 50)[:30]),
+        "damaged",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_file_is_one_line_exit_2_and_the_batch_goes_on(tmp_path: Path, case: str) -> None:
+    make, reason = BAD_FILES[case]
+    bad = make(tmp_path)
+    p = run_cli("extract", str(bad), str(GOOD), "--format", "json")
+    assert p.returncode == 2
+    assert [json.loads(line)["path"] for line in p.stdout.splitlines()] == [str(GOOD)]
+    [line] = p.stderr.strip().splitlines()
+    assert line.startswith(f"error: {bad}: ") and reason in line, line
+
+
+@pytest.mark.parametrize(
+    ("name", "html"),
+    [
+        (
+            "truncated.html",
+            "<html><head><title>Cut</title></head><body><article>"
+            + ARTICLE_P
+            + "<p>Officials said the pl",
+        ),
+        (
+            "nested.html",
+            "<html><body>" + "<div>" * 100_000 + ARTICLE_P + "</div>" * 100_000 + "</body></html>",
+        ),
+        ("unclosed.html", "<html><body>" + "<div><span><b>" * 5_000 + ARTICLE_P),
+    ],
+)
+def test_malformed_html_never_crashes(tmp_path: Path, name: str, html: str) -> None:
+    """Broken markup gives either the article or the one-line 'no article' error."""
+    p = run_cli("extract", str(_write(tmp_path, name, html)), "--format", "json")
+    assert "Traceback" not in p.stderr
+    if p.returncode == 0:
+        assert "container terminal" in json.loads(p.stdout)["text"]
+    else:
+        assert p.returncode == 2 and p.stderr.strip().count("\n") == 0
+
+
+def test_truncated_html_keeps_what_arrived(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Cut</title></head><body><article>"
+        + ARTICLE_P
+        + "<p>Officials said the pl"
+    )
+    p = run_cli("extract", str(_write(tmp_path, "cut.html", html)), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    assert "crane deliveries" in json.loads(p.stdout)["text"]
+
+
+def test_unreachable_and_non_html_urls(tmp_path: Path) -> None:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    dead = f"http://127.0.0.1:{s.getsockname()[1]}/story"
+    s.close()
+    with local_server({"/logo.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n")}) as (
+        base,
+        _,
+    ):
+        p = run_cli("extract", dead, base + "/logo.png", str(GOOD), "--format", "json")
+    assert p.returncode == 2
+    assert len(p.stdout.splitlines()) == 1
+    lines = p.stderr.strip().splitlines()
+    assert lines[0].startswith(f"error: {dead}: could not be fetched")
+    assert lines[1] == f"error: {base}/logo.png: is not an article page (content type image/png)"
+
+
+def test_a_failed_import_leaves_the_library_as_it_was(tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    assert run_cli("import", str(GOOD), "--db", db).returncode == 0
+    before = run_cli("export", "--db", db, "--format", "json").stdout
+    bad = _write(tmp_path, "bad.bin", bytes(range(256)) * 40)
+    p = run_cli("import", str(bad), "--db", db)
+    assert p.returncode == 2
+    assert run_cli("export", "--db", db, "--format", "json").stdout == before
+
+
+SHARED_PAGES = ROOT.parent / "shared" / "corpus" / "mozilla-readability" / "test-pages"
+
+
+@pytest.mark.skipif(
+    not SHARED_PAGES.is_dir(), reason="../shared corpus not present (benchmark data)"
+)
+def test_all_readability_pages_in_one_batch_without_a_crash() -> None:
+    pages = sorted(str(p) for p in SHARED_PAGES.glob("*/source.html"))
+    assert len(pages) >= 100
+    p = run_cli("extract", *pages, "--format", "json", timeout=600)
+    assert p.returncode in (0, 2)
+    assert "Traceback" not in p.stderr
+    rows = [json.loads(line) for line in p.stdout.splitlines()]
+    failures = p.stderr.strip().splitlines() if p.stderr.strip() else []
+    assert len(rows) + len(failures) == len(pages)
+    assert len(rows) >= 0.9 * len(pages)
