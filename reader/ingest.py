@@ -92,7 +92,8 @@ def from_bytes(
         name = re.sub(r"\.gz$", "", name, flags=re.IGNORECASE)
     if not raw.strip():
         raise InputError(label, "is empty")
-    text = decode(raw, label)
+    charset = re.search(r"charset=\s*[\"']?([\w.:-]+)", content_type or "", re.IGNORECASE)
+    text = decode(raw, label, charset.group(1) if charset else None)
     kind = sniff_kind(text, raw, name, content_type)
     return RawInput(source=label, kind=kind, content=text, raw=raw, url=url)
 

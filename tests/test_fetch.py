@@ -79,3 +79,10 @@ def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     big = (200, HTML, b"<p>" + b"x" * 5000 + b"</p>")
     with local_server({"/big": big}) as (base, _), pytest.raises(InputError, match="larger than"):
         fetch_url(base + "/big")
+
+
+def test_header_charset_decodes_legacy_pages() -> None:
+    body = "<html><body><p>Der Bürgermeister sagte, die Brücke öffne im Mai.</p></body></html>"
+    headers = {"Content-Type": "text/html; charset=iso-8859-1"}
+    with local_server({"/de": (200, headers, body.encode("latin-1"))}) as (base, _):
+        assert "Bürgermeister" in fetch_url(base + "/de").content
