@@ -303,12 +303,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+COMMANDS = (
+    "extract", "import", "list", "show", "search", "export", "claims", "reextract", "verdict",
+    "open",
+)  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command. With no command, or with only paths/URLs (a double-click, a file
+    manager's "Open with"), open the window on them."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if not argv or (first is not None and first not in COMMANDS and argv[0] == first):
+        argv = ["open", *argv]
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_OK
     try:
         return int(args.func(args))
     except InputError as exc:

@@ -116,12 +116,20 @@ def test_unreadable_file(tmp_path: Path) -> None:
             load_file(p)
         return
     # root reads anything: have an unprivileged user (nobody) try instead, with the
-    # system Python and only this checkout on its path (ingest needs the stdlib only)
+    # system Python and a copy of the modules it needs (ingest needs the stdlib only)
+    # in a folder that user can enter, wherever this checkout lives
     system_python = shutil.which("python3", path="/usr/bin:/usr/local/bin")
     assert system_python, "a system python3 is needed to test as an unprivileged user"
     folder = Path(tempfile.mkdtemp(prefix="pr-unreadable-"))
     try:
         folder.chmod(0o755)
+        pkg = folder / "reader"
+        pkg.mkdir()
+        src = Path(__file__).resolve().parents[1] / "reader"
+        for name in ("__init__.py", "errors.py", "ingest.py"):
+            shutil.copy(src / name, pkg / name)
+        for f in (pkg, *pkg.iterdir()):
+            f.chmod(0o755)
         p = folder / "secret.txt"
         p.write_text(TEXT)
         p.chmod(0)
@@ -130,14 +138,13 @@ def test_unreadable_file(tmp_path: Path) -> None:
             f"try:\n    load_file(pathlib.Path({str(p)!r}))\n"
             "except InputError as e:\n    print(e)\n"
         )
-        root = Path(__file__).resolve().parents[1]
         out = subprocess.run(
             [system_python, "-c", code],
             capture_output=True,
             text=True,
             user=65534,
             cwd="/",
-            env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+            env={"PYTHONPATH": str(folder), "PATH": "/usr/bin:/bin"},
         )
         assert out.stdout.strip() == f"{p}: permission denied", out.stderr[-500:]
     finally:
