@@ -1,13 +1,46 @@
 """Attribution engine: find claims in cleaned text and trace where each comes from.
 
-Public API: :func:`find_claims`.
+Public API:
+
+- :func:`find_claims` -- the claims of an article, in reading order;
+- :func:`load_registry`, :func:`canonical_outlet`, :func:`outlet_for_domain` --
+  the outlet registry (bundled ``resources/outlets.json`` plus user files).
+
+Pure Python (standard library only): no Qt, no models, nothing downloaded.
 """
 
 from __future__ import annotations
 
+from reader.attribution.engine import find_claims_impl
+from reader.attribution.outlets import (
+    OutletRegistry,
+    bundled_registry_path,
+    canonical_outlet,
+    default_registry,
+    load_registry,
+    outlet_for_domain,
+)
 from reader.model import Claim
 
+__all__ = [
+    "OutletRegistry",
+    "bundled_registry_path",
+    "canonical_outlet",
+    "default_registry",
+    "find_claims",
+    "load_registry",
+    "outlet_for_domain",
+]
 
-def find_claims(text: str, publisher: str | None = None) -> list[Claim]:
-    """Return the claims in ``text`` in reading order (engine under construction)."""
-    return []
+
+def find_claims(
+    text: str, publisher: str | None = None, registry: OutletRegistry | None = None
+) -> list[Claim]:
+    """Return the claims in ``text`` in reading order.
+
+    ``text`` is cleaned plain text, paragraphs separated by a blank line.
+    ``publisher`` is the article's outlet if known (any alias; canonicalised);
+    otherwise it is guessed from the text's references to itself.
+    ``registry`` defaults to the bundled outlet registry.
+    """
+    return find_claims_impl(text, publisher, registry)

@@ -1,0 +1,415 @@
+"""Source typing and light coreference over a running list of antecedents.
+
+The tracker keeps, in text order, the people, groups, organisations and
+outlets seen so far (bounded lists, most recent last), so resolving "he",
+"the senator", "those sources" or "the paper" costs a short scan of recent
+entries instead of a pass over all earlier claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.attribution.lexicon import (
+    ANONYMOUS_HEADS,
+    COUNTRIES,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GOVERNMENT_HEADS,
+    OFFICE_TITLES,
+    OFFICIAL_TITLES,
+    ORGANIZATION_HEADS,
+    OUTLET_NOUNS,
+    PERSONAL_PRONOUNS,
+    SENTENCE_ADVERBS,
+)
+from reader.attribution.outlets import OutletMention, OutletRegistry
+from reader.attribution.segment import Token
+
+#: How many antecedents of each kind are remembered.
+MAX_RECENT = 40
+
+_LINKS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to", "who", "and"})
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "many",
+     "multiple", "various", "numerous", "few", "dozens", "other", "another", "unnamed",
+     "anonymous", "senior", "most", "more"}
+)
+_ANON_MARKERS = frozenset(
+    {"unnamed", "anonymous", "anonymity", "familiar", "knowledge", "unidentified", "briefed"}
+)
+_BARE_ANON = frozenset(
+    {"source", "sources", "people", "person", "officials", "insiders", "aides", "diplomats",
+     "analysts", "experts", "observers", "critics", "residents", "witnesses", "supporters",
+     "voters", "others", "some", "many", "staffers", "advisers", "advisors", "allies",
+     "lawmakers", "officers", "employees", "members", "investigators", "prosecutors",
+     "economists", "scientists", "researchers", "doctors", "authorities"}
+)
+_ANAPHORIC_DETS = frozenset({"the", "those", "these", "that", "this", "such"})
+_GROUP_NAMES = frozenset(
+    {"republicans", "democrats", "conservatives", "liberals", "progressives", "gop",
+     "tories", "labour", "independents", "evangelicals"}
+)
+_GOV_PHRASES = (
+    ("white", "house"), ("state", "department"), ("justice", "department"),
+    ("foreign", "ministry"), ("defense", "ministry"), ("defence", "ministry"),
+    ("downing", "street"), ("home", "office"), ("foreign", "office"),
+)
+_NATIONALITY_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic")
+_FEMALE_TITLES = frozenset({"mrs.", "ms.", "mrs", "ms", "miss", "madam", "queen", "lady"})
+_MALE_TITLES = frozenset({"mr.", "mr", "sir", "king", "lord"})
+_NAME_TITLES = OFFICIAL_TITLES | {"former", "us", "u.s.", "then", "acting", "interim", "state"}
+
+
+@dataclass
+class Entity:
+    """Something that can be a source, remembered for later references."""
+
+    name: str
+    type: str
+    gender: str = ""
+    plural: bool = False
+    outlet: str | None = None
+    titles: frozenset[str] = frozenset()
+
+
+@dataclass
+class Resolved:
+    """A classified, resolved source mention."""
+
+    name: str
+    type: str
+    outlet: str | None = None  # outlet named by or behind the source
+    entity: Entity | None = None
+
+
+def _strip_possessive(word: str) -> str:
+    for suf in ("'s", "’s", "'", "’"):
+        if word.endswith(suf) and len(word) > len(suf):
+            return word[: -len(suf)]
+    return word
+
+
+def _text(toks: Sequence[Token], a: int, b: int) -> str:
+    return " ".join(t.text for t in toks[a:b]).replace(" ,", ",").replace(" 's", "'s")
+
+
+def _is_nationality(word: str) -> bool:
+    low = word.lower()
+    return low in COUNTRIES or (word[:1].isupper() and low.endswith(_NATIONALITY_SUFFIXES))
+
+
+class Tracker:
+    """Running antecedents for one article."""
+
+    def __init__(self, registry: OutletRegistry, publisher: str | None) -> None:
+        self.registry = registry
+        self.publisher = publisher
+        self.people: list[Entity] = []
+        self.by_surname: dict[str, Entity] = {}
+        self.groups: list[Entity] = []
+        self.things: list[Entity] = []
+        self.outlets: list[str] = []
+        self.sentence_people: list[Entity] = []  # people of the latest sentence with any
+        self.last_source: Entity | None = None
+
+    # -- observing ------------------------------------------------------------
+
+    def pick_outlet(self, m: OutletMention) -> str:
+        """Resolve an outlet mention; ambiguous aliases go to the last compatible one."""
+        if len(m.names) > 1:
+            for name in reversed(self.outlets):
+                if name in m.names:
+                    return name
+            if self.publisher in m.names:
+                return self.publisher or m.names[0]
+        return m.names[0]
+
+    def note_outlet(self, name: str) -> None:
+        if self.outlets and self.outlets[-1] == name:
+            return
+        self.outlets.append(name)
+        del self.outlets[:-MAX_RECENT]
+
+    def observe(self, toks: Sequence[Token]) -> None:
+        """Remember outlets and named people of a finished sentence."""
+        people: list[Entity] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            m = self.registry.match(toks, i) if toks[i].is_cap else None
+            if m is not None:
+                self.note_outlet(self.pick_outlet(m))
+                i = m.last_token
+                continue
+            if toks[i].is_cap and toks[i].is_word:
+                b = i
+                while b < n and b < i + 6 and toks[b].is_cap and toks[b].is_word:
+                    b += 1
+                ent = self._person_from_run(toks, i, b)
+                if ent is not None:
+                    people.append(ent)
+                i = b
+                continue
+            i += 1
+        if people:
+            self.sentence_people = people
+
+    def _person_from_run(self, toks: Sequence[Token], a: int, b: int) -> Entity | None:
+        """A person entity for a capitalised run like "Sen. Chris Murphy", if it is one."""
+        words = [t.text for t in toks[a:b]]
+        lows = [w.lower() for w in words]
+        if a == 0 or toks[a - 1].text in {"“", '"'}:
+            while lows and lows[0] in SENTENCE_ADVERBS | DETERMINERS:
+                words, lows = words[1:], lows[1:]
+        titles = [w for w in lows if w in _NAME_TITLES]
+        name_words = [w for w, lw in zip(words, lows, strict=True) if lw not in _NAME_TITLES]
+        if not name_words:
+            return None
+        if any(lw in COUNTRIES or lw in ORGANIZATION_HEADS or lw in GOVERNMENT_HEADS
+               for lw in (w.lower() for w in name_words)):
+            return None
+        if len(name_words) < 2 and not titles:
+            known = self.by_surname.get(_strip_possessive(name_words[-1]))
+            if known is not None:
+                self._push_person(known)
+                return known
+            return None
+        if len(name_words) > 4:
+            return None
+        name = " ".join(name_words[:-1] + [_strip_possessive(name_words[-1])])
+        return self.add_person(name, titles)
+
+    def add_person(self, name: str, titles: Sequence[str]) -> Entity:
+        surname = name.split()[-1]
+        ent = self.by_surname.get(surname)
+        if ent is None or (len(name.split()) > 1 and ent.name != name and
+                           len(ent.name.split()) > 1):
+            gender = ""
+            if any(t in _FEMALE_TITLES for t in titles):
+                gender = "f"
+            elif any(t in _MALE_TITLES for t in titles):
+                gender = "m"
+            is_official = any(t in OFFICE_TITLES for t in titles)
+            ent = Entity(name, "official" if is_official else "person", gender,
+                         titles=frozenset(titles))
+            self.by_surname[surname] = ent
+        elif len(name.split()) > len(ent.name.split()):
+            ent.name = name
+        if titles:
+            ent.titles = ent.titles | frozenset(titles)
+            if any(t in OFFICE_TITLES for t in titles):
+                ent.type = "official"
+        self._push_person(ent)
+        return ent
+
+    def _push_person(self, ent: Entity) -> None:
+        if ent in self.people:
+            self.people.remove(ent)
+        self.people.append(ent)
+        del self.people[:-MAX_RECENT]
+
+    def _push(self, bucket: list[Entity], ent: Entity) -> None:
+        bucket.append(ent)
+        del bucket[:-MAX_RECENT]
+
+    # -- resolving a source NP ----------------------------------------------
+
+    def resolve(
+        self, toks: Sequence[Token], np: tuple[int, int], sentence_people: Sequence[Entity] = ()
+    ) -> Resolved:
+        """Classify the source NP toks[np[0]:np[1]] and resolve it to an antecedent."""
+        a, b = np
+        first = toks[a].low
+        if b - a == 1 and (first in PERSONAL_PRONOUNS or first in {"who", "which", "that"}):
+            res = self._pronoun(toks, a, sentence_people)
+        else:
+            res = self._describe(toks, a, b)
+        if res.entity is not None:
+            self.last_source = res.entity
+        return res
+
+    def _pronoun(
+        self, toks: Sequence[Token], i: int, sentence_people: Sequence[Entity]
+    ) -> Resolved:
+        low = toks[i].low
+        if low in {"who", "which", "that"}:
+            k = i - 1
+            while k >= 0 and not toks[k].is_word:
+                k -= 1
+            if k >= 0:
+                from reader.attribution.sources import _np_back  # local: avoid cycle
+
+                np = _np_back(toks, k)
+                if np is not None and not (np[1] - np[0] == 1 and toks[np[0]].low in
+                                           PERSONAL_PRONOUNS):
+                    return self._describe(toks, np[0], np[1])
+            return Resolved(toks[i].text, "person" if low == "who" else "organization")
+        if low in {"he", "she"}:
+            g = "m" if low == "he" else "f"
+            pools = [sentence_people, self.sentence_people, self.people[::-1]]
+            for pool in pools:
+                for ent in pool:
+                    if ent.gender in ("", g) and not ent.plural:
+                        ent.gender = g
+                        return Resolved(ent.name, ent.type, ent.outlet, ent)
+            return Resolved(toks[i].text, "person")
+        if low in {"i", "you"}:
+            ent = self.last_source
+            if ent is not None and ent.type in {"person", "official"}:
+                return Resolved(ent.name, ent.type, ent.outlet, ent)
+            return Resolved(toks[i].text, "person")
+        if low in {"they", "we"}:
+            if self.groups:
+                ent = self.groups[-1]
+                return Resolved(ent.name, ent.type, ent.outlet, ent)
+            if self.things:
+                ent = self.things[-1]
+                return Resolved(ent.name, ent.type, ent.outlet, ent)
+            return Resolved(toks[i].text, "anonymous" if low == "they" else "organization")
+        # "it"
+        if self.things:
+            ent = self.things[-1]
+            return Resolved(ent.name, ent.type, ent.outlet, ent)
+        return Resolved(toks[i].text, "organization")
+
+    def _describe(self, toks: Sequence[Token], a: int, b: int) -> Resolved:
+        """Type a full NP (not a bare pronoun) and resolve descriptions."""
+        lows = [t.low for t in toks[a:b]]
+        # Head: last token before a link word.
+        h = b - 1
+        for k in range(a + 1, b):
+            if toks[k].low in _LINKS:
+                h = k - 1
+                break
+        head = _strip_possessive(toks[h].low)
+        text = _text(toks, a, b)
+
+        # 1. A named outlet inside the NP.
+        for k in range(a, b):
+            m = self.registry.match(toks, k)
+            if m is None or m.last_token > b:
+                continue
+            outlet = self.pick_outlet(m)
+            self.note_outlet(outlet)
+            if head in {"poll", "polls", "survey", "study"}:
+                return self._thing(text, "document", outlet)
+            rest = [t for t in toks[m.last_token : b] if t.is_cap]
+            if m.possessive and rest:
+                name = " ".join(t.text for t in rest)
+                return Resolved(name, "outlet", outlet)
+            ent = Entity(outlet, "outlet", outlet=outlet)
+            self._push(self.things, ent)
+            return Resolved(outlet, "outlet", outlet, ent)
+
+        det = lows[0]
+        # Partitives: "three of those sources" is typed by "those sources".
+        if b - a >= 3 and lows[1] == "of" and (det in DETERMINERS or det.isdigit()):
+            inner = self._describe(toks, a + 2, b)
+            if inner.type == "anonymous":
+                return Resolved(inner.name, inner.type, inner.outlet, inner.entity)
+        # 2. "the paper", "the outlet", "the newspaper".
+        if head in OUTLET_NOUNS and det in _ANAPHORIC_DETS and h - a <= 2:
+            others = [o for o in self.outlets if o != self.publisher] or self.outlets
+            if others:
+                name = others[-1]
+                return Resolved(name, "outlet", name, Entity(name, "outlet", outlet=name))
+        # 3. "those sources", "the officials": back to the last anonymous group.
+        if head in ANONYMOUS_HEADS and det in _ANAPHORIC_DETS | {"three", "two", "four",
+                                                                 "one", "some", "both"}:
+            if det in _ANAPHORIC_DETS or (h > a + 1 and lows[1] == "of"):
+                for ent in reversed(self.groups):
+                    if ent.type == "anonymous":
+                        return Resolved(ent.name, "anonymous", ent.outlet, ent)
+        caps = [t for t in toks[a:b] if t.is_cap and t.low not in DETERMINERS]
+        names = [t for t in caps if t.low not in _NAME_TITLES and not _is_nationality(t.text)]
+        # 4. Unnamed people: anonymous.
+        if head in ANONYMOUS_HEADS or any(x in _ANON_MARKERS for x in lows):
+            if (not names or all(t.low in ORGANIZATION_HEADS | GOVERNMENT_HEADS for t in names)
+                    or any(x in _ANON_MARKERS for x in lows)) and (
+                det in _INDEFINITE or head in _BARE_ANON or any(x in _ANON_MARKERS for x in lows)
+            ):
+                ent = Entity(text, "anonymous", plural=head.endswith("s"))
+                self._push(self.groups, ent)
+                return Resolved(text, "anonymous", None, ent)
+        # 5. Definite descriptions of a person: "the senator", "the spokesman".
+        if det in {"the", "that", "this"} and not names and (
+            head in OFFICIAL_TITLES or head in {"nominee", "candidate", "businessman",
+                                                "businesswoman", "man", "woman", "billionaire",
+                                                "mogul", "host", "author", "star"}
+        ):
+            for ent in reversed(self.people):
+                if head in ent.titles or (not ent.titles and head not in OFFICE_TITLES):
+                    return Resolved(ent.name, ent.type, ent.outlet, ent)
+            if self.people and head in {"president", "nominee", "candidate"}:
+                ent = self.people[-1]
+                return Resolved(ent.name, ent.type, ent.outlet, ent)
+            return Resolved(text, "official" if head in OFFICE_TITLES else "person")
+        # 6. Documents.
+        if head in DOCUMENT_HEADS and (not names or det in {"a", "an", "the"}):
+            return self._thing(text, "document", None)
+        # 7. Government.
+        if (head in COUNTRIES or head in GOVERNMENT_HEADS
+                or any((lows[k], lows[k + 1]) in _GOV_PHRASES for k in range(len(lows) - 1))):
+            return self._thing(text, "government", None)
+        # 8. Organisations and party groups.
+        if head in ORGANIZATION_HEADS or head in _GROUP_NAMES or (
+            len(toks[h].text) > 1 and toks[h].text.isupper() and toks[h].text.isalpha()
+            and len(names) == 1
+        ):
+            ent = Entity(text, "organization", plural=head in _GROUP_NAMES or head.endswith("s"))
+            self._push(self.groups if ent.plural else self.things, ent)
+            return Resolved(text, "organization", None, ent)
+        # 9. Named people.
+        if names:
+            name_tokens: list[Token] = []
+            for t in reversed(toks[a : h + 1]):
+                if t.is_cap and t.low not in _NAME_TITLES:
+                    name_tokens.append(t)
+                elif name_tokens:
+                    break
+            name_tokens.reverse()
+            if name_tokens:
+                titles = [t.low for t in toks[a:h] if t.low in _NAME_TITLES]
+                raw = " ".join(t.text for t in name_tokens)
+                raw = " ".join([*raw.split()[:-1], _strip_possessive(raw.split()[-1])])
+                if len(name_tokens) == 1:
+                    known = self.by_surname.get(raw)
+                    if known is not None:
+                        if titles:
+                            known.titles = known.titles | frozenset(titles)
+                            if any(t in OFFICE_TITLES for t in titles):
+                                known.type = "official"
+                        self._push_person(known)
+                        return Resolved(known.name, known.type, known.outlet, known)
+                ent = self.add_person(raw, titles)
+                if head in OFFICE_TITLES:
+                    ent.type = "official"
+                return Resolved(ent.name, ent.type, ent.outlet, ent)
+        # 10. Other unnamed people.
+        if head.endswith("s") and det not in {"the", "this", "that"}:
+            ent = Entity(text, "anonymous", plural=True)
+            self._push(self.groups, ent)
+            return Resolved(text, "anonymous", None, ent)
+        if head in OFFICIAL_TITLES:
+            return Resolved(text, "official")
+        return Resolved(text, "person")
+
+    def outlet_for_np(self, toks: Sequence[Token], np: tuple[int, int]) -> str | None:
+        """The outlet an object NP like "the paper" or "the outlet" refers to."""
+        a, b = np
+        for k in range(a, b):
+            m = self.registry.match(toks, k)
+            if m is not None and m.last_token <= b:
+                return self.pick_outlet(m)
+        lows = [t.low for t in toks[a:b]]
+        if len(lows) <= 3 and lows[0] in _ANAPHORIC_DETS and lows[-1] in OUTLET_NOUNS:
+            others = [o for o in self.outlets if o != self.publisher] or self.outlets
+            return others[-1] if others else None
+        return None
+
+    def _thing(self, text: str, kind: str, outlet: str | None) -> Resolved:
+        ent = Entity(text, kind, outlet=outlet)
+        self._push(self.things, ent)
+        return Resolved(text, kind, outlet, ent)

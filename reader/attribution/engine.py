@@ -1,0 +1,409 @@
+"""The attribution pipeline: sentences -> attributions -> resolved claims -> status.
+
+One pass over the sentences in reading order does the work; the state carried
+between sentences (antecedents, open quotes, the last attribution) is small
+and bounded, so the engine is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.attribution import status as st
+from reader.attribution.coref import Resolved, Tracker
+from reader.attribution.lexicon import DENIAL_WORDS, MONTHS, NUMBER_WORDS, WEEKDAYS
+from reader.attribution.outlets import OutletRegistry, default_registry
+from reader.attribution.segment import Token, paragraphs, sentences, tokens
+from reader.attribution.sources import Attribution, SentenceAnalyzer, _np_back
+from reader.model import Claim
+
+_OPENERS = frozenset("“«")
+_CLOSERS = frozenset("”»")
+_SELF_MARKERS = (
+    ("was", "unable"), ("were", "unable"), ("could", "not"), ("couldn't",), ("has", "not"),
+    ("has", "learned"), ("has", "reached"), ("reached", "out"), ("has", "contacted"),
+    ("contacted",), ("has", "confirmed"), ("independently",), ("was", "not"), ("cannot",),
+    ("has", "asked"), ("asked",),
+)
+#: Notes and rebuttals beyond this many per article are ignored (each one scans claims).
+MAX_NOTES = 50
+_SELF_NOUNS = frozenset({"reporter", "reporters", "correspondent", "correspondents", "staff"})
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    toks: list[Token]
+    para: int
+    para_start: bool
+    quote_open_before: bool = False
+    quote_open_after: bool = False
+    fully_quoted: bool = False
+    claims: list[Claim] = field(default_factory=list)
+    main: Claim | None = None  # the claim whose source continues into quotes
+    note: st.Note | None = None
+
+
+@dataclass
+class _Meta:
+    """Per-claim bookkeeping for the status pass."""
+
+    claim: Claim
+    sentence: int
+    entity_key: str | None
+    via_outlet: bool
+
+
+def _split_sentences(text: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for p, (ps, pe) in enumerate(paragraphs(text)):
+        first = True
+        depth = False
+        for s, e in sentences(text, ps, pe):
+            toks = tokens(text, s, e)
+            if not toks:
+                continue
+            sent = _Sentence(s, e, toks, p, first, quote_open_before=depth)
+            depth = _quote_state(toks, depth)
+            sent.quote_open_after = depth
+            sent.fully_quoted = bool(
+                toks[0].text in _OPENERS | {'"'} and (toks[-1].text in _CLOSERS | {'"'}
+                                                      or (toks[-2:-1] and toks[-2].text in
+                                                      _CLOSERS | {'"'}))
+            )
+            out.append(sent)
+            first = False
+    return out
+
+
+def _quote_state(toks: Sequence[Token], open_: bool) -> bool:
+    for t in toks:
+        if t.text in _OPENERS:
+            open_ = True
+        elif t.text in _CLOSERS:
+            open_ = False
+        elif t.text == '"':
+            open_ = not open_
+    return open_
+
+
+def detect_publisher(sents: Sequence[_Sentence], registry: OutletRegistry) -> str | None:
+    """The article's own outlet from self-references ("X was unable to verify")."""
+    for sent in sents:
+        toks = sent.toks
+        for i, t in enumerate(toks):
+            if not t.is_cap:
+                continue
+            m = registry.match(toks, i)
+            if m is None:
+                continue
+            after = [x.low for x in toks[m.last_token : m.last_token + 3]]
+            if m.possessive and after and after[0] in _SELF_NOUNS:
+                return m.names[0]
+            for marker in _SELF_MARKERS:
+                if tuple(after[: len(marker)]) == marker:
+                    return m.names[0]
+    return None
+
+
+def _has_fact(toks: Sequence[Token]) -> bool:
+    """Whether an unattributed sentence asserts something checkable."""
+    words = [t for t in toks if t.is_word]
+    if len(words) < 4:
+        return False
+    for k, t in enumerate(words):
+        low = t.low
+        if any(c.isdigit() for c in low) or low in MONTHS or low in WEEKDAYS:
+            return True
+        if low in NUMBER_WORDS:
+            return True
+        if k > 0 and t.is_cap and low != "i":
+            return True
+    return False
+
+
+class _Engine:
+    def __init__(self, text: str, publisher: str | None, registry: OutletRegistry) -> None:
+        self.text = text
+        self.registry = registry
+        self.sents = _split_sentences(text)
+        pub = registry.canonical(publisher) if publisher else None
+        self.publisher = pub or publisher or detect_publisher(self.sents, registry)
+        self.tracker = Tracker(registry, self.publisher)
+        self.analyzer = SentenceAnalyzer(registry)
+        self.metas: list[_Meta] = []
+        self.meta_of: dict[int, _Meta] = {}  # id(claim) -> meta
+        self.rebuttals = 0
+        pub_toks = set()
+        if self.publisher:
+            pub_toks.update(self.publisher.removeprefix("The ").split())
+        self.publisher_tokens = frozenset(pub_toks)
+
+    # -- main loop -----------------------------------------------------------
+
+    def run(self) -> list[Claim]:
+        for idx, sent in enumerate(self.sents):
+            self._sentence(idx, sent)
+            self.tracker.observe(sent.toks)
+        self._continue_quotes()
+        self._apply_notes()
+        out: list[Claim] = []
+        for sent in self.sents:
+            out.extend(sent.claims)
+        return out
+
+    def _sentence(self, idx: int, sent: _Sentence) -> None:
+        toks = sent.toks
+        note = st.find_note(toks, self.publisher_tokens)
+        atts = self.analyzer.find(toks, sent.para_start)
+        if note is not None:
+            sent.note = note
+            # The note's own verb is not a claim ("X could not confirm ...").
+            atts = [a for a in atts if not (note.kind == st.UNCONFIRMED and
+                                             a.cue_index <= note.verb_index)]
+            if note.kind == st.UNCONFIRMED and not atts:
+                return
+        if not atts:
+            # Quoted sentences may get their speaker later (_continue_quotes).
+            if sent.quote_open_before or sent.fully_quoted or _has_fact(toks):
+                self._add(idx, sent, 0, len(toks), None)
+            return
+        bounds = self._clauses(toks, atts)
+        for att, (a, b) in zip(atts, bounds, strict=True):
+            self._add(idx, sent, a, b, att)
+
+    def _clauses(self, toks: Sequence[Token], atts: Sequence[Attribution]) -> list[tuple[int, int]]:
+        """Token ranges of the clauses carrying each attribution (they tile the sentence)."""
+        cuts = [0]
+        for p, a in zip(atts, atts[1:], strict=False):
+            lo = max(cuts[-1] + 1, p.region[1])
+            hi = a.region[0]
+            cut = None
+            if not a.trailing:
+                for k in range(hi - 1, lo - 1, -1):
+                    if toks[k].text in {",", ";", "—", "–"}:
+                        cut = k + 1
+                        break
+                if cut is None:
+                    cut = hi
+            else:
+                for k in range(lo, hi):
+                    if toks[k].text in {",", ";", "—", "–", "."}:
+                        cut = k + 1
+                        break
+                if cut is None:
+                    cut = hi
+            cut = min(max(cut, cuts[-1] + 1), len(toks) - 1)
+            cuts.append(cut)
+        cuts.append(len(toks))
+        return [(cuts[k], cuts[k + 1]) for k in range(len(atts))]
+
+    # -- claim construction --------------------------------------------------
+
+    def _meta(self, m: _Meta) -> None:
+        self.metas.append(m)
+        self.meta_of[id(m.claim)] = m
+
+    def _add(
+        self,
+        idx: int,
+        sent: _Sentence,
+        a: int,
+        b: int,
+        att: Attribution | None,
+    ) -> Claim | None:
+        toks = sent.toks
+        if a >= b:
+            return None
+        start, end = toks[a].start, toks[b - 1].end
+        pub = self.publisher
+        if att is None:
+            claim = Claim(
+                text=self.text[start:end], start=start, end=end, source=None,
+                source_span=None, source_type=None, outlet=pub, cue=None,
+                status="unattributed", chain=[pub] if pub else [],
+            )
+            sent.claims.append(claim)
+            self._meta(_Meta(claim, idx, None, False))
+            return claim
+        res, span = self._resolve(sent, att)
+        outlet, via = self._outlet(toks, att, res)
+        chain: list[str] = [pub] if pub else []
+        if outlet and outlet not in chain:
+            chain.append(outlet)
+        if (res.name and res.name not in chain and res.type != "outlet") or (
+            res.type == "outlet" and res.name not in chain
+        ):
+            chain.append(res.name)
+        cue = att.cue
+        if att.kind == "verb" and att.lemma == "tell":
+            if att.recipient is not None:
+                cue = self.text[att.cue_start : att.recipient.end]
+            elif att.recipient_np is not None:
+                cue = self.text[att.cue_start : toks[att.recipient_np[1] - 1].end]
+        status = "reported"
+        if att.lemma == "deny" or att.cue.lower() in DENIAL_WORDS:
+            status = "denied"
+        claim = Claim(
+            text=self.text[start:end], start=start, end=end, source=res.name,
+            source_span=span, source_type=res.type, outlet=outlet, cue=cue,
+            status=status, chain=chain,
+        )
+        sent.claims.append(claim)
+        sent.main = claim
+        key = res.name if res.type != "anonymous" else f"anon:{res.name}"
+        self._meta(_Meta(claim, idx, key, via))
+        if res.entity is not None and outlet and outlet != pub and res.type != "outlet":
+            res.entity.outlet = outlet
+        if st.find_rebuttal(toks, att.cue_index):
+            self._rebut(claim)
+        return claim
+
+    def _resolve(self, sent: _Sentence, att: Attribution) -> tuple[Resolved, list[int] | None]:
+        toks = sent.toks
+        src = att.src
+        assert src is not None
+        origin = next((m for m in att.merged if m.kind == "citing" and m.src), None)
+        res = self.tracker.resolve(toks, src)
+        span = [toks[src[0]].start, toks[src[1] - 1].end]
+        if origin is not None and origin.src is not None and res.type == "outlet":
+            outlet = res.outlet or res.name
+            self.tracker.note_outlet(outlet)
+            ores = self.tracker.resolve(toks, origin.src)
+            ores.outlet = outlet
+            if ores.entity is not None:
+                ores.entity.outlet = outlet
+            return ores, [toks[origin.src[0]].start, toks[origin.src[1] - 1].end]
+        return res, span
+
+    def _outlet(
+        self, toks: Sequence[Token], att: Attribution, res: Resolved
+    ) -> tuple[str | None, bool]:
+        """The outlet the information came through, and whether it is not the publisher."""
+        outlet: str | None = None
+        if res.type == "outlet":
+            outlet = res.outlet or res.name
+        elif att.recipient is not None:
+            outlet = self.tracker.pick_outlet(att.recipient)
+        elif att.recipient_np is not None:
+            outlet = self.tracker.outlet_for_np(toks, att.recipient_np)
+        if outlet is None and res.outlet:
+            outlet = res.outlet
+        if outlet:
+            self.tracker.note_outlet(outlet)
+        via = bool(outlet) and outlet != self.publisher
+        return outlet or self.publisher, via
+
+    # -- cross-sentence passes ------------------------------------------------
+
+    def _continue_quotes(self) -> None:
+        """Give unattributed quote sentences the source of their quote's speaker."""
+        n = len(self.sents)
+        k = 0
+        while k < n:
+            j = k
+            while j + 1 < n and self.sents[j].quote_open_after and \
+                    self.sents[j + 1].para == self.sents[k].para:
+                j += 1
+            group = self.sents[k : j + 1]
+            speaker = next((s.main for s in group if s.main is not None), None)
+            if speaker is None:
+                if self.sents[k].fully_quoted and j == k:
+                    speaker = self._adjacent_speaker(k)
+            if speaker is not None:
+                for s in group:
+                    if s.main is None and s.claims:
+                        for c in s.claims:
+                            self._inherit(c, speaker)
+            k = j + 1
+
+    def _adjacent_speaker(self, k: int) -> Claim | None:
+        prev = self.sents[k - 1] if k > 0 else None
+        if prev is not None and prev.main is not None and (
+            prev.para == self.sents[k].para or self.text[prev.end - 1 : prev.end] == ":"
+        ):
+            return prev.main
+        nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None
+        if nxt is not None and nxt.main is not None and nxt.para == self.sents[k].para:
+            return nxt.main
+        return None
+
+    def _inherit(self, c: Claim, speaker: Claim) -> None:
+        c.source = speaker.source
+        c.source_type = speaker.source_type
+        c.outlet = speaker.outlet
+        c.cue = speaker.cue
+        c.status = speaker.status if speaker.status != "unattributed" else "reported"
+        c.chain = list(speaker.chain)
+        m, sm = self.meta_of[id(c)], self.meta_of[id(speaker)]
+        m.entity_key, m.via_outlet = sm.entity_key, sm.via_outlet
+
+    def _rebut(self, denial: Claim) -> None:
+        """A denial of "the report": earlier covered claims become disputed."""
+        self.rebuttals += 1
+        if self.rebuttals > MAX_NOTES:
+            return
+        for m in self._covered(len(self.metas) - 1, None):
+            if m.claim.status in {"reported", "unconfirmed"}:
+                m.claim.status = st.DISPUTED
+
+    def _covered(self, before: int, outlet: str | None) -> list[_Meta]:
+        """Claims a note/rebuttal at meta index ``before`` covers (see status.py)."""
+        attributed = [m for m in self.metas[:before] if m.claim.source is not None]
+        if outlet is None:
+            if not attributed:
+                return []
+            last = attributed[-1]
+            if last.via_outlet and last.claim.outlet:
+                outlet = last.claim.outlet
+            else:
+                key = last.entity_key
+                out = []
+                for m in reversed(attributed):
+                    if m.entity_key != key:
+                        break
+                    out.append(m)
+                return out
+        return [m for m in self.metas if m.via_outlet and m.claim.outlet == outlet]
+
+    def _apply_notes(self) -> None:
+        count = 0  # claims before the current sentence
+        notes = 0
+        for idx, sent in enumerate(self.sents):
+            while count < len(self.metas) and self.metas[count].sentence < idx:
+                count += 1
+            note = sent.note
+            if note is None or notes >= MAX_NOTES:
+                continue
+            notes += 1
+            outlet = None
+            for k in range(note.object_start, min(len(sent.toks), note.object_start + 8)):
+                mm = self.registry.match(sent.toks, k)
+                if mm is not None:
+                    outlet = self.tracker.pick_outlet(mm)
+                    break
+            if outlet is None and not note.generic:
+                if note.kind == st.CONFIRMED:
+                    for c in sent.claims:
+                        c.status = st.CONFIRMED
+                continue
+            for m in self._covered(count, outlet):
+                if m.claim.status in {"reported", "unconfirmed", "confirmed"}:
+                    m.claim.status = note.kind
+            if note.kind == st.CONFIRMED:
+                for c in sent.claims:
+                    c.status = st.CONFIRMED
+
+
+def find_claims_impl(
+    text: str, publisher: str | None = None, registry: OutletRegistry | None = None
+) -> list[Claim]:
+    """See :func:`reader.attribution.find_claims`."""
+    if not text or not text.strip():
+        return []
+    return _Engine(text, publisher, registry or default_registry()).run()
+
+
+__all__ = ["_np_back", "detect_publisher", "find_claims_impl"]

@@ -1,0 +1,178 @@
+"""Split cleaned article text into paragraphs, sentences and tokens, with offsets.
+
+Sentence splitting is rule based: a run of terminal punctuation (optionally
+followed by closing quotes or brackets) ends a sentence when whitespace and an
+opening character follow, unless the word before the period is an
+abbreviation, an initial or a title.  Splits never cross a paragraph (blank
+line); a line break inside a paragraph also ends a sentence.  Over-long
+sentences are cut into bounded chunks so that every later step works on short
+strings and the whole pipeline stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reader.attribution.lexicon import (
+    SENTENCE_STARTERS,
+    TERMINAL_ABBREVIATIONS,
+    TITLE_ABBREVIATIONS,
+)
+
+#: Longest sentence handed to the rules; longer runs are cut at whitespace.
+MAX_SENTENCE = 1200
+
+_PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_RE = re.compile(r"\n")
+# Terminal punctuation, then closing quotes/brackets, then whitespace.  Every
+# quantifier here is over a single character class, so matching is linear.
+_END_RE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+_WORD_BEFORE_RE = re.compile(r"([\w.]{1,20})$")
+_NEXT_RE = re.compile(r"\s+([\"'“‘«(\[]*)(\S{0,20})")
+_OPEN_CHAR_RE = re.compile(r"[A-Z0-9À-ÖØ-Þ\"'“‘«(\[]")
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S.  a.m.  D.C.
+    r"|\w+(?:[’'\-.&/]\w+)*\.?"  # words, with inner apostrophes/hyphens; trailing dot kept
+    r"|[^\w\s]"  # any other single non-space character
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a sentence: text and absolute offsets into the article."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each non-blank paragraph, whitespace trimmed."""
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        yield from _trim(text, pos, m.start())
+        pos = m.end()
+    yield from _trim(text, pos, len(text))
+
+
+def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
+
+
+def _is_boundary(text: str, dot_start: int, after: int, end: int) -> bool:
+    """Decide whether the punctuation at text[dot_start:after] ends a sentence."""
+    nxt = _NEXT_RE.match(text, after, min(end, after + 48))
+    if nxt is None or (not nxt.group(2) and not nxt.group(1)):
+        return nxt is not None
+    first = nxt.group(1) + nxt.group(2)
+    if not _OPEN_CHAR_RE.match(first):
+        return False  # lower-case continuation: "a.m. on", "?” he asked"
+    if text[dot_start] != ".":
+        return True
+    if text.startswith("...", dot_start) and after - dot_start >= 3:
+        return True
+    wb = _WORD_BEFORE_RE.search(text, max(0, dot_start - 20), dot_start)
+    if wb is None:
+        return True
+    word = wb.group(1).lower().rstrip(".")
+    if not word:
+        return True
+    next_word = nxt.group(2).lower().strip("\"'“‘«(.,")
+    if word in TITLE_ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        # "Sen. Smith", "J. Smith", "Jan. 5": never a boundary, unless the
+        # next word is a clear sentence opener ("... in Washington, D.C. The").
+        return len(word) > 1 and word not in _TITLES_ONLY and next_word in SENTENCE_STARTERS
+    if word in TERMINAL_ABBREVIATIONS or "." in word:
+        return next_word in SENTENCE_STARTERS
+    return True
+
+
+_TITLES_ONLY = frozenset(
+    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+     "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "supt", "atty", "messrs", "st",
+     "no", "vs", "v", "mt", "ft", "sens", "reps", "gens", "det", "insp", "brig", "cpl", "pvt"}
+)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] (one paragraph) into sentence spans."""
+    out: list[tuple[int, int]] = []
+    for ls, le in _lines(text, start, end):
+        s = ls
+        for m in _END_RE.finditer(text, ls, le):
+            if _is_boundary(text, m.start(), m.end(), le):
+                out.extend(_chunks(text, s, m.end()))
+                s = m.end()
+        out.extend(_chunks(text, s, le))
+    return out
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in _LINE_RE.finditer(text, start, end):
+        yield from _trim(text, pos, m.start())
+        pos = m.end()
+    yield from _trim(text, pos, end)
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Trim a span and cut it into pieces of at most MAX_SENTENCE characters."""
+    for s, e in _trim(text, start, end):
+        while e - s > MAX_SENTENCE:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            if cut <= s:
+                cut = s + MAX_SENTENCE
+            yield from _trim(text, s, cut)
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            yield s, e
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Tokenise text[start:end]; a trailing period stays only on abbreviations."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        t = m.group()
+        s, e = m.start(), m.end()
+        if len(t) > 1 and t.endswith(".") and t[0].isalnum():
+            core = t[:-1].lower()
+            keep = (
+                core in TITLE_ABBREVIATIONS
+                or core in TERMINAL_ABBREVIATIONS
+                or "." in core
+                or (len(core) == 1 and core.isalpha())
+            )
+            # A kept dot at the very end of the sentence is still sentence punctuation.
+            if keep and e < end and not (core in TERMINAL_ABBREVIATIONS and e == end):
+                out.append(Token(t, s, e))
+                continue
+            if keep and "." in core:
+                out.append(Token(t, s, e))
+                continue
+            out.append(Token(t[:-1], s, e - 1))
+            out.append(Token(".", e - 1, e))
+            continue
+        out.append(Token(t, s, e))
+    return out

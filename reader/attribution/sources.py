@@ -1,0 +1,584 @@
+"""Find attributions inside one sentence: cue words and the source NP they name.
+
+Works on the tokens of a single (bounded) sentence, so every scan here is
+local: backward and forward NP walks stop after a fixed number of tokens.
+The result says where the source mention is, what the cue is, which side of
+the cue the reported content is on, and any outlet the source spoke to
+("told the paper", "in an interview with CNN").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.attribution.lexicon import (
+    ANONYMOUS_HEADS,
+    AUXILIARIES,
+    BE_FORMS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    DOCUMENT_LEMMAS,
+    GOVERNMENT_HEADS,
+    MONTHS,
+    NP_LINKS,
+    NP_STOPS,
+    ORGANIZATION_HEADS,
+    OUTLET_NOUNS,
+    PARTICIPLES,
+    PERSONAL_PRONOUNS,
+    REPORTING_VERBS,
+    SENTENCE_ADVERBS,
+    STRONG_FORMS,
+    WEEKDAYS,
+)
+from reader.attribution.outlets import OutletMention, OutletRegistry
+from reader.attribution.segment import Token
+
+#: Longest source NP, in tokens, for the backward and forward walks.
+MAX_NP = 12
+#: Longest parenthetical (", who ..., said") skipped between a source and its cue.
+MAX_PAREN = 30
+
+_PUNCT_STOP = frozenset(",;:()[]{}\"“”‘’«»—–―|!?…/")
+_OPEN_QUOTES = frozenset("\"“‘'«")
+_CLOSE_QUOTES = frozenset("\"”’'»")
+_TIME_WORDS = (
+    WEEKDAYS
+    | MONTHS
+    | {"on", "last", "this", "week", "month", "year", "night", "morning", "afternoon",
+       "evening", "earlier", "later", "today", "yesterday", "tonight", "weekend", "then",
+       "previously", "once", "twice", "recently", "in", "early", "late"}
+)
+_QUALIFIERS = frozenset(
+    {"in", "a", "an", "the", "statement", "interview", "press", "release", "conference",
+     "on", "twitter", "x", "facebook", "television", "tv", "radio", "email", "emailed",
+     "post", "posted", "by", "phone", "telephone", "friday", "monday", "tuesday",
+     "wednesday", "thursday", "saturday", "sunday", "at", "rally", "speech", "briefing",
+     "news", "hearing", "told", "reporters", "separately", "also", "earlier", "later",
+     "recently", "last", "this", "week", "night", "morning", "afternoon", "evening",
+     "today", "yesterday", "written", "joint", "his", "her", "their", "its", "to",
+     "with", "during", "after", "when", "asked"}
+)
+_LABEL_STOPS = frozenset(
+    {"update", "updated", "note", "editor", "editors", "photo", "photos", "video", "watch",
+     "read", "related", "source", "sources", "correction", "advertisement", "warning",
+     "breaking", "exclusive", "opinion", "analysis", "q", "a", "see", "more", "also",
+     "listen", "subscribe", "credit", "image", "images", "caption", "here", "this",
+     "that", "the", "why", "how", "what", "when", "where", "who", "tags", "topics",
+     "share", "posted", "published", "transcript", "full", "live", "latest", "bottom",
+     "question", "answer", "example", "summary", "background", "context", "part",
+     "chapter", "step", "tip", "fact", "claim", "verdict", "rating", "ruling"}
+)
+_RELATIVE = frozenset({"who", "which"})
+#: Reporting-verb forms that are also source nouns ("the report says").
+_NOUN_VERBS = (DOCUMENT_HEADS | ANONYMOUS_HEADS) - {"one", "some", "many"}
+_CONJ_SKIP = frozenset({"and", "but", "while", "whereas", "though", "although", "yet", "as"})
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a sentence (offsets are absolute)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    cue_index: int  # token index of the (first) cue token
+    lemma: str
+    src: tuple[int, int] | None  # token index range [a, b) of the source mention
+    trailing: bool  # content stands before the cue (", X said.")
+    kind: str = "verb"  # verb | prep | citing | participle | label | dash
+    recipient: OutletMention | None = None  # outlet the source spoke to
+    recipient_np: tuple[int, int] | None = None  # token range of a non-outlet recipient
+    merged: list[Attribution] = field(default_factory=list)
+
+    @property
+    def region(self) -> tuple[int, int]:
+        """Token range covered by source and cue together."""
+        lo, hi = self.cue_index, self.cue_index + 1
+        if self.src is not None:
+            lo, hi = min(lo, self.src[0]), max(hi, self.src[1])
+        return lo, hi
+
+
+def _is_punct(t: Token) -> bool:
+    return not t.is_word
+
+
+def _stops(t: Token, k: int) -> bool:
+    """Whether a token ends an NP walk (capitalised "US" is a name, "us" is not)."""
+    return t.low in NP_STOPS and not t.text.isupper()
+
+
+def _np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] | None:
+    """Collect the NP ending at token ``j`` (inclusive) walking left; return [a, b)."""
+    if j < stop_at or j < 0:
+        return None
+    t = toks[j]
+    if not t.is_word:
+        return None
+    low = t.low
+    if low in PERSONAL_PRONOUNS or low in _RELATIVE:
+        return (j, j + 1)
+    if _stops(t, j) or (low in DETERMINERS and low not in {"one", "all", "both", "others"}):
+        return None
+    if low in REPORTING_VERBS and not t.is_cap and low not in _NOUN_VERBS:
+        return None
+    a = j
+    k = j - 1
+    limit = max(stop_at, j - MAX_NP + 1)
+    while k >= limit:
+        tk = toks[k]
+        lk = tk.low
+        if not tk.is_word:
+            if tk.text in {"&", "-", "'", "’", "."} and k > limit:
+                k -= 1
+                continue
+            break
+        if lk in NP_LINKS:
+            # a link must have an NP on its left ("spokesman for X")
+            if k - 1 < limit or not toks[k - 1].is_word or toks[k - 1].low in NP_STOPS:
+                break
+            k -= 1
+            continue
+        if _stops(tk, k) or (lk in PERSONAL_PRONOUNS and lk != "i" and not tk.is_cap):
+            break
+        if lk in REPORTING_VERBS and not tk.is_cap and lk not in _NOUN_VERBS:
+            break
+        if k == 0 or (k > 0 and toks[k - 1].text in _OPEN_QUOTES and k - 1 == 0):
+            if lk in SENTENCE_ADVERBS:
+                break
+        a = k
+        k -= 1
+    # Trim links and sentence adverbs off the left edge.
+    while a <= j and (toks[a].low in NP_LINKS or not toks[a].is_word):
+        a += 1
+    while a <= j and toks[a].low in SENTENCE_ADVERBS and toks[a].low not in DETERMINERS:
+        a += 1
+    if a > j:
+        return None
+    return (a, j + 1)
+
+
+def _np_forward(toks: Sequence[Token], i: int, limit: int = MAX_NP) -> tuple[int, int] | None:
+    """Collect the NP starting at token ``i`` walking right; return [a, b)."""
+    n = len(toks)
+    if i >= n or not toks[i].is_word:
+        return None
+    low = toks[i].low
+    if low in PERSONAL_PRONOUNS or low in {"him", "her", "them", "us", "me"}:
+        return (i, i + 1)
+    if low in NP_STOPS and low not in {"it"}:
+        return None
+    b = i
+    k = i
+    end = min(n, i + limit)
+    while k < end:
+        tk = toks[k]
+        lk = tk.low
+        if not tk.is_word:
+            if tk.text in {"&", "-", "'", "’"} and k + 1 < end and toks[k + 1].is_word:
+                k += 1
+                continue
+            break
+        if lk in NP_LINKS:
+            if k + 1 >= end or not toks[k + 1].is_word or toks[k + 1].low in NP_STOPS:
+                break
+            k += 1
+            continue
+        if k > i and (lk in NP_STOPS or (lk in REPORTING_VERBS and not tk.is_cap)):
+            break
+        b = k + 1
+        k += 1
+    while b > i + 1 and toks[b - 1].low in NP_LINKS | DETERMINERS:
+        b -= 1
+    return (i, b) if b > i else None
+
+
+def _head(toks: Sequence[Token], np: tuple[int, int]) -> Token:
+    """The head token of an NP: the last token before a link word."""
+    a, b = np
+    for k in range(a + 1, b):
+        if toks[k].low in {"of", "for", "at", "with", "from", "in", "on", "who", "to"}:
+            return toks[k - 1]
+    return toks[b - 1]
+
+
+def _looks_like_source(toks: Sequence[Token], np: tuple[int, int], reg: OutletRegistry) -> bool:
+    """Whether an NP can be a weak cue's source: pronoun, name or source noun."""
+    head = _head(toks, np)
+    hl = head.low.rstrip("'’s") if head.low.endswith(("'s", "’s")) else head.low
+    if hl in PERSONAL_PRONOUNS or hl in _RELATIVE:
+        return True
+    if head.is_cap:
+        return True
+    return (
+        hl in ANONYMOUS_HEADS
+        or hl in DOCUMENT_HEADS
+        or hl in GOVERNMENT_HEADS
+        or hl in ORGANIZATION_HEADS
+        or hl in OUTLET_NOUNS
+        or hl.endswith(("man", "woman", "person", "people", "ist", "ists", "er", "ers"))
+    )
+
+
+def _skip_back_aux(toks: Sequence[Token], j: int) -> tuple[int, bool]:
+    """Skip auxiliaries, adverbs and time phrases left of a cue; report passive."""
+    passive = False
+    k = j
+    steps = 0
+    while k >= 0 and steps < 8:
+        low = toks[k].low
+        if low in BE_FORMS:
+            passive = True
+            k -= 1
+            steps += 1
+            continue
+        if low in AUXILIARIES or (low in _TIME_WORDS and not toks[k].is_cap) or (
+            toks[k].is_cap and low in WEEKDAYS | MONTHS
+        ) or (low.isdigit() and k > 0 and toks[k - 1].low in MONTHS):
+            k -= 1
+            steps += 1
+            continue
+        if low.endswith("ly") and len(low) > 4 and not toks[k].is_cap and steps < 3:
+            k -= 1
+            steps += 1
+            continue
+        break
+    return k, passive
+
+
+def _after_cue_ok(toks: Sequence[Token], i: int) -> bool:
+    """Whether what follows a weak cue marks reported content."""
+    n = len(toks)
+    k = i
+    while k < n and toks[k].low in {"in", "a", "an", "statement", "interview", "on", "that"}:
+        if toks[k].low == "that":
+            return True
+        k += 1
+    if k >= n:
+        return True
+    t = toks[k].text
+    return t in _OPEN_QUOTES or t in {":", ",", ".", ";"} or toks[k].low == "that"
+
+
+def _content_before(toks: Sequence[Token], k: int) -> bool:
+    """Whether the cue ending before token ``k`` closes its clause (", X said.")."""
+    n = len(toks)
+    end = min(n, k + 12)
+    while k < end:
+        t = toks[k]
+        if not t.is_word:
+            return t.text in {",", ".", ";", "!", "?", ")", "—", "–", "…"} or (
+                t.text in _CLOSE_QUOTES and k + 1 >= n)
+        if t.low == "that" or (t.low in REPORTING_VERBS and t.low != "reporters"):
+            return False
+        if t.low not in _QUALIFIERS and not t.is_cap and not t.low.isdigit():
+            return False
+        k += 1
+    return k >= n
+
+
+def _parenthetical_start(toks: Sequence[Token], comma: int) -> int | None:
+    """For a comma right before a cue, find the opening comma of ", who ...,"."""
+    lo = max(0, comma - MAX_PAREN)
+    k = comma - 1
+    depth = 0
+    while k > lo:
+        tx = toks[k].text
+        if tx in {")", "]"}:
+            depth += 1
+        elif tx in {"(", "["}:
+            depth -= 1
+        elif tx in {",", "—", "–"} and depth == 0:
+            if toks[comma].text in {",", "—", "–"} and k + 1 < comma:
+                first = toks[k + 1].low
+                if first in _RELATIVE or first in DETERMINERS or first in {"whose", "now"}:
+                    return k
+                if toks[k + 1].is_cap or first.isdigit():
+                    return k
+            return None
+        elif tx in {";", ":", "“", "”", '"'}:
+            return None
+        k -= 1
+    return None
+
+
+class SentenceAnalyzer:
+    """Finds attributions in the tokens of one sentence."""
+
+    def __init__(self, registry: OutletRegistry) -> None:
+        self.registry = registry
+
+    def find(self, toks: Sequence[Token], para_start: bool) -> list[Attribution]:
+        """All attributions in a sentence, in cue order, nested ones removed."""
+        found: list[Attribution] = []
+        n = len(toks)
+        label = self._speaker_label(toks, para_start)
+        if label is not None:
+            found.append(label)
+        i = 0
+        while i < n:
+            t = toks[i]
+            low = t.low
+            att: Attribution | None = None
+            if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+                att = self._prep(toks, i, i + 2, "according to")
+            elif low == "per" and i + 1 < n:
+                att = self._per(toks, i)
+            elif low == "citing":
+                att = self._prep(toks, i, i + 1, "citing", kind="citing")
+            elif t.text in {"―", "—"} and i > 0 and toks[i - 1].text in _CLOSE_QUOTES:
+                att = self._dash(toks, i)
+            elif low in REPORTING_VERBS and not (t.is_cap and i > 0):
+                att = self._verb(toks, i)
+            if att is not None:
+                found.append(att)
+                i = max(i + 1, att.region[1] if att.kind != "verb" else i + 1)
+                continue
+            i += 1
+        return self._prune(toks, found)
+
+    # -- individual cue shapes ------------------------------------------------
+
+    def _prep(
+        self, toks: Sequence[Token], i: int, np_at: int, cue: str, kind: str = "prep"
+    ) -> Attribution | None:
+        np = _np_forward(toks, np_at)
+        if np is None:
+            return None
+        trailing = i > 0 and toks[i - 1].text in {",", "—", "–", "("}
+        return Attribution(
+            cue=cue,
+            cue_start=toks[i].start,
+            cue_end=toks[np_at - 1].end,
+            cue_index=i,
+            lemma=cue,
+            src=np,
+            trailing=trailing,
+            kind=kind,
+        )
+
+    def _per(self, toks: Sequence[Token], i: int) -> Attribution | None:
+        nxt = toks[i + 1]
+        start = i + 1
+        if nxt.low in {"the", "a", "an"} and i + 2 < len(toks):
+            start = i + 2
+        if not toks[start].is_cap:
+            return None
+        if toks[i].is_cap:  # "Per the report, ..." at sentence start is fine too
+            pass
+        return self._prep(toks, i, i + 1, "per")
+
+    def _dash(self, toks: Sequence[Token], i: int) -> Attribution | None:
+        """A quote followed by a dash and a name: “...” ― Jane Doe."""
+        k = i + 1
+        n = len(toks)
+        b = k
+        while b < n and b < k + 5 and toks[b].is_cap and toks[b].is_word:
+            b += 1
+        if b == k:
+            return None
+        return Attribution(
+            cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, cue_index=i,
+            lemma="dash", src=(k, b), trailing=True, kind="dash",
+        )
+
+    def _speaker_label(self, toks: Sequence[Token], para_start: bool) -> Attribution | None:
+        """A speaker label at the start of a sentence: "PENCE: ..." or "Poll: ..."."""
+        k = 0
+        if toks and toks[0].text in _OPEN_QUOTES:
+            k = 1
+        b = k
+        while b < len(toks) and b < k + 4 and toks[b].is_word and toks[b].is_cap:
+            b += 1
+        if b == k or b >= len(toks) or toks[b].text != ":" or b + 1 >= len(toks):
+            return None
+        if any(toks[x].low in _LABEL_STOPS for x in range(k, b)):
+            return None
+        if not (para_start or all(toks[x].text.isupper() for x in range(k, b))):
+            return None
+        return Attribution(
+            cue=":", cue_start=toks[b].start, cue_end=toks[b].end, cue_index=b,
+            lemma="label", src=(k, b), trailing=False, kind="label",
+        )
+
+    def _verb(self, toks: Sequence[Token], i: int) -> Attribution | None:
+        t = toks[i]
+        low = t.low
+        n = len(toks)
+        lemma = REPORTING_VERBS[low]
+        prev = toks[i - 1].low if i > 0 else ""
+        if prev in {"to", "would-be", "the", "a", "an", "his", "her", "their", "its", "our"}:
+            return None  # infinitive ("declined to say") or a noun ("the report")
+        if low in PARTICIPLES:
+            if i > 0 and toks[i - 1].text in {",", "—", "–"}:
+                return Attribution(
+                    cue=t.text, cue_start=t.start, cue_end=t.end, cue_index=i, lemma=lemma,
+                    src=None, trailing=False, kind="participle",
+                )
+            return None
+        if lemma == "point" and not (i + 1 < n and toks[i + 1].low == "out"):
+            return None
+        if lemma == "call":
+            return None
+        cue_end_idx = i
+        if lemma == "point":
+            cue_end_idx = i + 1
+        # Source before the cue.
+        j, passive = _skip_back_aux(toks, i - 1)
+        if passive and low.endswith(("ed", "told", "said", "wrote", "written", "found",
+                                     "thought", "known", "shown", "heard", "felt", "learned")):
+            # "is said to", "was told", "were reported": no source in the clause,
+            # unless "... by X".
+            return None
+        src: tuple[int, int] | None = None
+        trailing = False
+        if j >= 0 and toks[j].text in {",", "—", "–"}:
+            pstart = _parenthetical_start(toks, j)
+            if pstart is not None:
+                src = _np_back(toks, pstart - 1)
+                if src is not None:
+                    trailing = src[0] > 0 and toks[src[0] - 1].text in {",", "”", '"', "’"}
+        if src is None:
+            src = _np_back(toks, j)
+            if src is not None:
+                before = toks[src[0] - 1].text if src[0] > 0 else ""
+                trailing = before in {",", "”", '"', "’", "—", "–", "'"} and src[0] > 1
+        inverted = False
+        if src is None:
+            # Inverted: "...,” said Jane Doe, the spokeswoman."
+            if i > 0 and toks[i - 1].text in {",", "”", '"', "’", "'", "—", "–"}:
+                k = i + 1
+                while k < n and toks[k].low in {"also", "later", "then", "previously"}:
+                    k += 1
+                src = _np_forward(toks, k)
+                if src is not None and src[1] - src[0] > 7:
+                    src = (src[0], src[0] + 7)
+                inverted = src is not None
+                trailing = True
+            if src is None:
+                return None
+        if not inverted:
+            trailing = _content_before(toks, cue_end_idx + 1)
+        strong = low in STRONG_FORMS
+        head = _head(toks, src)
+        if not strong:
+            ok = (
+                trailing
+                or inverted
+                or _after_cue_ok(toks, cue_end_idx + 1)
+                or (lemma in DOCUMENT_LEMMAS and head.low in DOCUMENT_HEADS)
+            )
+            if not ok or not _looks_like_source(toks, src, self.registry):
+                return None
+        elif lemma in DOCUMENT_LEMMAS and lemma in {"show", "find"}:
+            if head.low not in DOCUMENT_HEADS and not trailing:
+                return None
+        if not inverted and src[0] > 0 and toks[src[0] - 1].low in {"to", "by", "than"}:
+            return None  # "according to X said", "sent by X" : the NP is an object
+        if src[1] - src[0] == 1 and toks[src[0]].low in {"it"} and lemma in {"add", "note"}:
+            return None
+        att = Attribution(
+            cue=t.text if cue_end_idx == i else f"{t.text} {toks[cue_end_idx].text}",
+            cue_start=t.start,
+            cue_end=toks[cue_end_idx].end,
+            cue_index=i,
+            lemma=lemma,
+            src=src,
+            trailing=trailing,
+        )
+        self._find_recipient(toks, att, i + 1 if not inverted else src[1])
+        return att
+
+    def _find_recipient(self, toks: Sequence[Token], att: Attribution, k: int) -> None:
+        """Look right of the cue for "told the paper", "in an interview with CNN"."""
+        n = len(toks)
+        end = min(n, k + 8)
+        told = att.lemma == "tell"
+        while k < end:
+            tk = toks[k]
+            if tk.text in {",", ";", ":"} or tk.low == "that":
+                if not told:
+                    break
+            m = self.registry.match(toks, k)
+            if m is None and tk.low == "the":
+                m = self.registry.match(toks, k + 1)
+            if m is not None:
+                before = toks[m.first_token - 1].low if m.first_token > 0 else ""
+                if (told and m.first_token == att.cue_index + 1) or before in {
+                    "to", "with", "on", "told"
+                }:
+                    att.recipient = m
+                return
+            if told and k == att.cue_index + 1:
+                np = _np_forward(toks, k, limit=6)
+                if np is not None:
+                    att.recipient_np = np
+                    return
+            k += 1
+
+    # -- pruning -------------------------------------------------------------
+
+    def _prune(self, toks: Sequence[Token], found: list[Attribution]) -> list[Attribution]:
+        """Drop nested cues, fold participles and "citing" into their main cue."""
+        found.sort(key=lambda a: a.cue_index)
+        kept: list[Attribution] = []
+        for a in found:
+            if kept and a.src is not None and kept[-1].src is not None:
+                p = kept[-1]
+                if a.src[0] < p.region[1] and a.src[1] > p.region[0]:
+                    continue  # overlapping mentions: keep the first
+            if a.kind == "participle":
+                if kept:
+                    kept[-1].merged.append(a)
+                    continue
+                subj = self._subject(toks, a.cue_index)
+                if subj is None:
+                    continue
+                a.src = subj
+                kept.append(a)
+                continue
+            if a.kind == "citing":
+                if kept and a.cue_index - kept[-1].region[1] <= 3:
+                    kept[-1].merged.append(a)
+                    continue
+                kept.append(a)
+                continue
+            if kept and not self._separate(toks, kept[-1], a):
+                continue
+            kept.append(a)
+        return kept
+
+    def _subject(self, toks: Sequence[Token], limit: int) -> tuple[int, int] | None:
+        """The sentence subject (first NP), for ", saying ..." participles."""
+        k = 0
+        while k < limit and (not toks[k].is_word or toks[k].low in SENTENCE_ADVERBS):
+            k += 1
+        if k >= limit:
+            return None
+        if toks[k].low in PERSONAL_PRONOUNS:
+            return (k, k + 1)
+        b = k
+        while b < limit and b < k + 6 and toks[b].is_word and (
+            toks[b].is_cap or toks[b].low in {"the", "of"}
+        ):
+            b += 1
+        if b == k or not toks[b - 1].is_cap:
+            return None
+        return (k, b)
+
+    def _separate(self, toks: Sequence[Token], p: Attribution, a: Attribution) -> bool:
+        """Whether ``a`` is a clause of its own, not nested in ``p``'s content."""
+        if p.trailing or p.kind == "label":
+            return p.kind != "label"
+        start = a.region[0]
+        if start <= p.region[1]:
+            return True
+        # Leading p: a is nested in p's content unless a clause boundary precedes it.
+        k = start - 1
+        while k > p.region[1] and toks[k].low in _CONJ_SKIP:
+            k -= 1
+        if k > p.region[1] and toks[k].text in {",", ";", "—", "–"}:
+            return True
+        return a.kind == "prep" and a.trailing
