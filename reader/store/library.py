@@ -173,6 +173,13 @@ class Library:
         raw, article = extract(source)
         return self.add(raw, article)
 
+    def import_text(self, text: str, label: str = "clipboard") -> ImportResult:
+        """Extract pasted ``text`` (HTML, Markdown or plain, sniffed) and store it."""
+        from reader.pipeline import extract_raw
+
+        raw = from_bytes(text.encode("utf-8"), label, name=f"{label}.txt")
+        return self.add(raw, extract_raw(raw))
+
     def _outlet_id(self, name: str | None) -> int | None:
         if not name:
             return None
@@ -295,6 +302,25 @@ class Library:
             [article_id],
         ).fetchone()
         return ArticleRow(*r) if r else None
+
+    def rows(self, article_ids: Iterable[int]) -> list[ArticleRow]:
+        """List rows for the given ids, in the given order (missing ids skipped).
+
+        One query per page: what the window's lazy library list fetches as it scrolls.
+        """
+        ids = list(article_ids)
+        found: dict[int, ArticleRow] = {}
+        for i in range(0, len(ids), 500):  # stay under SQLite's variable limit
+            chunk = ids[i : i + 500]
+            q = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                "select a.id, a.title, a.publisher, a.published, a.imported_at,"
+                " (select count(*) from claims c where c.article_id = a.id)"
+                f" from articles a where a.id in ({q})",
+                chunk,
+            ):
+                found[r[0]] = ArticleRow(*r)
+        return [found[i] for i in ids if i in found]
 
     def get(self, article_id: int) -> StoredArticle | None:
         r = self.db.execute(

@@ -1,0 +1,154 @@
+"""The one table of actions: menus, shortcuts and the help sheet are all built from it.
+
+Each :class:`ActionSpec` names a window method (``handler``) and its default keys.
+Keys are strings in QKeySequence's portable format, or a ``QKeySequence.StandardKey``
+for the platform's own key (Open, Paste, Find, Quit, zoom).
+
+Remapping keys: put an entry in the ``[keys]`` group of the settings file (see
+:func:`reader.gui.settings.app_settings`; on Linux ``~/.config/Provenance
+Reader/Provenance Reader.ini``), keyed by the action's name, with one or more
+key sequences separated by ``; ``. For example::
+
+    [keys]
+    next_claim=Down; j
+    verdict_true=t
+    search=
+
+An empty value removes the action's keys; a missing entry keeps the defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+Key = str | QKeySequence.StandardKey
+SK = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One user action: its settings name, menu label, default keys, menu and handler."""
+
+    name: str
+    label: str
+    keys: tuple[Key, ...]
+    menu: str
+    handler: str
+    description: str
+    checkable: bool = False
+
+
+MENUS = ("&File", "&Go", "&Claim", "&View", "&Help")
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("import_files", "&Import Files…", (SK.Open,), "&File", "import_files_dialog",
+               "Import article files (HTML, Markdown, text) into the library"),
+    ActionSpec("paste", "Import from &Clipboard", (SK.Paste,), "&File", "import_clipboard",
+               "Import the clipboard's URL, files or text as an article"),
+    ActionSpec("quit", "&Quit", (SK.Quit,), "&File", "close", "Close the window"),
+    # Go
+    ActionSpec("next_claim", "&Next Claim", ("J", "N"), "&Go", "next_claim",
+               "Highlight the next claim in the article"),
+    ActionSpec("prev_claim", "&Previous Claim", ("K", "P"), "&Go", "prev_claim",
+               "Highlight the previous claim in the article"),
+    ActionSpec("next_article", "Next &Article", ("]",), "&Go", "next_article",
+               "Open the next article in the library list"),
+    ActionSpec("prev_article", "Previous A&rticle", ("[",), "&Go", "prev_article",
+               "Open the previous article in the library list"),
+    ActionSpec("search", "&Search Library…", ("/", SK.Find), "&Go", "start_search",
+               "Full-text search of the library; Enter opens, Esc goes back"),
+    ActionSpec("focus_filters", "Claim &Filters", ("F",), "&Go", "focus_filters",
+               "Move the focus to the claims panel's filters"),
+    # Claim
+    ActionSpec("verdict_true", "Verdict: &True", ("1",), "&Claim", "verdict_true",
+               "Mark the current claim true"),
+    ActionSpec("verdict_false", "Verdict: &False", ("2",), "&Claim", "verdict_false",
+               "Mark the current claim false"),
+    ActionSpec("verdict_misleading", "Verdict: &Misleading", ("3",), "&Claim",
+               "verdict_misleading", "Mark the current claim misleading"),
+    ActionSpec("verdict_unproven", "Verdict: &Unproven", ("4",), "&Claim", "verdict_unproven",
+               "Mark the current claim unproven"),
+    ActionSpec("verdict_clear", "&Clear Verdict", ("0",), "&Claim", "verdict_clear",
+               "Clear your verdict on the current claim"),
+    ActionSpec("edit_note", "Edit &Note…", ("E",), "&Claim", "edit_note",
+               "Write a note kept with your verdict"),
+    ActionSpec("verdict_history", "Verdict &History…", ("H",), "&Claim", "show_history",
+               "Every verdict and note you gave the current claim, oldest first"),
+    # View
+    ActionSpec("toggle_library", "Show &Library", ("Ctrl+B",), "&View", "toggle_library",
+               "Show or hide the library list", checkable=True),
+    ActionSpec("toggle_unattributed", "Hide &Unattributed Claims", ("U",), "&View",
+               "toggle_unattributed", "Hide claims with no source in the claims panel",
+               checkable=True),
+    ActionSpec("zoom_in", "Zoom &In", (SK.ZoomIn,), "&View", "zoom_in", "Larger text"),
+    ActionSpec("zoom_out", "Zoom &Out", (SK.ZoomOut,), "&View", "zoom_out", "Smaller text"),
+    ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+0",), "&View", "zoom_reset",
+               "Default text size"),
+    # Help
+    ActionSpec("help_keys", "&Keyboard Shortcuts", ("?", SK.HelpContents), "&Help",
+               "show_help", "This sheet: every action and its keys"),
+)  # fmt: skip
+
+BY_NAME = {a.name: a for a in ACTIONS}
+
+
+def default_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """The spec's default keys as sequences (a StandardKey may give several, or none)."""
+    out: list[QKeySequence] = []
+    for k in spec.keys:
+        if isinstance(k, str):
+            out.append(QKeySequence(k))
+        else:
+            out.extend(QKeySequence.keyBindings(k))
+    return [s for s in out if not s.isEmpty()]
+
+
+def sequences(spec: ActionSpec, settings: QSettings | None = None) -> list[QKeySequence]:
+    """The keys in force: the ``keys/<name>`` setting if present, else the defaults."""
+    if settings is not None and settings.contains(f"keys/{spec.name}"):
+        raw = settings.value(f"keys/{spec.name}")
+        text = "; ".join(raw) if isinstance(raw, list) else str(raw or "")
+        return [
+            s
+            for s in QKeySequence.listFromString(text, QKeySequence.SequenceFormat.PortableText)
+            if not s.isEmpty()
+        ]
+    return default_sequences(spec)
+
+
+def key_text(seqs: Iterable[QKeySequence]) -> str:
+    """Keys as the user reads them: ``J, N``."""
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+
+
+def build_actions(
+    owner: QWidget, menubar: QMenuBar, settings: QSettings | None
+) -> dict[str, QAction]:
+    """Create a QAction per spec on ``owner``, wired to ``owner.<handler>``, in menus."""
+    menus: dict[str, QMenu] = {m: menubar.addMenu(m) for m in MENUS}
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        act = QAction(spec.label, owner)
+        act.setObjectName(f"action_{spec.name}")
+        act.setShortcuts(sequences(spec, settings))
+        # window-wide, but QLineEdit takes printable keys first (ShortcutOverride),
+        # so single letters type into the search box instead of firing
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.setStatusTip(spec.description)
+        act.setToolTip(spec.description)
+        act.setCheckable(spec.checkable)
+        handler: Callable[..., object] = getattr(owner, spec.handler)
+        if spec.checkable:
+            act.toggled.connect(handler)
+        else:
+            act.triggered.connect(lambda _checked=False, h=handler: h())
+        menus[spec.menu].addAction(act)
+        owner.addAction(act)
+        actions[spec.name] = act
+    return actions

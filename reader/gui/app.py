@@ -1,0 +1,133 @@
+"""Start the window: ``python -m reader open [PATH...] [--screenshot OUT.png]``.
+
+Screenshot mode imports or opens PATH, shows the window (offscreen works), selects
+claim N, saves a PNG of the window and exits 0; a PATH that cannot be imported is
+one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from reader import APP_ID, APP_NAME, ORG_NAME, __version__
+from reader.errors import InputError
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+#: The window size in screenshot mode (device-independent pixels).
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def _headless() -> bool:
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+_PLUGIN_NOISE = ("This plugin does not support propagateSizeHints",)
+
+
+def _quiet_offscreen() -> None:
+    """The offscreen plugin warns about window size hints it cannot pass on; drop just
+    that line so screenshot mode prints nothing on success."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+        if not message.startswith(_PLUGIN_NOISE):
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
+def make_app(dark: bool = False) -> object:
+    """The QApplication (created once), with names, style and palette set."""
+    from PySide6.QtWidgets import QApplication
+
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        _quiet_offscreen()
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    if dark:
+        from reader.gui.style import apply_dark
+
+        apply_dark(app)
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Entry point of the ``open`` command; returns the exit status."""
+    from reader.paths import default_db_path
+
+    inputs: list[str] = list(getattr(args, "inputs", None) or [])
+    db = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    shot: str | None = getattr(args, "screenshot", None)
+    if shot and _headless():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    # Screenshot mode checks its inputs before any window: a bad PATH is one line, exit 2.
+    opened: int | None = None
+    if shot and inputs:
+        from reader.store.library import Library
+
+        try:
+            with Library(db) as lib:
+                for src in inputs:
+                    opened = lib.import_source(src).article_id
+        except InputError as exc:
+            sys.stderr.write(f"error: {exc}\n")
+            return EXIT_BAD_INPUT
+
+    app = make_app(dark=bool(getattr(args, "dark", False)))
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.window import MainWindow
+
+    assert isinstance(app, QApplication)
+    try:
+        win = MainWindow(db, persist=not shot)
+    except InputError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_BAD_INPUT
+    if shot:
+        return _screenshot(app, win, opened, int(getattr(args, "claim", 0) or 0), Path(shot))
+    win.show()
+    win.start()
+    if inputs:
+        win.import_sources(inputs)
+    return int(app.exec())
+
+
+def _screenshot(app: object, win: object, article_id: int | None, claim: int, out: Path) -> int:
+    """Show, select claim ``claim``, grab the window to ``out``; 0 on success."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.window import MainWindow
+
+    assert isinstance(app, QApplication) and isinstance(win, MainWindow)
+    win.resize(*SCREENSHOT_SIZE)
+    win.show()
+    if article_id is not None:
+        win.open_article(article_id)
+    else:
+        win.start()  # last article, the first one, or the samples on first run
+        win.wait_for_imports()
+        app.processEvents()  # deliver the import's finished signal: it opens an article
+    if win.stored is not None and win.stored.claims:
+        win.select_claim(max(0, min(claim, len(win.stored.claims) - 1)))
+    for _ in range(3):
+        app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = win.grab().save(str(out), "PNG")
+    win.close()
+    if not ok:
+        sys.stderr.write(f"error: {out}: could not write the PNG\n")
+        return EXIT_BAD_INPUT
+    return EXIT_OK

@@ -1,0 +1,178 @@
+"""Small dialogs: the keys sheet, verdict history, note editor, import problems, links.
+
+All are shown with ``open()``/``show()`` rather than ``exec()``: the window keeps
+its event loop, and tests can reach and answer them like a user would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.actions import ACTIONS, key_text, sequences
+from reader.store.library import VerdictEntry
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> QTableWidget:
+    t = QTableWidget(len(rows), len(headers))
+    t.setAccessibleName(name)
+    t.setHorizontalHeaderLabels(list(headers))
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setWordWrap(True)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            t.setItem(r, c, QTableWidgetItem(value))
+    header = t.horizontalHeader()
+    for c in range(len(headers) - 1):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return t
+
+
+def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    box.setAccessibleName("Close")
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class HelpSheet(QDialog):
+    """Every action with its keys, built from the action table (and remaps in force)."""
+
+    def __init__(self, settings: QSettings | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.setAccessibleName("Keyboard shortcuts")
+        rows = [
+            (spec.menu.replace("&", ""), spec.label.replace("&", ""),
+             key_text(sequences(spec, settings)) or "—", spec.description)
+            for spec in ACTIONS
+        ]  # fmt: skip
+        self.names = [spec.name for spec in ACTIONS]
+        self.table = _table(("Menu", "Action", "Keys", "What it does"), rows, "Shortcuts")
+        note = QLabel(
+            "Keys can be remapped in the settings file, group [keys], by action name "
+            "(e.g. next_claim=Down; j). Tab and Shift+Tab move between the panes."
+        )
+        note.setWordWrap(True)
+        note.setAccessibleName("How to remap keys")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table)
+        lay.addWidget(note)
+        lay.addWidget(_close_buttons(self))
+        self.resize(760, 560)
+
+
+class HistoryDialog(QDialog):
+    """All verdicts and notes given to one claim, oldest first."""
+
+    def __init__(
+        self, claim_text: str, entries: Sequence[VerdictEntry], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Verdict History")
+        self.setAccessibleName("Verdict history")
+        head = QLabel(claim_text)
+        head.setWordWrap(True)
+        head.setAccessibleName("Claim")
+        rows = [(e.created_at, e.verdict or "(cleared)", e.note or "") for e in entries]
+        self.table = _table(("When (UTC)", "Verdict", "Note"), rows, "History entries")
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        if not entries:
+            none = QLabel("No verdict given yet.")
+            none.setAccessibleName("No history")
+            lay.addWidget(none)
+        lay.addWidget(self.table)
+        lay.addWidget(_close_buttons(self))
+        self.resize(560, 360)
+
+
+class NoteDialog(QDialog):
+    """Edit the note kept with a claim's verdict."""
+
+    def __init__(self, claim_text: str, note: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Note")
+        self.setAccessibleName("Edit note")
+        head = QLabel(claim_text)
+        head.setWordWrap(True)
+        head.setAccessibleName("Claim")
+        self.editor = QPlainTextEdit(note)
+        self.editor.setAccessibleName("Note text")
+        self.editor.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setAccessibleName("Save or cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addWidget(self.editor)
+        lay.addWidget(buttons)
+        self.resize(480, 240)
+
+    def note(self) -> str:
+        return self.editor.toPlainText().strip()
+
+
+class ImportProblems(QDialog):
+    """The inputs a batch could not import, one line each: ``file: reason``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import Problems")
+        self.setAccessibleName("Import problems")
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Import summary")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Inputs that failed, with reasons")
+        self.list.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.list)
+        lay.addWidget(_close_buttons(self))
+        self.resize(560, 300)
+
+    def set_failures(self, failures: Sequence[str], imported: int) -> None:
+        self.summary.setText(
+            f"{len(failures)} input(s) could not be imported; {imported} imported."
+        )
+        self.list.clear()
+        self.list.addItems(list(failures))
+
+    def lines(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+
+def link_confirm(url: QUrl, parent: QWidget) -> QMessageBox:
+    """A question (not yet shown) asking whether to open ``url`` in the browser."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Open Link")
+    box.setAccessibleName("Open link?")
+    box.setText("Open this address in your web browser?")
+    box.setInformativeText(url.toDisplayString())
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box

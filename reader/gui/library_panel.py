@@ -1,0 +1,200 @@
+"""The library list: every article, newest first, as a lazy model.
+
+The model holds only the ordered id list (one cheap query); rows are fetched a
+page at a time, by id, when the view first paints them, and cached. A library of
+100,000 articles is one list of ints and a few pages of rows, never 100,000
+widgets. The view uses uniform row heights so it never measures every row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from reader.store.library import ArticleRow, Library
+
+Index = QModelIndex | QPersistentModelIndex
+RowRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+#: Rows fetched per query.
+PAGE = 100
+#: Rows kept in memory before the cache is dropped and refilled from what is on screen.
+CACHE_MAX = 5000
+
+
+def row_meta(row: ArticleRow) -> str:
+    date = row.published or row.imported_at[:10]
+    claims = f"{row.claim_count} claim" + ("" if row.claim_count == 1 else "s")
+    return " · ".join(x for x in (row.publisher, date, claims) if x)
+
+
+class LibraryModel(QAbstractListModel):
+    """Article ids in list order, with their rows fetched on demand a page at a time."""
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._ids: list[int] = []
+        self._pos: dict[int, int] = {}
+        self._cache: dict[int, ArticleRow] = {}
+        self.fetches = 0  # page queries made (benchmarks and tests read it)
+
+    def reload(self) -> None:
+        """Re-read the id list (after an import); rows are fetched again as needed."""
+        self.beginResetModel()
+        self._ids = self.library.article_ids()
+        self._pos = {}
+        self._cache.clear()
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def row_of(self, article_id: int) -> int | None:
+        if not self._pos and self._ids:
+            self._pos = {aid: i for i, aid in enumerate(self._ids)}
+        return self._pos.get(article_id)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def cached_rows(self) -> int:
+        return len(self._cache)
+
+    def article_row(self, row: int) -> ArticleRow | None:
+        aid = self.id_at(row)
+        if aid is None:
+            return None
+        hit = self._cache.get(aid)
+        if hit is None:
+            if len(self._cache) > CACHE_MAX:
+                self._cache.clear()
+            start = (row // PAGE) * PAGE
+            for r in self.library.rows(self._ids[start : start + PAGE]):
+                self._cache[r.id] = r
+            self.fetches += 1
+            hit = self._cache.get(aid)
+        return hit
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == IdRole:
+            return self.id_at(index.row())
+        r = self.article_row(index.row())
+        if r is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{r.title or '(untitled)'} — {row_meta(r)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.title or "(untitled)"
+        if role == RowRole:
+            return r
+        return None
+
+
+class LibraryDelegate(QStyledItemDelegate):
+    """Two lines per article: the title, then publisher · date · claim count."""
+
+    PAD = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(200, 2 * fm.height() + 2 * self.PAD + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row = index.data(RowRole)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if not isinstance(row, ArticleRow):
+            return
+        rect: QRect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal: QPalette = opt.palette
+        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = fg if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        font: QFont = QFont(opt.font)
+        bold = QFont(font)
+        bold.setBold(True)
+        fm, bfm = QFontMetrics(font), QFontMetrics(bold)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(fg)
+        top = QRect(rect.left(), rect.top(), rect.width(), bfm.height())
+        painter.drawText(
+            top, Qt.AlignmentFlag.AlignVCenter,
+            bfm.elidedText(row.title or "(untitled)", Qt.TextElideMode.ElideRight, top.width()),
+        )  # fmt: skip
+        painter.setFont(font)
+        painter.setPen(muted)
+        bottom = QRect(rect.left(), top.bottom() + 3, rect.width(), fm.height())
+        painter.drawText(
+            bottom, Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(row_meta(row), Qt.TextElideMode.ElideRight, bottom.width()),
+        )  # fmt: skip
+        painter.restore()
+
+
+class LibraryView(QListView):
+    """The list widget for :class:`LibraryModel`; Enter or a click opens an article."""
+
+    articleActivated = Signal(int)
+
+    def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryList")
+        self.setAccessibleName("Library")
+        self.setAccessibleDescription("Articles, newest first: title, publisher, date, claims")
+        self.setModel(model)
+        self.setItemDelegate(LibraryDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.activated.connect(self._activated)  # Enter, or a click/double-click per style
+        self.clicked.connect(self._activated)
+
+    def _activated(self, index: QModelIndex) -> None:
+        aid = index.data(IdRole)
+        if isinstance(aid, int):
+            self.articleActivated.emit(aid)
+
+    def select_article(self, article_id: int) -> None:
+        """Make ``article_id`` the current row (no signal), scrolled into view."""
+        m = self.model()
+        assert isinstance(m, LibraryModel)
+        row = m.row_of(article_id)
+        if row is None:
+            return
+        idx = m.index(row, 0)
+        self.blockSignals(True)
+        self.setCurrentIndex(idx)
+        self.blockSignals(False)
+        self.scrollTo(idx)

@@ -1,0 +1,121 @@
+"""Colours, palettes and the status badge: one place for the window's look.
+
+Status is always shown as a word on a coloured badge, never as colour alone; the
+badge text colour is picked for contrast, so it reads on light and dark palettes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication
+
+#: Badge fill per verification status (mid-tone, so they sit on light and dark bases).
+STATUS_COLORS = {
+    "confirmed": "#2e7d32",
+    "reported": "#1f6fb2",
+    "unconfirmed": "#b26a00",
+    "disputed": "#7b3fa0",
+    "denied": "#c62828",
+    "unattributed": "#616161",
+}
+#: Badge fill per user verdict.
+VERDICT_COLORS = {
+    "true": "#2e7d32",
+    "false": "#c62828",
+    "misleading": "#b26a00",
+    "unproven": "#546e7a",
+}
+#: A mark next to the word so verdicts differ in shape too (for colour-blind readers).
+VERDICT_MARKS = {"true": "✓", "false": "✗", "misleading": "≈", "unproven": "?"}
+
+
+def status_color(status: str | None) -> QColor:
+    return QColor(STATUS_COLORS.get(status or "", "#616161"))
+
+
+def verdict_color(verdict: str | None) -> QColor:
+    return QColor(VERDICT_COLORS.get(verdict or "", "#616161"))
+
+
+def contrast_text(fill: QColor) -> QColor:
+    """Black or white, whichever reads better on ``fill`` (WCAG relative luminance)."""
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * lin(fill.redF()) + 0.7152 * lin(fill.greenF()) + 0.0722 * lin(fill.blueF())
+    return QColor("#000000") if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else QColor("#ffffff")
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def highlight_fill(palette: QPalette) -> QColor:
+    """Background of the current claim in the article: the selection colour, softened."""
+    c = QColor(palette.color(QPalette.ColorRole.Highlight))
+    c.setAlpha(110 if is_dark(palette) else 80)
+    return c
+
+
+def claim_underline(palette: QPalette) -> QColor:
+    """The dotted underline that marks every claim sentence (clickable)."""
+    c = QColor(palette.color(QPalette.ColorRole.Text))
+    c.setAlpha(120)
+    return c
+
+
+def paint_badge(
+    painter: QPainter, rect: QRect, text: str, fill: QColor, metrics: QFontMetrics
+) -> int:
+    """Draw a rounded badge with ``text`` at ``rect``'s left; return its width."""
+    pad = max(4, metrics.height() // 4)
+    w = metrics.horizontalAdvance(text) + 2 * pad
+    h = metrics.height() + 2
+    box = QRectF(rect.left(), rect.top() + (rect.height() - h) / 2, w, h)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(box, h / 3, h / 3)
+    painter.setPen(contrast_text(fill))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+    return w
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for ``--dark`` (used with the Fusion style, which honours it)."""
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#dfe1e5")
+    p.setColor(role.Window, window)
+    p.setColor(role.WindowText, text)
+    p.setColor(role.Base, base)
+    p.setColor(role.AlternateBase, QColor("#26282b"))
+    p.setColor(role.ToolTipBase, window)
+    p.setColor(role.ToolTipText, text)
+    p.setColor(role.PlaceholderText, QColor("#8c8f94"))
+    p.setColor(role.Text, text)
+    p.setColor(role.Button, window)
+    p.setColor(role.ButtonText, text)
+    p.setColor(role.BrightText, QColor("#ff6b68"))
+    p.setColor(role.Link, QColor("#6cb6ff"))
+    p.setColor(role.LinkVisited, QColor("#b39ddb"))
+    p.setColor(role.Highlight, QColor("#2f65ca"))
+    p.setColor(role.HighlightedText, QColor("#ffffff"))
+    p.setColor(role.Mid, QColor("#3c3f41"))
+    p.setColor(role.Dark, QColor("#151618"))
+    p.setColor(role.Light, QColor("#3c3f41"))
+    p.setColor(role.Shadow, QColor("#000000"))
+    disabled = QColor("#7a7e85")
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(group.Disabled, r, disabled)
+    return p
+
+
+def apply_dark(app: QApplication) -> None:
+    """Fusion with the dark palette: every widget, including the text view, follows it."""
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())

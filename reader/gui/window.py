@@ -1,0 +1,542 @@
+"""The main window: library (left), article (centre), claims (right).
+
+The window owns one :class:`Library` for the GUI thread (reads and single verdict
+writes, which are quick); imports run in :mod:`reader.gui.workers` on their own
+connection, then the list refreshes. Every user action comes from the table in
+:mod:`reader.gui.actions`; the methods it names are the public slots below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QSettings, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import APP_NAME
+from reader.gui.actions import build_actions
+from reader.gui.article_view import DEFAULT_POINT_SIZE, ArticleView
+from reader.gui.claims_panel import ClaimsPanel
+from reader.gui.dialogs import HelpSheet, HistoryDialog, ImportProblems, NoteDialog, link_confirm
+from reader.gui.library_panel import LibraryModel, LibraryView
+from reader.gui.search import SearchPanel
+from reader.gui.settings import app_settings, as_bool, as_int
+from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
+from reader.ingest import is_url
+from reader.paths import samples_dir
+from reader.store.library import Library, StoredArticle, StoredClaim
+
+#: Files the import dialog offers and first run picks up from the samples folder.
+ARTICLE_PATTERNS = ("*.html", "*.htm", "*.md", "*.markdown", "*.txt", "*.gz")
+SAMPLE_SUFFIXES = (".txt", ".md", ".html")
+NOTE_MS = 4000  # how long a status-bar note stays
+
+
+class MainWindow(QMainWindow):
+    """The reader window on the library at ``db_path``."""
+
+    def __init__(
+        self, db_path: Path, settings: QSettings | None = None, persist: bool = True
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.settings = settings if settings is not None else app_settings()
+        self.persist = persist  # screenshot mode leaves the user's settings alone
+        self.library = Library(self.db_path)
+        self.stored: StoredArticle | None = None
+        self.current_claim: int | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one writer at a time; batches queue up
+        self.jobs: list[ImportJob] = []
+        self.last_outcome: ImportOutcome | None = None
+        self.problems: ImportProblems | None = None
+        self.dialog: QWidget | None = None  # the open note/history/help/link dialog
+
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self._build()
+        self.actions_by_name: dict[str, QAction] = build_actions(
+            self, self.menuBar(), self.settings
+        )
+        self.menuBar().setAccessibleName("Menu bar")
+        self._restore()
+
+    # --- construction ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.lib_model = LibraryModel(self.library, self)
+        self.lib_model.reload()
+        self.lib_view = LibraryView(self.lib_model)
+        self.lib_view.articleActivated.connect(self.open_article)
+        self.search_panel = SearchPanel(self.library)
+        self.search_panel.articleChosen.connect(self._search_chosen)
+        self.search_panel.closed.connect(self.end_search)
+        self.left = QStackedWidget()
+        self.left.setObjectName("libraryPane")
+        self.left.setAccessibleName("Library pane")
+        self.left.addWidget(self.lib_view)
+        self.left.addWidget(self.search_panel)
+
+        self.view = ArticleView()
+        self.view.claimClicked.connect(self._claim_clicked)
+        self.view.linkActivated.connect(self.confirm_link)
+        self.view.highlighted.connect(self._link_hovered)
+
+        self.claims = ClaimsPanel()
+        self.claims.claimActivated.connect(self._claim_picked)
+        self.claims.hideUnattributedChanged.connect(self._hide_unattributed_changed)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setAccessibleName("Panes")
+        for pane in (self.left, self.view, self.claims):
+            self.splitter.addWidget(pane)
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setCollapsible(2, True)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 700, 340])
+        central = QWidget()
+        central.setAccessibleName("Reader")
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+        # Tab / Shift+Tab: library -> article -> claims -> library
+        QWidget.setTabOrder(self.lib_view, self.view)
+        QWidget.setTabOrder(self.view, self.claims.view)
+
+        bar = self.statusBar()
+        bar.setAccessibleName("Status bar")
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.setMaximumWidth(180)
+        self.progress_label = QLabel("")
+        self.progress_label.setAccessibleName("Importing")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel import")
+        self.cancel_button.clicked.connect(self.cancel_imports)
+        for w in (self.progress_label, self.progress, self.cancel_button):
+            w.setVisible(False)
+            bar.addPermanentWidget(w)
+
+    def _restore(self) -> None:
+        s = self.settings
+        geo = s.value("window/geometry")
+        if geo is not None and self.persist:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1280, 800)
+        sizes = s.value("window/splitter")
+        if sizes is not None and self.persist:
+            self.splitter.restoreState(sizes)
+        self.view.set_point_size(as_int(s.value("view/font_size"), DEFAULT_POINT_SIZE))
+        hide = as_bool(s.value("claims/hide_unattributed"), False)
+        self.actions_by_name["toggle_unattributed"].setChecked(hide)
+        visible = as_bool(s.value("library/visible"), True)
+        self.actions_by_name["toggle_library"].setChecked(visible)
+        self.left.setVisible(visible)
+
+    def start(self) -> None:
+        """After showing: fill an empty library from the samples, or open the last article."""
+        if self.library.count_articles() == 0:
+            samples = sorted(
+                str(p)
+                for p in samples_dir().glob("*")
+                if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES
+            )
+            if samples:
+                self.import_sources(samples)
+                return
+        last = as_int(self.settings.value("library/last_article"), -1)
+        if last >= 0 and self.library.row(last) is not None:
+            self.open_article(last)
+        elif self.lib_model.ids():
+            self.open_article(self.lib_model.ids()[0])
+
+    # --- articles ---------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> bool:
+        """Show an article and its claims; False if it is not in the library."""
+        stored = self.library.get(article_id)
+        if stored is None:
+            self.note(f"Article {article_id} is not in the library")
+            return False
+        self.stored = stored
+        self.current_claim = None
+        self.view.show_article(stored.article)
+        self.claims.set_claims(stored.claims)
+        self.lib_view.select_article(article_id)
+        title = stored.article.title or "(untitled)"
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.library.mark_opened(article_id)
+        if self.persist:
+            self.settings.setValue("library/last_article", article_id)
+        n = len(stored.claims)
+        self.note(f"{title}: {n} claim{'' if n == 1 else 's'} — press J for the first")
+        return True
+
+    def _step_article(self, delta: int) -> None:
+        ids = self.lib_model.ids()
+        if not ids:
+            self.note("The library is empty")
+            return
+        row = self.lib_model.row_of(self.stored.id) if self.stored else None
+        target = 0 if row is None else row + delta
+        if not 0 <= target < len(ids):
+            self.note("This is the last article" if delta > 0 else "This is the first article")
+            return
+        self.open_article(ids[target])
+
+    def next_article(self) -> None:
+        self._step_article(+1)
+
+    def prev_article(self) -> None:
+        self._step_article(-1)
+
+    # --- claims -----------------------------------------------------------------------
+
+    def select_claim(self, index: int | None) -> None:
+        """Make claim ``index`` current: highlight and scroll in the article, select in
+        the panel. Focus stays where it is."""
+        n = len(self.stored.claims) if self.stored else 0
+        if index is not None and not 0 <= index < n:
+            return
+        self.current_claim = index
+        self.view.highlight_claim(index)
+        self.claims.set_current(index)
+        if index is not None and self.stored is not None:
+            c = self.stored.claims[index].claim
+            self.statusBar().showMessage(
+                f"Claim {index + 1} of {n} · {c.status} · {c.source or 'no source'}"
+            )
+
+    def _step_claim(self, delta: int) -> None:
+        if not self.stored or not self.stored.claims:
+            self.note("This article has no claims")
+            return
+        target = self.claims.step(self.current_claim, delta)
+        if target is None:
+            self.note("Last claim" if delta > 0 else "First claim")
+            return
+        self.select_claim(target)
+
+    def next_claim(self) -> None:
+        self._step_claim(+1)
+
+    def prev_claim(self) -> None:
+        self._step_claim(-1)
+
+    def _claim_clicked(self, index: int) -> None:
+        self.select_claim(index)
+
+    def _claim_picked(self, index: int) -> None:
+        if index != self.current_claim:
+            self.select_claim(index)
+
+    def _current(self) -> StoredClaim | None:
+        if self.stored is None or self.current_claim is None:
+            self.note("No claim selected — press J to pick one")
+            return None
+        return self.stored.claims[self.current_claim]
+
+    # --- verdicts and notes ----------------------------------------------------------
+
+    def set_verdict(self, verdict: str | None) -> None:
+        """Save the current claim's verdict at once and show it in the panel."""
+        sc = self._current()
+        if sc is None or self.stored is None:
+            return
+        self.library.set_verdict(self.stored.id, sc.claim_key, verdict)
+        entry = self.library.verdict(self.stored.id, sc.claim_key)
+        assert self.current_claim is not None
+        self.claims.model.update_claim(
+            self.current_claim, entry.verdict if entry else None, entry.note if entry else None
+        )
+        self.note(f"Verdict: {verdict}" if verdict else "Verdict cleared")
+
+    def verdict_true(self) -> None:
+        self.set_verdict("true")
+
+    def verdict_false(self) -> None:
+        self.set_verdict("false")
+
+    def verdict_misleading(self) -> None:
+        self.set_verdict("misleading")
+
+    def verdict_unproven(self) -> None:
+        self.set_verdict("unproven")
+
+    def verdict_clear(self) -> None:
+        self.set_verdict(None)
+
+    def edit_note(self) -> None:
+        sc = self._current()
+        if sc is None:
+            return
+        dlg = NoteDialog(sc.claim.text, sc.note or "", self)
+        dlg.accepted.connect(lambda: self.save_note(dlg.note()))
+        self._show_dialog(dlg, modal=True)
+
+    def save_note(self, note: str) -> None:
+        sc = self._current()
+        if sc is None or self.stored is None or self.current_claim is None:
+            return
+        self.library.set_note(self.stored.id, sc.claim_key, note)
+        self.claims.model.update_claim(self.current_claim, sc.verdict, note or None)
+        self.note("Note saved")
+
+    def show_history(self) -> None:
+        sc = self._current()
+        if sc is None or self.stored is None:
+            return
+        entries = self.library.verdict_history(self.stored.id, sc.claim_key)
+        self._show_dialog(HistoryDialog(sc.claim.text, entries, self))
+
+    def show_help(self) -> None:
+        self._show_dialog(HelpSheet(self.settings, self))
+
+    def _show_dialog(self, dlg: QWidget, modal: bool = False) -> None:
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dlg
+        if modal and hasattr(dlg, "open"):
+            dlg.open()
+        else:
+            dlg.show()
+
+    # --- search -----------------------------------------------------------------------
+
+    def start_search(self) -> None:
+        self.actions_by_name["toggle_library"].setChecked(True)
+        self.left.setCurrentWidget(self.search_panel)
+        self.search_panel.start()
+
+    def end_search(self) -> None:
+        self.left.setCurrentWidget(self.lib_view)
+        self.lib_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _search_chosen(self, article_id: int) -> None:
+        if self.open_article(article_id):
+            self.end_search()
+
+    # --- view -------------------------------------------------------------------------
+
+    def toggle_library(self, visible: bool) -> None:
+        self.left.setVisible(visible)
+        if self.persist:
+            self.settings.setValue("library/visible", visible)
+
+    def toggle_unattributed(self, hide: bool) -> None:
+        self.claims.set_hide_unattributed(hide)
+
+    def _hide_unattributed_changed(self, hide: bool) -> None:
+        self.actions_by_name["toggle_unattributed"].setChecked(hide)
+        if self.persist:
+            self.settings.setValue("claims/hide_unattributed", hide)
+
+    def focus_filters(self) -> None:
+        self.claims.focus_filters()
+
+    def zoom_in(self) -> None:
+        self._zoom(self.view.point_size + 1)
+
+    def zoom_out(self) -> None:
+        self._zoom(self.view.point_size - 1)
+
+    def zoom_reset(self) -> None:
+        self._zoom(DEFAULT_POINT_SIZE)
+
+    def _zoom(self, size: int) -> None:
+        self.view.set_point_size(size)
+        if self.persist:
+            self.settings.setValue("view/font_size", self.view.point_size)
+        self.note(f"Text size {self.view.point_size} pt")
+
+    # --- links ------------------------------------------------------------------------
+
+    def _link_hovered(self, url: QUrl) -> None:
+        if url.isEmpty():
+            self.statusBar().clearMessage()
+        else:
+            self.statusBar().showMessage(url.toDisplayString())
+
+    def confirm_link(self, url: QUrl) -> None:
+        """Show the address, and open it in the browser only if the user says so."""
+        self.statusBar().showMessage(url.toDisplayString())
+        box = link_confirm(url, self)
+
+        def done(result: int) -> None:
+            if result == QMessageBox.StandardButton.Open:
+                QDesktopServices.openUrl(url)
+
+        box.finished.connect(done)
+        self._show_dialog(box, modal=True)
+
+    # --- import -----------------------------------------------------------------------
+
+    def import_files_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import Articles", "", f"Articles ({' '.join(ARTICLE_PATTERNS)});;All files (*)"
+        )
+        if paths:
+            self.import_sources(paths)
+
+    def import_sources(self, sources: list[str]) -> ImportJob | None:
+        """Import paths or URLs in the background (the file dialog's and drop's slot)."""
+        return self._start_job([ImportItem(s) for s in sources if s.strip()])
+
+    def import_clipboard(self) -> ImportJob | None:
+        """Import what is on the clipboard: file URLs, a web address, or plain text."""
+        mime = QGuiApplication.clipboard().mimeData()
+        items = self._items_from_mime(mime) if mime is not None else []
+        if not items:
+            self.note("The clipboard has no text, address or file to import")
+            return None
+        return self._start_job(items)
+
+    def _items_from_mime(self, mime: QMimeData) -> list[ImportItem]:
+        if mime.hasUrls():
+            out = []
+            for u in mime.urls():
+                if u.isLocalFile():
+                    out.append(ImportItem(u.toLocalFile()))
+                elif u.scheme() in ("http", "https"):
+                    out.append(ImportItem(u.toString()))
+            if out:
+                return out
+        if mime.hasText():
+            text = mime.text().strip()
+            if not text:
+                return []
+            if is_url(text) and len(text.split()) == 1:
+                return [ImportItem(text)]
+            return [ImportItem("clipboard", text=text)]
+        return []
+
+    def _start_job(self, items: list[ImportItem]) -> ImportJob | None:
+        if not items:
+            return None
+        job = ImportJob(self.db_path, items)
+        job.signals.progress.connect(self._job_progress)
+        job.signals.finished.connect(lambda outcome, j=job: self._job_finished(j, outcome))
+        self.jobs.append(job)
+        self.progress.setRange(0, len(items))
+        self.progress.setValue(0)
+        self.progress_label.setText(f"Importing {len(items)}…")
+        for w in (self.progress_label, self.progress):
+            w.setVisible(True)
+        self.cancel_button.setVisible(len(items) > 1)
+        self.pool.start(job)
+        return job
+
+    def _job_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if label:
+            self.progress_label.setText(f"Importing {done + 1}/{total}: {Path(label).name}")
+
+    def cancel_imports(self) -> None:
+        for job in self.jobs:
+            job.cancel()
+        self.note("Cancelling the import…")
+
+    def _job_finished(self, job: ImportJob, outcome: ImportOutcome) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        self.last_outcome = outcome
+        if not self.jobs:
+            for w in (self.progress_label, self.progress, self.cancel_button):
+                w.setVisible(False)
+        self.lib_model.reload()
+        if outcome.article_ids:
+            self.open_article(outcome.article_ids[-1])
+        elif self.stored is not None:
+            self.lib_view.select_article(self.stored.id)
+        n = len(outcome.article_ids)
+        msg = f"Imported {n} article{'' if n == 1 else 's'}"
+        if outcome.cancelled:
+            msg += " (cancelled)"
+        if outcome.failures:
+            msg += f"; {len(outcome.failures)} failed"
+            self._show_problems(outcome)
+        self.note(msg)
+
+    def _show_problems(self, outcome: ImportOutcome) -> None:
+        if self.problems is None:
+            self.problems = ImportProblems(self)
+        self.problems.set_failures(outcome.failures, len(outcome.article_ids))
+        self.problems.show()
+        self.problems.raise_()
+
+    def wait_for_imports(self, timeout_ms: int = 60000) -> bool:
+        """Block until queued imports are done (screenshot mode, tests, shutdown)."""
+        return self.pool.waitForDone(timeout_ms)
+
+    # --- drag and drop ----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime is not None and (mime.hasUrls() or mime.hasText()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        items = self._items_from_mime(mime) if mime is not None else []
+        if items:
+            event.acceptProposedAction()
+            self._start_job(items)
+        else:
+            event.ignore()
+
+    # --- status and shutdown ------------------------------------------------------------
+
+    def note(self, text: str) -> None:
+        """A short status-bar note (ends of lists, saves, imports)."""
+        self.statusBar().showMessage(text, NOTE_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for job in self.jobs:
+            job.cancel()
+        self.pool.waitForDone()
+        if self.persist:
+            s = self.settings
+            s.setValue("window/geometry", self.saveGeometry())
+            s.setValue("window/splitter", self.splitter.saveState())
+            s.setValue("view/font_size", self.view.point_size)
+            s.setValue("library/visible", self.left.isVisible())
+            if self.stored is not None:
+                s.setValue("library/last_article", self.stored.id)
+            s.sync()
+        super().closeEvent(event)
+        QTimer.singleShot(0, self._close_library)
+
+    def _close_library(self) -> None:
+        self.library.close()
