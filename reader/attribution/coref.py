@@ -276,6 +276,11 @@ class Tracker:
 
     def _describe(self, toks: Sequence[Token], a: int, b: int) -> Resolved:
         """Type a full NP (not a bare pronoun) and resolve descriptions."""
+        if toks[b - 1].text == ")":  # "Rep. Jane Doe (D-Ohio)": drop the bracket
+            for k in range(b - 1, a, -1):
+                if toks[k].text == "(":
+                    b = k
+                    break
         lows = [t.low for t in toks[a:b]]
         # Head: last token before a link word.
         h = b - 1

@@ -14,7 +14,7 @@ from reader.attribution import status as st
 from reader.attribution.coref import Resolved, Tracker
 from reader.attribution.lexicon import DENIAL_WORDS, MONTHS, NUMBER_WORDS, WEEKDAYS
 from reader.attribution.outlets import OutletRegistry, default_registry
-from reader.attribution.segment import Token, paragraphs, sentences, tokens
+from reader.attribution.segment import Token, paragraphs, quote_mask, sentences, tokens
 from reader.attribution.sources import Attribution, SentenceAnalyzer, _np_back
 from reader.model import Claim
 
@@ -39,6 +39,7 @@ class _Sentence:
     para: int
     para_start: bool
     quote_open_before: bool = False
+    mask: list[bool] = field(default_factory=list)  # token inside quotes
     quote_open_after: bool = False
     fully_quoted: bool = False
     claims: list[Claim] = field(default_factory=list)
@@ -66,7 +67,7 @@ def _split_sentences(text: str) -> list[_Sentence]:
             if not toks:
                 continue
             sent = _Sentence(s, e, toks, p, first, quote_open_before=depth)
-            depth = _quote_state(toks, depth)
+            sent.mask, depth = quote_mask(toks, depth)
             sent.quote_open_after = depth
             sent.fully_quoted = bool(
                 toks[0].text in _OPENERS | {'"'} and (toks[-1].text in _CLOSERS | {'"'}
@@ -76,17 +77,6 @@ def _split_sentences(text: str) -> list[_Sentence]:
             out.append(sent)
             first = False
     return out
-
-
-def _quote_state(toks: Sequence[Token], open_: bool) -> bool:
-    for t in toks:
-        if t.text in _OPENERS:
-            open_ = True
-        elif t.text in _CLOSERS:
-            open_ = False
-        elif t.text == '"':
-            open_ = not open_
-    return open_
 
 
 def detect_publisher(sents: Sequence[_Sentence], registry: OutletRegistry) -> str | None:
@@ -157,7 +147,7 @@ class _Engine:
     def _sentence(self, idx: int, sent: _Sentence) -> None:
         toks = sent.toks
         note = st.find_note(toks, self.publisher_tokens)
-        atts = self.analyzer.find(toks, sent.para_start)
+        atts = self.analyzer.find(toks, sent.para_start, sent.mask)
         if note is not None:
             sent.note = note
             # The note's own verb is not a claim ("X could not confirm ...").

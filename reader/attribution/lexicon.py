@@ -31,7 +31,7 @@ def _forms(*lemmas: str) -> dict[str, str]:
 
 
 #: Verbs that report speech or information; form -> lemma.  "Strong" verbs
-#: (see STRONG_CUES) attribute whenever a source can be found; the others need
+#: (see STRONG_FORMS) attribute whenever a source can be found; the others need
 #: a clause, a quote or the trailing ", X verb." shape.
 REPORTING_VERBS: dict[str, str] = _forms(
     "say/says/said/saying",
@@ -109,7 +109,30 @@ REPORTING_VERBS: dict[str, str] = _forms(
     "hope",
     "feel/feels/felt/feeling",
     "know/knows/knew/knowing",
-    "call",
+)
+
+#: Verbs of stance rather than speech ("Trump attacked Clinton", "she called for
+#: reform"): attributions in the PolNeAR sense when a named or pronoun subject
+#: stands right before them.
+STANCE_VERBS: dict[str, str] = _forms(
+    "call", "cite", "attack", "criticize", "criticise", "blast", "slam", "question",
+    "describe", "praise", "endorse", "reject", "propose", "echo", "demand", "accuse",
+    "blame", "condemn", "mock", "defend", "dismiss", "welcome", "applaud", "tout",
+    "lament", "express", "liken", "compare", "hail", "decry", "denounce", "support",
+    "oppose", "want", "plan", "seek/seeks/sought/seeking", "refuse", "decline", "agree",
+    "disagree", "recommend", "credit", "thank", "threaten", "promote", "encourage",
+    "rule", "acknowledge", "celebrate", "challenge", "fault", "ridicule", "chide", "scold",
+    "rebuke", "dispute", "doubt", "favor", "favour", "back", "oppose", "embrace", "vow",
+    "pledge", "highlight", "signal", "stress", "tout", "outline", "unveil", "issue",
+    "release", "advocate", "push", "press", "insist", "declare", "concede", "predict",
+    "raise", "target", "taunt", "lash", "rail", "assail", "excoriate", "berate",
+    "congratulate", "commend", "equate", "characterize", "characterise", "label",
+    "brand", "portray", "dub", "term",
+)
+STANCE_LEMMAS = frozenset(STANCE_VERBS.values()) - frozenset(
+    {"say", "tell", "write", "report", "announce", "warn", "add", "note", "confirm", "deny",
+     "claim", "argue", "believe", "insist", "explain", "state", "declare", "concede",
+     "predict", "stress", "vow", "pledge", "acknowledge", "agree", "question"}
 )
 
 #: Verb forms that attribute on their own whenever a source NP stands before
@@ -175,6 +198,13 @@ AUXILIARIES = frozenset(
         "correctly", "falsely", "wrongly", "baselessly", "angrily", "bluntly", "forcefully", "emphatically", "tersely", "candidly", "cautiously", "confidently",
         "proudly", "sharply", "quietly", "loudly", "defiantly", "been",
     }
+    | {
+        neg + apos + "t"
+        for neg in ("didn", "doesn", "don", "won", "wouldn", "couldn", "hasn", "haven",
+                    "hadn", "isn", "wasn", "aren", "weren", "shouldn")
+        for apos in ("'", "’")
+    }
+    | {"can't", "can’t", "cannot"}
 )
 
 #: Forms of "be" that make a following participle passive ("is said to").
@@ -309,6 +339,8 @@ DOCUMENT_HEADS = frozenset(
         "video", "footage", "map", "chart", "index", "investigation", "inquiry", "probe",
         "minutes", "notes", "text", "law", "bill", "policy", "plan", "proposal", "warrant",
         "footnote", "summary", "brief", "motion", "verdict", "judgment", "opinion",
+        "slide", "average", "averages", "ad", "advertisement", "spot", "editorial",
+        "editorials", "experiment", "trial", "website", "page", "message",
     }
 )
 #: Generic nouns that refer back to an outlet ("the paper", "the outlet").
@@ -409,3 +441,36 @@ SENTENCE_STARTERS = frozenset(
         "later", "earlier", "now", "then", "both", "all", "instead", "although", "though",
     }
 )
+
+
+#: Verbs that, right after a named or pronoun subject, report the subject's
+#: stance, intention or knowledge ("Clinton wants ...", "He championed ...").
+#: Used only by the subject-verb fallback for sentences without another cue.
+SUBJECT_VERBS: dict[str, str] = {
+    **REPORTING_VERBS,
+    **_forms(
+        "champion", "downplay", "identify", "reference", "compliment", "emphasize",
+        "present", "react", "realize", "realise", "notice", "request", "apologize",
+        "apologise", "commit", "offer", "determine", "document", "consider", "view",
+        "regard", "suspect", "understand/understands/understood/understanding", "see/sees/saw/seeing",
+        "speak/speaks/spoke/speaking", "talk", "discuss", "address", "argue", "focus",
+        "tweet", "post", "sign", "vote", "veto", "pursue", "rule", "order", "approve",
+        "block", "overturn", "prohibit", "require", "allow", "ban", "sue", "investigate",
+        "acknowledge", "admit", "recognize", "recognise", "insist", "prefer", "intend",
+        "aim", "vow", "swear/swears/swore/swearing", "pledge", "commit", "resist",
+        "embrace", "reaffirm", "reiterate", "repeat", "stand/stands/stood/standing",
+        "weigh", "mull", "ponder", "contemplate", "estimate", "calculate", "measure",
+        "track", "rank", "rate", "grade", "score", "poll", "survey", "interview", "quote",
+        "imply", "assume", "guess", "reckon", "wonder", "recall", "remember", "forget/forgets/forgot/forgetting",
+        "hint", "signal", "indicate", "suggest", "concede", "confess", "acknowledge",
+        "rebut", "refute", "contradict", "correct", "clarify", "elaborate", "detail",
+        "publish", "air", "broadcast/broadcasts/broadcast/broadcasting", "unleash",
+        "push", "lobby", "campaign", "advocate", "champion", "favor", "favour", "like",
+        "love", "hate", "dislike", "admire", "respect", "trust", "distrust", "fear",
+        "worry", "dread", "doubt", "question", "challenge", "contest", "sue", "appeal",
+        "petition", "protest", "rally", "march", "boycott", "warn", "alert", "caution",
+        "remind", "inform", "notify", "assure", "reassure", "convince", "persuade",
+        "ask", "beg", "implore", "invite", "summon", "subpoena", "charge", "indict",
+        "convict", "sentence", "fine", "sanction", "punish", "pardon", "reward",
+    ),
+}

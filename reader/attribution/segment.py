@@ -176,3 +176,41 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             continue
         out.append(Token(t, s, e))
     return out
+
+
+_OPENERS = frozenset("“«")
+_CLOSERS = frozenset("”»")
+
+
+def quote_mask(toks: list[Token], open_before: bool = False) -> tuple[list[bool], bool]:
+    """Which tokens stand inside quotation marks, and whether a quote stays open.
+
+    Curly quotes open and close; straight double quotes and the typewriter
+    pair ``''`` toggle.  Quote marks themselves count as outside.
+    """
+    inside = open_before
+    mask: list[bool] = []
+    prev_apos = False
+    for k, t in enumerate(toks):
+        tx = t.text
+        if tx in _OPENERS:
+            inside = True
+            mask.append(False)
+        elif tx in _CLOSERS:
+            inside = False
+            mask.append(False)
+        elif tx == '"':
+            inside = not inside
+            mask.append(False)
+        elif tx == "'" and k + 1 < len(toks) and toks[k + 1].text == "'" and \
+                toks[k + 1].start == t.end:
+            mask.append(False)
+            prev_apos = True
+        elif tx == "'" and prev_apos:
+            inside = not inside
+            mask.append(False)
+            prev_apos = False
+        else:
+            mask.append(inside)
+            prev_apos = False
+    return mask, inside

@@ -23,13 +23,16 @@ from reader.attribution.lexicon import (
     MONTHS,
     NP_LINKS,
     NP_STOPS,
+    OFFICIAL_TITLES,
     ORGANIZATION_HEADS,
     OUTLET_NOUNS,
     PARTICIPLES,
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
     SENTENCE_ADVERBS,
+    STANCE_LEMMAS,
     STRONG_FORMS,
+    SUBJECT_VERBS,
     WEEKDAYS,
 )
 from reader.attribution.outlets import OutletMention, OutletRegistry
@@ -71,6 +74,23 @@ _LABEL_STOPS = frozenset(
      "chapter", "step", "tip", "fact", "claim", "verdict", "rating", "ruling"}
 )
 _RELATIVE = frozenset({"who", "which"})
+#: Whether to fall back on "subject + verb" for sentences with no cue.
+FALLBACK = True
+_INTRO_WORDS = frozenset(
+    {"in", "on", "at", "after", "before", "during", "since", "as", "when", "while", "last",
+     "this", "earlier", "later", "meanwhile", "still", "but", "and", "yet", "however",
+     "instead", "for", "with", "without", "despite", "although", "though", "if", "because",
+     "speaking", "asked", "like", "unlike", "by", "from", "under", "over", "through"}
+)
+_IRREGULAR_PAST = frozenset(
+    {"said", "told", "wrote", "made", "took", "gave", "went", "came", "saw", "knew", "thought",
+     "brought", "found", "held", "kept", "left", "met", "ran", "sent", "spent", "spoke", "stood",
+     "won", "lost", "paid", "put", "set", "led", "felt", "began", "became", "chose", "drew",
+     "drove", "fought", "forgot", "got", "grew", "hid", "hit", "hung", "laid", "meant", "read",
+     "rose", "sought", "sold", "shot", "sang", "sat", "struck", "swore", "taught", "threw",
+     "understood", "withdrew", "wore", "broke", "built", "bought", "caught", "cut", "did",
+     "had", "heard", "let", "quit", "shut", "split", "spread", "upheld", "overturned"}
+)
 #: Reporting-verb forms that are also source nouns ("the report says").
 _NOUN_VERBS = (DOCUMENT_HEADS | ANONYMOUS_HEADS) - {"one", "some", "many"}
 _CONJ_SKIP = frozenset({"and", "but", "while", "whereas", "though", "although", "yet", "as"})
@@ -91,12 +111,13 @@ class Attribution:
     recipient: OutletMention | None = None  # outlet the source spoke to
     recipient_np: tuple[int, int] | None = None  # token range of a non-outlet recipient
     merged: list[Attribution] = field(default_factory=list)
+    shared: bool = False  # the source mention belongs to the previous clause
 
     @property
     def region(self) -> tuple[int, int]:
         """Token range covered by source and cue together."""
         lo, hi = self.cue_index, self.cue_index + 1
-        if self.src is not None:
+        if self.src is not None and not self.shared:
             lo, hi = min(lo, self.src[0]), max(hi, self.src[1])
         return lo, hi
 
@@ -115,7 +136,16 @@ def _np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int]
     if j < stop_at or j < 0:
         return None
     t = toks[j]
-    if not t.is_word:
+    if t.text == ")":
+        # "Rep. Jane Doe (D-Ohio) said": the bracket belongs to the name.
+        k = j - 1
+        while k > max(stop_at, j - 8) and toks[k].text != "(":
+            k -= 1
+        if toks[k].text != "(" or k - 1 < stop_at or toks[k - 1].text == ")":
+            return None
+        inner = _np_back(toks, k - 1, stop_at)
+        return (inner[0], j + 1) if inner is not None else None
+    if not t.is_word or t.low in NP_LINKS:
         return None
     low = t.low
     if low in PERSONAL_PRONOUNS or low in _RELATIVE:
@@ -198,8 +228,17 @@ def _np_forward(toks: Sequence[Token], i: int, limit: int = MAX_NP) -> tuple[int
 def _head(toks: Sequence[Token], np: tuple[int, int]) -> Token:
     """The head token of an NP: the last token before a link word."""
     a, b = np
+    if toks[b - 1].text == ")":  # "Jane Doe (D-Ohio)"
+        k = b - 1
+        while k > a and toks[k].text != "(":
+            k -= 1
+        if k > a:
+            b = k
     for k in range(a + 1, b):
-        if toks[k].low in {"of", "for", "at", "with", "from", "in", "on", "who", "to"}:
+        low = toks[k].low
+        if low in {"of", "for", "at", "with", "from", "in", "on", "who", "to", "by"} or (
+            low.endswith("ed") and not toks[k].is_cap and k > a + 1
+        ):
             return toks[k - 1]
     return toks[b - 1]
 
@@ -214,6 +253,7 @@ def _looks_like_source(toks: Sequence[Token], np: tuple[int, int], reg: OutletRe
         return True
     return (
         hl in ANONYMOUS_HEADS
+        or hl in OFFICIAL_TITLES
         or hl in DOCUMENT_HEADS
         or hl in GOVERNMENT_HEADS
         or hl in ORGANIZATION_HEADS
@@ -262,6 +302,19 @@ def _after_cue_ok(toks: Sequence[Token], i: int) -> bool:
     return t in _OPEN_QUOTES or t in {":", ",", ".", ";"} or toks[k].low == "that"
 
 
+def _progressive(toks: Sequence[Token], i: int) -> bool:
+    """Whether the -ing form at ``i`` follows a form of "be" ("is stressing")."""
+    k = i - 1
+    while k >= 0 and i - k <= 3:
+        low = toks[k].low
+        if low in BE_FORMS:
+            return True
+        if low not in AUXILIARIES:
+            return False
+        k -= 1
+    return False
+
+
 def _content_before(toks: Sequence[Token], k: int) -> bool:
     """Whether the cue ending before token ``k`` closes its clause (", X said.")."""
     n = len(toks)
@@ -291,12 +344,8 @@ def _parenthetical_start(toks: Sequence[Token], comma: int) -> int | None:
         elif tx in {"(", "["}:
             depth -= 1
         elif tx in {",", "—", "–"} and depth == 0:
-            if toks[comma].text in {",", "—", "–"} and k + 1 < comma:
-                first = toks[k + 1].low
-                if first in _RELATIVE or first in DETERMINERS or first in {"whose", "now"}:
-                    return k
-                if toks[k + 1].is_cap or first.isdigit():
-                    return k
+            if toks[comma].text in {",", "—", "–"} and k + 1 < comma and tx == toks[comma].text:
+                return k
             return None
         elif tx in {";", ":", "“", "”", '"'}:
             return None
@@ -310,10 +359,17 @@ class SentenceAnalyzer:
     def __init__(self, registry: OutletRegistry) -> None:
         self.registry = registry
 
-    def find(self, toks: Sequence[Token], para_start: bool) -> list[Attribution]:
-        """All attributions in a sentence, in cue order, nested ones removed."""
+    def find(
+        self, toks: Sequence[Token], para_start: bool, quoted: Sequence[bool] = ()
+    ) -> list[Attribution]:
+        """All attributions in a sentence, in cue order, nested ones removed.
+
+        ``quoted`` marks tokens inside quotation marks: cues there are part of
+        someone's quoted words, not attributions of this sentence.
+        """
         found: list[Attribution] = []
         n = len(toks)
+        quoted = list(quoted) or [False] * n
         label = self._speaker_label(toks, para_start)
         if label is not None:
             found.append(label)
@@ -322,6 +378,9 @@ class SentenceAnalyzer:
             t = toks[i]
             low = t.low
             att: Attribution | None = None
+            if quoted[i]:
+                i += 1
+                continue
             if low == "according" and i + 1 < n and toks[i + 1].low == "to":
                 att = self._prep(toks, i, i + 2, "according to")
             elif low == "per" and i + 1 < n:
@@ -337,7 +396,63 @@ class SentenceAnalyzer:
                 i = max(i + 1, att.region[1] if att.kind != "verb" else i + 1)
                 continue
             i += 1
-        return self._prune(toks, found)
+        kept = self._prune(toks, found)
+        if not kept and FALLBACK:
+            sv = self._subject_verb(toks, quoted)
+            if sv is not None:
+                kept.append(sv)
+        return kept
+
+    def _subject_verb(self, toks: Sequence[Token], quoted: Sequence[bool]) -> Attribution | None:
+        """A named or pronoun subject with its verb: "Trump attacked the plan"."""
+        n = len(toks)
+        start = 0
+        # Skip an introductory phrase ending in a comma ("In an August speech, ...").
+        for k in range(min(n, 14)):
+            if toks[k].text == "," and k > 0:
+                if toks[0].is_word and toks[0].low in _INTRO_WORDS:
+                    start = k + 1
+                break
+        if start >= n or quoted[start]:
+            return None
+        np = _np_forward(toks, start, limit=8)
+        if np is None:
+            return None
+        a, b = np
+        head = _head(toks, np)
+        hl = head.low
+        pron = b - a == 1 and hl in {"he", "she", "they", "we", "i"}
+        if not pron and not head.is_cap and hl not in ANONYMOUS_HEADS and \
+                hl not in OFFICIAL_TITLES and hl not in DOCUMENT_HEADS:
+            return None
+        if toks[a].low in {"it", "there", "this", "that"}:
+            return None
+        k = b
+        # appositive / relative clause: ", the senator from Ohio," / ", who ...,"
+        if k < n and toks[k].text == ",":
+            close = next((x for x in range(k + 1, min(n, k + MAX_PAREN)) if toks[x].text == ","),
+                         None)
+            if close is None:
+                return None
+            k = close + 1
+        steps = 0
+        while k < n and steps < 4 and (toks[k].low in AUXILIARIES or toks[k].low in BE_FORMS):
+            k += 1
+            steps += 1
+        if k >= n:
+            return None
+        v = toks[k]
+        vl = v.low
+        if v.is_cap or not v.is_word or vl in NP_STOPS or vl in DETERMINERS:
+            return None
+        if vl in BE_FORMS:
+            return None
+        if vl not in SUBJECT_VERBS or (vl.endswith("ing") and steps == 0):
+            return None
+        return Attribution(
+            cue=v.text, cue_start=v.start, cue_end=v.end, cue_index=k, lemma=vl,
+            src=np, trailing=False, kind="subject",
+        )
 
     # -- individual cue shapes ------------------------------------------------
 
@@ -411,8 +526,9 @@ class SentenceAnalyzer:
         prev = toks[i - 1].low if i > 0 else ""
         if prev in {"to", "would-be", "the", "a", "an", "his", "her", "their", "its", "our"}:
             return None  # infinitive ("declined to say") or a noun ("the report")
-        if low in PARTICIPLES:
-            if i > 0 and toks[i - 1].text in {",", "—", "–"}:
+        progressive = low.endswith("ing") and _progressive(toks, i)
+        if low.endswith("ing") and not progressive:
+            if low in PARTICIPLES and i > 0 and toks[i - 1].text in {",", "—", "–"}:
                 return Attribution(
                     cue=t.text, cue_start=t.start, cue_end=t.end, cue_index=i, lemma=lemma,
                     src=None, trailing=False, kind="participle",
@@ -420,24 +536,35 @@ class SentenceAnalyzer:
             return None
         if lemma == "point" and not (i + 1 < n and toks[i + 1].low == "out"):
             return None
-        if lemma == "call":
+        if lemma == "call" and not (
+            i + 1 < n and (toks[i + 1].low in {"for", "on"} or toks[i + 1].is_cap
+                           or toks[i + 1].low in {"him", "her", "them", "it", "the"})
+        ):
             return None
         cue_end_idx = i
         if lemma == "point":
             cue_end_idx = i + 1
         # Source before the cue.
         j, passive = _skip_back_aux(toks, i - 1)
-        if passive and low.endswith(("ed", "told", "said", "wrote", "written", "found",
+        if passive and not progressive and low.endswith(("ed", "told", "said", "wrote", "written", "found",
                                      "thought", "known", "shown", "heard", "felt", "learned")):
             # "is said to", "was told", "were reported": no source in the clause,
             # unless "... by X".
             return None
         src: tuple[int, int] | None = None
         trailing = False
+        if j >= 0 and toks[j].low in {"and", "but", "or"} and low not in PARTICIPLES:
+            # "X did this and said ...": the source is the clause's subject.
+            return Attribution(
+                cue=t.text, cue_start=t.start, cue_end=t.end, cue_index=i, lemma=lemma,
+                src=None, trailing=False, kind="participle",
+            )
         if j >= 0 and toks[j].text in {",", "—", "–"}:
             pstart = _parenthetical_start(toks, j)
             if pstart is not None:
                 src = _np_back(toks, pstart - 1)
+                if src is not None and not _looks_like_source(toks, src, self.registry):
+                    src = None
                 if src is not None:
                     trailing = src[0] > 0 and toks[src[0] - 1].text in {",", "”", '"', "’"}
         if src is None:
@@ -453,6 +580,8 @@ class SentenceAnalyzer:
                 while k < n and toks[k].low in {"also", "later", "then", "previously"}:
                     k += 1
                 src = _np_forward(toks, k)
+                if src is not None and toks[src[0]].low in PERSONAL_PRONOUNS:
+                    src = None
                 if src is not None and src[1] - src[0] > 7:
                     src = (src[0], src[0] + 7)
                 inverted = src is not None
@@ -463,6 +592,13 @@ class SentenceAnalyzer:
             trailing = _content_before(toks, cue_end_idx + 1)
         strong = low in STRONG_FORMS
         head = _head(toks, src)
+        if lemma in STANCE_LEMMAS and not inverted:
+            # Stance verbs need a named, titled or pronoun subject right before them.
+            hl = head.low
+            if not (head.is_cap or hl in {"he", "she", "they", "who", "we", "i"}
+                    or hl in ANONYMOUS_HEADS or hl in OFFICIAL_TITLES):
+                return None
+            strong = True
         if not strong:
             ok = (
                 trailing
@@ -531,7 +667,10 @@ class SentenceAnalyzer:
                     continue  # overlapping mentions: keep the first
             if a.kind == "participle":
                 if kept:
-                    kept[-1].merged.append(a)
+                    # ", adding that ..." is a clause of its own with the same source.
+                    a.src = kept[-1].src
+                    a.shared = True
+                    kept.append(a)
                     continue
                 subj = self._subject(toks, a.cue_index)
                 if subj is None:
@@ -543,6 +682,8 @@ class SentenceAnalyzer:
                 if kept and a.cue_index - kept[-1].region[1] <= 3:
                     kept[-1].merged.append(a)
                     continue
+                if any(b.cue_index > a.cue_index and b.kind != "citing" for b in found):
+                    continue  # "Citing X, Y said ...": Y is the source
                 kept.append(a)
                 continue
             if kept and not self._separate(toks, kept[-1], a):
@@ -573,8 +714,6 @@ class SentenceAnalyzer:
         if p.trailing or p.kind == "label":
             return p.kind != "label"
         start = a.region[0]
-        if start <= p.region[1]:
-            return True
         # Leading p: a is nested in p's content unless a clause boundary precedes it.
         k = start - 1
         while k > p.region[1] and toks[k].low in _CONJ_SKIP:
