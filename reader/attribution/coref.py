@@ -26,6 +26,7 @@ from reader.attribution.lexicon import (
 )
 from reader.attribution.outlets import OutletMention, OutletRegistry
 from reader.attribution.segment import Token
+from reader.attribution.sources import np_back
 
 #: How many antecedents of each kind are remembered.
 MAX_RECENT = 40
@@ -46,6 +47,7 @@ _BARE_ANON = frozenset(
      "lawmakers", "officers", "employees", "members", "investigators", "prosecutors",
      "economists", "scientists", "researchers", "doctors", "authorities"}
 )
+_QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "both", "all"})
 _ANAPHORIC_DETS = frozenset({"the", "those", "these", "that", "this", "such"})
 _GROUP_NAMES = frozenset(
     {"republicans", "democrats", "conservatives", "liberals", "progressives", "gop",
@@ -178,7 +180,7 @@ class Tracker:
             return None
         if len(name_words) > 4:
             return None
-        name = " ".join(name_words[:-1] + [_strip_possessive(name_words[-1])])
+        name = " ".join([*name_words[:-1], _strip_possessive(name_words[-1])])
         return self.add_person(name, titles)
 
     def add_person(self, name: str, titles: Sequence[str]) -> Entity:
@@ -239,9 +241,7 @@ class Tracker:
             while k >= 0 and not toks[k].is_word:
                 k -= 1
             if k >= 0:
-                from reader.attribution.sources import _np_back  # local: avoid cycle
-
-                np = _np_back(toks, k)
+                np = np_back(toks, k)
                 if np is not None and not (np[1] - np[0] == 1 and toks[np[0]].low in
                                            PERSONAL_PRONOUNS):
                     return self._describe(toks, np[0], np[1])
@@ -256,9 +256,9 @@ class Tracker:
                         return Resolved(ent.name, ent.type, ent.outlet, ent)
             return Resolved(toks[i].text, "person")
         if low in {"i", "you"}:
-            ent = self.last_source
-            if ent is not None and ent.type in {"person", "official"}:
-                return Resolved(ent.name, ent.type, ent.outlet, ent)
+            last = self.last_source
+            if last is not None and last.type in {"person", "official"}:
+                return Resolved(last.name, last.type, last.outlet, last)
             return Resolved(toks[i].text, "person")
         if low in {"they", "we"}:
             if self.groups:
@@ -321,23 +321,25 @@ class Tracker:
                 name = others[-1]
                 return Resolved(name, "outlet", name, Entity(name, "outlet", outlet=name))
         # 3. "those sources", "the officials": back to the last anonymous group.
-        if head in ANONYMOUS_HEADS and det in _ANAPHORIC_DETS | {"three", "two", "four",
-                                                                 "one", "some", "both"}:
-            if det in _ANAPHORIC_DETS or (h > a + 1 and lows[1] == "of"):
-                for ent in reversed(self.groups):
-                    if ent.type == "anonymous":
-                        return Resolved(ent.name, "anonymous", ent.outlet, ent)
+        if head in ANONYMOUS_HEADS and (
+            det in _ANAPHORIC_DETS or (det in _QUANTIFIERS and h > a + 1 and lows[1] == "of")
+        ):
+            for ent in reversed(self.groups):
+                if ent.type == "anonymous":
+                    return Resolved(ent.name, "anonymous", ent.outlet, ent)
         caps = [t for t in toks[a:b] if t.is_cap and t.low not in DETERMINERS]
         names = [t for t in caps if t.low not in _NAME_TITLES and not _is_nationality(t.text)]
         # 4. Unnamed people: anonymous.
-        if head in ANONYMOUS_HEADS or any(x in _ANON_MARKERS for x in lows):
-            if (not names or all(t.low in ORGANIZATION_HEADS | GOVERNMENT_HEADS for t in names)
-                    or any(x in _ANON_MARKERS for x in lows)) and (
-                det in _INDEFINITE or head in _BARE_ANON or any(x in _ANON_MARKERS for x in lows)
-            ):
-                ent = Entity(text, "anonymous", plural=head.endswith("s"))
-                self._push(self.groups, ent)
-                return Resolved(text, "anonymous", None, ent)
+        marked = any(x in _ANON_MARKERS for x in lows)
+        institutional = all(t.low in ORGANIZATION_HEADS | GOVERNMENT_HEADS for t in names)
+        if (
+            (head in ANONYMOUS_HEADS or marked)
+            and (not names or marked or institutional)
+            and (det in _INDEFINITE or head in _BARE_ANON or marked)
+        ):
+            ent = Entity(text, "anonymous", plural=head.endswith("s"))
+            self._push(self.groups, ent)
+            return Resolved(text, "anonymous", None, ent)
         # 5. Definite descriptions of a person: "the senator", "the spokesman".
         if det in {"the", "that", "this"} and not names and (
             head in OFFICIAL_TITLES or head in {"nominee", "candidate", "businessman",

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from reader.attribution import status as st
 from reader.attribution.coref import Resolved, Tracker
 from reader.attribution.lexicon import DENIAL_WORDS, MONTHS, NUMBER_WORDS, WEEKDAYS
 from reader.attribution.outlets import OutletRegistry, default_registry
 from reader.attribution.segment import Token, paragraphs, quote_mask, sentences, tokens
-from reader.attribution.sources import Attribution, SentenceAnalyzer, _np_back
+from reader.attribution.sources import Attribution, SentenceAnalyzer
 from reader.model import Claim
 
 _OPENERS = frozenset("“«")
@@ -167,7 +168,7 @@ class _Engine:
     def _clauses(self, toks: Sequence[Token], atts: Sequence[Attribution]) -> list[tuple[int, int]]:
         """Token ranges of the clauses carrying each attribution (they tile the sentence)."""
         cuts = [0]
-        for p, a in zip(atts, atts[1:], strict=False):
+        for p, a in pairwise(atts):
             lo = max(cuts[-1] + 1, p.region[1])
             hi = a.region[0]
             cut = None
@@ -299,9 +300,8 @@ class _Engine:
                 j += 1
             group = self.sents[k : j + 1]
             speaker = next((s.main for s in group if s.main is not None), None)
-            if speaker is None:
-                if self.sents[k].fully_quoted and j == k:
-                    speaker = self._adjacent_speaker(k)
+            if speaker is None and self.sents[k].fully_quoted and j == k:
+                speaker = self._adjacent_speaker(k)
             if speaker is not None:
                 for s in group:
                     if s.main is None and s.claims:
@@ -396,4 +396,4 @@ def find_claims_impl(
     return _Engine(text, publisher, registry or default_registry()).run()
 
 
-__all__ = ["_np_back", "detect_publisher", "find_claims_impl"]
+__all__ = ["detect_publisher", "find_claims_impl"]

@@ -74,6 +74,10 @@ _LABEL_STOPS = frozenset(
      "chapter", "step", "tip", "fact", "claim", "verdict", "rating", "ruling"}
 )
 _RELATIVE = frozenset({"who", "which"})
+_PARTICIPLE_ENDINGS = (
+    "ed", "told", "said", "wrote", "written", "found", "thought", "known", "shown", "heard",
+    "felt", "learned", "sought", "understood", "seen", "spoken",
+)
 #: Whether to fall back on "subject + verb" for sentences with no cue.
 FALLBACK = True
 _INTRO_WORDS = frozenset(
@@ -131,7 +135,7 @@ def _stops(t: Token, k: int) -> bool:
     return t.low in NP_STOPS and not t.text.isupper()
 
 
-def _np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] | None:
+def np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] | None:
     """Collect the NP ending at token ``j`` (inclusive) walking left; return [a, b)."""
     if j < stop_at or j < 0:
         return None
@@ -143,7 +147,7 @@ def _np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int]
             k -= 1
         if toks[k].text != "(" or k - 1 < stop_at or toks[k - 1].text == ")":
             return None
-        inner = _np_back(toks, k - 1, stop_at)
+        inner = np_back(toks, k - 1, stop_at)
         return (inner[0], j + 1) if inner is not None else None
     if not t.is_word or t.low in NP_LINKS:
         return None
@@ -175,9 +179,8 @@ def _np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int]
             break
         if lk in REPORTING_VERBS and not tk.is_cap and lk not in _NOUN_VERBS:
             break
-        if k == 0 or (k > 0 and toks[k - 1].text in _OPEN_QUOTES and k - 1 == 0):
-            if lk in SENTENCE_ADVERBS:
-                break
+        if lk in SENTENCE_ADVERBS and (k == 0 or (k == 1 and toks[0].text in _OPEN_QUOTES)):
+            break
         a = k
         k -= 1
     # Trim links and sentence adverbs off the left edge.
@@ -546,8 +549,7 @@ class SentenceAnalyzer:
             cue_end_idx = i + 1
         # Source before the cue.
         j, passive = _skip_back_aux(toks, i - 1)
-        if passive and not progressive and low.endswith(("ed", "told", "said", "wrote", "written", "found",
-                                     "thought", "known", "shown", "heard", "felt", "learned")):
+        if passive and not progressive and low.endswith(_PARTICIPLE_ENDINGS):
             # "is said to", "was told", "were reported": no source in the clause,
             # unless "... by X".
             return None
@@ -562,13 +564,13 @@ class SentenceAnalyzer:
         if j >= 0 and toks[j].text in {",", "—", "–"}:
             pstart = _parenthetical_start(toks, j)
             if pstart is not None:
-                src = _np_back(toks, pstart - 1)
+                src = np_back(toks, pstart - 1)
                 if src is not None and not _looks_like_source(toks, src, self.registry):
                     src = None
                 if src is not None:
                     trailing = src[0] > 0 and toks[src[0] - 1].text in {",", "”", '"', "’"}
         if src is None:
-            src = _np_back(toks, j)
+            src = np_back(toks, j)
             if src is not None:
                 before = toks[src[0] - 1].text if src[0] > 0 else ""
                 trailing = before in {",", "”", '"', "’", "—", "–", "'"} and src[0] > 1
@@ -608,9 +610,8 @@ class SentenceAnalyzer:
             )
             if not ok or not _looks_like_source(toks, src, self.registry):
                 return None
-        elif lemma in DOCUMENT_LEMMAS and lemma in {"show", "find"}:
-            if head.low not in DOCUMENT_HEADS and not trailing:
-                return None
+        elif lemma in {"show", "find"} and head.low not in DOCUMENT_HEADS and not trailing:
+            return None
         if not inverted and src[0] > 0 and toks[src[0] - 1].low in {"to", "by", "than"}:
             return None  # "according to X said", "sent by X" : the NP is an object
         if src[1] - src[0] == 1 and toks[src[0]].low in {"it"} and lemma in {"add", "note"}:
@@ -634,9 +635,8 @@ class SentenceAnalyzer:
         told = att.lemma == "tell"
         while k < end:
             tk = toks[k]
-            if tk.text in {",", ";", ":"} or tk.low == "that":
-                if not told:
-                    break
+            if (tk.text in {",", ";", ":"} or tk.low == "that") and not told:
+                break
             m = self.registry.match(toks, k)
             if m is None and tk.low == "the":
                 m = self.registry.match(toks, k + 1)

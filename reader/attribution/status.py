@@ -81,13 +81,10 @@ def find_note(toks: Sequence[Token], publisher_tokens: frozenset[str]) -> Note |
                 break
             k -= 1
         if not negated:
-            # Positive: only the writer's own confirmation counts.
-            subj = toks[k].low if k >= 0 else ""
-            if toks[i - 1].low != "independently" and subj not in _POSITIVE_SUBJECTS:
-                if not (k >= 0 and toks[k].text in publisher_tokens):
-                    continue
-            if not (k >= 0 and (toks[k].text in publisher_tokens or subj in _POSITIVE_SUBJECTS
-                                or toks[i - 1].low == "independently")):
+            # Positive: only the writer's own confirmation counts ("we", the publisher).
+            subj = toks[k] if k >= 0 else None
+            if subj is None or not (subj.text in publisher_tokens
+                                    or subj.low in _POSITIVE_SUBJECTS):
                 continue
             kind = CONFIRMED
         else:
