@@ -51,7 +51,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Import article files (HTML, Markdown, text) into the library"),
     ActionSpec("paste", "Import from &Clipboard", (SK.Paste,), "&File", "import_clipboard",
                "Import the clipboard's URL, files or text as an article"),
-    ActionSpec("quit", "&Quit", (SK.Quit,), "&File", "close", "Close the window"),
+    ActionSpec("quit", "&Quit", (SK.Quit, "Ctrl+Q"), "&File", "close", "Close the window"),
     # Go
     ActionSpec("next_claim", "&Next Claim", ("J", "N"), "&Go", "next_claim",
                "Highlight the next claim in the article"),
@@ -99,14 +99,13 @@ BY_NAME = {a.name: a for a in ACTIONS}
 
 
 def default_sequences(spec: ActionSpec) -> list[QKeySequence]:
-    """The spec's default keys as sequences (a StandardKey may give several, or none)."""
+    """The spec's default keys as sequences (a StandardKey may give several, or none,
+    depending on the platform; a string after it is the fallback), without repeats."""
     out: list[QKeySequence] = []
     for k in spec.keys:
-        if isinstance(k, str):
-            out.append(QKeySequence(k))
-        else:
-            out.extend(QKeySequence.keyBindings(k))
-    return [s for s in out if not s.isEmpty()]
+        found = [QKeySequence(k)] if isinstance(k, str) else QKeySequence.keyBindings(k)
+        out.extend(s for s in found if not s.isEmpty() and s not in out)
+    return out
 
 
 def sequences(spec: ActionSpec, settings: QSettings | None = None) -> list[QKeySequence]:

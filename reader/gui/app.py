@@ -26,7 +26,7 @@ def _headless() -> bool:
     )
 
 
-_PLUGIN_NOISE = ("This plugin does not support propagateSizeHints",)
+_PLUGIN_NOISE = ("This plugin does not support ",)
 
 
 def _quiet_offscreen() -> None:
@@ -102,7 +102,9 @@ def run_gui(args: argparse.Namespace) -> int:
     win.start()
     if inputs:
         win.import_sources(inputs)
-    return int(app.exec())
+    code = int(app.exec())
+    win.library.close()
+    return code
 
 
 def _screenshot(app: object, win: object, article_id: int | None, claim: int, out: Path) -> int:
@@ -127,6 +129,7 @@ def _screenshot(app: object, win: object, article_id: int | None, claim: int, ou
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = win.grab().save(str(out), "PNG")
     win.close()
+    win.library.close()
     if not ok:
         sys.stderr.write(f"error: {out}: could not write the PNG\n")
         return EXIT_BAD_INPUT

@@ -79,6 +79,10 @@ class ArticleView(QTextBrowser):
         self.viewport().installEventFilter(self)
         self._apply_font()
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the article for the next pane (QTextBrowser would walk its links)."""
+        return QWidget.focusNextPrevChild(self, next)
+
     # --- resources: nothing, ever --------------------------------------------------
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:

@@ -144,9 +144,15 @@ class ClaimsFilter(QSortFilterProxyModel):
         source_type: str | None,
         hide_unattributed: bool,
     ) -> None:
+        modern = hasattr(self, "beginFilterChange")  # Qt 6.10+; older: invalidate
+        if modern:
+            self.beginFilterChange()
         self.status, self.outlet = status, outlet
         self.source_type, self.hide_unattributed = source_type, hide_unattributed
-        self.invalidateRowsFilter()
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()

@@ -19,7 +19,7 @@ from array import array
 from collections.abc import Sequence
 
 #: Non-whitespace characters used to find our place again after a mismatch.
-ANCHOR = 12
+ANCHOR = 8
 #: How far ahead (in non-whitespace document characters) a re-sync may look.
 WINDOW = 4000
 
@@ -97,7 +97,13 @@ class OffsetMap:
 
 
 def _align(a: str, b: str) -> list[int]:
-    """For each character of ``a``, its index in ``b`` or -1: greedy with re-sync."""
+    """For each character of ``a``, its index in ``b`` or -1.
+
+    Greedy: equal characters pair up; at a mismatch, whichever side's next ANCHOR
+    characters reappear soonest on the other side tells which one has extra text
+    (a bullet in the document, a word in the text), and that side skips ahead; if
+    neither does, both skip one character (a substitution).
+    """
     out = [-1] * len(a)
     i = j = 0
     na, nb = len(a), len(b)
@@ -107,13 +113,17 @@ def _align(a: str, b: str) -> list[int]:
             i += 1
             j += 1
             continue
-        anchor = a[i : i + ANCHOR]
-        k = b.find(anchor, j, j + WINDOW + len(anchor))
-        if k >= 0:  # the document has extra characters here (a bullet, a frame)
-            j = k
-            continue
-        # the text has characters the document lacks: skip one and try again
-        i += 1
+        k_doc = b.find(a[i : i + ANCHOR], j, j + WINDOW)  # the document has extra chars
+        k_text = a.find(b[j : j + ANCHOR], i, i + WINDOW)  # the text has extra chars
+        skip_doc = k_doc - j if k_doc >= 0 else None
+        skip_text = k_text - i if k_text >= 0 else None
+        if skip_doc is not None and (skip_text is None or skip_doc <= skip_text):
+            j = k_doc
+        elif skip_text is not None:
+            i = k_text
+        else:
+            i += 1
+            j += 1
     return out
 
 

@@ -76,6 +76,10 @@ class SearchPanel(QWidget):
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 
+    def stop(self) -> None:
+        """Drop a pending search (the window is closing)."""
+        self._timer.stop()
+
     def run_search(self) -> None:
         self._timer.stop()
         q = self.box.text().strip()

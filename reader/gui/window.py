@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -535,8 +535,5 @@ class MainWindow(QMainWindow):
             if self.stored is not None:
                 s.setValue("library/last_article", self.stored.id)
             s.sync()
+        self.search_panel.stop()
         super().closeEvent(event)
-        QTimer.singleShot(0, self._close_library)
-
-    def _close_library(self) -> None:
-        self.library.close()

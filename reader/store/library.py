@@ -177,7 +177,7 @@ class Library:
         """Extract pasted ``text`` (HTML, Markdown or plain, sniffed) and store it."""
         from reader.pipeline import extract_raw
 
-        raw = from_bytes(text.encode("utf-8"), label, name=f"{label}.txt")
+        raw = from_bytes(text.encode("utf-8"), label, name=label)  # no extension: sniffed
         return self.add(raw, extract_raw(raw))
 
     def _outlet_id(self, name: str | None) -> int | None:

@@ -1,0 +1,128 @@
+"""Importing in the window: file paths, drag and drop, paste, first run, failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from reader.gui.window import MainWindow
+from reader.gui.workers import ImportItem, ImportJob
+from reader.paths import samples_dir
+from reader.store.library import Library
+from tests.helpers import local_server
+from tests.test_gui_support import variant
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+
+
+def _window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    w = MainWindow(
+        tmp_path / "lib.db", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(w)
+    w.resize(780, 560)
+    w.show()
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    return w
+
+
+def _files(tmp_path: Path) -> tuple[Path, Path, Path]:
+    good1 = tmp_path / "one.md"
+    good1.write_text(variant(1, "alpha"), encoding="utf-8")
+    good2 = tmp_path / "two.md"
+    good2.write_text(variant(2, "beta"), encoding="utf-8")
+    bad = tmp_path / "broken.bin"
+    bad.write_bytes(b"\x00\x01\x02" * 500)
+    return good1, bad, good2
+
+
+def _wait_done(qtbot: QtBot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not win.jobs and win.last_outcome is not None, timeout=60000)
+
+
+def test_import_paths_lists_failures_and_keeps_the_rest(qtbot: QtBot, tmp_path: Path) -> None:
+    win = _window(qtbot, tmp_path)
+    good1, bad, good2 = _files(tmp_path)
+    job = win.import_sources([str(good1), str(bad), str(good2)])
+    assert job is not None
+    assert win.cancel_button.isVisible() and win.progress.isVisible()  # a batch: cancellable
+    _wait_done(qtbot, win)
+    assert win.lib_model.rowCount() == 2
+    assert win.problems is not None and win.problems.isVisible()
+    lines = win.problems.lines()
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}: ")
+    assert "1 failed" in win.statusBar().currentMessage()
+    # the last imported article is open
+    assert win.stored is not None and win.stored.source == str(good2)
+    assert not win.progress.isVisible()
+
+
+def test_drop_files_and_a_bad_one(qtbot: QtBot, tmp_path: Path) -> None:
+    win = _window(qtbot, tmp_path)
+    good1, bad, _ = _files(tmp_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(good1)), QUrl.fromLocalFile(str(bad))])
+    ev = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(ev)
+    assert ev.isAccepted()
+    _wait_done(qtbot, win)
+    assert win.lib_model.rowCount() == 1
+    assert win.problems is not None and win.problems.isVisible()
+    assert win.problems.lines()[0].startswith(str(bad))
+
+
+def test_paste_text_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
+    win = _window(qtbot, tmp_path)
+    QGuiApplication.clipboard().setText(variant(7, "pasted"))
+    qtbot.keyClick(win.lib_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    _wait_done(qtbot, win)
+    assert win.lib_model.rowCount() == 1
+    assert win.stored is not None
+    assert win.stored.article.title is not None and win.stored.article.title.startswith("Story 7")
+    assert "In part 7 pasted" in win.stored.article.text
+
+
+def test_paste_url_imports_the_page(qtbot: QtBot, tmp_path: Path) -> None:
+    page = (samples_dir() / "harbor-city-water.html").read_bytes()
+    routes = {"/story": (200, {"Content-Type": "text/html; charset=utf-8"}, page)}
+    win = _window(qtbot, tmp_path)
+    with local_server(routes) as (base, requested):
+        QGuiApplication.clipboard().setText(base + "/story")
+        win.import_clipboard()
+        _wait_done(qtbot, win)
+    assert requested == ["/story"]
+    assert win.lib_model.rowCount() == 1
+    assert win.last_outcome is not None and not win.last_outcome.failures
+
+
+def test_first_run_fills_from_samples(qtbot: QtBot, tmp_path: Path) -> None:
+    samples = [p for p in samples_dir().iterdir() if p.suffix in (".txt", ".md", ".html")]
+    assert samples, "the bundled samples are missing"
+    win = _window(qtbot, tmp_path)
+    win.start()
+    _wait_done(qtbot, win)
+    assert win.lib_model.rowCount() == len(samples)
+    assert win.stored is not None  # the first thing a new user sees is an article
+
+
+def test_cancel_stops_between_items(tmp_path: Path) -> None:
+    good1, _bad, good2 = _files(tmp_path)
+    job = ImportJob(tmp_path / "lib.db", [ImportItem(str(good1)), ImportItem(str(good2))])
+    seen: list[object] = []
+    job.signals.finished.connect(seen.append)
+    job.cancel()
+    job.run()  # in this thread: the same code the pool runs
+    assert seen and seen[0].cancelled and not seen[0].article_ids  # type: ignore[attr-defined]
+    with Library(tmp_path / "lib.db") as lib:
+        assert lib.count_articles() == 0

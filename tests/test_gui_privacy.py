@@ -1,0 +1,100 @@
+"""The article view makes no network request, whatever the article references."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.clean_markdown import clean_markdown
+from reader.gui.article_view import ArticleView
+from reader.gui.window import MainWindow
+from reader.ingest import RawInput
+from reader.store.library import Library
+from tests.helpers import local_server
+from tests.test_gui_support import sentence_claims
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+
+PIXEL = (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n")
+CSS = (200, {"Content-Type": "text/css"}, b"p { color: red }")
+
+
+def _hostile_markdown(base: str) -> str:
+    return f"""# Tracking test
+
+A paragraph that says officials denied it. ![pixel]({base}/pixel.png)
+
+<img src="{base}/raw.png" onerror="alert(1)"> Another sentence, the agency said.
+
+<link rel="stylesheet" href="{base}/style.css">
+<style>@import url("{base}/import.css");</style>
+<iframe src="{base}/frame.html"></iframe>
+<script src="{base}/script.js"></script>
+
+A [link]({base}/page) that must not be fetched either.
+"""
+
+
+def test_rendering_an_article_makes_zero_requests(qtbot: QtBot, tmp_path: Path) -> None:
+    routes = {
+        "/pixel.png": PIXEL,
+        "/raw.png": PIXEL,
+        "/style.css": CSS,
+        "/import.css": CSS,
+    }
+    with local_server(routes) as (base, requested):
+        md = _hostile_markdown(base)
+        article = clean_markdown(md)
+        article.claims = sentence_claims(article.text)
+        db = tmp_path / "lib.db"
+        with Library(db) as lib:
+            lib.add(RawInput("hostile.md", "markdown", md, md.encode(), None), article)
+        win = MainWindow(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        win.show()
+        win.start()
+        assert win.stored is not None
+        win.select_claim(0)
+        win.view.viewport().repaint()
+        # and the view itself, handed the raw hostile HTML, still fetches nothing
+        raw_view = ArticleView()
+        qtbot.addWidget(raw_view)
+        raw_view.setHtml(
+            f'<link rel="stylesheet" href="{base}/style.css"><p>x<img src="{base}/raw.png"></p>'
+        )
+        raw_view.show()
+        raw_view.viewport().repaint()
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.02)
+        html = win.view.toHtml()
+        assert requested == []
+    assert "127.0.0.1" not in html.replace(f"{base}/page", "")  # only the link remains
+    assert "alert" not in html and "<img" not in html
+
+
+def test_link_click_asks_first_and_shows_the_address(qtbot: QtBot, tmp_path: Path) -> None:
+    md = "# Links\n\nThe agency said so [in a statement](https://example.org/statement).\n"
+    article = clean_markdown(md)
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        lib.add(RawInput("links.md", "markdown", md, md.encode(), None), article)
+    win = MainWindow(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    before = win.view.toPlainText()
+    win.view.anchorClicked.emit(QUrl("https://example.org/statement"))
+    box = win.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "https://example.org/statement" in box.informativeText()
+    assert "https://example.org/statement" in win.statusBar().currentMessage()
+    box.button(QMessageBox.StandardButton.Cancel).click()  # declined: nothing opens
+    assert win.view.toPlainText() == before  # the view did not navigate
+    assert win.view.openLinks() is False and win.view.openExternalLinks() is False
