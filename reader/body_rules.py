@@ -36,9 +36,16 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def block_text(el: Element) -> str:
-    """The whitespace-normalised text of an element and its descendants."""
-    return " ".join("".join(el.itertext()).split())
+def block_text(el: Element, limit: int = 0) -> str:
+    """The whitespace-normalised text of an element and its descendants.
+
+    With ``limit``, text longer than twice the limit comes back un-normalised (the
+    caller only needs to know it is long).
+    """
+    raw = "".join(el.itertext())
+    if limit and len(raw) > 2 * limit:
+        return raw
+    return " ".join(raw.split())
 
 
 def link_density(el: Element, text: str | None = None) -> float:
@@ -48,6 +55,15 @@ def link_density(el: Element, text: str | None = None) -> float:
         return 0.0
     linked = sum(len(block_text(ref)) for ref in el.iter("ref"))
     return min(1.0, linked / len(text))
+
+
+def emphasis_density(el: Element, text: str) -> float:
+    """Share of the element's text in bold/italic (``hi``), outermost ``hi`` only."""
+    if not text:
+        return 0.0
+    outermost = (hi for hi in el.iter("hi") if getattr(hi.getparent(), "tag", None) != "hi")
+    marked = sum(len(block_text(hi)) for hi in outermost)
+    return min(1.0, marked / len(text))
 
 
 def drop(el: Element) -> None:
@@ -104,7 +120,12 @@ def drop_headline(body: Element, title: str | None) -> None:
     paragraph (subtitle, dek) and short kicker lines ("Review", a reading time) just
     above an ``h1`` or a heading equal to the title.
     """
-    blocks = [b for b in _leading_blocks(body) if block_text(b)][:6]
+    blocks = []
+    for b in _leading_blocks(body):
+        if block_text(b, 400):
+            blocks.append(b)
+            if len(blocks) == 6:
+                break
     ntitle = _norm(title or "")
     cut = -1
     for k, el in enumerate(blocks[:4]):
@@ -140,7 +161,7 @@ _PROMO = re.compile(
     r"|newsletters?\b.{0,60}\b(?:sign up|subscribe)"
     r"|\bfollow (?:us|him|her|them|[\w@.'’]+(?: [\w@.'’]+){0,5})"
     r" on (?:twitter|facebook|instagram|youtube|tiktok|linkedin)"
-    r"|\bclick here to (?:subscribe|sign up|get|download|join|follow)"
+    r"|\bclick here (?:to (?:subscribe|sign up|get|download|join|follow)|for more)"
     r"|\bby clicking here\b"
     r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)"
     r"|\blike this (?:story|article|post)\?"
@@ -153,7 +174,8 @@ _COUNTER = re.compile(
     r"|^(?:leave|post|add|view|show|load) (?:a |all |the )?(?:\d+ )?(?:comments?|reply|replies)$"
     r"|^(?:advertisement|advertising|sponsored(?: content)?|ad"
     r"|story continues below(?: advertisement)?"
-    r"|continue reading(?: (?:below|the main story))?|scroll to continue with content)$",
+    r"|continue reading(?: (?:below|the main story))?|scroll to continue with content"
+    r"|tell us what you think|have your say|join the (?:conversation|discussion))\W*$",
     re.IGNORECASE,
 )
 _READING_TIME = re.compile(
@@ -213,7 +235,8 @@ def is_teaser(el: Element, text: str | None = None) -> bool:
     if not words or words > 30:
         return False
     if _PREFIX_TEASER.match(text) and not _LABEL.match(text):
-        return link_density(el, text) >= 0.4
+        # "Read more: <link>", or a bold "Related: <headline>" whose link was lost
+        return link_density(el, text) >= 0.4 or emphasis_density(el, text) >= 0.9
     # a paragraph that is one link in capitals: a cross-promotion headline
     return words >= 7 and text.isupper() and link_density(el, text) >= 0.9
 
@@ -232,7 +255,7 @@ def drop_related_blocks(body: Element) -> None:
     for el in list(body.iter("p", "head")):
         if el.getparent() is None:
             continue
-        text = block_text(el)
+        text = block_text(el, 80)
         if not text or len(text) > 80 or not _LABEL.match(text):
             continue
         nxt = el.getnext()
@@ -252,7 +275,7 @@ def drop_furniture(body: Element) -> None:
     for el in list(_blocks(body)):
         if el.getparent() is None:
             continue
-        text = block_text(el)
+        text = block_text(el, _MAX_FURNITURE_CHARS)
         if is_furniture(el, text) or is_teaser(el, text):
             drop(el)
 

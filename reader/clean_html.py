@@ -149,10 +149,10 @@ def page_metadata(tree: Any, url: str | None) -> Article:
 
 
 _BYLINE_XPATH = (
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'author')"
-    " or contains(@class, 'Author') or contains(@class, 'byline') or contains(@class, 'Byline')]"
-    "[not(self::meta or self::link or self::script or self::style or self::body or self::html)]"
+    "//*[@rel='author' or @itemprop='author']"
+    " | //*[@class][contains(@class, 'uthor') or contains(@class, 'yline')]"  # [Aa]uthor, [Bb]yline
 )
+_NOT_BYLINE_TAGS = frozenset(("meta", "link", "script", "style", "body", "html", "head"))
 # where a byline element runs on into its dateline: "Jane Doe Nov. 19, 2019", "... Published"
 _BYLINE_TAIL = re.compile(
     r"\s+(?:(?:published|updated|posted|on|am|pm)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
@@ -172,6 +172,8 @@ def find_byline(tree: Any) -> str | None:
     from trafilatura.metadata import normalize_authors
 
     for el in tree.xpath(_BYLINE_XPATH):
+        if el.tag in _NOT_BYLINE_TAGS:
+            continue
         text = " ".join(" ".join(el.itertext()).split())
         text = _BY.sub("", _BYLINE_TAIL.sub("", text)).strip(" ,;|-–—")
         if 2 < len(text) < 100:

@@ -266,6 +266,8 @@ def test_rule_related_label_and_its_links() -> None:
         "Follow us on Twitter and Facebook.",
         "Like this story? Share it with a friend!",
         "CLICK HERE TO GET THE EXAMPLE NEWS APP",
+        "Get the monthly print edition at home. Click here for more information.",
+        "Tell us what YOU think...",
     ],
 )
 def test_rule_furniture_lines_dropped(line: str) -> None:
@@ -298,6 +300,15 @@ def test_rule_teaser_prefix_needs_a_link() -> None:
     )
     body_rules.drop_furniture(tree)
     assert texts(tree) == ["Related: the council said the study is public."]
+
+
+def test_rule_teaser_bold_without_link() -> None:
+    tree = body(
+        '<p><hi rend="#b">Related: </hi><hi rend="#b">Ten odd facts about comets</hi></p>'
+        '<p>Related: <hi rend="#b">the study</hi> was published in a journal last year.</p>'
+    )
+    body_rules.drop_furniture(tree)
+    assert texts(tree) == ["Related: the study was published in a journal last year."]
 
 
 def test_rule_teaser_shouted_link_line() -> None:
