@@ -89,17 +89,36 @@ _EMBED_QUOTES = (
 )
 
 
+_WIDGET_NAME = re.compile(r"social|embed|share|tweet|twitter|instagram", re.IGNORECASE)
+
+
 def prepare_tree(tree: Element) -> None:
     """Make embedded social posts (tweets) look like the quotes they are.
 
-    A tweet blockquote is mostly links (handles, hashtags, the date), so
-    trafilatura's link-density test deletes it although its text is part of the
-    story; unwrapping its links keeps it.
+    A tweet blockquote is mostly links (handles, hashtags, the date) and sits in a
+    wrapper named like a share widget, so trafilatura deletes it although its text is
+    part of the story (it is what the story quotes). Unwrapping its links, dropping its
+    widget class and lifting it out of such wrappers keeps it.
     """
     from lxml.etree import strip_tags
 
     for quote in tree.xpath(_EMBED_QUOTES):
         strip_tags(quote, "a")
+        for attr in ("class", "id"):  # "twitter-tweet" reads as a share widget
+            quote.attrib.pop(attr, None)
+        # lift it out of wrappers named like share/embed widgets, which are pruned whole
+        own = len(quote.text_content().strip())
+        for _ in range(3):
+            parent = quote.getparent()
+            grand = parent.getparent() if parent is not None else None
+            if grand is None or not _WIDGET_NAME.search(
+                f"{parent.get('class', '')} {parent.get('id', '')}"
+            ):
+                break
+            if len(parent.text_content().strip()) > own + 40:
+                break  # the wrapper holds more than the post
+            quote.tail = parent.tail
+            grand.replace(parent, quote)
 
 
 # --- after extraction -------------------------------------------------------------

@@ -336,13 +336,17 @@ def test_prepare_tree_unwraps_tweet_links() -> None:
     from lxml import html as lhtml
 
     tree = lhtml.fromstring(
-        '<html><body><blockquote class="twitter-tweet"><p>Big day <a href="https://t.co/x">'
-        "pic.twitter.com/x</a></p>— A Person (@a) <a href='https://twitter.com/a/1'>May 1, 2024</a>"
-        "</blockquote></body></html>"
+        '<html><body><div class="article"><div class="social-embed"><blockquote class="twitter-tweet">'
+        '<p>Big day <a href="https://t.co/x">pic.twitter.com/x</a></p>— A Person (@a) '
+        "<a href='https://twitter.com/a/1'>May 1, 2024</a></blockquote></div></div></body></html>"
     )
     body_rules.prepare_tree(tree)
     assert not tree.xpath("//blockquote//a")
     assert "May 1, 2024" in tree.text_content()
+    # lifted out of the share-widget wrapper, widget class gone
+    quote = tree.xpath("//blockquote")[0]
+    assert quote.getparent().get("class") == "article"
+    assert quote.get("class") is None
 
 
 def test_apply_can_disable_rules() -> None:
