@@ -87,8 +87,11 @@ def _clean(html: str, url: str | None) -> Article:
     return article
 
 
-#: A body needs one block of at least this many words (a sentence) to be an article.
-MIN_SENTENCE_WORDS = 10
+#: A block this long (in words or characters) is prose; so is a shorter one that ends
+#: like a sentence.
+PROSE_WORDS, PROSE_CHARS, SENTENCE_WORDS = 10, 80, 5
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 
 
 def looks_like_article(text: str) -> bool:
@@ -97,7 +100,14 @@ def looks_like_article(text: str) -> bool:
     trafilatura falls back to the page's whole text when it finds no article; on a
     login page or a link hub that is a list of labels, none of them a sentence.
     """
-    return any(len(block.split()) >= MIN_SENTENCE_WORDS for block in text.split("\n\n"))
+    for block in text.split("\n\n"):
+        # scripts written without spaces: about two characters a word
+        words = len(block.split()) + len(_UNSPACED.findall(block)) // 2
+        if words >= PROSE_WORDS or len(block) >= PROSE_CHARS:
+            return True
+        if words >= SENTENCE_WORDS and _SENTENCE_END.search(block):
+            return True
+    return False
 
 
 def page_metadata(tree: Any, url: str | None) -> Article:

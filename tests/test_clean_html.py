@@ -140,6 +140,20 @@ def test_plain_words_do_not_raise() -> None:
     assert isinstance(clean_html("not html at all <<<>>> &&& </div></div>"), Article)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宇航员在太空中工作是一项艰苦卓绝的工作，这让人感到巨大压力和极度恐慌，于是科学家们开始研究如何帮助他们放松心情并保持健康的身体状态。",
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+    ],
+)
+def test_short_or_unspaced_prose_is_an_article(text: str) -> None:
+    from reader.clean_html import looks_like_article
+
+    assert looks_like_article(f"Home\n\nNews\n\n{text}")
+    assert not looks_like_article("Home\n\nNews\n\nSport and weather today\n\nLog in")
+
+
 def test_page_without_article_gives_empty_text() -> None:
     art = clean_html(fixture("no_article.html"), "https://portal.example.com/login")
     assert art.text == ""
