@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QMouseEvent,
-    QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -27,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from reader.gui.offsets import ClaimLocator, OffsetMap
-from reader.gui.style import claim_underline, highlight_fill
+from reader.gui.style import claim_underline, highlight_fill, muted_text
 from reader.model import Article
 from reader.render import HEADER_BLOCKS, article_html
 
@@ -100,7 +99,7 @@ class ArticleView(QTextBrowser):
         doc = SafeDocument(self)
         doc.setDocumentMargin(24)
         doc.setDefaultFont(self.font())
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        muted = muted_text(self.palette()).name()
         doc.setDefaultStyleSheet(
             "h1 { font-size: x-large; margin-bottom: 4px; }"
             f" p.meta {{ color: {muted}; }}"

@@ -15,13 +15,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPixmap, QPixmapCache
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -183,6 +184,8 @@ class ClaimDelegate(QStyledItemDelegate):
         return QSize(260, self.LINES * self._line(option) + 2 * self.PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Background and focus by the style; the row's content from a pixmap cache, so
+        moving through claims (which repaints the list as it scrolls) stays cheap."""
         sc = index.data(ClaimRole)
         if not isinstance(sc, StoredClaim):
             return
@@ -193,18 +196,42 @@ class ClaimDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:  # background, selection and focus frame, per the style
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect: QRect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        size = opt.rect.size()
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
         pal: QPalette = opt.palette
+        key = (
+            f"claim:{sc.id}:{size.width()}x{size.height()}@{dpr}:{int(selected)}:"
+            f"{sc.verdict}:{hash(sc.note)}:{pal.cacheKey()}:{opt.font.key()}"
+        )
+        pix = QPixmap()
+        if not QPixmapCache.find(key, pix):
+            pix = QPixmap(size * dpr)
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pix)
+            self._paint_content(p, QRect(QPoint(0, 0), size), sc, selected, pal, opt.font)
+            p.end()
+            QPixmapCache.insert(key, pix)
+        painter.drawPixmap(opt.rect.topLeft(), pix)
+
+    def _paint_content(
+        self,
+        painter: QPainter,
+        area: QRect,
+        sc: StoredClaim,
+        selected: bool,
+        pal: QPalette,
+        font: QFont,
+    ) -> None:
+        rect = area.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = fg if selected else pal.color(QPalette.ColorRole.PlaceholderText)
-        font: QFont = opt.font
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
         fm, sfm = QFontMetrics(font), QFontMetrics(small)
-        lh = self._line(option)
+        lh = fm.height() + 3
         c = sc.claim
-        painter.save()
         # line 1: status badge, then the claim's opening words
         row = QRect(rect.left(), rect.top(), rect.width(), lh)
         painter.setFont(small)
@@ -248,7 +275,6 @@ class ClaimDelegate(QStyledItemDelegate):
                 note_rect, Qt.AlignmentFlag.AlignVCenter,
                 sfm.elidedText("✎ " + sc.note, Qt.TextElideMode.ElideRight, note_rect.width()),
             )  # fmt: skip
-        painter.restore()
 
 
 class ClaimsPanel(QWidget):
@@ -265,6 +291,8 @@ class ClaimsPanel(QWidget):
         self.setAccessibleName("Claims panel")
         self.model = ClaimsModel(self)
         self.proxy = ClaimsFilter(self)
+        # rows are cached as pixmaps (~130 KB each): room for a few screens of them
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 32 * 1024))
         self.proxy.setSourceModel(self.model)
 
         self.heading = QLabel("Claims")

@@ -59,10 +59,21 @@ def highlight_fill(palette: QPalette) -> QColor:
     return c
 
 
+def muted_text(palette: QPalette) -> QColor:
+    """Secondary text (meta lines): text colour 40% of the way to the base, opaque."""
+    t, b = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    mix = 0.4
+    return QColor(
+        round(t.red() + (b.red() - t.red()) * mix),
+        round(t.green() + (b.green() - t.green()) * mix),
+        round(t.blue() + (b.blue() - t.blue()) * mix),
+    )
+
+
 def claim_underline(palette: QPalette) -> QColor:
     """The dotted underline that marks every claim sentence (clickable)."""
     c = QColor(palette.color(QPalette.ColorRole.Text))
-    c.setAlpha(120)
+    c.setAlpha(100)
     return c
 
 

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setCollapsible(2, True)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 700, 340])
+        self.splitter.setSizes([250, 640, 390])
         central = QWidget()
         central.setAccessibleName("Reader")
         lay = QVBoxLayout(central)
@@ -490,6 +490,14 @@ class MainWindow(QMainWindow):
         self.problems.set_failures(outcome.failures, len(outcome.article_ids))
         self.problems.show()
         self.problems.raise_()
+
+    def open_paths_and_raise(self, paths: list[str]) -> None:
+        """Import paths another launch handed over, and bring the window forward."""
+        if paths:
+            self.import_sources(paths)
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def wait_for_imports(self, timeout_ms: int = 60000) -> bool:
         """Block until queued imports are done (screenshot mode, tests, shutdown)."""

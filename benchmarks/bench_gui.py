@@ -1,0 +1,278 @@
+"""Benchmarks of the reader window (numbers printed, not asserted).
+
+1. Key press → highlight: ``j``/``k`` on a generated 20,000-word article with
+   hundreds of claims; median and p95 per move, including the repaint (goal < 16 ms).
+2. Start → first window shown, as a ratio to a bare PySide6 window with the same
+   widget types; each run in a fresh subprocess, median of several (goal ≤ 2x).
+3. Opening a library of 100,000 articles: window construction to the list shown,
+   and how many rows the lazy model actually fetched.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py``
+(``--quick`` for fewer repetitions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import zlib
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reader.clean_markdown import clean_markdown  # noqa: E402
+from reader.ingest import RawInput  # noqa: E402
+from reader.model import STATUSES, Article, Claim  # noqa: E402
+from reader.store.library import Library  # noqa: E402
+
+WORDS = (
+    "the agency said officials ministry report water harbour council budget vessels "
+    "spokesman denied confirmed according to sources familiar with talks company shares "
+    "trial patients regulator statement Tuesday record levels city residents review"
+).split()
+
+
+def long_article(n_words: int = 20_000, seed: int = 1) -> Article:
+    """Markdown of ``n_words`` words in 4-sentence paragraphs; every other sentence a claim."""
+    rnd = random.Random(seed)
+    paras, count = [], 0
+    while count < n_words:
+        sents = []
+        for _ in range(4):
+            k = rnd.randint(12, 28)
+            words = [rnd.choice(WORDS) for _ in range(k)]
+            sents.append(" ".join(words).capitalize() + ".")
+            count += k
+        paras.append(" ".join(sents))
+    md = "---\ntitle: A long article\npublisher: Bench Times\n---\n\n" + "\n\n".join(paras)
+    article = clean_markdown(md)
+    text, claims, pos, i = article.text, [], 0, 0
+    while True:
+        end = text.find(".", pos)
+        if end < 0:
+            break
+        start = pos
+        while start < end and text[start].isspace():
+            start += 1
+        if i % 2 == 0:
+            status = STATUSES[i % len(STATUSES)]
+            claims.append(
+                Claim(text[start : end + 1], start, end + 1, f"Source {i}", None, "person",
+                      "Bench Times", "said", status, [f"Source {i}", "Bench Times"])
+            )  # fmt: skip
+        pos, i = end + 1, i + 1
+    article.claims = claims
+    return article
+
+
+def _raw(name: str, md: str) -> RawInput:
+    return RawInput(name, "markdown", md, md.encode(), None)
+
+
+def bench_keys(tmp: Path, moves: int) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    db = tmp / "keys.db"
+    t0 = time.perf_counter()
+    article = long_article()
+    with Library(db) as lib:
+        aid = lib.add(_raw("long.md", article.markdown), article).article_id
+    n_words = len(article.text.split())
+    win = MainWindow(db, QSettings(str(tmp / "k.ini"), QSettings.Format.IniFormat), persist=False)
+    win.resize(1280, 800)
+    win.show()
+    win.activateWindow()
+    t1 = time.perf_counter()
+    win.open_article(aid)
+    app.processEvents()
+    t_open = time.perf_counter() - t1
+    assert win.stored is not None
+    n_claims = len(win.stored.claims)
+    focus = win.lib_view
+    focus.setFocus()
+    times: list[float] = []
+    key = "j"
+    for _ in range(moves):
+        before = win.current_claim
+        s = time.perf_counter()
+        QTest.keyClick(focus, key)
+        app.processEvents()  # includes the repaint of the highlight and the scroll
+        times.append((time.perf_counter() - s) * 1000)
+        if win.current_claim == before:  # reached an end: turn round
+            key = "k" if key == "j" else "j"
+    assert win.view.current_selection_text(), "nothing highlighted"
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print(
+        f"[keys] {n_words} words, {n_claims} claims; article open {t_open * 1000:.0f} ms "
+        f"(setup {(t1 - t0):.1f} s); {moves} moves: median {statistics.median(times):.2f} ms, "
+        f"p95 {p95:.2f} ms, max {times[-1]:.2f} ms (goal < 16 ms)"
+    )
+    win.close()
+
+
+_BARE = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QApplication, QMainWindow, QSplitter, QListView, QTextBrowser,
+    QComboBox, QCheckBox, QLabel, QWidget, QVBoxLayout, QStackedWidget, QLineEdit, QListWidget)
+app = QApplication([])
+w = QMainWindow()
+s = QSplitter()
+stack = QStackedWidget(); stack.addWidget(QListView())
+side = QWidget(); QVBoxLayout(side).addWidget(QLineEdit()); side.layout().addWidget(QListWidget())
+stack.addWidget(side)
+s.addWidget(stack); s.addWidget(QTextBrowser())
+right = QWidget(); lay = QVBoxLayout(right)
+for _ in range(3): lay.addWidget(QComboBox())
+lay.addWidget(QCheckBox("x")); lay.addWidget(QLabel("x")); lay.addWidget(QListView())
+s.addWidget(right)
+w.setCentralWidget(s)
+for m in ("File", "Go", "Claim", "View", "Help"): w.menuBar().addMenu(m)
+w.statusBar()
+w.resize(1280, 800)
+w.show()
+def done():
+    print("shown", flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+_APP = """
+import sys, time
+sys.path.insert(0, {root!r})
+from reader.gui.app import make_app
+from reader.gui.window import MainWindow
+from PySide6.QtCore import QSettings, QTimer
+app = make_app()
+win = MainWindow({db!r}, QSettings({ini!r}, QSettings.Format.IniFormat), persist=False)
+win.resize(1280, 800)
+win.show()
+win.start()
+def done():
+    print("shown", flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+
+def _time_child(code: str) -> float:
+    """Wall time from spawning a fresh interpreter to its window being shown."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    s = time.perf_counter()
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, text=True)
+    assert p.stdout is not None
+    line = p.stdout.readline()
+    elapsed = time.perf_counter() - s
+    p.wait(timeout=60)
+    if line.strip() != "shown":
+        raise RuntimeError(f"child did not show a window (exit {p.returncode})")
+    return elapsed
+
+
+def bench_startup(tmp: Path, runs: int) -> None:
+    db = tmp / "start.db"
+    article = long_article(3000, seed=2)
+    with Library(db) as lib:
+        lib.add(_raw("a.md", article.markdown), article)
+    app_code = _APP.format(root=str(ROOT), db=str(db), ini=str(tmp / "s.ini"))
+    bare_code = textwrap.dedent(_BARE)
+    _time_child(bare_code)  # warm the file cache for both
+    _time_child(app_code)
+    bare, full = [], []
+    for _ in range(runs):
+        bare.append(_time_child(bare_code))
+        full.append(_time_child(app_code))
+    b, f = statistics.median(bare), statistics.median(full)
+    print(
+        f"[startup] bare PySide6 window {b * 1000:.0f} ms, reader window (library + article) "
+        f"{f * 1000:.0f} ms: ratio {f / b:.2f}x (goal <= 2x; median of {runs})"
+    )
+
+
+def make_big_library(db: Path, n: int) -> None:
+    """``n`` article rows through executemany, into a schema created by Library."""
+    with Library(db) as lib:
+        conn = lib.db.conn
+        blob = zlib.compress(b"x")
+        rows = [
+            (
+                f"hash{i}", f"gen{i}.txt", "text", blob, None, f"Generated article number {i}",
+                None, ("Bench Times", "Daily Post", None)[i % 3],
+                f"20{10 + i % 15:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}", "", f"Body {i}.",
+                "2025-01-01T00:00:00+00:00", "2025-01-01T00:00:00+00:00", "bench",
+            )
+            for i in range(n)
+        ]  # fmt: skip
+        with conn:
+            conn.executemany(
+                "insert into articles (content_hash, source, kind, raw, url, title, byline,"
+                " publisher, published, markdown, text, imported_at, extracted_at, engine)"
+                " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+
+
+def bench_big_library(tmp: Path, n: int) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    db = tmp / "big.db"
+    s = time.perf_counter()
+    make_big_library(db, n)
+    made = time.perf_counter() - s
+    s = time.perf_counter()
+    win = MainWindow(db, QSettings(str(tmp / "b.ini"), QSettings.Format.IniFormat), persist=False)
+    win.resize(1280, 800)
+    win.show()
+    app.processEvents()
+    win.lib_view.viewport().repaint()  # the list painted: visible rows fetched
+    shown = time.perf_counter() - s
+    model = win.lib_model
+    s2 = time.perf_counter()
+    win.lib_view.scrollToBottom()
+    app.processEvents()
+    win.lib_view.viewport().repaint()
+    scrolled = time.perf_counter() - s2
+    print(
+        f"[library] {model.rowCount()} articles (generated in {made:.1f} s): window to list "
+        f"shown {shown * 1000:.0f} ms; rows fetched {model.cached_rows()} in {model.fetches} "
+        f"page queries (lazy); scroll to the end {scrolled * 1000:.0f} ms"
+    )
+    win.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as d:
+        tmp = Path(d)
+        os.environ["PROVENANCE_READER_HOME"] = str(tmp / "home")
+        bench_keys(tmp, 100 if args.quick else 600)
+        bench_big_library(tmp, 100_000)
+        bench_startup(tmp, 3 if args.quick else 7)
+
+
+if __name__ == "__main__":
+    main()
