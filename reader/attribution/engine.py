@@ -27,6 +27,9 @@ _SELF_MARKERS = (
     ("contacted",), ("has", "confirmed"), ("independently",), ("was", "not"), ("cannot",),
     ("has", "asked"), ("asked",),
 )
+#: Sentences analysed per text: several times the longest news article.
+#: Beyond it the text is not an article, and the engine stops to stay fast.
+MAX_SENTENCES = 3000
 #: Notes and rebuttals beyond this many per article are ignored (each one scans claims).
 MAX_NOTES = 50
 _SELF_NOUNS = frozenset({"reporter", "reporters", "correspondent", "correspondents", "staff"})
@@ -61,9 +64,11 @@ class _Meta:
 def _split_sentences(text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     for p, (ps, pe) in enumerate(paragraphs(text)):
+        if len(out) >= MAX_SENTENCES:
+            break
         first = True
         depth = False
-        for s, e in sentences(text, ps, pe):
+        for s, e in sentences(text, ps, pe, drop_runs=True, limit=MAX_SENTENCES - len(out)):
             toks = tokens(text, s, e)
             if not toks:
                 continue
@@ -158,7 +163,8 @@ class _Engine:
                 return
         if not atts:
             # Quoted sentences may get their speaker later (_continue_quotes).
-            if sent.quote_open_before or sent.fully_quoted or _has_fact(toks):
+            if sent.quote_open_before or sent.quote_open_after or sent.fully_quoted or \
+                    _has_fact(toks):
                 self._add(idx, sent, 0, len(toks), None)
             return
         bounds = self._clauses(toks, atts)

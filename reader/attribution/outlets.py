@@ -65,6 +65,7 @@ class OutletRegistry:
     _aliases: dict[tuple[str, ...], tuple[list[str], bool]] = field(default_factory=dict)
     _domains: dict[str, str] = field(default_factory=dict)
     _lower: dict[str, str] = field(default_factory=dict)
+    _first: set[str] = field(default_factory=set)  # first tokens of all aliases
 
     def add(self, entry: dict[str, Any], *, priority: bool = False) -> None:
         """Add one registry entry; ``priority`` puts it first for shared aliases."""
@@ -94,6 +95,7 @@ class OutletRegistry:
         key = tuple(t.text for t in tokens(alias, 0, len(alias)))
         if not key or len(key) > MAX_ALIAS_TOKENS:
             return
+        self._first.add(key[0])
         cands, old_needs = self._aliases.get(key, ([], True))
         if name in cands:
             cands.remove(name)
@@ -131,7 +133,13 @@ class OutletRegistry:
 
     def match(self, toks: Sequence[Token], i: int) -> OutletMention | None:
         """The longest outlet alias starting at token ``i`` (or at "the" before it)."""
-        if i >= len(toks) or (not toks[i].is_cap and not toks[i].text[:1].isdigit()):
+        if i >= len(toks):
+            return None
+        first = toks[i].text
+        if first not in self._first and (
+            first[-1:] not in {"s", "'", "’"}
+            or _POSSESSIVE_RE.sub("", first) not in self._first
+        ):
             return None
         has_the = i > 0 and toks[i - 1].low == "the"
         for n in range(min(MAX_ALIAS_TOKENS, len(toks) - i), 0, -1):

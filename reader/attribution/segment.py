@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.attribution.lexicon import (
     SENTENCE_STARTERS,
@@ -23,13 +23,14 @@ from reader.attribution.lexicon import (
 
 #: Longest sentence handed to the rules; longer runs are cut at whitespace.
 MAX_SENTENCE = 1200
+#: A run without any sentence boundary longer than this is not prose.
+MAX_RUN = 2 * MAX_SENTENCE
 
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = re.compile(r"\n")
 # Terminal punctuation, then closing quotes/brackets, then whitespace.  Every
 # quantifier here is over a single character class, so matching is linear.
-_END_RE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
-_WORD_BEFORE_RE = re.compile(r"([\w.]{1,20})$")
+_END_RE = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ\"'“‘«(\[])")
 _NEXT_RE = re.compile(r"\s+([\"'“‘«(\[]*)(\S{0,20})")
 _OPEN_CHAR_RE = re.compile(r"[A-Z0-9À-ÖØ-Þ\"'“‘«(\[]")
 
@@ -40,25 +41,25 @@ _TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token of a sentence: text and absolute offsets into the article."""
+class Token(NamedTuple):
+    """One token of a sentence: text, absolute offsets, and cached word features.
+
+    A named tuple rather than a dataclass: tokens are the engine's most
+    numerous objects and tuple construction is the cheapest.
+    """
 
     text: str
     start: int
     end: int
+    low: str
+    is_cap: bool
+    is_word: bool
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+def make_token(text: str, start: int, end: int) -> Token:
+    """A token with its lower-case form and shape flags filled in."""
+    first = text[:1]
+    return Token(text, start, end, text.lower(), first.isupper(), first.isalnum())
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -91,10 +92,12 @@ def _is_boundary(text: str, dot_start: int, after: int, end: int) -> bool:
         return True
     if text.startswith("...", dot_start) and after - dot_start >= 3:
         return True
-    wb = _WORD_BEFORE_RE.search(text, max(0, dot_start - 20), dot_start)
-    if wb is None:
+    lo = max(0, dot_start - 20)
+    ws = max(text.rfind(" ", lo, dot_start), text.rfind("\n", lo, dot_start))
+    word = text[(ws + 1 if ws >= 0 else lo) : dot_start]
+    if not word or not (word[-1].isalnum() or word[-1] == "."):
         return True
-    word = wb.group(1).lower().rstrip(".")
+    word = word.lstrip("\"'“‘«([").lower().rstrip(".")
     if not word:
         return True
     next_word = nxt.group(2).lower().strip("\"'“‘«(.,")
@@ -114,16 +117,30 @@ _TITLES_ONLY = frozenset(
 )
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split text[start:end] (one paragraph) into sentence spans."""
+def sentences(
+    text: str, start: int, end: int, drop_runs: bool = False, limit: int | None = None
+) -> list[tuple[int, int]]:
+    """Split text[start:end] (one paragraph) into sentence spans.
+
+    With ``drop_runs``, stretches longer than ``MAX_RUN`` characters without a
+    sentence boundary are left out instead of being cut into chunks: they are
+    not prose (tables, code, junk), and skipping them keeps the engine fast.
+    At most ``limit`` sentences are returned.
+    """
     out: list[tuple[int, int]] = []
     for ls, le in _lines(text, start, end):
+        if limit is not None and len(out) >= limit:
+            break
         s = ls
         for m in _END_RE.finditer(text, ls, le):
+            if limit is not None and len(out) >= limit:
+                return out[:limit]
             if _is_boundary(text, m.start(), m.end(), le):
-                out.extend(_chunks(text, s, m.end()))
+                if not (drop_runs and m.end() - s > MAX_RUN):
+                    out.extend(_chunks(text, s, m.end()))
                 s = m.end()
-        out.extend(_chunks(text, s, le))
+        if not (drop_runs and le - s > MAX_RUN):
+            out.extend(_chunks(text, s, le))
     return out
 
 
@@ -166,15 +183,15 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             )
             # A kept dot at the very end of the sentence is still sentence punctuation.
             if keep and e < end and not (core in TERMINAL_ABBREVIATIONS and e == end):
-                out.append(Token(t, s, e))
+                out.append(make_token(t, s, e))
                 continue
             if keep and "." in core:
-                out.append(Token(t, s, e))
+                out.append(make_token(t, s, e))
                 continue
-            out.append(Token(t[:-1], s, e - 1))
-            out.append(Token(".", e - 1, e))
+            out.append(make_token(t[:-1], s, e - 1))
+            out.append(make_token(".", e - 1, e))
             continue
-        out.append(Token(t, s, e))
+        out.append(make_token(t, s, e))
     return out
 
 

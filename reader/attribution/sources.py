@@ -418,10 +418,18 @@ class SentenceAnalyzer:
                 break
         if start >= n or quoted[start]:
             return None
-        np = _np_forward(toks, start, limit=8)
-        if np is None:
+        b = start
+        while b < n and b < start + 8 and toks[b].is_word and not (
+            b > start
+            and not toks[b].is_cap
+            and (toks[b].low in SUBJECT_VERBS or toks[b].low in AUXILIARIES
+                 or toks[b].low in BE_FORMS or toks[b].low in NP_STOPS)
+        ):
+            b += 1
+        if b == start:
             return None
-        a, b = np
+        a = start
+        np = (a, b)
         head = _head(toks, np)
         hl = head.low
         pron = b - a == 1 and hl in {"he", "she", "they", "we", "i"}

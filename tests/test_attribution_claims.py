@@ -1,0 +1,170 @@
+"""Claim families: reporting verbs in every order, prepositional cues, quotes, facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.attribution import find_claims
+from reader.model import Claim
+
+
+def one(text: str, publisher: str | None = None) -> Claim:
+    claims = [c for c in find_claims(text, publisher) if c.source is not None]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def span(text: str, c: Claim) -> str:
+    assert c.source_span is not None
+    return text[c.source_span[0] : c.source_span[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Mayor Ana Ruiz said that the bridge will reopen in May.", "Ana Ruiz", "said"),
+        ("The bridge will reopen in May, Mayor Ana Ruiz said.", "Ana Ruiz", "said"),
+        ("The bridge will reopen in May, said Mayor Ana Ruiz.", "Ana Ruiz", "said"),
+        ("Ana Ruiz says the bridge will reopen in May.", "Ana Ruiz", "says"),
+        ("Ana Ruiz told reporters that the bridge will reopen in May.", "Ana Ruiz", "told"),
+        ("The bridge will reopen in May, Ana Ruiz wrote on Tuesday.", "Ana Ruiz", "wrote"),
+        ("Ana Ruiz announced that the bridge will reopen in May.", "Ana Ruiz", "announced"),
+        ("Ana Ruiz warned that the bridge may stay shut until May.", "Ana Ruiz", "warned"),
+        ("The bridge will reopen in May, Ana Ruiz added.", "Ana Ruiz", "added"),
+        ("Ana Ruiz noted that the bridge had been shut for 40 days.", "Ana Ruiz", "noted"),
+        ("Ana Ruiz acknowledged that repairs cost $4 million.", "Ana Ruiz", "acknowledged"),
+        ("Ana Ruiz claimed the repairs cost $4 million.", "Ana Ruiz", "claimed"),
+        ("Ana Ruiz argued that the repairs were overdue.", "Ana Ruiz", "argued"),
+        ("Ana Ruiz believes the bridge will reopen in May.", "Ana Ruiz", "believes"),
+        ("Ana Ruiz has said the bridge will reopen in May.", "Ana Ruiz", "said"),
+    ],
+)
+def test_reporting_verbs_in_every_order(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert c.source == source
+    assert c.cue is not None and c.cue.startswith(cue)
+    assert c.status == "reported"
+    assert source in span(text, c)
+    # "Mayor" marks an office holder; a plain name is a person.
+    assert c.source_type == ("official" if "Mayor" in text else "person")
+
+
+def test_plain_name_is_a_person() -> None:
+    c = one("Lena Park said the shop will close in June.")
+    assert (c.source, c.source_type) == ("Lena Park", "person")
+
+
+def test_relative_clause_between_source_and_cue() -> None:
+    text = "Dara Quinn, who chairs the parks board, said the lake was closed in July."
+    c = one(text)
+    assert c.source == "Dara Quinn"
+    assert span(text, c) == "Dara Quinn"
+
+
+def test_inverted_with_apposition() -> None:
+    text = "“We are not leaving,” said Omar Haddad, the spokesman for the union."
+    c = one(text)
+    assert c.source == "Omar Haddad"
+
+
+def test_cues_inside_quotes_are_not_attributions() -> None:
+    text = "“Every time you say that, prices rise,” Lena Park said."
+    c = one(text)
+    assert c.source == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "stype", "cue"),
+    [
+        ("Prices rose 4 percent in May, according to the statistics office.",
+         "the statistics office", "government", "according to"),
+        ("Prices rose 4 percent in May, per Reuters.", "Reuters", "outlet", "per"),
+        ("Prices rose 4 percent in May, as Bloomberg reported.", "Bloomberg", "outlet", "reported"),
+        ("Prices rose 4 percent in May, The Guardian has learned.", "The Guardian", "outlet",
+         "learned"),
+        ("According to a new survey, 30 percent of renters moved in 2023.", "a new survey",
+         "document", "according to"),
+    ],
+)
+def test_prepositional_and_outlet_forms(text: str, mention: str, stype: str, cue: str) -> None:
+    c = one(text)
+    assert span(text, c) == mention
+    assert c.source_type == stype
+    assert c.cue == cue
+
+
+def test_citing_puts_origin_behind_outlet() -> None:
+    text = "Talks have begun, the outlet reported, citing two people familiar with the plan."
+    pre = "The port will close, Reuters reported.\n\n"
+    claims = [c for c in find_claims(pre + text, "Insider") if c.source]
+    c = claims[-1]
+    assert c.source == "two people familiar with the plan"
+    assert c.source_type == "anonymous"
+    assert c.outlet == "Reuters"
+    assert c.chain == ["Insider", "Reuters", "two people familiar with the plan"]
+
+
+def test_in_an_interview_with_sets_outlet() -> None:
+    text = "Lena Park said in an interview with CNN that the shop will close in June."
+    c = one(text, "Insider")
+    assert c.outlet == "CNN"
+    assert c.chain == ["Insider", "CNN", "Lena Park"]
+
+
+def test_in_a_statement() -> None:
+    text = "In a statement, the ministry said the border would reopen on Monday."
+    c = one(text)
+    assert c.source_type == "government"
+    assert span(text, c) == "the ministry"
+
+
+def test_quotes_across_sentences_and_adjacent_speaker() -> None:
+    text = (
+        "“We will rebuild. It will take 2 years. Nobody will be left behind,” Lena Park said.\n\n"
+        "Lena Park spoke at the town hall. “The budget is $9 million.”"
+    )
+    claims = find_claims(text)
+    quoted = [c for c in claims if c.source == "Lena Park"]
+    assert len(quoted) >= 4
+    # Only the sentence with the mention carries a source span.
+    with_span = [c for c in quoted if c.source_span]
+    assert all(text[c.source_span[0] : c.source_span[1]] == "Lena Park" for c in with_span)
+    assert any(c.text == "“The budget is $9 million.”" for c in quoted)
+
+
+def test_pronoun_source_resolves_but_span_stays_on_pronoun() -> None:
+    text = "Mayor Ana Ruiz visited the site on Monday.\n\nShe said the bridge will reopen in May."
+    c = one(text)
+    assert c.source == "Ana Ruiz"
+    assert span(text, c) == "She"
+
+
+def test_he_added_resolves_to_last_speaker() -> None:
+    text = "Tom Reyes said the plant will close. “It is over,” he added."
+    claims = [c for c in find_claims(text) if c.source]
+    assert [c.source for c in claims] == ["Tom Reyes", "Tom Reyes"]
+    assert span(text, claims[1]) == "he"
+
+
+def test_two_attributions_in_one_sentence_make_two_clauses() -> None:
+    text = "While Sylvania denied the deal, two officials told Reuters that it had been signed."
+    claims = find_claims(text)
+    assert len(claims) == 2
+    assert claims[0].source == "Sylvania" and claims[0].status == "denied"
+    assert claims[1].source_type == "anonymous" and claims[1].outlet == "Reuters"
+    assert claims[0].end <= claims[1].start
+
+
+def test_unattributed_facts_and_opinion() -> None:
+    text = "The bridge opened in 1932 and cost $2 million. It is rather lovely."
+    claims = find_claims(text)
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.status == "unattributed"
+    assert c.source is None and c.source_span is None and c.source_type is None
+
+
+def test_offsets_match_text() -> None:
+    text = "Title line\n\nThe bridge will reopen in May, Ana Ruiz said. It cost $3 million."
+    for c in find_claims(text):
+        assert text[c.start : c.end] == c.text

@@ -1,0 +1,80 @@
+"""The outlet registry: aliases, ambiguous short names, domains, user files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.attribution import (
+    bundled_registry_path,
+    canonical_outlet,
+    find_claims,
+    load_registry,
+    outlet_for_domain,
+)
+
+
+def test_bundled_registry_is_found_and_large() -> None:
+    path = bundled_registry_path()
+    assert path.is_file()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert len(data["outlets"]) >= 100
+    for entry in data["outlets"]:
+        assert entry["name"] and isinstance(entry.get("aliases", []), list)
+
+
+def test_canonical_names_from_aliases() -> None:
+    assert canonical_outlet("WSJ") == "The Wall Street Journal"
+    assert canonical_outlet("the Journal") == "The Wall Street Journal"
+    assert canonical_outlet("AP") == "Associated Press"
+    assert canonical_outlet("Business Insider") == "Insider"
+    assert canonical_outlet("HuffPost") == "HuffPost"
+    assert canonical_outlet("Corner Grocer Weekly") is None
+
+
+def test_domain_lookup() -> None:
+    assert outlet_for_domain("www.wsj.com") == "The Wall Street Journal"
+    assert outlet_for_domain("https://edition.cnn.com/2024/01/01/story") == "CNN"
+    assert outlet_for_domain("bbc.co.uk") == "BBC"
+    assert outlet_for_domain("example.co.uk") is None
+
+
+def test_user_file_extends_and_overrides(tmp_path: Path) -> None:
+    user = tmp_path / "mine.json"
+    user.write_text(
+        json.dumps(
+            {
+                "outlets": [
+                    {"name": "The Valley Courier", "aliases": ["the Courier"],
+                     "domains": ["valleycourier.example"]},
+                    {"name": "New York Post", "aliases": ["The Post"]},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    reg = load_registry([user])
+    assert reg.canonical("the Courier") == "The Valley Courier"
+    assert reg.for_domain("news.valleycourier.example") == "The Valley Courier"
+    text = "The mayor resigned on Monday, the Courier reported."
+    claims = find_claims(text, registry=reg)
+    assert claims[0].outlet == "The Valley Courier"
+    # The user's entry now wins the ambiguous "the Post" when nothing else decides.
+    claims = find_claims("The mayor resigned on Monday, the Post reported.", registry=reg)
+    assert claims[0].outlet == "New York Post"
+
+
+def test_ambiguous_alias_follows_last_compatible_antecedent() -> None:
+    text = (
+        "The council met on Friday, the New York Post reported.\n\n"
+        "The vote was delayed by two weeks, the Post reported."
+    )
+    claims = find_claims(text)
+    assert [c.outlet for c in claims] == ["New York Post", "New York Post"]
+    alone = find_claims("The vote was delayed by two weeks, the Post reported.")
+    assert alone[0].outlet == "The Washington Post"
+
+
+def test_lower_case_words_are_not_outlets() -> None:
+    claims = find_claims("He took the post in March, the journal of record said nothing.")
+    assert all(c.outlet is None for c in claims)
