@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.attribution import find_claims  # noqa: E402
+from reader.attribution import find_claims
 
 MB = 1_000_000
 
