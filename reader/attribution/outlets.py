@@ -166,9 +166,9 @@ class OutletRegistry:
                 and n == 1
             ):
                 continue
-            first = i - 1 if has_the else i
+            lead = i - 1 if has_the else i
             return OutletMention(
-                tuple(cands), toks[first].start, toks[i + n - 1].end, first, i + n, possessive
+                tuple(cands), toks[lead].start, toks[i + n - 1].end, lead, i + n, possessive
             )
         return None
 
