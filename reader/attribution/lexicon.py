@@ -135,6 +135,8 @@ STANCE_LEMMAS = frozenset(STANCE_VERBS.values()) - frozenset(
      "predict", "stress", "vow", "pledge", "acknowledge", "agree", "question"}
 )
 
+REPORTING_VERBS = {**STANCE_VERBS, **REPORTING_VERBS}
+
 #: Verb forms that attribute on their own whenever a source NP stands before
 #: them ("X said", "X told", "X has denied").  Other forms of REPORTING_VERBS
 #: are weak: they need "that", a quote or colon after them, or the trailing

@@ -219,7 +219,7 @@ def _np_forward(toks: Sequence[Token], i: int, limit: int = MAX_NP) -> tuple[int
                 break
             k += 1
             continue
-        if k > i and (lk in NP_STOPS or (lk in REPORTING_VERBS and not tk.is_cap)):
+        if k > i and (lk in NP_STOPS or (lk in STRONG_FORMS and not tk.is_cap)):
             break
         b = k + 1
         k += 1
