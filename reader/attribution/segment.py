@@ -122,9 +122,10 @@ def sentences(
 ) -> list[tuple[int, int]]:
     """Split text[start:end] (one paragraph) into sentence spans.
 
-    With ``drop_runs``, stretches longer than ``MAX_RUN`` characters without a
-    sentence boundary are left out instead of being cut into chunks: they are
-    not prose (tables, code, junk), and skipping them keeps the engine fast.
+    With ``drop_runs``, a line is cut off where it has gone ``MAX_RUN``
+    characters without a sentence boundary, instead of being chunked: such a
+    stretch is not prose (tables, code, junk), and skipping it keeps the
+    engine fast.
     At most ``limit`` sentences are returned.
     """
     out: list[tuple[int, int]] = []
@@ -135,9 +136,11 @@ def sentences(
         for m in _END_RE.finditer(text, ls, le):
             if limit is not None and len(out) >= limit:
                 return out[:limit]
+            if drop_runs and m.start() - s > MAX_RUN:
+                s = le  # not prose: drop the rest of this line
+                break
             if _is_boundary(text, m.start(), m.end(), le):
-                if not (drop_runs and m.end() - s > MAX_RUN):
-                    out.extend(_chunks(text, s, m.end()))
+                out.extend(_chunks(text, s, m.end()))
                 s = m.end()
         if not (drop_runs and le - s > MAX_RUN):
             out.extend(_chunks(text, s, le))
