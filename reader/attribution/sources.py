@@ -447,7 +447,9 @@ class SentenceAnalyzer:
                 return None
             k = close + 1
         steps = 0
+        passive = False
         while k < n and steps < 4 and (toks[k].low in AUXILIARIES or toks[k].low in BE_FORMS):
+            passive = passive or toks[k].low in BE_FORMS
             k += 1
             steps += 1
         if k >= n:
@@ -460,6 +462,10 @@ class SentenceAnalyzer:
             return None
         if vl not in SUBJECT_VERBS or (vl.endswith("ing") and steps == 0):
             return None
+        if passive and not vl.endswith("ing"):
+            return None  # "The article was published ...": no agent
+        if toks[b - 1].low in DETERMINERS:
+            return None  # "The reported deal ...": an adjective, not a verb
         return Attribution(
             cue=v.text, cue_start=v.start, cue_end=v.end, cue_index=k, lemma=vl,
             src=np, trailing=False, kind="subject",
@@ -563,7 +569,7 @@ class SentenceAnalyzer:
             return None
         src: tuple[int, int] | None = None
         trailing = False
-        if j >= 0 and toks[j].low in {"and", "but", "or"} and low not in PARTICIPLES:
+        if j >= 0 and toks[j].low in {"and", "but", "or"} and low in STRONG_FORMS:
             # "X did this and said ...": the source is the clause's subject.
             return Attribution(
                 cue=t.text, cue_start=t.start, cue_end=t.end, cue_index=i, lemma=lemma,
