@@ -200,7 +200,8 @@ AUXILIARIES = frozenset(
         "ultimately", "finally", "now", "today", "yesterday", "always", "only", "clearly",
         "correctly", "falsely", "wrongly", "baselessly", "angrily", "bluntly", "forcefully",
         "emphatically", "tersely", "candidly", "cautiously", "confidently",
-        "proudly", "sharply", "quietly", "loudly", "defiantly", "been",
+        "proudly", "sharply", "quietly", "loudly", "defiantly", "been", "almost", "nearly",
+        "soon", "herself", "himself", "themselves", "itself",
     }
     | {
         neg + apos + "t"

@@ -95,6 +95,11 @@ _IRREGULAR_PAST = frozenset(
      "understood", "withdrew", "wore", "broke", "built", "bought", "caught", "cut", "did",
      "had", "heard", "let", "quit", "shut", "split", "spread", "upheld", "overturned"}
 )
+#: Words after a cue form that show it is a noun ("support was", "claims as").
+_NOUN_FOLLOWERS = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can",
+     "may", "might", "should", "must"}
+)
 #: Reporting-verb forms that are also source nouns ("the report says").
 _NOUN_VERBS = (DOCUMENT_HEADS | ANONYMOUS_HEADS) - {"one", "some", "many"}
 _CONJ_SKIP = frozenset({"and", "but", "while", "whereas", "though", "although", "yet", "as"})
@@ -124,6 +129,14 @@ class Attribution:
         if self.src is not None and not self.shared:
             lo, hi = min(lo, self.src[0]), max(hi, self.src[1])
         return lo, hi
+
+
+def _base(word: str) -> str:
+    """A word without a possessive ending."""
+    for suf in ("'s", "’s"):
+        if word.endswith(suf):
+            return word[: -len(suf)]
+    return word
 
 
 def _is_punct(t: Token) -> bool:
@@ -179,6 +192,10 @@ def np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] 
             break
         if lk in REPORTING_VERBS and not tk.is_cap and lk not in _NOUN_VERBS:
             break
+        if (lk.endswith("ed") and not tk.is_cap and k > limit
+                and (toks[k - 1].is_cap or toks[k - 1].low in PERSONAL_PRONOUNS)
+                and toks[k - 1].low not in DETERMINERS):
+            break  # "Clinton enjoyed tremendous support": a clause, not an NP
         if lk in SENTENCE_ADVERBS and (k == 0 or (k == 1 and toks[0].text in _OPEN_QUOTES)):
             break
         a = k
@@ -282,6 +299,10 @@ def _skip_back_aux(toks: Sequence[Token], j: int) -> tuple[int, bool]:
         ) or (low.isdigit() and k > 0 and toks[k - 1].low in MONTHS):
             k -= 1
             steps += 1
+            continue
+        if low.isdigit() and k > 0 and toks[k - 1].low in {"in", "since", "by", "on"}:
+            k -= 2
+            steps += 2
             continue
         if low.endswith("ly") and len(low) > 4 and not toks[k].is_cap and steps < 3:
             k -= 1
@@ -436,7 +457,10 @@ class SentenceAnalyzer:
         if not pron and not head.is_cap and hl not in ANONYMOUS_HEADS and \
                 hl not in OFFICIAL_TITLES and hl not in DOCUMENT_HEADS:
             return None
-        if toks[a].low in {"it", "there", "this", "that"}:
+        first = toks[a].low
+        if first in {"it", "there", "this", "that"} or first in _INTRO_WORDS or (
+            first in NP_STOPS and first not in PERSONAL_PRONOUNS
+        ) or first.endswith("ing"):
             return None
         k = b
         # appositive / relative clause: ", the senator from Ohio," / ", who ...,"
@@ -526,9 +550,10 @@ class SentenceAnalyzer:
             b += 1
         if b == k or b >= len(toks) or toks[b].text != ":" or b + 1 >= len(toks):
             return None
-        if any(toks[x].low in _LABEL_STOPS for x in range(k, b)):
+        if any(_base(toks[x].low) in _LABEL_STOPS for x in range(k, b)):
             return None
-        if not (para_start or all(toks[x].text.isupper() for x in range(k, b))):
+        upper = all(toks[x].text.isupper() for x in range(k, b))
+        if not (upper or (para_start and b - k <= 2)):
             return None
         return Attribution(
             cue=":", cue_start=toks[b].start, cue_end=toks[b].end, cue_index=b,
@@ -553,6 +578,12 @@ class SentenceAnalyzer:
             return None
         if lemma == "point" and not (i + 1 < n and toks[i + 1].low == "out"):
             return None
+        if i > 0 and toks[i - 1].low.endswith(("'s", "’s")) and toks[i - 1].low not in {
+            "he's", "she's", "it's", "he’s", "she’s", "it’s"
+        }:
+            return None  # "Trump's plan", "the company's report": a noun
+        if not low.endswith("ed") and i + 1 < n and toks[i + 1].low in _NOUN_FOLLOWERS:
+            return None  # "Republican support was ...": a noun
         if lemma == "call" and not (
             i + 1 < n and (toks[i + 1].low in {"for", "on"} or toks[i + 1].is_cap
                            or toks[i + 1].low in {"him", "her", "them", "it", "the"})
