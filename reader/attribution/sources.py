@@ -522,8 +522,6 @@ class SentenceAnalyzer:
             start = i + 2
         if not toks[start].is_cap:
             return None
-        if toks[i].is_cap:  # "Per the report, ..." at sentence start is fine too
-            pass
         return self._prep(toks, i, i + 1, "per")
 
     def _dash(self, toks: Sequence[Token], i: int) -> Attribution | None:
