@@ -6,7 +6,7 @@ state (verdicts, notes, read marks live in their own tables, see ``reader.store`
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Verification statuses the engine derives from the text.
@@ -43,7 +43,20 @@ class Claim:
     chain: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # by hand: dataclasses.asdict deep-copies recursively and was a tenth of
+        # extract's time on a batch
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "source": self.source,
+            "source_span": list(self.source_span) if self.source_span else None,
+            "source_type": self.source_type,
+            "outlet": self.outlet,
+            "cue": self.cue,
+            "status": self.status,
+            "chain": list(self.chain),
+        }
 
 
 @dataclass
@@ -60,6 +73,13 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["claims"] = [c.to_dict() for c in self.claims]
-        return d
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "publisher": self.publisher,
+            "published": self.published,
+            "url": self.url,
+            "markdown": self.markdown,
+            "text": self.text,
+            "claims": [c.to_dict() for c in self.claims],
+        }
