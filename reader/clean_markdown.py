@@ -8,6 +8,7 @@ import re
 import markdown as md
 from lxml import html as lxml_html
 
+from reader.clean_text import is_chrome
 from reader.model import Article
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
@@ -33,7 +34,8 @@ def clean_markdown(src: str) -> Article:
     if h1 and not src[: h1.start()].strip():
         title = title or h1.group(1).strip()
         src = src[h1.end() :].lstrip("\n")
-    body = src.strip()
+    # whole-paragraph chrome (credit lines, share prompts) goes, as in scraped text
+    body = "\n\n".join(p for p in re.split(r"\n\s*\n", src.strip()) if not is_chrome(p))
     return Article(
         title=title,
         byline=meta.get("author") or meta.get("byline"),

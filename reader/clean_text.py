@@ -40,6 +40,9 @@ _CHROME = re.compile(
       (?:published|appeared|posted)\b.{0,120}
     | originally\s+(?:published|appeared|posted)\s+(?:on|in|at|by|from)\b.{0,120}
     | (?:source|via)\s*:\s*\S.{0,60}
+    | (?:additional\s+)?(?:reporting|writing)\s+by\s+[^.]{2,120}?
+      (?:;\s*(?:editing|writing|additional\s+reporting)\s+by\s+[^.;]{2,120})*\.?
+    | (?:edited|compiled)\s+by\s+[^.]{2,80}\.?
     | (?:photo|image|picture|video)\s+(?:credit|by|courtesy)\s*:?.{0,100}
     | copyright\s+©?.{0,100} | ©.{0,100} | all\s+rights\s+reserved\.?
     | back\s+to\s+top | skip\s+to\s+(?:main\s+)?content | menu | home | search
@@ -145,6 +148,11 @@ def clean_text(raw: str) -> Article:
         markdown="\n\n".join(body),
         text="\n\n".join(plain),
     )
+
+
+def is_chrome(paragraph: str) -> bool:
+    """Whether a whole paragraph is page chrome (shared with the Markdown cleaner)."""
+    return bool(_CHROME.match(paragraph.strip().strip("*_").strip()))
 
 
 def _blocks(raw: str) -> list[_Block]:

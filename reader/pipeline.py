@@ -3,9 +3,14 @@ end (CLI, window, tests) uses, so they all see the same article."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.errors import InputError
 from reader.ingest import RawInput, load
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.attribution import OutletRegistry
 
 #: Fewer words than this is page chrome (a lone "Home" link), not an article.
 MIN_WORDS = 5
@@ -22,10 +27,38 @@ def extract_raw(raw: RawInput) -> Article:
     article = clean(raw)
     if len(article.text.split()) < MIN_WORDS:
         raise InputError(raw.source, "no article text found")
-    from reader.attribution import find_claims
+    from reader.attribution import find_claims, outlet_for_domain
 
-    article.claims = find_claims(article.text, article.publisher)
+    registry = outlet_registry()
+    if not article.publisher and article.url:
+        article.publisher = outlet_for_domain(article.url, registry)
+    article.claims = find_claims(article.text, article.publisher, registry)
     return article
+
+
+_registry_cache: dict[tuple[str, float], OutletRegistry] = {}
+
+
+def outlet_registry() -> OutletRegistry:
+    """The bundled outlet registry with the user's own ``outlets.json`` merged on top.
+
+    Re-read when the user's file changes; a broken user file is an InputError naming
+    it, rather than a silently different canonicalisation.
+    """
+    from reader.attribution import load_registry
+    from reader.paths import user_outlets_path
+
+    user = user_outlets_path()
+    try:
+        key = (str(user), user.stat().st_mtime) if user.is_file() else ("", 0.0)
+    except OSError:
+        key = ("", 0.0)
+    if key not in _registry_cache:
+        try:
+            _registry_cache[key] = load_registry([user] if key[0] else [])
+        except (ValueError, OSError) as exc:
+            raise InputError(str(user), f"is not a valid outlet registry ({exc})") from None
+    return _registry_cache[key]
 
 
 def clean(raw: RawInput) -> Article:

@@ -29,3 +29,8 @@ def test_blocks_become_paragraphs_and_scripts_vanish() -> None:
         "Intro with a [link](https://x.example).\n\n- first\n- second\n\n> quoted <script>bad()</script>\n"
     )
     assert t == "Intro with a link.\n\nfirst\n\nsecond\n\nquoted"
+
+
+def test_credit_lines_are_chrome_in_markdown_too() -> None:
+    a = clean_markdown("# T\n\nThe pier closed, the council said.\n\n*Reporting by Ola Berg; editing by Tim Vance.*\n")
+    assert a.text == "The pier closed, the council said."

@@ -189,7 +189,7 @@ class Library:
 
     def _insert_claims(self, article_id: int, claims: Iterable[Claim]) -> None:
         for seq, c in enumerate(claims):
-            span = c.source_span or [None, None]
+            span: list[int | None] = list(c.source_span) if c.source_span else [None, None]
             cur = self.db.execute(
                 "insert into claims (article_id, seq, claim_key, text, start, end, source,"
                 " source_start, source_end, source_type, outlet_id, cue, status)"
@@ -462,7 +462,11 @@ class Library:
             stored = self.get(aid)
             if stored is None:
                 continue
-            d = {"id": aid, "source": stored.source, "imported_at": stored.imported_at}
+            d: dict[str, Any] = {
+                "id": aid,
+                "source": stored.source,
+                "imported_at": stored.imported_at,
+            }
             d.update(stored.article.to_dict())
             for cd, sc in zip(d["claims"], stored.claims, strict=True):
                 cd["verdict"] = sc.verdict

@@ -1,0 +1,57 @@
+"""The pipeline's wiring: user outlet registry, publisher from the page's domain."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.errors import InputError
+from reader.ingest import RawInput
+from reader.paths import user_outlets_path
+from reader.pipeline import extract_raw
+
+STORY = (
+    "Tide gauges recorded the highest water in 40 years on Sunday, the Fjordpost reported, "
+    "citing the coastal authority.\n\nThe authority said the readings were preliminary."
+)
+
+
+def raw(text: str, url: str | None = None) -> RawInput:
+    return RawInput(source="story.txt", kind="text", content=text, raw=text.encode(), url=url)
+
+
+@pytest.fixture
+def user_registry() -> object:
+    path = user_outlets_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    yield path
+    path.unlink(missing_ok=True)
+
+
+def test_user_outlets_file_canonicalises_their_aliases(user_registry: Path) -> None:
+    user_registry.write_text(
+        json.dumps(
+            [
+                {
+                    "name": "Fjordposten",
+                    "aliases": ["the Fjordpost", "Fjordpost"],
+                    "domains": ["fjordposten.example"],
+                }
+            ]
+        )
+    )
+    a = extract_raw(raw(STORY))
+    assert any(c.outlet == "Fjordposten" for c in a.claims), [c.outlet for c in a.claims]
+
+
+def test_broken_user_outlets_file_is_a_clear_error(user_registry: Path) -> None:
+    user_registry.write_text("{not json")
+    with pytest.raises(InputError, match="not a valid outlet registry"):
+        extract_raw(raw(STORY))
+
+
+def test_publisher_from_a_known_domain() -> None:
+    a = extract_raw(raw(STORY, url="https://www.reuters.com/world/tides"))
+    assert a.publisher == "Reuters"
