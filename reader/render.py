@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 
-import markdown as md  # type: ignore[import-untyped, unused-ignore]
 import nh3
 
 from reader.model import Article
@@ -61,6 +60,8 @@ def markdown_to_html(body: str) -> str:
     """Render Markdown like the cleaner does (``extra``), then sanitise it."""
     if not body.strip():
         return ""
+    import markdown as md  # type: ignore[import-untyped, unused-ignore]  # on first use
+
     rendered = md.markdown(body, extensions=["extra"], output_format="html")
     return sanitize_html(rendered)
 

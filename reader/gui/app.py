@@ -86,23 +86,41 @@ def run_gui(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
 
     app = make_app(dark=bool(getattr(args, "dark", False)))
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.gui.window import MainWindow
 
     assert isinstance(app, QApplication)
-    try:
-        win = MainWindow(db, persist=not shot)
-    except InputError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return EXIT_BAD_INPUT
     if shot:
+        try:
+            win = MainWindow(db, persist=False)
+        except InputError as exc:
+            sys.stderr.write(f"error: {exc}\n")
+            return EXIT_BAD_INPUT
         return _screenshot(app, win, opened, int(getattr(args, "claim", 0) or 0), Path(shot))
+    # Show the window first, then open the library and the last article (Anki-style):
+    # the user sees the window while sqlite-utils loads and the article renders.
+    win = MainWindow(db, load=False)
     win.show()
-    win.start()
-    if inputs:
-        win.import_sources(inputs)
+    failed: list[str] = []
+
+    def fill() -> None:
+        try:
+            win.load()
+        except InputError as exc:
+            failed.append(str(exc))
+            app.exit(EXIT_BAD_INPUT)
+            return
+        win.start()
+        if inputs:
+            win.import_sources(inputs)
+
+    QTimer.singleShot(0, fill)
     code = int(app.exec())
+    if failed:
+        sys.stderr.write(f"error: {failed[0]}\n")
+        return EXIT_BAD_INPUT
     win.library.close()
     return code
 

@@ -8,7 +8,7 @@ fixed height so the view never measures rows one by one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
 
 from reader.gui.style import VERDICT_MARKS, paint_badge, status_color, verdict_color
 from reader.model import SOURCE_TYPES, STATUSES
-from reader.store.library import StoredClaim
+
+if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
+    from reader.store.library import StoredClaim
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -187,7 +189,7 @@ class ClaimDelegate(QStyledItemDelegate):
         """Background and focus by the style; the row's content from a pixmap cache, so
         moving through claims (which repaints the list as it scrolls) stays cheap."""
         sc = index.data(ClaimRole)
-        if not isinstance(sc, StoredClaim):
+        if sc is None:
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

@@ -7,6 +7,7 @@ its event loop, and tests can reach and answer them like a user would.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import (
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.actions import ACTIONS, key_text, sequences
-from reader.store.library import VerdictEntry
+
+if TYPE_CHECKING:
+    from reader.store.library import VerdictEntry
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> QTableWidget:

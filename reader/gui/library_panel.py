@@ -8,7 +8,7 @@ widgets. The view uses uniform row heights so it never measures every row.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.library import ArticleRow, Library
+if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
+    from reader.store.library import ArticleRow, Library
 
 Index = QModelIndex | QPersistentModelIndex
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -50,7 +51,7 @@ def row_meta(row: ArticleRow) -> str:
 class LibraryModel(QAbstractListModel):
     """Article ids in list order, with their rows fetched on demand a page at a time."""
 
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(self, library: Library | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self._ids: list[int] = []
@@ -61,7 +62,7 @@ class LibraryModel(QAbstractListModel):
     def reload(self) -> None:
         """Re-read the id list (after an import); rows are fetched again as needed."""
         self.beginResetModel()
-        self._ids = self.library.article_ids()
+        self._ids = self.library.article_ids() if self.library is not None else []
         self._pos = {}
         self._cache.clear()
         self.endResetModel()
@@ -85,7 +86,7 @@ class LibraryModel(QAbstractListModel):
         if aid is None:
             return None
         hit = self._cache.get(aid)
-        if hit is None:
+        if hit is None and self.library is not None:
             if len(self._cache) > CACHE_MAX:
                 self._cache.clear()
             start = (row // PAGE) * PAGE
@@ -133,7 +134,7 @@ class LibraryDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        if not isinstance(row, ArticleRow):
+        if row is None:
             return
         rect: QRect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)

@@ -6,6 +6,8 @@ selected (or first) result; Esc closes the search and gives the library list bac
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.library import Library, SearchHit
+if TYPE_CHECKING:
+    from reader.store.library import Library, SearchHit
 
 #: Pause after the last key before searching (ms).
 DEBOUNCE_MS = 150
@@ -38,7 +41,7 @@ class SearchPanel(QWidget):
     articleChosen = Signal(int)
     closed = Signal()
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.setObjectName("searchPanel")
@@ -84,7 +87,7 @@ class SearchPanel(QWidget):
         self._timer.stop()
         q = self.box.text().strip()
         self.results.clear()
-        if not q:
+        if not q or self.library is None:
             self.status.setText("")
             return
         hits = self.library.search(q)

@@ -9,6 +9,7 @@ connection, then the list refreshes. Every user action comes from the table in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtGui import (
@@ -44,7 +45,9 @@ from reader.gui.settings import app_settings, as_bool, as_int
 from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
 from reader.ingest import is_url
 from reader.paths import samples_dir
-from reader.store.library import Library, StoredArticle, StoredClaim
+
+if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
+    from reader.store.library import Library, StoredArticle, StoredClaim
 
 #: Files the import dialog offers and first run picks up from the samples folder.
 ARTICLE_PATTERNS = ("*.html", "*.htm", "*.md", "*.markdown", "*.txt", "*.gz")
@@ -56,13 +59,19 @@ class MainWindow(QMainWindow):
     """The reader window on the library at ``db_path``."""
 
     def __init__(
-        self, db_path: Path, settings: QSettings | None = None, persist: bool = True
+        self,
+        db_path: Path,
+        settings: QSettings | None = None,
+        persist: bool = True,
+        load: bool = True,
     ) -> None:
+        """``load=False`` builds the window without opening the library: show it, then
+        call :meth:`load` (what the app does, so the window appears at once)."""
         super().__init__()
         self.db_path = Path(db_path)
         self.settings = settings if settings is not None else app_settings()
         self.persist = persist  # screenshot mode leaves the user's settings alone
-        self.library = Library(self.db_path)
+        self.library: Library
         self.stored: StoredArticle | None = None
         self.current_claim: int | None = None
         self.pool = QThreadPool(self)
@@ -82,15 +91,25 @@ class MainWindow(QMainWindow):
         )
         self.menuBar().setAccessibleName("Menu bar")
         self._restore()
+        if load:
+            self.load()
+
+    def load(self) -> None:
+        """Open the library (raises InputError if the file is not a usable library)."""
+        from reader.store.library import Library  # sqlite-utils: after the window shows
+
+        self.library = Library(self.db_path)
+        self.lib_model.library = self.library
+        self.search_panel.library = self.library
+        self.lib_model.reload()
 
     # --- construction ---------------------------------------------------------------
 
     def _build(self) -> None:
-        self.lib_model = LibraryModel(self.library, self)
-        self.lib_model.reload()
+        self.lib_model = LibraryModel(None, self)
         self.lib_view = LibraryView(self.lib_model)
         self.lib_view.articleActivated.connect(self.open_article)
-        self.search_panel = SearchPanel(self.library)
+        self.search_panel = SearchPanel()
         self.search_panel.articleChosen.connect(self._search_chosen)
         self.search_panel.closed.connect(self.end_search)
         self.left = QStackedWidget()

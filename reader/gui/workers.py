@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.errors import InputError
-from reader.store.library import Library
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,8 @@ class ImportJob(QRunnable):
         self._cancel.set()
 
     def run(self) -> None:
+        from reader.store.library import Library
+
         out = ImportOutcome()
         total = len(self.items)
         try:
