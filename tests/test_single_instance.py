@@ -42,6 +42,24 @@ CLIENT = textwrap.dedent(
     """
 )
 
+# A second launch going through claim(), as the app does: prints what it became.
+CLAIMER = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QCoreApplication
+    from reader.gui.single_instance import SingleInstance
+    app = QCoreApplication(sys.argv[:1])
+    inst = SingleInstance(sys.argv[1])
+    role = inst.claim(sys.argv[2:])
+    print(role.name, inst.is_listening(), flush=True)
+    if role.name == "PRIMARY":  # serve a while, as a window would
+        inst.paths_received.connect(lambda paths: print("got", *paths, flush=True))
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(int(sys.argv[2] if len(sys.argv) > 2 else 0), app.quit)
+        app.exec()
+    """
+)
+
 # A running instance that says so, then serves until killed.
 SERVER = textwrap.dedent(
     """
@@ -108,10 +126,25 @@ def test_claim_makes_the_first_process_primary_and_forwards_a_plain_launch(
     assert instance.claim(["first.html"]) is Claim.PRIMARY
     assert instance.is_listening()
     with qtbot.waitSignal(instance.paths_received, timeout=15000) as blocker:
-        client = _python(CLIENT, key)
-    client.communicate(timeout=15)
-    assert client.returncode == 0
+        client = _python(CLAIMER, key)  # no paths
+    out, err = client.communicate(timeout=15)
+    assert client.returncode == 0, err
+    assert out.split() == ["FORWARDED", "False"]  # handed over, never listened
     assert blocker.args == [[]]  # no paths: "bring the window to the front"
+
+
+def test_two_launches_at_once_end_with_one_primary_that_got_the_other_paths(
+    qapp: object, key: str, tmp_path: Path
+) -> None:
+    # Nobody is listening; both start together. The first path doubles as how long
+    # (ms) the primary serves before quitting, so it outlives the other's hand-over.
+    launches = [_python(CLAIMER, key, "4000", cwd=tmp_path) for _ in range(2)]
+    outs = [p.communicate(timeout=30)[0].splitlines() for p in launches]
+    assert all(p.returncode == 0 for p in launches)
+    firsts = sorted(out[0] for out in outs)
+    assert firsts == ["FORWARDED False", "PRIMARY True"], outs
+    primary = next(out for out in outs if out[0].startswith("PRIMARY"))
+    assert primary[1:] == [f"got {tmp_path / '4000'}"]
 
 
 def test_a_live_instance_is_not_taken_over(qapp: object, key: str) -> None:
