@@ -276,9 +276,9 @@ class ArticleView(QTextBrowser):
     def _update_measure(self) -> None:
         """Centre a column of about MEASURE_CHARS characters: long lines tire the eye."""
         avg = self.fontMetrics().averageCharWidth()
-        column = avg * MEASURE_CHARS + 2 * int(self.document().documentMargin())
-        spare = max(0, self.viewport().width() - column)
-        side = spare // 2
+        column = avg * MEASURE_CHARS
+        # the root frame's side margins replace the document margin: keep at least that
+        side = max(int(self.document().documentMargin()), (self.viewport().width() - column) // 2)
         if side == self._side_margin:
             return
         self._side_margin = side

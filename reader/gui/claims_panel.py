@@ -237,7 +237,8 @@ class ClaimDelegate(QStyledItemDelegate):
         # line 1: status badge, then the claim's opening words
         row = QRect(rect.left(), rect.top(), rect.width(), lh)
         painter.setFont(small)
-        bw = paint_badge(painter, row, c.status, status_color(c.status), sfm)
+        ring = fg if selected else None
+        bw = paint_badge(painter, row, c.status, status_color(c.status), sfm, ring)
         painter.setFont(font)
         painter.setPen(fg)
         text_rect = row.adjusted(bw + 6, 0, 0, 0)
@@ -266,7 +267,8 @@ class ClaimDelegate(QStyledItemDelegate):
         row.translate(0, lh)
         x = row.left()
         if sc.verdict:
-            x += paint_badge(painter, row, verdict_text(sc), verdict_color(sc.verdict), sfm) + 6
+            fill = verdict_color(sc.verdict)
+            x += paint_badge(painter, row, verdict_text(sc), fill, sfm, ring) + 6
         else:
             painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, "no verdict")
             x += sfm.horizontalAdvance("no verdict") + 6

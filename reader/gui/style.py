@@ -78,16 +78,24 @@ def claim_underline(palette: QPalette) -> QColor:
 
 
 def paint_badge(
-    painter: QPainter, rect: QRect, text: str, fill: QColor, metrics: QFontMetrics
+    painter: QPainter,
+    rect: QRect,
+    text: str,
+    fill: QColor,
+    metrics: QFontMetrics,
+    outline: QColor | None = None,
 ) -> int:
-    """Draw a rounded badge with ``text`` at ``rect``'s left; return its width."""
+    """Draw a rounded badge with ``text`` at ``rect``'s left; return its width.
+
+    ``outline`` rings the badge (on a selected row, whose highlight may match the fill).
+    """
     pad = max(4, metrics.height() // 4)
     w = metrics.horizontalAdvance(text) + 2 * pad
     h = metrics.height() + 2
     box = QRectF(rect.left(), rect.top() + (rect.height() - h) / 2, w, h)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(outline if outline is not None else Qt.PenStyle.NoPen)
     painter.setBrush(fill)
     painter.drawRoundedRect(box, h / 3, h / 3)
     painter.setPen(contrast_text(fill))
