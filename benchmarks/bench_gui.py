@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.clean_markdown import clean_markdown  # noqa: E402
+from reader.gui.app import make_app  # noqa: E402
 from reader.ingest import RawInput  # noqa: E402
 from reader.model import STATUSES, Article, Claim  # noqa: E402
 from reader.store.library import Library  # noqa: E402
@@ -85,7 +86,8 @@ def bench_keys(tmp: Path, moves: int) -> None:
 
     from reader.gui.window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    app = make_app()
+    assert isinstance(app, QApplication)
     db = tmp / "keys.db"
     t0 = time.perf_counter()
     article = long_article()
@@ -185,7 +187,10 @@ def _time_child(code: str) -> tuple[float, float]:
     its second line (the article shown; the same as the first for the bare window)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     s = time.perf_counter()
-    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env=env, text=True)
+    p = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+        text=True,
+    )  # fmt: skip
     assert p.stdout is not None
     line = p.stdout.readline()
     shown = time.perf_counter() - s
@@ -249,7 +254,8 @@ def bench_big_library(tmp: Path, n: int) -> None:
 
     from reader.gui.window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    app = make_app()
+    assert isinstance(app, QApplication)
     db = tmp / "big.db"
     s = time.perf_counter()
     make_big_library(db, n)
