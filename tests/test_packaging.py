@@ -174,6 +174,21 @@ def test_live_install_registers_the_file_types_and_uninstall_unregisters(
 
 
 @needs_sh
+def test_installed_tree_passes_appstreamcli_validate_tree(tmp_path: Path) -> None:
+    """The metainfo's launchable finds the installed desktop entry (a system prefix)."""
+    tool = _tool("appstreamcli", "appstream")
+    _script("install-desktop.sh", Path("/usr/share"), destdir=tmp_path)
+    proc = subprocess.run(
+        [tool, "validate-tree", "--no-net", "--strict", "--explain", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert METAINFO.name in proc.stdout  # it did find and check the component
+
+
+@needs_sh
 def test_install_can_point_the_entry_at_a_bundle(tmp_path: Path) -> None:
     exe = "/opt/provenance-reader/provenance-reader"
     _script("install-desktop.sh", tmp_path / "share", destdir=None, PROVENANCE_READER_EXEC=exe)
