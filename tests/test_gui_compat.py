@@ -1,4 +1,11 @@
-"""The PySide6/Python 3.11 ``None`` reference leak is contained (see reader.gui._compat)."""
+"""The installed PySide6 must not leak references to ``None``.
+
+PySide6-Essentials 6.12.0 on Python 3.11 drops a reference to ``None`` on every void
+call (``QTimer.stop()``, ``QStatusBar.showMessage()``, ...); the interpreter aborts
+with "none_dealloc" after a few thousand calls, i.e. within seconds of use. The
+dependency range in pyproject.toml excludes that build; this test fails loudly if a
+leaking build is installed again.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +13,12 @@ import sys
 
 from PySide6.QtCore import QTimer
 
-import reader.gui  # noqa: F401 - importing the package applies the guard
-from reader.gui._compat import leaks_none
 
-
-def test_many_void_calls_do_not_exhaust_none(qapp: object) -> None:
-    """Far more void calls than None had references at start (a few thousand): without
-    the guard, on an affected build, this aborts the interpreter."""
+def test_void_qt_calls_do_not_leak_none(qapp: object) -> None:
+    if sys.version_info >= (3, 12):
+        return  # None is immortal there (PEP 683): nothing can leak
     timer = QTimer()
     before = sys.getrefcount(None)
-    for _ in range(max(50_000, 2 * before if before < 1 << 30 else 50_000)):
+    for _ in range(1000):
         timer.stop()
-    assert sys.getrefcount(None) > 0
-    # the check itself runs and gives a bool on every build
-    assert leaks_none() in (True, False)
+    assert before - sys.getrefcount(None) < 10, "this PySide6 build leaks None: see pyproject.toml"

@@ -50,6 +50,7 @@ def test_migrates_from_empty(db_path: Path) -> None:
         "m001_articles",
         "m002_claims",
         "m003_user_state",
+        "m004_raw_hash",
     ]
     assert lib.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     lib.close()
@@ -141,3 +142,33 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     p.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(InputError, match="not a usable library"):
         Library(p)
+
+
+def test_same_raw_input_is_one_article_even_if_cleaning_changed(library: Library) -> None:
+    raw, art = make_article()
+    a = library.add(raw, art)
+    _, changed = make_article(body=BODY + "\n\nA paragraph a newer cleaner keeps.")
+    b = library.add(raw, changed)
+    assert a.article_id == b.article_id and not b.created
+
+
+def test_raw_hash_migration_backfills_existing_rows(db_path: Path) -> None:
+    from sqlite_utils import Database
+
+    db = Database(db_path)
+    migrations.apply(db, stop_before="m004_raw_hash")
+    raw, art = make_article()
+    db["articles"].insert(  # type: ignore[union-attr]
+        {
+            "content_hash": "x",
+            "source": "s",
+            "kind": "text",
+            "raw": __import__("zlib").compress(raw.raw),
+            "text": art.text,
+            "imported_at": "2025-01-01T00:00:00+00:00",
+        }
+    )
+    db.close()
+    lib = Library(db_path)
+    assert lib.add(raw, art).created is False  # found by the backfilled raw hash
+    lib.close()

@@ -134,19 +134,21 @@ class Library:
     def add(self, raw: RawInput, article: Article) -> ImportResult:
         """Store an extracted article and its claims in one transaction."""
         h = content_hash(article)
+        raw_h = hashlib.sha256(raw.raw).hexdigest()
         existing = self.db.execute(
-            "select id, title from articles where content_hash = ?", [h]
+            "select id, title from articles where content_hash = ? or raw_hash = ?", [h, raw_h]
         ).fetchone()
         if existing:
             return ImportResult(existing[0], False, existing[1])
         now = _now()
         with self.db.atomic():
             cur = self.db.execute(
-                "insert into articles (content_hash, source, kind, raw, url, title, byline,"
-                " publisher, published, markdown, text, imported_at, extracted_at, engine)"
-                " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "insert into articles (content_hash, raw_hash, source, kind, raw, url, title,"
+                " byline, publisher, published, markdown, text, imported_at, extracted_at,"
+                " engine) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     h,
+                    raw_h,
                     raw.source,
                     raw.kind,
                     zlib.compress(raw.raw, 6),
@@ -478,5 +480,3 @@ def _fts_query(query: str) -> str:
     """User words to an FTS5 query: each word quoted, so punctuation cannot break it."""
     words = re.findall(r"\w+", query)
     return " ".join(f'"{w}"' for w in words)
-
-

@@ -102,3 +102,17 @@ def m003_user_state(db: Database) -> None:
         pk="article_id",
         foreign_keys=[("article_id", "articles", "id")],
     )
+
+
+@migrations()
+def m004_raw_hash(db: Database) -> None:
+    # The text hash alone made a re-import of the same file a new article whenever the
+    # cleaner changed; the raw bytes' hash recognises the same input across versions.
+    import hashlib
+    import zlib
+
+    db["articles"].add_column("raw_hash", str)  # type: ignore[union-attr]
+    for aid, blob in db.execute("select id, raw from articles").fetchall():
+        digest = hashlib.sha256(zlib.decompress(blob)).hexdigest()
+        db.execute("update articles set raw_hash = ? where id = ?", [digest, aid])
+    db["articles"].create_index(["raw_hash"])  # type: ignore[union-attr]
