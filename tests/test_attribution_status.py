@@ -87,7 +87,8 @@ def test_official_told_outlet(layered: tuple[str, list[Claim]]) -> None:
 def test_own_reporter_and_government(layered: tuple[str, list[Claim]]) -> None:
     _, claims = layered
     own = claim_with(claims, "Tom Reyes")
-    assert (own.outlet, own.source_type) == ("Insider", "outlet")
+    # A named reporter is a person writing for the outlet (the outlet stays Insider).
+    assert (own.source, own.outlet, own.source_type) == ("Tom Reyes", "Insider", "person")
     warned = claim_with(claims, "Norway warned")
     assert (warned.source, warned.source_type, warned.status) == (
         "Norway", "government", "reported")

@@ -61,6 +61,13 @@ _GOV_PHRASES = (
 _NATIONALITY_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic")
 _FEMALE_TITLES = frozenset({"mrs.", "ms.", "mrs", "ms", "miss", "madam", "queen", "lady"})
 _MALE_TITLES = frozenset({"mr.", "mr", "sir", "king", "lord"})
+_PARTICIPLES = frozenset({"sent", "hired", "paid", "named", "chosen", "appointed", "led", "run",
+                          "held", "kept", "made", "given", "taken", "brought", "sought"})
+#: Outlet nouns that other bodies share ("the agency", "the network").
+_SHARED_OUTLET_NOUNS = frozenset(
+    {"agency", "network", "service", "site", "website", "channel", "station", "journal",
+     "daily", "news", "wire"}
+)
 _NAME_TITLES = OFFICIAL_TITLES | {"former", "us", "u.s.", "then", "acting", "interim", "state"}
 
 
@@ -105,9 +112,13 @@ def _is_nationality(word: str) -> bool:
 class Tracker:
     """Running antecedents for one article."""
 
-    def __init__(self, registry: OutletRegistry, publisher: str | None) -> None:
+    def __init__(
+        self, registry: OutletRegistry, publisher: str | None,
+        types: dict[str, str] | None = None,
+    ) -> None:
         self.registry = registry
         self.publisher = publisher
+        self.types = types or {}  # article names typed by discover(): "Kestrel" -> org
         self.people: list[Entity] = []
         self.by_surname: dict[str, Entity] = {}
         self.groups: list[Entity] = []
@@ -171,6 +182,8 @@ class Tracker:
             return None
         if any(lw in COUNTRIES or lw in ORGANIZATION_HEADS or lw in GOVERNMENT_HEADS
                for lw in (w.lower() for w in name_words)):
+            return None
+        if any(_strip_possessive(w) in self.types for w in name_words):
             return None
         if len(name_words) < 2 and not titles:
             known = self.by_surname.get(_strip_possessive(name_words[-1]))
@@ -285,8 +298,10 @@ class Tracker:
         # Head: last token before a link word.
         h = b - 1
         for k in range(a + 1, b):
-            if toks[k].low in _LINKS:
-                h = k - 1
+            tk = toks[k]
+            if tk.low in _LINKS or (k > a + 1 and not tk.is_cap and tk.low not in _ANON_MARKERS
+                                    and (tk.low.endswith("ed") or tk.low in _PARTICIPLES)):
+                h = k - 1  # "a spokesman for X", "a consultant hired by X"
                 break
         head = _strip_possessive(toks[h].low)
         text = _text(toks, a, b)
@@ -302,8 +317,14 @@ class Tracker:
                 return self._thing(text, "document", outlet)
             rest = [t for t in toks[m.last_token : b] if t.is_cap]
             if m.possessive and rest:
+                # "Insider's Jane Roe": a person, writing for the outlet.
                 name = " ".join(t.text for t in rest)
-                return Resolved(name, "outlet", outlet)
+                titles = [t.low for t in toks[m.last_token : b] if t.low in _NAME_TITLES]
+                ent = self.add_person(name, titles) if len(rest) > 1 else None
+                if ent is not None:
+                    ent.outlet = outlet
+                    return Resolved(ent.name, ent.type, outlet, ent)
+                return Resolved(name, "person", outlet)
             ent = Entity(outlet, "outlet", outlet=outlet)
             self._push(self.things, ent)
             return Resolved(outlet, "outlet", outlet, ent)
@@ -314,12 +335,18 @@ class Tracker:
             inner = self._describe(toks, a + 2, b)
             if inner.type == "anonymous":
                 return Resolved(inner.name, inner.type, inner.outlet, inner.entity)
-        # 2. "the paper", "the outlet", "the newspaper".
-        if head in OUTLET_NOUNS and det in _ANAPHORIC_DETS and h - a <= 2:
-            others = [o for o in self.outlets if o != self.publisher] or self.outlets
-            if others:
-                name = others[-1]
-                return Resolved(name, "outlet", name, Entity(name, "outlet", outlet=name))
+        # 2. "the paper", "the outlet", "the newspaper", "the wire service".
+        if det in _ANAPHORIC_DETS and h - a <= 2 and (
+            head in OUTLET_NOUNS or (head == "service" and lows[h - a - 1] in {"wire", "news"})
+        ):
+            if head in _SHARED_OUTLET_NOUNS:
+                # "the agency" after "the Medicines Agency": the namesake, not an outlet.
+                for ent in reversed(self.things):
+                    if ent.type != "outlet" and ent.name.lower().endswith(head):
+                        return Resolved(ent.name, ent.type, ent.outlet, ent)
+            last = self.last_outlet()
+            if last is not None:
+                return Resolved(last, "outlet", last, Entity(last, "outlet", outlet=last))
         # 3. "those sources", "the officials": back to the last anonymous group.
         if head in ANONYMOUS_HEADS and (
             det in _ANAPHORIC_DETS or (det in _QUANTIFIERS and h > a + 1 and lows[1] == "of")
@@ -368,7 +395,13 @@ class Tracker:
             ent = Entity(text, "organization", plural=head in _GROUP_NAMES or head.endswith("s"))
             self._push(self.groups if ent.plural else self.things, ent)
             return Resolved(text, "organization", None, ent)
-        # 9. Named people.
+        # 9. Names the article types ("Kestrel Therapeutics" -> "Kestrel" is a company).
+        if names and len(names) == 1 and h == b - 1:
+            kind = self.types.get(_strip_possessive(names[0].text))
+            if kind is not None and (names[0] is toks[h] or head in GOVERNMENT_HEADS):
+                return self._thing(_strip_possessive(names[0].text) if b - a == 1 else text,
+                                   kind, None)
+        # 10. Named people.
         if names:
             name_tokens: list[Token] = []
             for t in reversed(toks[a : h + 1]):
@@ -394,7 +427,7 @@ class Tracker:
                 if head in OFFICE_TITLES:
                     ent.type = "official"
                 return Resolved(ent.name, ent.type, ent.outlet, ent)
-        # 10. Other unnamed people.
+        # 11. Other unnamed people.
         if head.endswith("s") and det not in {"the", "this", "that"}:
             ent = Entity(text, "anonymous", plural=True)
             self._push(self.groups, ent)
@@ -402,6 +435,21 @@ class Tracker:
         if head in OFFICIAL_TITLES:
             return Resolved(text, "official")
         return Resolved(text, "person")
+
+    def describe_as(self, res: Resolved, toks: Sequence[Token], np: tuple[int, int]) -> None:
+        """Type a named source by its apposition ("X, the city's utilities director")."""
+        a, b = np
+        h = b - 1
+        for k in range(a + 1, b):
+            if toks[k].low in _LINKS:
+                h = k - 1
+                break
+        head = _strip_possessive(toks[h].low)
+        if res.type not in {"person", "official"} or res.entity is None:
+            return
+        if head in OFFICE_TITLES or (head in OFFICIAL_TITLES and head not in {"mr.", "ms."}):
+            res.type = res.entity.type = "official"
+            res.entity.titles = res.entity.titles | {head}
 
     def outlet_for_np(self, toks: Sequence[Token], np: tuple[int, int]) -> str | None:
         """The outlet an object NP like "the paper" or "the outlet" refers to."""
@@ -411,10 +459,18 @@ class Tracker:
             if m is not None and m.last_token <= b:
                 return self.pick_outlet(m)
         lows = [t.low for t in toks[a:b]]
-        if len(lows) <= 3 and lows[0] in _ANAPHORIC_DETS and lows[-1] in OUTLET_NOUNS:
-            others = [o for o in self.outlets if o != self.publisher] or self.outlets
-            return others[-1] if others else None
+        if len(lows) <= 3 and lows[0] in _ANAPHORIC_DETS and (
+            lows[-1] in OUTLET_NOUNS or lows[-2:] in (["wire", "service"], ["news", "service"])
+        ):
+            return self.last_outlet()
         return None
+
+    def last_outlet(self) -> str | None:
+        """The outlet "the paper" refers to: the last one named other than the publisher."""
+        for name in reversed(self.outlets):
+            if name != self.publisher:
+                return name
+        return self.outlets[-1] if self.outlets else None
 
     def _thing(self, text: str, kind: str, outlet: str | None) -> Resolved:
         ent = Entity(text, kind, outlet=outlet)

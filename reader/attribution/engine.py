@@ -13,7 +13,14 @@ from itertools import pairwise
 
 from reader.attribution import status as st
 from reader.attribution.coref import Resolved, Tracker
-from reader.attribution.lexicon import DENIAL_WORDS, MONTHS, NUMBER_WORDS, WEEKDAYS
+from reader.attribution.discover import discover, outlet_entry
+from reader.attribution.lexicon import (
+    DENIAL_WORDS,
+    DETERMINERS,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+)
 from reader.attribution.outlets import OutletRegistry, default_registry
 from reader.attribution.segment import Token, paragraphs, quote_mask, sentences, tokens
 from reader.attribution.sources import Attribution, SentenceAnalyzer
@@ -32,6 +39,7 @@ _SELF_MARKERS = (
 MAX_SENTENCES = 3000
 #: Notes and rebuttals beyond this many per article are ignored (each one scans claims).
 MAX_NOTES = 50
+_OPEN = frozenset({"reported", "unconfirmed", "confirmed"})  # statuses a conflict overrides
 _SELF_NOUNS = frozenset({"reporter", "reporters", "correspondent", "correspondents", "staff"})
 
 
@@ -59,6 +67,7 @@ class _Meta:
     sentence: int
     entity_key: str | None
     via_outlet: bool
+    conflict: bool = False  # the claim contradicts the account before it
 
 
 def _split_sentences(text: str) -> list[_Sentence]:
@@ -104,10 +113,41 @@ def detect_publisher(sents: Sequence[_Sentence], registry: OutletRegistry) -> st
     return None
 
 
+#: Words that open a credit line ("Reporting by X; editing by Y").
+_CREDIT_WORDS = frozenset(
+    {"reporting", "editing", "writing", "additional", "compiled", "edited", "written",
+     "photo", "photos", "photograph", "photography", "illustration", "graphics", "video",
+     "research", "translation", "translated", "produced", "contributing", "contributed",
+     "image", "images", "credit", "source", "sources", "by"}
+)
+#: Base-form verbs that open an imperative ("Read the full report", "Sign up").
+_IMPERATIVES = frozenset(
+    {"read", "sign", "click", "follow", "share", "subscribe", "watch", "listen", "see",
+     "join", "download", "get", "visit", "contact", "email", "call", "send", "tap", "log",
+     "register", "learn", "find", "check", "try", "don't", "do", "please", "let", "tell",
+     "support", "donate", "explore", "discover", "view", "browse", "order", "buy"}
+)
+
+
+def _not_a_statement(toks: Sequence[Token], words: Sequence[Token]) -> bool:
+    """Credit lines, questions and imperatives assert nothing checkable."""
+    first = words[0].low
+    second = words[1].low if len(words) > 1 else ""
+    if first in _CREDIT_WORDS and (second == "by" or first == "by" or
+                                   any(t.low == "by" for t in words[:4])):
+        return True
+    last = next((t.text for t in reversed(toks) if t.text not in {'"', "”", "’", ")", "*"}), "")
+    if last == "?":
+        return True
+    return first in _IMPERATIVES and not words[0].text.isupper() and (
+        second in DETERMINERS or second in {"up", "in", "out", "more", "our", "us", "here"}
+    )
+
+
 def _has_fact(toks: Sequence[Token]) -> bool:
     """Whether an unattributed sentence asserts something checkable."""
     words = [t for t in toks if t.is_word]
-    if len(words) < 4:
+    if len(words) < 4 or _not_a_statement(toks, words):
         return False
     for k, t in enumerate(words):
         low = t.low
@@ -123,11 +163,19 @@ def _has_fact(toks: Sequence[Token]) -> bool:
 class _Engine:
     def __init__(self, text: str, publisher: str | None, registry: OutletRegistry) -> None:
         self.text = text
-        self.registry = registry
         self.sents = _split_sentences(text)
         pub = registry.canonical(publisher) if publisher else None
-        self.publisher = pub or publisher or detect_publisher(self.sents, registry)
-        self.tracker = Tracker(registry, self.publisher)
+        pub = pub or (publisher.strip() if publisher and publisher.strip() else None)
+        toks = [s.toks for s in self.sents]
+        names = discover(toks, registry, pub)
+        registry = registry.extended(names.outlets)
+        if pub is None:
+            pub = detect_publisher(self.sents, registry)
+            if pub is not None and pub not in registry.names:
+                registry = registry.extended([outlet_entry(pub)])
+        self.registry = registry
+        self.publisher = pub
+        self.tracker = Tracker(registry, self.publisher, names.types)
         self.analyzer = SentenceAnalyzer(registry)
         self.metas: list[_Meta] = []
         self.meta_of: dict[int, _Meta] = {}  # id(claim) -> meta
@@ -144,6 +192,7 @@ class _Engine:
             self._sentence(idx, sent)
             self.tracker.observe(sent.toks)
         self._continue_quotes()
+        self._apply_conflicts()
         self._apply_notes()
         out: list[Claim] = []
         for sent in self.sents:
@@ -251,7 +300,8 @@ class _Engine:
         sent.claims.append(claim)
         sent.main = claim
         key = res.name if res.type != "anonymous" else f"anon:{res.name}"
-        self._meta(_Meta(claim, idx, key, via))
+        conflict = st.find_conflict(toks, a, b, att.cue_index, sent.mask)
+        self._meta(_Meta(claim, idx, key, via, conflict))
         if res.entity is not None and outlet and outlet != pub and res.type != "outlet":
             res.entity.outlet = outlet
         if st.find_rebuttal(toks, att.cue_index):
@@ -263,7 +313,9 @@ class _Engine:
         src = att.src
         assert src is not None
         origin = next((m for m in att.merged if m.kind == "citing" and m.src), None)
-        res = self.tracker.resolve(toks, src)
+        res = self.tracker.resolve(toks, att.name or src)
+        if att.appos is not None:
+            self.tracker.describe_as(res, toks, att.appos)
         span = [toks[src[0]].start, toks[src[1] - 1].end]
         if origin is not None and origin.src is not None and res.type == "outlet":
             outlet = res.outlet or res.name
@@ -363,6 +415,36 @@ class _Engine:
                     out.append(m)
                 return out
         return [m for m in self.metas if m.via_outlet and m.claim.outlet == outlet]
+
+    def _apply_conflicts(self) -> None:
+        """Two parties' conflicting accounts ("X said ... Y, however, said"): both disputed.
+
+        The other side is the attributed claims just before: earlier clauses of the
+        same sentence, else the nearest earlier sentence with attributed claims
+        (at most two sentences back), from a different source.
+        """
+        metas = self.metas
+        done = 0
+        for k, m in enumerate(metas):
+            if not m.conflict or done >= MAX_NOTES:
+                continue
+            done += 1
+            j = k - 1
+            target: int | None = None
+            while j >= 0 and metas[j].sentence >= m.sentence - 2:
+                o = metas[j]
+                if o.claim.source is not None and o.entity_key != m.entity_key:
+                    if target is None:
+                        target = o.sentence
+                    elif o.sentence != target:
+                        break
+                    if o.claim.status in _OPEN:
+                        o.claim.status = st.DISPUTED
+                elif target is not None:
+                    break
+                j -= 1
+            if target is not None and m.claim.status in _OPEN:
+                m.claim.status = st.DISPUTED
 
     def _apply_notes(self) -> None:
         count = 0  # claims before the current sentence

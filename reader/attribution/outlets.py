@@ -97,6 +97,7 @@ class OutletRegistry:
             return
         self._first.add(key[0])
         cands, old_needs = self._aliases.get(key, ([], True))
+        cands = list(cands)  # copy: an extended registry shares the base's lists
         if name in cands:
             cands.remove(name)
         if priority:
@@ -104,6 +105,24 @@ class OutletRegistry:
         else:
             cands.append(name)
         self._aliases[key] = (cands, old_needs and needs_the)
+
+    def extended(self, entries: Sequence[dict[str, Any]]) -> OutletRegistry:
+        """A copy with ``entries`` added after the existing outlets; ``self`` is unchanged.
+
+        Used per article for outlets found in the text: a shallow copy of the
+        lookup tables is cheap, and shared aliases ("the Journal") keep the
+        registry's outlet first, so only an antecedent in the text picks the
+        new one.
+        """
+        if not entries:
+            return self
+        reg = OutletRegistry(
+            list(self.names), dict(self.kinds), dict(self._aliases), dict(self._domains),
+            dict(self._lower), set(self._first),
+        )
+        for e in entries:
+            reg.add(e)
+        return reg
 
     def canonical(self, name: str) -> str | None:
         """Canonical name for any alias or name, ignoring case and a leading "the"."""

@@ -102,6 +102,9 @@ _NOUN_FOLLOWERS = frozenset(
 )
 #: Reporting-verb forms that are also source nouns ("the report says").
 _NOUN_VERBS = (DOCUMENT_HEADS | ANONYMOUS_HEADS) - {"one", "some", "many"}
+#: Participles kept in a source NP ("two people briefed on the talks").
+_KEEP_PARTICIPLES = frozenset({"briefed", "unnamed", "informed", "involved", "concerned"})
+_PARTICIPLE_OBJECTS = frozenset({"by", "from", "in", "on", "at", "last", "this", "earlier"})
 _CONJ_SKIP = frozenset({"and", "but", "while", "whereas", "though", "although", "yet", "as"})
 
 
@@ -121,6 +124,8 @@ class Attribution:
     recipient_np: tuple[int, int] | None = None  # token range of a non-outlet recipient
     merged: list[Attribution] = field(default_factory=list)
     shared: bool = False  # the source mention belongs to the previous clause
+    name: tuple[int, int] | None = None  # the name inside an appositive source span
+    appos: tuple[int, int] | None = None  # the description beside the name ("the mayor")
 
     @property
     def region(self) -> tuple[int, int]:
@@ -188,6 +193,15 @@ def np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] 
                 break
             k -= 1
             continue
+        if lk == "by" and k - 2 >= limit and (toks[k - 1].low.endswith("ed") or
+                                              toks[k - 1].low in _IRREGULAR_PAST) and \
+                not toks[k - 1].is_cap and toks[k - 2].is_word and \
+                toks[k - 2].low not in NP_STOPS and not toks[k - 2].is_cap and \
+                toks[k - 2].low not in PERSONAL_PRONOUNS:
+            # "a consultant hired by the city": a participle modifier inside the NP
+            a = k - 2
+            k -= 3
+            continue
         if _stops(tk, k) or (lk in PERSONAL_PRONOUNS and lk != "i" and not tk.is_cap):
             break
         if lk in REPORTING_VERBS and not tk.is_cap and lk not in _NOUN_VERBS:
@@ -238,11 +252,30 @@ def _np_forward(toks: Sequence[Token], i: int, limit: int = MAX_NP) -> tuple[int
             continue
         if k > i and (lk in NP_STOPS or (lk in STRONG_FORMS and not tk.is_cap)):
             break
+        if k > i + 1 and not tk.is_cap and lk.endswith("ed") and lk not in _KEEP_PARTICIPLES \
+                and toks[k - 1].is_word and toks[k - 1].low not in DETERMINERS and \
+                k + 1 < end and toks[k + 1].low in _PARTICIPLE_OBJECTS:
+            break  # "city records obtained by X": the participle clause is not the NP
         b = k + 1
         k += 1
     while b > i + 1 and toks[b - 1].low in NP_LINKS | DETERMINERS:
         b -= 1
     return (i, b) if b > i else None
+
+
+def _with_relative(toks: Sequence[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """Extend "two people" to "two people who attended the meeting" when a comma closes it."""
+    a, b = np
+    n = len(toks)
+    if b >= n or toks[b].low != "who" or toks[b - 1].low not in ANONYMOUS_HEADS:
+        return np
+    for k in range(b + 1, min(n, b + MAX_NP)):
+        tx = toks[k].text
+        if tx in {",", ";", ")", "—", "–"}:
+            return (a, k) if k > b + 1 else np
+        if toks[k].low == "that" or tx in _OPEN_QUOTES:
+            return np
+    return np
 
 
 def _head(toks: Sequence[Token], np: tuple[int, int]) -> Token:
@@ -257,7 +290,8 @@ def _head(toks: Sequence[Token], np: tuple[int, int]) -> Token:
     for k in range(a + 1, b):
         low = toks[k].low
         if low in {"of", "for", "at", "with", "from", "in", "on", "who", "to", "by"} or (
-            low.endswith("ed") and not toks[k].is_cap and k > a + 1
+            (low.endswith("ed") or low in _IRREGULAR_PAST) and not toks[k].is_cap
+            and k > a + 1
         ):
             return toks[k - 1]
     return toks[b - 1]
@@ -278,8 +312,51 @@ def _looks_like_source(toks: Sequence[Token], np: tuple[int, int], reg: OutletRe
         or hl in GOVERNMENT_HEADS
         or hl in ORGANIZATION_HEADS
         or hl in OUTLET_NOUNS
-        or hl.endswith(("man", "woman", "person", "people", "ist", "ists", "er", "ers"))
+        or hl.endswith(("man", "woman", "person", "people", "ist", "ists", "er", "ers", "ant",
+                        "ants", "ian", "ians"))
     )
+
+
+_APPOS_TITLES = frozenset({"dr.", "dr", "mr.", "mrs.", "ms.", "prof.", "prof", "sir", "dame"})
+#: Parentheticals that are not appositions: ", however, said".
+_ASIDES = frozenset(
+    {"however", "meanwhile", "too", "though", "instead", "moreover", "separately",
+     "nonetheless", "nevertheless", "also", "likewise", "similarly", "again",
+     "then", "later", "earlier", "today", "yesterday", "in", "for", "on", "at",
+     "by", "after", "before", "when", "speaking", "asked", "who", "which",
+     "whose", "whom", "once", "now"}
+)
+
+
+def _apposition(
+    toks: Sequence[Token], desc: tuple[int, int], a: int, b: int
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """For "DESC, INNER, said": (name range, description range) of the apposition.
+
+    "Kestrel's chief medical officer, Dr. Amara Liu," gives the name (Amara Liu
+    is the source) and the description (it types her); "Owen Brask, the city's
+    utilities director," gives only the description.
+    """
+    if a >= b or b - a > 8 or toks[a].low in _ASIDES:
+        return None, None
+    inner = toks[a:b]
+    words = [t for t in inner if t.is_word]
+    named = bool(words) and len(words) <= 5 and all(
+        t.is_cap or t.low in {"de", "van", "von", "al", "bin", "la", "le", "del", "da"}
+        for t in words
+    ) and sum(1 for t in words if t.low not in _APPOS_TITLES) >= 1 and all(
+        t.is_word or t.text in {".", "-", "'", "’"} for t in inner
+    )
+    head = _head(toks, desc)
+    if named and not head.is_cap and len(words) - sum(
+        1 for t in words if t.low in _APPOS_TITLES
+    ) >= 2:
+        return (a, b), desc
+    if toks[a].low in {"the", "a", "an", "its", "his", "her", "their"} or (
+        toks[a].is_cap and toks[a].low.endswith(("'s", "’s"))
+    ):
+        return None, (a, b)
+    return None, None
 
 
 def _skip_back_aux(toks: Sequence[Token], j: int) -> tuple[int, bool]:
@@ -503,6 +580,7 @@ class SentenceAnalyzer:
         np = _np_forward(toks, np_at)
         if np is None:
             return None
+        np = _with_relative(toks, np)
         trailing = i > 0 and toks[i - 1].text in {",", "—", "–", "("}
         return Attribution(
             cue=cue,
@@ -597,6 +675,8 @@ class SentenceAnalyzer:
             # unless "... by X".
             return None
         src: tuple[int, int] | None = None
+        name: tuple[int, int] | None = None
+        appos: tuple[int, int] | None = None
         trailing = False
         if j >= 0 and toks[j].low in {"and", "but", "or"} and low in STRONG_FORMS:
             # "X did this and said ...": the source is the clause's subject.
@@ -608,8 +688,12 @@ class SentenceAnalyzer:
             pstart = _parenthetical_start(toks, j)
             if pstart is not None:
                 src = np_back(toks, pstart - 1)
-                if src is not None and not _looks_like_source(toks, src, self.registry):
-                    src = None
+                if src is not None:
+                    name, appos = _apposition(toks, src, pstart + 1, j)
+                    if name is not None:
+                        src = (src[0], j)  # the whole "X's officer, Dr. Jane Roe"
+                    elif not _looks_like_source(toks, src, self.registry):
+                        src, appos = None, None
                 if src is not None:
                     trailing = src[0] > 0 and toks[src[0] - 1].text in {",", "”", '"', "’"}
         if src is None:
@@ -667,6 +751,8 @@ class SentenceAnalyzer:
             lemma=lemma,
             src=src,
             trailing=trailing,
+            name=name,
+            appos=appos,
         )
         self._find_recipient(toks, att, i + 1 if not inverted else src[1])
         return att

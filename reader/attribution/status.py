@@ -51,6 +51,16 @@ _GENERIC_OBJECTS = frozenset(
 )
 
 
+#: Objects that point back only with a determiner ("the memo", "its contents").
+_POINTED_OBJECTS = frozenset(
+    {"contents", "content", "memo", "memos", "document", "documents", "letter", "letters",
+     "email", "emails", "records", "recording", "recordings", "authenticity", "findings",
+     "figure", "numbers", "data", "version", "accounts", "statements", "statement",
+     "description", "descriptions", "quote", "quotes", "remarks", "comments", "memo's",
+     "document's", "letter's"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Note:
     """A verification note or rebuttal found in a sentence."""
@@ -105,12 +115,61 @@ def find_rebuttal(toks: Sequence[Token], cue_index: int) -> bool:
     return _generic_object(toks, cue_index + 1)
 
 
+_CONTRA_VERBS = frozenset(
+    {"contradicted", "contradicts", "contradict", "contradicting", "disagreed", "disagrees",
+     "countered", "counters", "rebutted", "rebuts", "refuted", "refutes"}
+)
+_CONTRA_THAT = frozenset({"disputed", "disputes", "dispute", "denied", "denies", "deny",
+                          "rejected", "rejects", "contested", "contests"})
+
+
+def find_conflict(
+    toks: Sequence[Token], a: int, b: int, cue_index: int, quoted: Sequence[bool]
+) -> bool:
+    """Whether the clause toks[a:b] gives an account conflicting with the one before.
+
+    Cues: "however" beside the attribution, "said the opposite", "contradicted",
+    "disagreed", "countered", "disputed that ...", "rejected the idea ...".
+    Words inside quotation marks do not count.
+    """
+    cue = toks[cue_index].low if cue_index < len(toks) else ""
+    nxt = toks[cue_index + 1].low if cue_index + 1 < len(toks) else ""
+    if cue in _CONTRA_VERBS:
+        return True
+    if cue in _CONTRA_THAT and nxt in {"that", "the", "claims", "suggestions", "any"}:
+        return True
+    for k in range(a, min(b, len(toks))):
+        if quoted and k < len(quoted) and quoted[k]:
+            continue
+        low = toks[k].low
+        if low == "however" and abs(k - cue_index) <= 6:
+            return True
+        if low == "opposite" and k > 0 and toks[k - 1].low == "the" and \
+                0 < k - cue_index <= 3:
+            return True
+        if low in _CONTRA_VERBS and k > cue_index and k - cue_index <= 3:
+            return True
+    return False
+
+
 def _generic_object(toks: Sequence[Token], i: int) -> bool:
+    """Whether the object at ``i`` points back ("the reports", "that account", "its contents").
+
+    "that" or "this" followed by a clause is a complementiser ("confirmed that the
+    yard ..."), not a pointer to earlier claims.
+    """
     n = len(toks)
     for k in range(i, min(n, i + 4)):
         low = toks[k].low
+        if low in {"that", "this"}:
+            nxt = toks[k + 1] if k + 1 < n else None
+            if nxt is None or not nxt.is_word:
+                return True
+            return bool(nxt.low in _GENERIC_OBJECTS or nxt.low in _POINTED_OBJECTS)
         if low in _GENERIC_OBJECTS:
             return True
+        if low in _POINTED_OBJECTS and k > i:
+            return True  # "the memo", "its contents": a determiner points back
         if low not in {"the", "these", "those", "its", "their", "such", "any", "of", "all",
                        "earlier", "previous", "latest", "new", "media", "news", "initial"}:
             return False

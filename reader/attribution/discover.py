@@ -1,0 +1,278 @@
+"""Per-article names the registry cannot know: unknown outlets, companies, states.
+
+One linear pre-pass over the article's tokens finds
+
+- **outlets** the registry lacks: a proper-noun phrase whose head is a news
+  word ("The Meridian Journal", "Northgate Daily", "the Coastal Trade
+  Monitor"), and the publisher itself; each gets its short form as an alias
+  ("the Journal", "the Ledger") so later references resolve to it before the
+  registry's namesake;
+- **companies**: a proper-noun phrase ending in a corporate word ("Kestrel
+  Therapeutics", "Acme Corp."), so that the bare first word ("Kestrel") is
+  an organisation, not a person;
+- **governments**: capitalised words used as states ("X's cabinet", "the
+  Republic of X", "X's defence ministry"), spread to the other members of a
+  list they appear in ("A, B and the Republic of C").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.attribution.lexicon import COUNTRIES, MONTHS, SENTENCE_ADVERBS, WEEKDAYS
+from reader.attribution.outlets import OutletRegistry
+from reader.attribution.segment import Token
+
+#: Heads that make a proper-noun phrase a news organisation on their own.
+STRONG_NEWS_HEADS = frozenset(
+    {"journal", "times", "post", "herald", "gazette", "tribune", "ledger", "courier",
+     "chronicle", "telegraph", "dispatch", "inquirer", "sentinel", "bulletin", "examiner",
+     "daily", "wire", "magazine", "newspaper", "broadcasting", "newswire", "newsweek"}
+)
+#: Heads that also name other things ("Golden Globe", "Gold Standard"): they
+#: need an outlet context (reported, told, according to, 's reporter ...).
+WEAK_NEWS_HEADS = frozenset(
+    {"news", "press", "star", "sun", "mirror", "globe", "record", "register", "standard",
+     "express", "review", "radio", "television", "tv", "network", "insider", "monitor",
+     "observer", "weekly", "digest", "leader", "citizen", "guardian", "independent",
+     "advocate", "journal-constitution", "online", "today"}
+)
+#: Two-word heads: "X News Agency", "X Broadcasting Corporation".
+_PAIR_HEADS = frozenset(
+    {("news", "agency"), ("press", "agency"), ("news", "service"), ("wire", "service"),
+     ("broadcasting", "corporation"), ("broadcasting", "company"), ("broadcasting",
+     "service"), ("broadcasting", "system"), ("news", "network"), ("press", "association")}
+)
+#: Verbs after a subject that show it is an outlet.
+_OUTLET_VERBS = frozenset(
+    {"reported", "reports", "reporting", "learned", "learnt", "revealed", "published",
+     "confirmed", "obtained", "reviewed", "wrote", "writes", "broadcast", "aired",
+     "first", "previously", "earlier", "also", "has", "had", "have", "was", "could",
+     "independently", "said", "says"}
+)
+#: Words before an NP that show it is an outlet ("told", "according to").
+_OUTLET_PREVIOUS = frozenset({"told", "tells", "to", "per", "citing", "with", "by", "on", "in"})
+#: Nouns after a possessive outlet ("the Monitor's reporter").
+_OUTLET_POSSESSED = frozenset(
+    {"reporter", "reporters", "correspondent", "correspondents", "editor", "editors",
+     "report", "reporting", "story", "article", "investigation", "analysis", "columnist",
+     "editorial", "journalist", "journalists", "staff", "newsroom", "coverage"}
+)
+COMPANY_HEADS = frozenset(
+    {"therapeutics", "pharmaceuticals", "pharma", "biotech", "biosciences", "technologies",
+     "technology", "systems", "holdings", "industries", "inc", "inc.", "corp", "corp.",
+     "corporation", "ltd", "ltd.", "llc", "plc", "group", "motors", "airlines", "airways",
+     "energy", "bank", "capital", "partners", "labs", "laboratories", "software",
+     "solutions", "enterprises", "foods", "brands", "logistics", "mining", "petroleum",
+     "telecom", "communications", "electronics", "ventures", "co", "co.", "company", "ag",
+     "sa", "gmbh", "insurance", "semiconductor", "robotics", "shipping", "steel"}
+)
+_STATE_NOUNS = frozenset(
+    {"government", "cabinet", "ministry", "parliament", "navy", "army", "military",
+     "president", "prime", "foreign", "defence", "defense", "interior", "embassy",
+     "armed", "coast", "air", "border", "regime", "junta", "ambassador", "envoy",
+     "king", "queen", "monarchy", "legislature", "senate", "congress", "treasury",
+     "central", "finance", "health", "justice"}
+)
+_STATE_PREFIXES = frozenset({"republic", "kingdom", "state", "emirate", "federation",
+                             "principality", "sultanate", "commonwealth"})
+_NAME_LINKS = frozenset({"of", "&", "-", "de", "del", "la", "le", "al"})
+#: Longest proper-noun phrase looked at.
+_MAX_RUN = 7
+
+
+@dataclass
+class ArticleNames:
+    """What the pre-pass found: outlet entries and word -> type for names."""
+
+    outlets: list[dict[str, Any]] = field(default_factory=list)
+    types: dict[str, str] = field(default_factory=dict)  # "Kestrel" -> "organization"
+
+
+def _runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Maximal capitalised word runs [a, b), allowing inner "of"/"&"."""
+    out: list[tuple[int, int]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not (t.is_cap and t.is_word):
+            i += 1
+            continue
+        b = i + 1
+        while b < n and b - i < _MAX_RUN and not toks[b - 1].low.endswith(("'s", "’s")):
+            tb = toks[b]
+            if tb.is_cap and tb.is_word:
+                b += 1
+            elif tb.low in _NAME_LINKS and b + 1 < n and toks[b + 1].is_cap and \
+                    toks[b + 1].is_word and tb.low != "of":
+                b += 2
+            else:
+                break
+        out.append((i, b))
+        i = b
+    return out
+
+
+def _base(word: str) -> str:
+    for suf in ("'s", "’s"):
+        if word.endswith(suf):
+            return word[: -len(suf)]
+    return word
+
+
+def _outlet_context(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether the phrase toks[a:b] stands where outlets stand."""
+    last = toks[b - 1]
+    if last.low.endswith(("'s", "’s")):
+        return b < len(toks) and toks[b].low in _OUTLET_POSSESSED
+    k = a - 1
+    if k >= 0 and toks[k].low == "the":
+        k -= 1
+    if k >= 0 and toks[k].low in _OUTLET_PREVIOUS:
+        return True
+    k = b
+    steps = 0
+    while k < len(toks) and steps < 3:
+        low = toks[k].low
+        if low in {"reported", "reports", "learned", "learnt", "revealed", "published",
+                   "obtained", "wrote", "confirmed", "aired", "broadcast"}:
+            return True
+        if low not in _OUTLET_VERBS and low not in {"has", "had", "have", "not"}:
+            return False
+        k += 1
+        steps += 1
+    return False
+
+
+def _head_words(name: str) -> list[str]:
+    return [w for w in name.split() if w.lower() != "the"]
+
+
+def outlet_entry(name: str) -> dict[str, Any]:
+    """A registry entry for an outlet found in the text, with its short forms."""
+    words = _head_words(name)
+    aliases = [" ".join(words)]
+    head = words[-1] if words else name
+    if len(words) > 1:
+        low = head.lower()
+        if low in STRONG_NEWS_HEADS or low in WEAK_NEWS_HEADS:
+            aliases.append(f"the {head}")
+        if len(words) > 2 and (words[-2].lower(), low) in _PAIR_HEADS:
+            aliases.append(f"the {words[-2]} {head}")
+    return {"name": name, "aliases": aliases, "kind": "discovered"}
+
+
+def discover(
+    sentences: Sequence[Sequence[Token]], registry: OutletRegistry, publisher: str | None
+) -> ArticleNames:
+    """Scan the article once for outlets, companies and states the registry lacks."""
+    found = ArticleNames()
+    seen: set[str] = set()
+    lists: list[list[str]] = []
+    states: set[str] = set()
+    if publisher and registry.canonical(publisher) is None:
+        found.outlets.append(outlet_entry(publisher))
+        seen.add(" ".join(_head_words(publisher)).lower())
+    for toks in sentences:
+        for a, b in _runs(toks):
+            _phrase(toks, a, b, registry, found, seen, states)
+        _collect_lists(toks, lists, states)
+    # Spread "state" to list partners: "held with A, B and the Republic of C".
+    for items in lists:
+        if any(x in states or x.lower() in COUNTRIES for x in items):
+            for x in items:
+                if x not in found.types:
+                    states.add(x)
+    for s in states:
+        found.types.setdefault(s, "government")
+    return found
+
+
+def _phrase(
+    toks: Sequence[Token], a: int, b: int, registry: OutletRegistry, found: ArticleNames,
+    seen: set[str], states: set[str],
+) -> None:
+    """Classify one capitalised run."""
+    while a < b and (toks[a].low in SENTENCE_ADVERBS or toks[a].low in MONTHS
+                     or toks[a].low in WEEKDAYS) and toks[a].low != "the":
+        a += 1
+    if a >= b:
+        return
+    the = toks[a].low == "the"
+    core = a + 1 if the else a
+    if core >= b:
+        return
+    words = [_base(t.text) if k == b - 1 else t.text for k, t in enumerate(toks[core:b], core)]
+    lows = [w.lower() for w in words]
+    head = lows[-1]
+    # Companies: "Kestrel Therapeutics" makes "Kestrel" an organisation.
+    if len(words) >= 2 and head in COMPANY_HEADS:
+        found.types.setdefault(words[0], "organization")
+        found.types.setdefault(" ".join(words), "organization")
+    # States: "X's cabinet", "the Republic of X".
+    if b < len(toks) and toks[b - 1].low.endswith(("'s", "’s")) and len(words) == 1 and \
+            toks[b].low in _STATE_NOUNS:
+        states.add(words[0])
+    if lows[0] in _STATE_PREFIXES and b - core == 1 and b + 1 < len(toks) and \
+            toks[b].low == "of" and toks[b + 1].is_cap:
+        states.add(_base(toks[b + 1].text))
+    # Outlets.
+    if len(words) < 2:
+        return
+    pair = (lows[-2], head) in _PAIR_HEADS
+    strong = head in STRONG_NEWS_HEADS or pair
+    if not strong and not (head in WEAK_NEWS_HEADS and _outlet_context(toks, a, b)):
+        return
+    if b < len(toks) and toks[b].low == "of" and not pair:
+        return  # "Journal of Medicine", "Times of India" is in the registry
+    m = registry.match(toks, core)
+    if m is not None and m.last_token >= b:
+        return
+    key = " ".join(words).lower()
+    if key in seen:
+        return
+    seen.add(key)
+    name = " ".join(words)
+    if the and toks[a].text == "The":
+        name = "The " + name
+    found.outlets.append(outlet_entry(name))
+
+
+def _collect_lists(toks: Sequence[Token], lists: list[list[str]], states: set[str]) -> None:
+    """Single-word names coordinated in one list: "A, B and the Republic of C"."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if toks[i].low != "and":
+            i += 1
+            continue
+        items: list[str] = []
+        # right conjunct
+        k = i + 1
+        if k < n and toks[k].low == "the":
+            k += 1
+        if k < n and toks[k].is_cap:
+            if toks[k].low in _STATE_PREFIXES and k + 2 < n and toks[k + 1].low == "of":
+                states.add(_base(toks[k + 2].text))
+                items.append(_base(toks[k + 2].text))
+            elif k + 1 >= n or not toks[k + 1].is_cap:
+                items.append(_base(toks[k].text))
+        # left conjuncts: "A, B and"
+        k = i - 1
+        while k >= 0 and toks[k].is_cap and toks[k].is_word:
+            if k - 1 >= 0 and toks[k - 1].is_cap:
+                break  # multi-word name: leave it
+            items.append(_base(toks[k].text))
+            if k - 1 >= 0 and toks[k - 1].text == ",":
+                k -= 2
+                continue
+            break
+        if len(items) >= 2:
+            lists.append(items)
+        i += 1
+
+
+__all__ = ["ArticleNames", "discover", "outlet_entry"]
