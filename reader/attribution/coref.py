@@ -63,6 +63,7 @@ _FEMALE_TITLES = frozenset({"mrs.", "ms.", "mrs", "ms", "miss", "madam", "queen"
 _MALE_TITLES = frozenset({"mr.", "mr", "sir", "king", "lord"})
 _PARTICIPLES = frozenset({"sent", "hired", "paid", "named", "chosen", "appointed", "led", "run",
                           "held", "kept", "made", "given", "taken", "brought", "sought"})
+_LEADING_WORDS = SENTENCE_ADVERBS | DETERMINERS
 #: Outlet nouns that other bodies share ("the agency", "the network").
 _SHARED_OUTLET_NOUNS = frozenset(
     {"agency", "network", "service", "site", "website", "channel", "station", "journal",
@@ -71,7 +72,7 @@ _SHARED_OUTLET_NOUNS = frozenset(
 _NAME_TITLES = OFFICIAL_TITLES | {"former", "us", "u.s.", "then", "acting", "interim", "state"}
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     """Something that can be a source, remembered for later references."""
 
@@ -174,7 +175,7 @@ class Tracker:
         words = [t.text for t in toks[a:b]]
         lows = [w.lower() for w in words]
         if a == 0 or toks[a - 1].text in {"“", '"'}:
-            while lows and lows[0] in SENTENCE_ADVERBS | DETERMINERS:
+            while lows and lows[0] in _LEADING_WORDS:
                 words, lows = words[1:], lows[1:]
         titles = [w for w in lows if w in _NAME_TITLES]
         name_words = [w for w, lw in zip(words, lows, strict=True) if lw not in _NAME_TITLES]

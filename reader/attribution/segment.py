@@ -170,31 +170,36 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+_new_token = tuple.__new__
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | TERMINAL_ABBREVIATIONS
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Tokenise text[start:end]; a trailing period stays only on abbreviations."""
+    """Tokenise text[start:end]; a trailing period stays only on abbreviations.
+
+    The hot loop of the engine: tokens are built with ``tuple.__new__`` (no
+    Python-level constructor call), and only words ending in a period take the
+    slower abbreviation path.
+    """
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN_RE.finditer(text, start, end):
         t = m.group()
-        s, e = m.start(), m.end()
-        if len(t) > 1 and t.endswith(".") and t[0].isalnum():
+        s, e = m.span()
+        first = t[0]
+        if t[-1] == "." and e - s > 1 and first.isalnum():
             core = t[:-1].lower()
-            keep = (
-                core in TITLE_ABBREVIATIONS
-                or core in TERMINAL_ABBREVIATIONS
-                or "." in core
-                or (len(core) == 1 and core.isalpha())
-            )
+            keep = core in _ABBREVIATIONS or "." in core or (len(core) == 1 and core.isalpha())
             # A kept dot at the very end of the sentence is still sentence punctuation.
-            if keep and e < end and not (core in TERMINAL_ABBREVIATIONS and e == end):
-                out.append(make_token(t, s, e))
+            if keep and (("." in core) or (e < end and not (
+                    core in TERMINAL_ABBREVIATIONS and e == end))):
+                append(_new_token(Token, (t, s, e, t.lower(), first.isupper(), True)))
                 continue
-            if keep and "." in core:
-                out.append(make_token(t, s, e))
-                continue
-            out.append(make_token(t[:-1], s, e - 1))
-            out.append(make_token(".", e - 1, e))
+            w = t[:-1]
+            append(_new_token(Token, (w, s, e - 1, core, first.isupper(), True)))
+            append(_new_token(Token, (".", e - 1, e, ".", False, False)))
             continue
-        out.append(make_token(t, s, e))
+        append(_new_token(Token, (t, s, e, t.lower(), first.isupper(), first.isalnum())))
     return out
 
 
