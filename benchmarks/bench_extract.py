@@ -86,8 +86,12 @@ def time_processes(pages: list[Path], ref: bool) -> tuple[float, float | None]:
     if not ref:
         return ours, None
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", REF_CODE, *map(str, pages)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-c", REF_CODE, *map(str, pages)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return ours, time.perf_counter() - t0
 
 
@@ -111,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             timer = time_processes if args.cli else time_in_process
             ours, ref = timer(pages, not args.no_ref)
-            line = f"{folder}: {len(pages)} pages, ours {len(pages) / ours:.1f} pages/s ({ours:.2f} s)"
+            line = (
+                f"{folder}: {len(pages)} pages, ours {len(pages) / ours:.1f} pages/s ({ours:.2f} s)"
+            )
             if ref:
                 line += f", trafilatura {len(pages) / ref:.1f} pages/s ({ref:.2f} s), ratio {ours / ref:.2f}"
             print(line, flush=True)

@@ -221,8 +221,18 @@ _TIMESTAMP = re.compile(
 
 
 #: Words that every promo pattern needs; a block without any skips the regex.
-_PROMO_HINTS = ("sign", "subscri", "regist", "newsletter", "follow", "click", "share", "like this",
-                "app", "get access")
+_PROMO_HINTS = (
+    "sign",
+    "subscri",
+    "regist",
+    "newsletter",
+    "follow",
+    "click",
+    "share",
+    "like this",
+    "app",
+    "get access",
+)
 
 
 def is_furniture(el: Element, text: str | None = None) -> bool:

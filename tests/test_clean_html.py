@@ -202,9 +202,11 @@ def test_no_qt_imported() -> None:
 
 
 def test_short_link_hub_is_not_an_article() -> None:
-    html = "<html><body>" + "".join(
-        f"<div><p><a href='/s{i}'>Section number {i}</a></p></div>" for i in range(30)
-    ) + "</body></html>"
+    html = (
+        "<html><body>"
+        + "".join(f"<div><p><a href='/s{i}'>Section number {i}</a></p></div>" for i in range(30))
+        + "</body></html>"
+    )
     assert clean_html(html).text == ""
 
 
@@ -234,14 +236,16 @@ def test_sanitize_markdown_escapes_unclosed_tag() -> None:
 def test_rule_headline_drops_title_and_standfirst() -> None:
     tree = body(
         '<head rend="h1">Big News</head><head rend="h2">A dek line</head>'
-        "<p>First paragraph of the story, long enough.</p><head rend=\"h2\">Section</head><p>More.</p>"
+        '<p>First paragraph of the story, long enough.</p><head rend="h2">Section</head><p>More.</p>'
     )
     body_rules.drop_headline(tree, "Big News")
     assert texts(tree) == ["First paragraph of the story, long enough.", "Section", "More."]
 
 
 def test_rule_headline_drops_short_kicker_above_title() -> None:
-    tree = body('<p>Review</p><head rend="h2">Big News</head><p>The story starts here and goes on.</p>')
+    tree = body(
+        '<p>Review</p><head rend="h2">Big News</head><p>The story starts here and goes on.</p>'
+    )
     body_rules.drop_headline(tree, "Big News")
     assert texts(tree) == ["The story starts here and goes on."]
 
@@ -260,7 +264,10 @@ def test_rule_related_label_and_its_links() -> None:
         "<p>Closing line of the article, not a link at all.</p>"
     )
     body_rules.drop_related_blocks(tree)
-    assert texts(tree) == ["Story text that is ordinary.", "Closing line of the article, not a link at all."]
+    assert texts(tree) == [
+        "Story text that is ordinary.",
+        "Closing line of the article, not a link at all.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -393,7 +400,9 @@ def test_readability_pages_never_raise() -> None:
         assert isinstance(art.text, str) and "\n\n\n" not in art.text, page
 
 
-@pytest.mark.skipif(not (AEB / "ground-truth.json").is_file(), reason="shared AEB corpus not present")
+@pytest.mark.skipif(
+    not (AEB / "ground-truth.json").is_file(), reason="shared AEB corpus not present"
+)
 def test_aeb_dev_not_below_trafilatura() -> None:
     import gzip
 

@@ -32,5 +32,7 @@ def test_blocks_become_paragraphs_and_scripts_vanish() -> None:
 
 
 def test_credit_lines_are_chrome_in_markdown_too() -> None:
-    a = clean_markdown("# T\n\nThe pier closed, the council said.\n\n*Reporting by Ola Berg; editing by Tim Vance.*\n")
+    a = clean_markdown(
+        "# T\n\nThe pier closed, the council said.\n\n*Reporting by Ola Berg; editing by Tim Vance.*\n"
+    )
     assert a.text == "The pier closed, the council said."

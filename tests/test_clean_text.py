@@ -146,6 +146,9 @@ def test_crlf_and_nbsp_are_normalised() -> None:
 
 
 def test_drops_wire_credit_lines() -> None:
-    for junk in ("Reporting by Ola Berg; editing by Tim Vance.", "Additional reporting by Sam Reyes"):
+    for junk in (
+        "Reporting by Ola Berg; editing by Tim Vance.",
+        "Additional reporting by Sam Reyes",
+    ):
         a = clean_text(page("Harbour dredging plan approved", *BODY, junk))
         assert a.text == "\n\n".join(BODY), junk

@@ -21,7 +21,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.gui.single_instance import (
-    Claim,
+    Role,
     SingleInstance,
     absolute,
     server_name,
@@ -123,7 +123,7 @@ def test_no_running_instance_means_nobody_takes_the_paths(qapp: object, key: str
 def test_claim_makes_the_first_process_primary_and_forwards_a_plain_launch(
     qtbot: QtBot, instance: SingleInstance, key: str
 ) -> None:
-    assert instance.claim(["first.html"]) is Claim.PRIMARY
+    assert instance.claim(["first.html"]) is Role.PRIMARY
     assert instance.is_listening()
     with qtbot.waitSignal(instance.paths_received, timeout=15000) as blocker:
         client = _python(CLAIMER, key)  # no paths

@@ -11,9 +11,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import APP_ID, APP_NAME, ORG_NAME, __version__
 from reader.errors import InputError
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 #: The window size in screenshot mode (device-independent pixels).
@@ -55,11 +59,35 @@ def make_app(dark: bool = False) -> object:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     if dark:
         from reader.gui.style import apply_dark
 
         apply_dark(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The application icon from the bundled PNG sizes (no SVG plugin needed)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from reader.paths import resources_dir
+
+    icon = QIcon()
+    base = resources_dir() / "icons" / "hicolor"
+    for n in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = base / f"{n}x{n}" / "apps" / f"{APP_ID}.png"
+        if png.is_file():
+            icon.addFile(str(png), QSize(n, n))
+    return icon
+
+
+def _absolute(source: str) -> str:
+    """A path as the running window can open it from another working folder."""
+    from reader.ingest import is_url
+
+    return source if is_url(source) else str(Path(source).resolve())
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -99,9 +127,24 @@ def run_gui(args: argparse.Namespace) -> int:
             sys.stderr.write(f"error: {exc}\n")
             return EXIT_BAD_INPUT
         return _screenshot(app, win, opened, int(getattr(args, "claim", 0) or 0), Path(shot))
+    # One window per library: a second launch (a second double-clicked file) hands its
+    # paths to the running window and exits, so two processes never share the library.
+    from reader.gui.single_instance import Role, SingleInstance
+
+    instance = SingleInstance.for_library(db)
+    role = instance.claim([_absolute(s) for s in inputs])
+    if role is Role.FORWARDED:
+        return EXIT_OK
+    if role is Role.BUSY:
+        sys.stderr.write(
+            f"error: {db}: another window has this library open and is not answering\n"
+        )
+        return 1
     # Show the window first, then open the library and the last article (Anki-style):
     # the user sees the window while sqlite-utils loads and the article renders.
     win = MainWindow(db, load=False)
+    instance.setParent(win)
+    instance.paths_received.connect(win.open_paths_and_raise)
     win.show()
     failed: list[str] = []
 

@@ -19,8 +19,8 @@ Wiring, once the QApplication exists and before the window is built::
 
     instance = SingleInstance.for_library(db_path)
     role = instance.claim(paths)
-    if role is not Claim.PRIMARY:
-        return 0 if role is Claim.FORWARDED else 1   # BUSY: print why
+    if role is not Role.PRIMARY:
+        return 0 if role is Role.FORWARDED else 1   # BUSY: print why
     instance.paths_received.connect(window.open_paths_and_raise)
 """
 
@@ -58,7 +58,7 @@ _MAX_SOCKET_PATH = 100
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-class Claim(enum.Enum):
+class Role(enum.Enum):
     """What :meth:`SingleInstance.claim` decided for this process."""
 
     #: No other instance: this process is listening and should open the window.
@@ -217,7 +217,7 @@ class SingleInstance(QObject):
             self._server.deleteLater()
             self._server = None
 
-    def claim(self, paths: Iterable[str]) -> Claim:
+    def claim(self, paths: Iterable[str]) -> Role:
         """Forward ``paths`` to a running instance, or become the running instance.
 
         Tries a few times, because two launches at once can both find nobody there
@@ -226,14 +226,14 @@ class SingleInstance(QObject):
         items = list(paths)
         for _attempt in range(3):
             if self.send_to_running(items):
-                return Claim.FORWARDED
+                return Role.FORWARDED
             if self.listen():
-                return Claim.PRIMARY
+                return Role.PRIMARY
             if self._server is None and not self._someone_listening():
                 # Listening failed for another reason (e.g. no writable temp folder):
                 # run without the guard rather than not at all.
-                return Claim.PRIMARY
-        return Claim.BUSY
+                return Role.PRIMARY
+        return Role.BUSY
 
     def _someone_listening(self) -> bool:
         probe = QLocalSocket()
