@@ -206,3 +206,15 @@ def test_named_reporter_of_an_outlet_is_a_person() -> None:
     text = "Exports fell in May, as the Saltmarsh Chronicle's Ivo Brandt reported."
     c = find_claims(text, publisher="Insider")[0]
     assert (c.source, c.source_type, c.outlet) == ("Ivo Brandt", "person", "Saltmarsh Chronicle")
+
+
+def test_stance_phrases_with_a_named_subject() -> None:
+    for text, cue in [
+        ("Senator Ida Marsh is doubling down on her plan to cut fares.", "doubling down on"),
+        ("Ida Marsh has been critical of the fare plan.", "critical of"),
+        ("Ida Marsh made the case for lower fares.", "made the case for"),
+    ]:
+        c = find_claims(text)[0]
+        assert (c.source, c.cue) == ("Ida Marsh", cue)
+    # A thing with a stance adjective is not a source.
+    assert all(c.source is None for c in find_claims("The bridge is open to traffic in 2025."))

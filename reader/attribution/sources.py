@@ -359,6 +359,78 @@ def _apposition(
     return None, None
 
 
+#: Stance adjectives after "be": "X has been critical of", "X was coy about".
+_STANCE_ADJECTIVES = frozenset(
+    {"critical", "skeptical", "sceptical", "supportive", "opposed", "coy", "worried",
+     "concerned", "confident", "adamant", "optimistic", "pessimistic", "doubtful", "wary",
+     "unhappy", "angry", "furious", "upset", "frustrated", "proud", "clear", "vocal",
+     "firm", "emphatic", "dismissive", "silent", "quiet", "unequivocal", "careful",
+     "cautious", "hopeful", "eager", "reluctant", "willing", "unwilling", "open",
+     "passionate", "sure", "certain", "convinced", "aware", "disappointed", "pleased"}
+)
+_STANCE_PREPS = frozenset({"about", "of", "that", "to", "on", "with", "toward", "towards",
+                           "in", "over", "at"})
+#: Phrasal stance verbs: base -> the particles that make them one ("doubled down on").
+_PHRASAL_STANCE = {
+    "double": ("down",), "lash": ("out",), "weigh": ("in",), "hit": ("back", "out"),
+    "push": ("back",), "speak": ("out", "up"), "take": ("aim", "issue"), "go": ("after",),
+    "make": ("the case", "clear", "a case"), "sound": ("the alarm",), "pile": ("on",),
+    "come": ("out",), "fire": ("back",), "sign": ("off",), "open": ("up",),
+}
+_PHRASAL_FORMS = {
+    form: base
+    for base, forms in {
+        "double": ("doubled", "doubles", "doubling", "double"),
+        "lash": ("lashed", "lashes", "lashing"), "weigh": ("weighed", "weighs", "weighing"),
+        "hit": ("hit", "hits", "hitting"), "push": ("pushed", "pushes", "pushing"),
+        "speak": ("spoke", "speaks", "speaking", "spoken"),
+        "take": ("took", "takes", "taking", "taken"), "go": ("went", "goes", "going", "gone"),
+        "make": ("made", "makes", "making"), "sound": ("sounded", "sounds", "sounding"),
+        "pile": ("piled", "piles", "piling"), "come": ("came", "comes", "coming"),
+        "fire": ("fired", "fires", "firing"), "sign": ("signed", "signs", "signing"),
+        "open": ("opened", "opens", "opening"),
+    }.items()
+    for form in forms
+}
+
+
+def self_text(toks: Sequence[Token], a: int, b: int) -> str:
+    """The words toks[a:b] joined by spaces (a cue phrase)."""
+    return " ".join(t.text for t in toks[a:b])
+
+
+def _stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
+    """End index of a stance phrase at ``k``: "critical of", "doubling down on"."""
+    n = len(toks)
+    low = toks[k].low
+    if after_be:
+        j = k
+        while j < n and toks[j].low in {"very", "more", "less", "increasingly", "deeply",
+                                         "too", "so", "openly", "highly", "most", "quite"}:
+            j += 1
+        if j < n and toks[j].low in _STANCE_ADJECTIVES and j + 1 < n and \
+                toks[j + 1].low in _STANCE_PREPS:
+            return j + 2
+        if j + 1 < n and toks[j].low in {"a", "an"} and toks[j + 1].low in {
+                "critic", "supporter", "opponent", "proponent", "champion", "skeptic",
+                "advocate", "fan", "defender"} and j + 2 < n and toks[j + 2].low == "of":
+            return j + 3
+    base = _PHRASAL_FORMS.get(low)
+    if base is None:
+        return None
+    if base in {"go", "make", "come", "open", "sign", "take", "speak"} and after_be and \
+            not low.endswith("ing"):
+        return None
+    for part in _PHRASAL_STANCE[base]:
+        words = part.split()
+        if [t.low for t in toks[k + 1 : k + 1 + len(words)]] == words:
+            end = k + 1 + len(words)
+            if end < n and toks[end].low in _STANCE_PREPS | {"for", "against", "at"}:
+                end += 1
+            return end
+    return None
+
+
 def _skip_back_aux(toks: Sequence[Token], j: int) -> tuple[int, bool]:
     """Skip auxiliaries, adverbs and time phrases left of a cue; report passive."""
     passive = False
@@ -521,6 +593,7 @@ class SentenceAnalyzer:
             b > start
             and not toks[b].is_cap
             and (toks[b].low in SUBJECT_VERBS or toks[b].low in AUXILIARIES
+                 or toks[b].low in _PHRASAL_FORMS
                  or toks[b].low in BE_FORMS or toks[b].low in NP_STOPS)
         ):
             b += 1
@@ -561,6 +634,14 @@ class SentenceAnalyzer:
             return None
         if vl in BE_FORMS:
             return None
+        stance = _stance_phrase(toks, k, passive)
+        if stance is not None:
+            if toks[b - 1].low in DETERMINERS:
+                return None
+            return Attribution(
+                cue=self_text(toks, k, stance), cue_start=v.start, cue_end=toks[stance - 1].end,
+                cue_index=k, lemma=vl, src=np, trailing=False, kind="subject",
+            )
         if vl not in SUBJECT_VERBS or (vl.endswith("ing") and steps == 0):
             return None
         if passive and not vl.endswith("ing"):
