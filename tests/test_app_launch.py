@@ -51,7 +51,9 @@ def test_second_launch_forwards_its_file_and_exits(tmp_path: Path) -> None:
     )
     try:
         # the first window fills an empty library with the samples: wait until it has
-        assert _wait_for(lambda: db.exists() and len(_titles(db)) >= 3), "first window never filled the library"
+        assert _wait_for(lambda: db.exists() and len(_titles(db)) >= 3), (
+            "first window never filled the library"
+        )
         second = subprocess.run(
             [sys.executable, "-m", "reader", str(story), "--db", str(db)],
             cwd=tmp_path,

@@ -76,14 +76,26 @@ def test_cues_inside_quotes_are_not_attributions() -> None:
 @pytest.mark.parametrize(
     ("text", "mention", "stype", "cue"),
     [
-        ("Prices rose 4 percent in May, according to the statistics office.",
-         "the statistics office", "government", "according to"),
+        (
+            "Prices rose 4 percent in May, according to the statistics office.",
+            "the statistics office",
+            "government",
+            "according to",
+        ),
         ("Prices rose 4 percent in May, per Reuters.", "Reuters", "outlet", "per"),
         ("Prices rose 4 percent in May, as Bloomberg reported.", "Bloomberg", "outlet", "reported"),
-        ("Prices rose 4 percent in May, The Guardian has learned.", "The Guardian", "outlet",
-         "learned"),
-        ("According to a new survey, 30 percent of renters moved in 2023.", "a new survey",
-         "document", "according to"),
+        (
+            "Prices rose 4 percent in May, The Guardian has learned.",
+            "The Guardian",
+            "outlet",
+            "learned",
+        ),
+        (
+            "According to a new survey, 30 percent of renters moved in 2023.",
+            "a new survey",
+            "document",
+            "according to",
+        ),
     ],
 )
 def test_prepositional_and_outlet_forms(text: str, mention: str, stype: str, cue: str) -> None:

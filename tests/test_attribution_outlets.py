@@ -45,8 +45,11 @@ def test_user_file_extends_and_overrides(tmp_path: Path) -> None:
         json.dumps(
             {
                 "outlets": [
-                    {"name": "The Valley Courier", "aliases": ["the Courier"],
-                     "domains": ["valleycourier.example"]},
+                    {
+                        "name": "The Valley Courier",
+                        "aliases": ["the Courier"],
+                        "domains": ["valleycourier.example"],
+                    },
                     {"name": "New York Post", "aliases": ["The Post"]},
                 ]
             }

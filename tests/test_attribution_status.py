@@ -36,7 +36,10 @@ def test_outlet_reports_are_unconfirmed_by_the_verification_note(
     _, claims = layered
     first = claim_with(claims, "sell back surveillance drones")
     assert (first.source_type, first.outlet, first.status) == (
-        "outlet", "The Wall Street Journal", "unconfirmed")
+        "outlet",
+        "The Wall Street Journal",
+        "unconfirmed",
+    )
     assert first.cue == "reported"
 
 
@@ -46,7 +49,10 @@ def test_citing_chain_and_anaphora(layered: tuple[str, list[Claim]]) -> None:
     assert talks.source == "unnamed officials familiar with the talks"
     assert talks.source_type == "anonymous"
     assert talks.chain == [
-        "Insider", "The Wall Street Journal", "unnamed officials familiar with the talks"]
+        "Insider",
+        "The Wall Street Journal",
+        "unnamed officials familiar with the talks",
+    ]
     two = claim_with(claims, "Two of those officials told the paper")
     assert two.source == "unnamed officials familiar with the talks"
     assert two.outlet == "The Wall Street Journal"
@@ -54,14 +60,16 @@ def test_citing_chain_and_anaphora(layered: tuple[str, list[Claim]]) -> None:
     assert text[two.source_span[0] : two.source_span[1]] == "Two of those officials"
     paper = claim_with(claims, "due to be shipped")
     assert (paper.source, paper.source_type, paper.status) == (
-        "The Wall Street Journal", "outlet", "unconfirmed")
+        "The Wall Street Journal",
+        "outlet",
+        "unconfirmed",
+    )
 
 
 def test_denial_clause(layered: tuple[str, list[Claim]]) -> None:
     _, claims = layered
     denial = claim_with(claims, "Chile denied")
-    assert (denial.source, denial.source_type, denial.status) == (
-        "Chile", "government", "denied")
+    assert (denial.source, denial.source_type, denial.status) == ("Chile", "government", "denied")
     rest = claim_with(claims, "one unnamed official told the outlet")
     assert rest is not denial
     assert rest.outlet == "The Wall Street Journal"
@@ -80,7 +88,10 @@ def test_official_told_outlet(layered: tuple[str, list[Claim]]) -> None:
     _, claims = layered
     c = claim_with(claims, "Jane Holloway")
     assert (c.source, c.source_type, c.outlet) == (
-        "Jane Holloway", "official", "The Washington Post")
+        "Jane Holloway",
+        "official",
+        "The Washington Post",
+    )
     assert c.chain == ["Insider", "The Washington Post", "Jane Holloway"]
 
 
@@ -91,7 +102,10 @@ def test_own_reporter_and_government(layered: tuple[str, list[Claim]]) -> None:
     assert (own.source, own.outlet, own.source_type) == ("Tom Reyes", "Insider", "person")
     warned = claim_with(claims, "Norway warned")
     assert (warned.source, warned.source_type, warned.status) == (
-        "Norway", "government", "reported")
+        "Norway",
+        "government",
+        "reported",
+    )
 
 
 def test_verification_note_is_not_itself_a_claim(layered: tuple[str, list[Claim]]) -> None:
@@ -150,7 +164,10 @@ def test_shared_seed_article() -> None:
     assert (c.outlet, c.status) == ("The Washington Post", "reported")
     c = get("Chris Murphy")
     assert (c.source, c.source_type, c.outlet) == (
-        "Chris Murphy", "official", "The Washington Post")
+        "Chris Murphy",
+        "official",
+        "The Washington Post",
+    )
     assert c.chain == ["Insider", "The Washington Post", "Chris Murphy"]
     assert get("Tangalakis-Lippert").outlet == "Insider"
     c = get("Estonia warned")

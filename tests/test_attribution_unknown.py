@@ -24,8 +24,11 @@ def test_unknown_outlet_by_its_news_head_word() -> None:
         "Delays doubled in the winter, according to the Saltmarsh Chronicle."
     )
     claims = find_claims(text, publisher="Dunmore Post")
-    for frag, name in [("40 routes", "Pinecrest Herald"), ("12 percent", "Orlin Valley Gazette"),
-                       ("Delays", "Saltmarsh Chronicle")]:
+    for frag, name in [
+        ("40 routes", "Pinecrest Herald"),
+        ("12 percent", "Orlin Valley Gazette"),
+        ("Delays", "Saltmarsh Chronicle"),
+    ]:
         c = by(claims, frag)
         assert (c.source, c.source_type, c.outlet) == (name, "outlet", name)
         assert c.chain == ["Dunmore Post", name]
@@ -47,7 +50,10 @@ def test_description_resolves_to_the_unknown_outlet() -> None:
     )
     second = find_claims(text, publisher="Insider")[1]
     assert (second.source, second.source_type, second.outlet) == (
-        "The Eastbrook Sentinel", "outlet", "The Eastbrook Sentinel")
+        "The Eastbrook Sentinel",
+        "outlet",
+        "The Eastbrook Sentinel",
+    )
 
 
 def test_antecedent_beats_the_registry_for_a_shared_alias() -> None:
@@ -112,8 +118,7 @@ def test_confirmation_stays_in_its_sentence() -> None:
     claims = find_claims(text, publisher="The Dunmore Post")
     assert by(claims, "2 million").status == "reported"
     own = by(claims, "resigned")
-    assert (own.status, own.source, own.source_type) == (
-        "confirmed", "The Dunmore Post", "outlet")
+    assert (own.status, own.source, own.source_type) == ("confirmed", "The Dunmore Post", "outlet")
 
 
 def test_conflicting_accounts_are_disputed_on_both_sides() -> None:

@@ -33,41 +33,138 @@ MAX_RECENT = 40
 
 _LINKS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to", "who", "and"})
 _INDEFINITE = frozenset(
-    {"a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "many",
-     "multiple", "various", "numerous", "few", "dozens", "other", "another", "unnamed",
-     "anonymous", "senior", "most", "more"}
+    {
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "several",
+        "some",
+        "many",
+        "multiple",
+        "various",
+        "numerous",
+        "few",
+        "dozens",
+        "other",
+        "another",
+        "unnamed",
+        "anonymous",
+        "senior",
+        "most",
+        "more",
+    }
 )
 _ANON_MARKERS = frozenset(
     {"unnamed", "anonymous", "anonymity", "familiar", "knowledge", "unidentified", "briefed"}
 )
 _BARE_ANON = frozenset(
-    {"source", "sources", "people", "person", "officials", "insiders", "aides", "diplomats",
-     "analysts", "experts", "observers", "critics", "residents", "witnesses", "supporters",
-     "voters", "others", "some", "many", "staffers", "advisers", "advisors", "allies",
-     "lawmakers", "officers", "employees", "members", "investigators", "prosecutors",
-     "economists", "scientists", "researchers", "doctors", "authorities"}
+    {
+        "source",
+        "sources",
+        "people",
+        "person",
+        "officials",
+        "insiders",
+        "aides",
+        "diplomats",
+        "analysts",
+        "experts",
+        "observers",
+        "critics",
+        "residents",
+        "witnesses",
+        "supporters",
+        "voters",
+        "others",
+        "some",
+        "many",
+        "staffers",
+        "advisers",
+        "advisors",
+        "allies",
+        "lawmakers",
+        "officers",
+        "employees",
+        "members",
+        "investigators",
+        "prosecutors",
+        "economists",
+        "scientists",
+        "researchers",
+        "doctors",
+        "authorities",
+    }
 )
 _QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "both", "all"})
 _ANAPHORIC_DETS = frozenset({"the", "those", "these", "that", "this", "such"})
 _GROUP_NAMES = frozenset(
-    {"republicans", "democrats", "conservatives", "liberals", "progressives", "gop",
-     "tories", "labour", "independents", "evangelicals"}
+    {
+        "republicans",
+        "democrats",
+        "conservatives",
+        "liberals",
+        "progressives",
+        "gop",
+        "tories",
+        "labour",
+        "independents",
+        "evangelicals",
+    }
 )
 _GOV_PHRASES = (
-    ("white", "house"), ("state", "department"), ("justice", "department"),
-    ("foreign", "ministry"), ("defense", "ministry"), ("defence", "ministry"),
-    ("downing", "street"), ("home", "office"), ("foreign", "office"),
+    ("white", "house"),
+    ("state", "department"),
+    ("justice", "department"),
+    ("foreign", "ministry"),
+    ("defense", "ministry"),
+    ("defence", "ministry"),
+    ("downing", "street"),
+    ("home", "office"),
+    ("foreign", "office"),
 )
 _NATIONALITY_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic")
 _FEMALE_TITLES = frozenset({"mrs.", "ms.", "mrs", "ms", "miss", "madam", "queen", "lady"})
 _MALE_TITLES = frozenset({"mr.", "mr", "sir", "king", "lord"})
-_PARTICIPLES = frozenset({"sent", "hired", "paid", "named", "chosen", "appointed", "led", "run",
-                          "held", "kept", "made", "given", "taken", "brought", "sought"})
+_PARTICIPLES = frozenset(
+    {
+        "sent",
+        "hired",
+        "paid",
+        "named",
+        "chosen",
+        "appointed",
+        "led",
+        "run",
+        "held",
+        "kept",
+        "made",
+        "given",
+        "taken",
+        "brought",
+        "sought",
+    }
+)
 _LEADING_WORDS = SENTENCE_ADVERBS | DETERMINERS
 #: Outlet nouns that other bodies share ("the agency", "the network").
 _SHARED_OUTLET_NOUNS = frozenset(
-    {"agency", "network", "service", "site", "website", "channel", "station", "journal",
-     "daily", "news", "wire"}
+    {
+        "agency",
+        "network",
+        "service",
+        "site",
+        "website",
+        "channel",
+        "station",
+        "journal",
+        "daily",
+        "news",
+        "wire",
+    }
 )
 _NAME_TITLES = OFFICIAL_TITLES | {"former", "us", "u.s.", "then", "acting", "interim", "state"}
 
@@ -114,7 +211,9 @@ class Tracker:
     """Running antecedents for one article."""
 
     def __init__(
-        self, registry: OutletRegistry, publisher: str | None,
+        self,
+        registry: OutletRegistry,
+        publisher: str | None,
         types: dict[str, str] | None = None,
     ) -> None:
         self.registry = registry
@@ -181,8 +280,10 @@ class Tracker:
         name_words = [w for w, lw in zip(words, lows, strict=True) if lw not in _NAME_TITLES]
         if not name_words:
             return None
-        if any(lw in COUNTRIES or lw in ORGANIZATION_HEADS or lw in GOVERNMENT_HEADS
-               for lw in (w.lower() for w in name_words)):
+        if any(
+            lw in COUNTRIES or lw in ORGANIZATION_HEADS or lw in GOVERNMENT_HEADS
+            for lw in (w.lower() for w in name_words)
+        ):
             return None
         if any(_strip_possessive(w) in self.types for w in name_words):
             return None
@@ -200,16 +301,18 @@ class Tracker:
     def add_person(self, name: str, titles: Sequence[str]) -> Entity:
         surname = name.split()[-1]
         ent = self.by_surname.get(surname)
-        if ent is None or (len(name.split()) > 1 and ent.name != name and
-                           len(ent.name.split()) > 1):
+        if ent is None or (
+            len(name.split()) > 1 and ent.name != name and len(ent.name.split()) > 1
+        ):
             gender = ""
             if any(t in _FEMALE_TITLES for t in titles):
                 gender = "f"
             elif any(t in _MALE_TITLES for t in titles):
                 gender = "m"
             is_official = any(t in OFFICE_TITLES for t in titles)
-            ent = Entity(name, "official" if is_official else "person", gender,
-                         titles=frozenset(titles))
+            ent = Entity(
+                name, "official" if is_official else "person", gender, titles=frozenset(titles)
+            )
             self.by_surname[surname] = ent
         elif len(name.split()) > len(ent.name.split()):
             ent.name = name
@@ -256,8 +359,9 @@ class Tracker:
                 k -= 1
             if k >= 0:
                 np = np_back(toks, k)
-                if np is not None and not (np[1] - np[0] == 1 and toks[np[0]].low in
-                                           PERSONAL_PRONOUNS):
+                if np is not None and not (
+                    np[1] - np[0] == 1 and toks[np[0]].low in PERSONAL_PRONOUNS
+                ):
                     return self._describe(toks, np[0], np[1])
             return Resolved(toks[i].text, "person" if low == "who" else "organization")
         if low in {"he", "she"}:
@@ -300,8 +404,12 @@ class Tracker:
         h = b - 1
         for k in range(a + 1, b):
             tk = toks[k]
-            if tk.low in _LINKS or (k > a + 1 and not tk.is_cap and tk.low not in _ANON_MARKERS
-                                    and (tk.low.endswith("ed") or tk.low in _PARTICIPLES)):
+            if tk.low in _LINKS or (
+                k > a + 1
+                and not tk.is_cap
+                and tk.low not in _ANON_MARKERS
+                and (tk.low.endswith("ed") or tk.low in _PARTICIPLES)
+            ):
                 h = k - 1  # "a spokesman for X", "a consultant hired by X"
                 break
         head = _strip_possessive(toks[h].low)
@@ -337,8 +445,12 @@ class Tracker:
             if inner.type == "anonymous":
                 return Resolved(inner.name, inner.type, inner.outlet, inner.entity)
         # 2. "the paper", "the outlet", "the newspaper", "the wire service".
-        if det in _ANAPHORIC_DETS and h - a <= 2 and (
-            head in OUTLET_NOUNS or (head == "service" and lows[h - a - 1] in {"wire", "news"})
+        if (
+            det in _ANAPHORIC_DETS
+            and h - a <= 2
+            and (
+                head in OUTLET_NOUNS or (head == "service" and lows[h - a - 1] in {"wire", "news"})
+            )
         ):
             if head in _SHARED_OUTLET_NOUNS:
                 # "the agency" after "the Medicines Agency": the namesake, not an outlet.
@@ -369,10 +481,26 @@ class Tracker:
             self._push(self.groups, ent)
             return Resolved(text, "anonymous", None, ent)
         # 5. Definite descriptions of a person: "the senator", "the spokesman".
-        if det in {"the", "that", "this"} and not names and (
-            head in OFFICIAL_TITLES or head in {"nominee", "candidate", "businessman",
-                                                "businesswoman", "man", "woman", "billionaire",
-                                                "mogul", "host", "author", "star"}
+        if (
+            det in {"the", "that", "this"}
+            and not names
+            and (
+                head in OFFICIAL_TITLES
+                or head
+                in {
+                    "nominee",
+                    "candidate",
+                    "businessman",
+                    "businesswoman",
+                    "man",
+                    "woman",
+                    "billionaire",
+                    "mogul",
+                    "host",
+                    "author",
+                    "star",
+                }
+            )
         ):
             for ent in reversed(self.people):
                 if head in ent.titles or (not ent.titles and head not in OFFICE_TITLES):
@@ -385,13 +513,22 @@ class Tracker:
         if head in DOCUMENT_HEADS and (not names or det in {"a", "an", "the"}):
             return self._thing(text, "document", None)
         # 7. Government.
-        if (head in COUNTRIES or head in GOVERNMENT_HEADS
-                or any((lows[k], lows[k + 1]) in _GOV_PHRASES for k in range(len(lows) - 1))):
+        if (
+            head in COUNTRIES
+            or head in GOVERNMENT_HEADS
+            or any((lows[k], lows[k + 1]) in _GOV_PHRASES for k in range(len(lows) - 1))
+        ):
             return self._thing(text, "government", None)
         # 8. Organisations and party groups.
-        if head in ORGANIZATION_HEADS or head in _GROUP_NAMES or (
-            len(toks[h].text) > 1 and toks[h].text.isupper() and toks[h].text.isalpha()
-            and len(names) == 1
+        if (
+            head in ORGANIZATION_HEADS
+            or head in _GROUP_NAMES
+            or (
+                len(toks[h].text) > 1
+                and toks[h].text.isupper()
+                and toks[h].text.isalpha()
+                and len(names) == 1
+            )
         ):
             ent = Entity(text, "organization", plural=head in _GROUP_NAMES or head.endswith("s"))
             self._push(self.groups if ent.plural else self.things, ent)
@@ -400,8 +537,9 @@ class Tracker:
         if names and len(names) == 1 and h == b - 1:
             kind = self.types.get(_strip_possessive(names[0].text))
             if kind is not None and (names[0] is toks[h] or head in GOVERNMENT_HEADS):
-                return self._thing(_strip_possessive(names[0].text) if b - a == 1 else text,
-                                   kind, None)
+                return self._thing(
+                    _strip_possessive(names[0].text) if b - a == 1 else text, kind, None
+                )
         # 10. Named people.
         if names:
             name_tokens: list[Token] = []
@@ -460,8 +598,12 @@ class Tracker:
             if m is not None and m.last_token <= b:
                 return self.pick_outlet(m)
         lows = [t.low for t in toks[a:b]]
-        if len(lows) <= 3 and lows[0] in _ANAPHORIC_DETS and (
-            lows[-1] in OUTLET_NOUNS or lows[-2:] in (["wire", "service"], ["news", "service"])
+        if (
+            len(lows) <= 3
+            and lows[0] in _ANAPHORIC_DETS
+            and (
+                lows[-1] in OUTLET_NOUNS or lows[-2:] in (["wire", "service"], ["news", "service"])
+            )
         ):
             return self.last_outlet()
         return None

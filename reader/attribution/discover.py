@@ -27,57 +27,242 @@ from reader.attribution.segment import Token
 
 #: Heads that make a proper-noun phrase a news organisation on their own.
 STRONG_NEWS_HEADS = frozenset(
-    {"journal", "times", "post", "herald", "gazette", "tribune", "ledger", "courier",
-     "chronicle", "telegraph", "dispatch", "inquirer", "sentinel", "bulletin", "examiner",
-     "daily", "wire", "magazine", "newspaper", "broadcasting", "newswire", "newsweek"}
+    {
+        "journal",
+        "times",
+        "post",
+        "herald",
+        "gazette",
+        "tribune",
+        "ledger",
+        "courier",
+        "chronicle",
+        "telegraph",
+        "dispatch",
+        "inquirer",
+        "sentinel",
+        "bulletin",
+        "examiner",
+        "daily",
+        "wire",
+        "magazine",
+        "newspaper",
+        "broadcasting",
+        "newswire",
+        "newsweek",
+    }
 )
 #: Heads that also name other things ("Golden Globe", "Gold Standard"): they
 #: need an outlet context (reported, told, according to, 's reporter ...).
 WEAK_NEWS_HEADS = frozenset(
-    {"news", "press", "star", "sun", "mirror", "globe", "record", "register", "standard",
-     "express", "review", "radio", "television", "tv", "network", "insider", "monitor",
-     "observer", "weekly", "digest", "leader", "citizen", "guardian", "independent",
-     "advocate", "journal-constitution", "online", "today"}
+    {
+        "news",
+        "press",
+        "star",
+        "sun",
+        "mirror",
+        "globe",
+        "record",
+        "register",
+        "standard",
+        "express",
+        "review",
+        "radio",
+        "television",
+        "tv",
+        "network",
+        "insider",
+        "monitor",
+        "observer",
+        "weekly",
+        "digest",
+        "leader",
+        "citizen",
+        "guardian",
+        "independent",
+        "advocate",
+        "journal-constitution",
+        "online",
+        "today",
+    }
 )
 #: Two-word heads: "X News Agency", "X Broadcasting Corporation".
 _PAIR_HEADS = frozenset(
-    {("news", "agency"), ("press", "agency"), ("news", "service"), ("wire", "service"),
-     ("broadcasting", "corporation"), ("broadcasting", "company"), ("broadcasting",
-     "service"), ("broadcasting", "system"), ("news", "network"), ("press", "association")}
+    {
+        ("news", "agency"),
+        ("press", "agency"),
+        ("news", "service"),
+        ("wire", "service"),
+        ("broadcasting", "corporation"),
+        ("broadcasting", "company"),
+        ("broadcasting", "service"),
+        ("broadcasting", "system"),
+        ("news", "network"),
+        ("press", "association"),
+    }
 )
 #: Verbs after a subject that show it is an outlet.
 _OUTLET_VERBS = frozenset(
-    {"reported", "reports", "reporting", "learned", "learnt", "revealed", "published",
-     "confirmed", "obtained", "reviewed", "wrote", "writes", "broadcast", "aired",
-     "first", "previously", "earlier", "also", "has", "had", "have", "was", "could",
-     "independently", "said", "says"}
+    {
+        "reported",
+        "reports",
+        "reporting",
+        "learned",
+        "learnt",
+        "revealed",
+        "published",
+        "confirmed",
+        "obtained",
+        "reviewed",
+        "wrote",
+        "writes",
+        "broadcast",
+        "aired",
+        "first",
+        "previously",
+        "earlier",
+        "also",
+        "has",
+        "had",
+        "have",
+        "was",
+        "could",
+        "independently",
+        "said",
+        "says",
+    }
 )
 #: Words before an NP that show it is an outlet ("told", "according to").
 _OUTLET_PREVIOUS = frozenset({"told", "tells", "to", "per", "citing", "with", "by", "on", "in"})
 #: Nouns after a possessive outlet ("the Monitor's reporter").
 _OUTLET_POSSESSED = frozenset(
-    {"reporter", "reporters", "correspondent", "correspondents", "editor", "editors",
-     "report", "reporting", "story", "article", "investigation", "analysis", "columnist",
-     "editorial", "journalist", "journalists", "staff", "newsroom", "coverage"}
+    {
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "report",
+        "reporting",
+        "story",
+        "article",
+        "investigation",
+        "analysis",
+        "columnist",
+        "editorial",
+        "journalist",
+        "journalists",
+        "staff",
+        "newsroom",
+        "coverage",
+    }
 )
 COMPANY_HEADS = frozenset(
-    {"therapeutics", "pharmaceuticals", "pharma", "biotech", "biosciences", "technologies",
-     "technology", "systems", "holdings", "industries", "inc", "inc.", "corp", "corp.",
-     "corporation", "ltd", "ltd.", "llc", "plc", "group", "motors", "airlines", "airways",
-     "energy", "bank", "capital", "partners", "labs", "laboratories", "software",
-     "solutions", "enterprises", "foods", "brands", "logistics", "mining", "petroleum",
-     "telecom", "communications", "electronics", "ventures", "co", "co.", "company", "ag",
-     "sa", "gmbh", "insurance", "semiconductor", "robotics", "shipping", "steel"}
+    {
+        "therapeutics",
+        "pharmaceuticals",
+        "pharma",
+        "biotech",
+        "biosciences",
+        "technologies",
+        "technology",
+        "systems",
+        "holdings",
+        "industries",
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "group",
+        "motors",
+        "airlines",
+        "airways",
+        "energy",
+        "bank",
+        "capital",
+        "partners",
+        "labs",
+        "laboratories",
+        "software",
+        "solutions",
+        "enterprises",
+        "foods",
+        "brands",
+        "logistics",
+        "mining",
+        "petroleum",
+        "telecom",
+        "communications",
+        "electronics",
+        "ventures",
+        "co",
+        "co.",
+        "company",
+        "ag",
+        "sa",
+        "gmbh",
+        "insurance",
+        "semiconductor",
+        "robotics",
+        "shipping",
+        "steel",
+    }
 )
 _STATE_NOUNS = frozenset(
-    {"government", "cabinet", "ministry", "parliament", "navy", "army", "military",
-     "president", "prime", "foreign", "defence", "defense", "interior", "embassy",
-     "armed", "coast", "air", "border", "regime", "junta", "ambassador", "envoy",
-     "king", "queen", "monarchy", "legislature", "senate", "congress", "treasury",
-     "central", "finance", "health", "justice"}
+    {
+        "government",
+        "cabinet",
+        "ministry",
+        "parliament",
+        "navy",
+        "army",
+        "military",
+        "president",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "embassy",
+        "armed",
+        "coast",
+        "air",
+        "border",
+        "regime",
+        "junta",
+        "ambassador",
+        "envoy",
+        "king",
+        "queen",
+        "monarchy",
+        "legislature",
+        "senate",
+        "congress",
+        "treasury",
+        "central",
+        "finance",
+        "health",
+        "justice",
+    }
 )
-_STATE_PREFIXES = frozenset({"republic", "kingdom", "state", "emirate", "federation",
-                             "principality", "sultanate", "commonwealth"})
+_STATE_PREFIXES = frozenset(
+    {
+        "republic",
+        "kingdom",
+        "state",
+        "emirate",
+        "federation",
+        "principality",
+        "sultanate",
+        "commonwealth",
+    }
+)
 _NAME_LINKS = frozenset({"of", "&", "-", "de", "del", "la", "le", "al"})
 #: Longest proper-noun phrase looked at.
 _MAX_RUN = 7
@@ -106,8 +291,13 @@ def _runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
             tb = toks[b]
             if tb.is_cap and tb.is_word:
                 b += 1
-            elif tb.low in _NAME_LINKS and b + 1 < n and toks[b + 1].is_cap and \
-                    toks[b + 1].is_word and tb.low != "of":
+            elif (
+                tb.low in _NAME_LINKS
+                and b + 1 < n
+                and toks[b + 1].is_cap
+                and toks[b + 1].is_word
+                and tb.low != "of"
+            ):
                 b += 2
             else:
                 break
@@ -137,8 +327,19 @@ def _outlet_context(toks: Sequence[Token], a: int, b: int) -> bool:
     steps = 0
     while k < len(toks) and steps < 3:
         low = toks[k].low
-        if low in {"reported", "reports", "learned", "learnt", "revealed", "published",
-                   "obtained", "wrote", "confirmed", "aired", "broadcast"}:
+        if low in {
+            "reported",
+            "reports",
+            "learned",
+            "learnt",
+            "revealed",
+            "published",
+            "obtained",
+            "wrote",
+            "confirmed",
+            "aired",
+            "broadcast",
+        }:
             return True
         if low not in _OUTLET_VERBS and low not in {"has", "had", "have", "not"}:
             return False
@@ -192,12 +393,20 @@ def discover(
 
 
 def _phrase(
-    toks: Sequence[Token], a: int, b: int, registry: OutletRegistry, found: ArticleNames,
-    seen: set[str], states: set[str],
+    toks: Sequence[Token],
+    a: int,
+    b: int,
+    registry: OutletRegistry,
+    found: ArticleNames,
+    seen: set[str],
+    states: set[str],
 ) -> None:
     """Classify one capitalised run."""
-    while a < b and (toks[a].low in SENTENCE_ADVERBS or toks[a].low in MONTHS
-                     or toks[a].low in WEEKDAYS) and toks[a].low != "the":
+    while (
+        a < b
+        and (toks[a].low in SENTENCE_ADVERBS or toks[a].low in MONTHS or toks[a].low in WEEKDAYS)
+        and toks[a].low != "the"
+    ):
         a += 1
     if a >= b:
         return
@@ -213,11 +422,20 @@ def _phrase(
         found.types.setdefault(words[0], "organization")
         found.types.setdefault(" ".join(words), "organization")
     # States: "X's cabinet", "the Republic of X".
-    if b < len(toks) and toks[b - 1].low.endswith(("'s", "’s")) and len(words) == 1 and \
-            toks[b].low in _STATE_NOUNS:
+    if (
+        b < len(toks)
+        and toks[b - 1].low.endswith(("'s", "’s"))
+        and len(words) == 1
+        and toks[b].low in _STATE_NOUNS
+    ):
         states.add(words[0])
-    if lows[0] in _STATE_PREFIXES and b - core == 1 and b + 1 < len(toks) and \
-            toks[b].low == "of" and toks[b + 1].is_cap:
+    if (
+        lows[0] in _STATE_PREFIXES
+        and b - core == 1
+        and b + 1 < len(toks)
+        and toks[b].low == "of"
+        and toks[b + 1].is_cap
+    ):
         states.add(_base(toks[b + 1].text))
     # Outlets.
     if len(words) < 2:

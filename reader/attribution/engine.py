@@ -29,10 +29,22 @@ from reader.model import Claim
 _OPENERS = frozenset("“«")
 _CLOSERS = frozenset("”»")
 _SELF_MARKERS = (
-    ("was", "unable"), ("were", "unable"), ("could", "not"), ("couldn't",), ("has", "not"),
-    ("has", "learned"), ("has", "reached"), ("reached", "out"), ("has", "contacted"),
-    ("contacted",), ("has", "confirmed"), ("independently",), ("was", "not"), ("cannot",),
-    ("has", "asked"), ("asked",),
+    ("was", "unable"),
+    ("were", "unable"),
+    ("could", "not"),
+    ("couldn't",),
+    ("has", "not"),
+    ("has", "learned"),
+    ("has", "reached"),
+    ("reached", "out"),
+    ("has", "contacted"),
+    ("contacted",),
+    ("has", "confirmed"),
+    ("independently",),
+    ("was", "not"),
+    ("cannot",),
+    ("has", "asked"),
+    ("asked",),
 )
 #: Sentences analysed per text: several times the longest news article.
 #: Beyond it the text is not an article, and the engine stops to stay fast.
@@ -85,9 +97,11 @@ def _split_sentences(text: str) -> list[_Sentence]:
             sent.mask, depth = quote_mask(toks, depth)
             sent.quote_open_after = depth
             sent.fully_quoted = bool(
-                toks[0].text in _OPENERS | {'"'} and (toks[-1].text in _CLOSERS | {'"'}
-                                                      or (toks[-2:-1] and toks[-2].text in
-                                                      _CLOSERS | {'"'}))
+                toks[0].text in _OPENERS | {'"'}
+                and (
+                    toks[-1].text in _CLOSERS | {'"'}
+                    or (toks[-2:-1] and toks[-2].text in _CLOSERS | {'"'})
+                )
             )
             out.append(sent)
             first = False
@@ -115,17 +129,76 @@ def detect_publisher(sents: Sequence[_Sentence], registry: OutletRegistry) -> st
 
 #: Words that open a credit line ("Reporting by X; editing by Y").
 _CREDIT_WORDS = frozenset(
-    {"reporting", "editing", "writing", "additional", "compiled", "edited", "written",
-     "photo", "photos", "photograph", "photography", "illustration", "graphics", "video",
-     "research", "translation", "translated", "produced", "contributing", "contributed",
-     "image", "images", "credit", "source", "sources", "by"}
+    {
+        "reporting",
+        "editing",
+        "writing",
+        "additional",
+        "compiled",
+        "edited",
+        "written",
+        "photo",
+        "photos",
+        "photograph",
+        "photography",
+        "illustration",
+        "graphics",
+        "video",
+        "research",
+        "translation",
+        "translated",
+        "produced",
+        "contributing",
+        "contributed",
+        "image",
+        "images",
+        "credit",
+        "source",
+        "sources",
+        "by",
+    }
 )
 #: Base-form verbs that open an imperative ("Read the full report", "Sign up").
 _IMPERATIVES = frozenset(
-    {"read", "sign", "click", "follow", "share", "subscribe", "watch", "listen", "see",
-     "join", "download", "get", "visit", "contact", "email", "call", "send", "tap", "log",
-     "register", "learn", "find", "check", "try", "don't", "do", "please", "let", "tell",
-     "support", "donate", "explore", "discover", "view", "browse", "order", "buy"}
+    {
+        "read",
+        "sign",
+        "click",
+        "follow",
+        "share",
+        "subscribe",
+        "watch",
+        "listen",
+        "see",
+        "join",
+        "download",
+        "get",
+        "visit",
+        "contact",
+        "email",
+        "call",
+        "send",
+        "tap",
+        "log",
+        "register",
+        "learn",
+        "find",
+        "check",
+        "try",
+        "don't",
+        "do",
+        "please",
+        "let",
+        "tell",
+        "support",
+        "donate",
+        "explore",
+        "discover",
+        "view",
+        "browse",
+        "order",
+        "buy",
+    }
 )
 
 
@@ -133,14 +206,17 @@ def _not_a_statement(toks: Sequence[Token], words: Sequence[Token]) -> bool:
     """Credit lines, questions and imperatives assert nothing checkable."""
     first = words[0].low
     second = words[1].low if len(words) > 1 else ""
-    if first in _CREDIT_WORDS and (second == "by" or first == "by" or
-                                   any(t.low == "by" for t in words[:4])):
+    if first in _CREDIT_WORDS and (
+        second == "by" or first == "by" or any(t.low == "by" for t in words[:4])
+    ):
         return True
     last = next((t.text for t in reversed(toks) if t.text not in {'"', "”", "’", ")", "*"}), "")
     if last == "?":
         return True
-    return first in _IMPERATIVES and not words[0].text.isupper() and (
-        second in DETERMINERS or second in {"up", "in", "out", "more", "our", "us", "here"}
+    return (
+        first in _IMPERATIVES
+        and not words[0].text.isupper()
+        and (second in DETERMINERS or second in {"up", "in", "out", "more", "our", "us", "here"})
     )
 
 
@@ -206,14 +282,21 @@ class _Engine:
         if note is not None:
             sent.note = note
             # The note's own verb is not a claim ("X could not confirm ...").
-            atts = [a for a in atts if not (note.kind == st.UNCONFIRMED and
-                                             a.cue_index <= note.verb_index)]
+            atts = [
+                a
+                for a in atts
+                if not (note.kind == st.UNCONFIRMED and a.cue_index <= note.verb_index)
+            ]
             if note.kind == st.UNCONFIRMED and not atts:
                 return
         if not atts:
             # Quoted sentences may get their speaker later (_continue_quotes).
-            if sent.quote_open_before or sent.quote_open_after or sent.fully_quoted or \
-                    _has_fact(toks):
+            if (
+                sent.quote_open_before
+                or sent.quote_open_after
+                or sent.fully_quoted
+                or _has_fact(toks)
+            ):
                 self._add(idx, sent, 0, len(toks), None)
             return
         bounds = self._clauses(toks, atts)
@@ -267,9 +350,16 @@ class _Engine:
         pub = self.publisher
         if att is None:
             claim = Claim(
-                text=self.text[start:end], start=start, end=end, source=None,
-                source_span=None, source_type=None, outlet=pub, cue=None,
-                status="unattributed", chain=[pub] if pub else [],
+                text=self.text[start:end],
+                start=start,
+                end=end,
+                source=None,
+                source_span=None,
+                source_type=None,
+                outlet=pub,
+                cue=None,
+                status="unattributed",
+                chain=[pub] if pub else [],
             )
             sent.claims.append(claim)
             self._meta(_Meta(claim, idx, None, False))
@@ -293,9 +383,16 @@ class _Engine:
         if att.lemma == "deny" or att.cue.lower() in DENIAL_WORDS:
             status = "denied"
         claim = Claim(
-            text=self.text[start:end], start=start, end=end, source=res.name,
-            source_span=span, source_type=res.type, outlet=outlet, cue=cue,
-            status=status, chain=chain,
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            source=res.name,
+            source_span=span,
+            source_type=res.type,
+            outlet=outlet,
+            cue=cue,
+            status=status,
+            chain=chain,
         )
         sent.claims.append(claim)
         sent.main = claim
@@ -353,8 +450,11 @@ class _Engine:
         k = 0
         while k < n:
             j = k
-            while j + 1 < n and self.sents[j].quote_open_after and \
-                    self.sents[j + 1].para == self.sents[k].para:
+            while (
+                j + 1 < n
+                and self.sents[j].quote_open_after
+                and self.sents[j + 1].para == self.sents[k].para
+            ):
                 j += 1
             group = self.sents[k : j + 1]
             speaker = next((s.main for s in group if s.main is not None), None)
@@ -369,8 +469,10 @@ class _Engine:
 
     def _adjacent_speaker(self, k: int) -> Claim | None:
         prev = self.sents[k - 1] if k > 0 else None
-        if prev is not None and prev.main is not None and (
-            prev.para == self.sents[k].para or self.text[prev.end - 1 : prev.end] == ":"
+        if (
+            prev is not None
+            and prev.main is not None
+            and (prev.para == self.sents[k].para or self.text[prev.end - 1 : prev.end] == ":")
         ):
             return prev.main
         nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None

@@ -117,8 +117,12 @@ class OutletRegistry:
         if not entries:
             return self
         reg = OutletRegistry(
-            list(self.names), dict(self.kinds), dict(self._aliases), dict(self._domains),
-            dict(self._lower), set(self._first),
+            list(self.names),
+            dict(self.kinds),
+            dict(self._aliases),
+            dict(self._domains),
+            dict(self._lower),
+            set(self._first),
         )
         for e in entries:
             reg.add(e)
@@ -156,8 +160,7 @@ class OutletRegistry:
             return None
         first = toks[i].text
         if first not in self._first and (
-            first[-1:] not in {"s", "'", "’"}
-            or _POSSESSIVE_RE.sub("", first) not in self._first
+            first[-1:] not in {"s", "'", "’"} or _POSSESSIVE_RE.sub("", first) not in self._first
         ):
             return None
         has_the = i > 0 and toks[i - 1].low == "the"

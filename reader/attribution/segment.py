@@ -111,9 +111,44 @@ def _is_boundary(text: str, dot_start: int, after: int, end: int) -> bool:
 
 
 _TITLES_ONLY = frozenset(
-    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-     "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "supt", "atty", "messrs", "st",
-     "no", "vs", "v", "mt", "ft", "sens", "reps", "gens", "det", "insp", "brig", "cpl", "pvt"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "prof",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "atty",
+        "messrs",
+        "st",
+        "no",
+        "vs",
+        "v",
+        "mt",
+        "ft",
+        "sens",
+        "reps",
+        "gens",
+        "det",
+        "insp",
+        "brig",
+        "cpl",
+        "pvt",
+    }
 )
 
 
@@ -191,8 +226,9 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             core = t[:-1].lower()
             keep = core in _ABBREVIATIONS or "." in core or (len(core) == 1 and core.isalpha())
             # A kept dot at the very end of the sentence is still sentence punctuation.
-            if keep and (("." in core) or (e < end and not (
-                    core in TERMINAL_ABBREVIATIONS and e == end))):
+            if keep and (
+                ("." in core) or (e < end and not (core in TERMINAL_ABBREVIATIONS and e == end))
+            ):
                 append(_new_token(Token, (t, s, e, t.lower(), first.isupper(), True)))
                 continue
             w = t[:-1]
@@ -227,8 +263,12 @@ def quote_mask(toks: list[Token], open_before: bool = False) -> tuple[list[bool]
         elif tx == '"':
             inside = not inside
             mask.append(False)
-        elif tx == "'" and k + 1 < len(toks) and toks[k + 1].text == "'" and \
-                toks[k + 1].start == t.end:
+        elif (
+            tx == "'"
+            and k + 1 < len(toks)
+            and toks[k + 1].text == "'"
+            and toks[k + 1].start == t.end
+        ):
             mask.append(False)
             prev_apos = True
         elif tx == "'" and prev_apos:

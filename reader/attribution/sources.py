@@ -43,62 +43,335 @@ MAX_NP = 12
 #: Longest parenthetical (", who ..., said") skipped between a source and its cue.
 MAX_PAREN = 30
 
-_PUNCT_STOP = frozenset(",;:()[]{}\"“”‘’«»—–―|!?…/")
+_PUNCT_STOP = frozenset(',;:()[]{}"“”‘’«»—–―|!?…/')
 _OPEN_QUOTES = frozenset("\"“‘'«")
 _CLOSE_QUOTES = frozenset("\"”’'»")
 _TIME_WORDS = (
     WEEKDAYS
     | MONTHS
-    | {"on", "last", "this", "week", "month", "year", "night", "morning", "afternoon",
-       "evening", "earlier", "later", "today", "yesterday", "tonight", "weekend", "then",
-       "previously", "once", "twice", "recently", "in", "early", "late"}
+    | {
+        "on",
+        "last",
+        "this",
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tonight",
+        "weekend",
+        "then",
+        "previously",
+        "once",
+        "twice",
+        "recently",
+        "in",
+        "early",
+        "late",
+    }
 )
 _QUALIFIERS = frozenset(
-    {"in", "a", "an", "the", "statement", "interview", "press", "release", "conference",
-     "on", "twitter", "x", "facebook", "television", "tv", "radio", "email", "emailed",
-     "post", "posted", "by", "phone", "telephone", "friday", "monday", "tuesday",
-     "wednesday", "thursday", "saturday", "sunday", "at", "rally", "speech", "briefing",
-     "news", "hearing", "told", "reporters", "separately", "also", "earlier", "later",
-     "recently", "last", "this", "week", "night", "morning", "afternoon", "evening",
-     "today", "yesterday", "written", "joint", "his", "her", "their", "its", "to",
-     "with", "during", "after", "when", "asked"}
+    {
+        "in",
+        "a",
+        "an",
+        "the",
+        "statement",
+        "interview",
+        "press",
+        "release",
+        "conference",
+        "on",
+        "twitter",
+        "x",
+        "facebook",
+        "television",
+        "tv",
+        "radio",
+        "email",
+        "emailed",
+        "post",
+        "posted",
+        "by",
+        "phone",
+        "telephone",
+        "friday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "saturday",
+        "sunday",
+        "at",
+        "rally",
+        "speech",
+        "briefing",
+        "news",
+        "hearing",
+        "told",
+        "reporters",
+        "separately",
+        "also",
+        "earlier",
+        "later",
+        "recently",
+        "last",
+        "this",
+        "week",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "today",
+        "yesterday",
+        "written",
+        "joint",
+        "his",
+        "her",
+        "their",
+        "its",
+        "to",
+        "with",
+        "during",
+        "after",
+        "when",
+        "asked",
+    }
 )
 _LABEL_STOPS = frozenset(
-    {"update", "updated", "note", "editor", "editors", "photo", "photos", "video", "watch",
-     "read", "related", "source", "sources", "correction", "advertisement", "warning",
-     "breaking", "exclusive", "opinion", "analysis", "q", "a", "see", "more", "also",
-     "listen", "subscribe", "credit", "image", "images", "caption", "here", "this",
-     "that", "the", "why", "how", "what", "when", "where", "who", "tags", "topics",
-     "share", "posted", "published", "transcript", "full", "live", "latest", "bottom",
-     "question", "answer", "example", "summary", "background", "context", "part",
-     "chapter", "step", "tip", "fact", "claim", "verdict", "rating", "ruling"}
+    {
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "editors",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "source",
+        "sources",
+        "correction",
+        "advertisement",
+        "warning",
+        "breaking",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "q",
+        "a",
+        "see",
+        "more",
+        "also",
+        "listen",
+        "subscribe",
+        "credit",
+        "image",
+        "images",
+        "caption",
+        "here",
+        "this",
+        "that",
+        "the",
+        "why",
+        "how",
+        "what",
+        "when",
+        "where",
+        "who",
+        "tags",
+        "topics",
+        "share",
+        "posted",
+        "published",
+        "transcript",
+        "full",
+        "live",
+        "latest",
+        "bottom",
+        "question",
+        "answer",
+        "example",
+        "summary",
+        "background",
+        "context",
+        "part",
+        "chapter",
+        "step",
+        "tip",
+        "fact",
+        "claim",
+        "verdict",
+        "rating",
+        "ruling",
+    }
 )
 _RELATIVE = frozenset({"who", "which"})
 _PARTICIPLE_ENDINGS = (
-    "ed", "told", "said", "wrote", "written", "found", "thought", "known", "shown", "heard",
-    "felt", "learned", "sought", "understood", "seen", "spoken",
+    "ed",
+    "told",
+    "said",
+    "wrote",
+    "written",
+    "found",
+    "thought",
+    "known",
+    "shown",
+    "heard",
+    "felt",
+    "learned",
+    "sought",
+    "understood",
+    "seen",
+    "spoken",
 )
 #: Whether to fall back on "subject + verb" for sentences with no cue.
 FALLBACK = True
 _INTRO_WORDS = frozenset(
-    {"in", "on", "at", "after", "before", "during", "since", "as", "when", "while", "last",
-     "this", "earlier", "later", "meanwhile", "still", "but", "and", "yet", "however",
-     "instead", "for", "with", "without", "despite", "although", "though", "if", "because",
-     "speaking", "asked", "like", "unlike", "by", "from", "under", "over", "through"}
+    {
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "since",
+        "as",
+        "when",
+        "while",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "meanwhile",
+        "still",
+        "but",
+        "and",
+        "yet",
+        "however",
+        "instead",
+        "for",
+        "with",
+        "without",
+        "despite",
+        "although",
+        "though",
+        "if",
+        "because",
+        "speaking",
+        "asked",
+        "like",
+        "unlike",
+        "by",
+        "from",
+        "under",
+        "over",
+        "through",
+    }
 )
 _IRREGULAR_PAST = frozenset(
-    {"said", "told", "wrote", "made", "took", "gave", "went", "came", "saw", "knew", "thought",
-     "brought", "found", "held", "kept", "left", "met", "ran", "sent", "spent", "spoke", "stood",
-     "won", "lost", "paid", "put", "set", "led", "felt", "began", "became", "chose", "drew",
-     "drove", "fought", "forgot", "got", "grew", "hid", "hit", "hung", "laid", "meant", "read",
-     "rose", "sought", "sold", "shot", "sang", "sat", "struck", "swore", "taught", "threw",
-     "understood", "withdrew", "wore", "broke", "built", "bought", "caught", "cut", "did",
-     "had", "heard", "let", "quit", "shut", "split", "spread", "upheld", "overturned"}
+    {
+        "said",
+        "told",
+        "wrote",
+        "made",
+        "took",
+        "gave",
+        "went",
+        "came",
+        "saw",
+        "knew",
+        "thought",
+        "brought",
+        "found",
+        "held",
+        "kept",
+        "left",
+        "met",
+        "ran",
+        "sent",
+        "spent",
+        "spoke",
+        "stood",
+        "won",
+        "lost",
+        "paid",
+        "put",
+        "set",
+        "led",
+        "felt",
+        "began",
+        "became",
+        "chose",
+        "drew",
+        "drove",
+        "fought",
+        "forgot",
+        "got",
+        "grew",
+        "hid",
+        "hit",
+        "hung",
+        "laid",
+        "meant",
+        "read",
+        "rose",
+        "sought",
+        "sold",
+        "shot",
+        "sang",
+        "sat",
+        "struck",
+        "swore",
+        "taught",
+        "threw",
+        "understood",
+        "withdrew",
+        "wore",
+        "broke",
+        "built",
+        "bought",
+        "caught",
+        "cut",
+        "did",
+        "had",
+        "heard",
+        "let",
+        "quit",
+        "shut",
+        "split",
+        "spread",
+        "upheld",
+        "overturned",
+    }
 )
 #: Words after a cue form that show it is a noun ("support was", "claims as").
 _NOUN_FOLLOWERS = frozenset(
-    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can",
-     "may", "might", "should", "must"}
+    {
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+    }
 )
 #: Reporting-verb forms that are also source nouns ("the report says").
 _NOUN_VERBS = (DOCUMENT_HEADS | ANONYMOUS_HEADS) - {"one", "some", "many"}
@@ -193,11 +466,16 @@ def np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] 
                 break
             k -= 1
             continue
-        if lk == "by" and k - 2 >= limit and (toks[k - 1].low.endswith("ed") or
-                                              toks[k - 1].low in _IRREGULAR_PAST) and \
-                not toks[k - 1].is_cap and toks[k - 2].is_word and \
-                toks[k - 2].low not in NP_STOPS and not toks[k - 2].is_cap and \
-                toks[k - 2].low not in PERSONAL_PRONOUNS:
+        if (
+            lk == "by"
+            and k - 2 >= limit
+            and (toks[k - 1].low.endswith("ed") or toks[k - 1].low in _IRREGULAR_PAST)
+            and not toks[k - 1].is_cap
+            and toks[k - 2].is_word
+            and toks[k - 2].low not in NP_STOPS
+            and not toks[k - 2].is_cap
+            and toks[k - 2].low not in PERSONAL_PRONOUNS
+        ):
             # "a consultant hired by the city": a participle modifier inside the NP
             a = k - 2
             k -= 3
@@ -206,9 +484,13 @@ def np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] 
             break
         if lk in REPORTING_VERBS and not tk.is_cap and lk not in _NOUN_VERBS:
             break
-        if (lk.endswith("ed") and not tk.is_cap and k > limit
-                and (toks[k - 1].is_cap or toks[k - 1].low in PERSONAL_PRONOUNS)
-                and toks[k - 1].low not in DETERMINERS):
+        if (
+            lk.endswith("ed")
+            and not tk.is_cap
+            and k > limit
+            and (toks[k - 1].is_cap or toks[k - 1].low in PERSONAL_PRONOUNS)
+            and toks[k - 1].low not in DETERMINERS
+        ):
             break  # "Clinton enjoyed tremendous support": a clause, not an NP
         if lk in SENTENCE_ADVERBS and (k == 0 or (k == 1 and toks[0].text in _OPEN_QUOTES)):
             break
@@ -252,9 +534,16 @@ def _np_forward(toks: Sequence[Token], i: int, limit: int = MAX_NP) -> tuple[int
             continue
         if k > i and (lk in NP_STOPS or (lk in STRONG_FORMS and not tk.is_cap)):
             break
-        if k > i + 1 and not tk.is_cap and lk.endswith("ed") and lk not in _KEEP_PARTICIPLES \
-                and toks[k - 1].is_word and toks[k - 1].low not in DETERMINERS and \
-                k + 1 < end and toks[k + 1].low in _PARTICIPLE_OBJECTS:
+        if (
+            k > i + 1
+            and not tk.is_cap
+            and lk.endswith("ed")
+            and lk not in _KEEP_PARTICIPLES
+            and toks[k - 1].is_word
+            and toks[k - 1].low not in DETERMINERS
+            and k + 1 < end
+            and toks[k + 1].low in _PARTICIPLE_OBJECTS
+        ):
             break  # "city records obtained by X": the participle clause is not the NP
         b = k + 1
         k += 1
@@ -290,8 +579,7 @@ def _head(toks: Sequence[Token], np: tuple[int, int]) -> Token:
     for k in range(a + 1, b):
         low = toks[k].low
         if low in {"of", "for", "at", "with", "from", "in", "on", "who", "to", "by"} or (
-            (low.endswith("ed") or low in _IRREGULAR_PAST) and not toks[k].is_cap
-            and k > a + 1
+            (low.endswith("ed") or low in _IRREGULAR_PAST) and not toks[k].is_cap and k > a + 1
         ):
             return toks[k - 1]
     return toks[b - 1]
@@ -312,19 +600,64 @@ def _looks_like_source(toks: Sequence[Token], np: tuple[int, int], reg: OutletRe
         or hl in GOVERNMENT_HEADS
         or hl in ORGANIZATION_HEADS
         or hl in OUTLET_NOUNS
-        or hl.endswith(("man", "woman", "person", "people", "ist", "ists", "er", "ers", "ant",
-                        "ants", "ian", "ians"))
+        or hl.endswith(
+            (
+                "man",
+                "woman",
+                "person",
+                "people",
+                "ist",
+                "ists",
+                "er",
+                "ers",
+                "ant",
+                "ants",
+                "ian",
+                "ians",
+            )
+        )
     )
 
 
 _APPOS_TITLES = frozenset({"dr.", "dr", "mr.", "mrs.", "ms.", "prof.", "prof", "sir", "dame"})
 #: Parentheticals that are not appositions: ", however, said".
 _ASIDES = frozenset(
-    {"however", "meanwhile", "too", "though", "instead", "moreover", "separately",
-     "nonetheless", "nevertheless", "also", "likewise", "similarly", "again",
-     "then", "later", "earlier", "today", "yesterday", "in", "for", "on", "at",
-     "by", "after", "before", "when", "speaking", "asked", "who", "which",
-     "whose", "whom", "once", "now"}
+    {
+        "however",
+        "meanwhile",
+        "too",
+        "though",
+        "instead",
+        "moreover",
+        "separately",
+        "nonetheless",
+        "nevertheless",
+        "also",
+        "likewise",
+        "similarly",
+        "again",
+        "then",
+        "later",
+        "earlier",
+        "today",
+        "yesterday",
+        "in",
+        "for",
+        "on",
+        "at",
+        "by",
+        "after",
+        "before",
+        "when",
+        "speaking",
+        "asked",
+        "who",
+        "which",
+        "whose",
+        "whom",
+        "once",
+        "now",
+    }
 )
 
 
@@ -341,16 +674,22 @@ def _apposition(
         return None, None
     inner = toks[a:b]
     words = [t for t in inner if t.is_word]
-    named = bool(words) and len(words) <= 5 and all(
-        t.is_cap or t.low in {"de", "van", "von", "al", "bin", "la", "le", "del", "da"}
-        for t in words
-    ) and sum(1 for t in words if t.low not in _APPOS_TITLES) >= 1 and all(
-        t.is_word or t.text in {".", "-", "'", "’"} for t in inner
+    named = (
+        bool(words)
+        and len(words) <= 5
+        and all(
+            t.is_cap or t.low in {"de", "van", "von", "al", "bin", "la", "le", "del", "da"}
+            for t in words
+        )
+        and sum(1 for t in words if t.low not in _APPOS_TITLES) >= 1
+        and all(t.is_word or t.text in {".", "-", "'", "’"} for t in inner)
     )
     head = _head(toks, desc)
-    if named and not head.is_cap and len(words) - sum(
-        1 for t in words if t.low in _APPOS_TITLES
-    ) >= 2:
+    if (
+        named
+        and not head.is_cap
+        and len(words) - sum(1 for t in words if t.low in _APPOS_TITLES) >= 2
+    ):
         return (a, b), desc
     if toks[a].low in {"the", "a", "an", "its", "his", "her", "their"} or (
         toks[a].is_cap and toks[a].low.endswith(("'s", "’s"))
@@ -361,33 +700,90 @@ def _apposition(
 
 #: Stance adjectives after "be": "X has been critical of", "X was coy about".
 _STANCE_ADJECTIVES = frozenset(
-    {"critical", "skeptical", "sceptical", "supportive", "opposed", "coy", "worried",
-     "concerned", "confident", "adamant", "optimistic", "pessimistic", "doubtful", "wary",
-     "unhappy", "angry", "furious", "upset", "frustrated", "proud", "clear", "vocal",
-     "firm", "emphatic", "dismissive", "silent", "quiet", "unequivocal", "careful",
-     "cautious", "hopeful", "eager", "reluctant", "willing", "unwilling", "open",
-     "passionate", "sure", "certain", "convinced", "aware", "disappointed", "pleased"}
+    {
+        "critical",
+        "skeptical",
+        "sceptical",
+        "supportive",
+        "opposed",
+        "coy",
+        "worried",
+        "concerned",
+        "confident",
+        "adamant",
+        "optimistic",
+        "pessimistic",
+        "doubtful",
+        "wary",
+        "unhappy",
+        "angry",
+        "furious",
+        "upset",
+        "frustrated",
+        "proud",
+        "clear",
+        "vocal",
+        "firm",
+        "emphatic",
+        "dismissive",
+        "silent",
+        "quiet",
+        "unequivocal",
+        "careful",
+        "cautious",
+        "hopeful",
+        "eager",
+        "reluctant",
+        "willing",
+        "unwilling",
+        "open",
+        "passionate",
+        "sure",
+        "certain",
+        "convinced",
+        "aware",
+        "disappointed",
+        "pleased",
+    }
 )
-_STANCE_PREPS = frozenset({"about", "of", "that", "to", "on", "with", "toward", "towards",
-                           "in", "over", "at"})
+_STANCE_PREPS = frozenset(
+    {"about", "of", "that", "to", "on", "with", "toward", "towards", "in", "over", "at"}
+)
 #: Phrasal stance verbs: base -> the particles that make them one ("doubled down on").
 _PHRASAL_STANCE = {
-    "double": ("down",), "lash": ("out",), "weigh": ("in",), "hit": ("back", "out"),
-    "push": ("back",), "speak": ("out", "up"), "take": ("aim", "issue"), "go": ("after",),
-    "make": ("the case", "clear", "a case"), "sound": ("the alarm",), "pile": ("on",),
-    "come": ("out",), "fire": ("back",), "sign": ("off",), "open": ("up",),
+    "double": ("down",),
+    "lash": ("out",),
+    "weigh": ("in",),
+    "hit": ("back", "out"),
+    "push": ("back",),
+    "speak": ("out", "up"),
+    "take": ("aim", "issue"),
+    "go": ("after",),
+    "make": ("the case", "clear", "a case"),
+    "sound": ("the alarm",),
+    "pile": ("on",),
+    "come": ("out",),
+    "fire": ("back",),
+    "sign": ("off",),
+    "open": ("up",),
 }
 _PHRASAL_FORMS = {
     form: base
     for base, forms in {
         "double": ("doubled", "doubles", "doubling", "double"),
-        "lash": ("lashed", "lashes", "lashing"), "weigh": ("weighed", "weighs", "weighing"),
-        "hit": ("hit", "hits", "hitting"), "push": ("pushed", "pushes", "pushing"),
+        "lash": ("lashed", "lashes", "lashing"),
+        "weigh": ("weighed", "weighs", "weighing"),
+        "hit": ("hit", "hits", "hitting"),
+        "push": ("pushed", "pushes", "pushing"),
         "speak": ("spoke", "speaks", "speaking", "spoken"),
-        "take": ("took", "takes", "taking", "taken"), "go": ("went", "goes", "going", "gone"),
-        "make": ("made", "makes", "making"), "sound": ("sounded", "sounds", "sounding"),
-        "pile": ("piled", "piles", "piling"), "come": ("came", "comes", "coming"),
-        "fire": ("fired", "fires", "firing"), "sign": ("signed", "signs", "signing"),
+        "take": ("took", "takes", "taking", "taken"),
+        "go": ("went", "goes", "going", "gone"),
+        "make": ("made", "makes", "making"),
+        "sound": ("sounded", "sounds", "sounding"),
+        "pile": ("piled", "piles", "piling"),
+        "come": ("came", "comes", "coming"),
+        "fire": ("fired", "fires", "firing"),
+        "sign": ("signed", "signs", "signing"),
         "open": ("opened", "opens", "opening"),
     }.items()
     for form in forms
@@ -405,21 +801,54 @@ def _stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
     low = toks[k].low
     if after_be:
         j = k
-        while j < n and toks[j].low in {"very", "more", "less", "increasingly", "deeply",
-                                         "too", "so", "openly", "highly", "most", "quite"}:
+        while j < n and toks[j].low in {
+            "very",
+            "more",
+            "less",
+            "increasingly",
+            "deeply",
+            "too",
+            "so",
+            "openly",
+            "highly",
+            "most",
+            "quite",
+        }:
             j += 1
-        if j < n and toks[j].low in _STANCE_ADJECTIVES and j + 1 < n and \
-                toks[j + 1].low in _STANCE_PREPS:
+        if (
+            j < n
+            and toks[j].low in _STANCE_ADJECTIVES
+            and j + 1 < n
+            and toks[j + 1].low in _STANCE_PREPS
+        ):
             return j + 2
-        if j + 1 < n and toks[j].low in {"a", "an"} and toks[j + 1].low in {
-                "critic", "supporter", "opponent", "proponent", "champion", "skeptic",
-                "advocate", "fan", "defender"} and j + 2 < n and toks[j + 2].low == "of":
+        if (
+            j + 1 < n
+            and toks[j].low in {"a", "an"}
+            and toks[j + 1].low
+            in {
+                "critic",
+                "supporter",
+                "opponent",
+                "proponent",
+                "champion",
+                "skeptic",
+                "advocate",
+                "fan",
+                "defender",
+            }
+            and j + 2 < n
+            and toks[j + 2].low == "of"
+        ):
             return j + 3
     base = _PHRASAL_FORMS.get(low)
     if base is None:
         return None
-    if base in {"go", "make", "come", "open", "sign", "take", "speak"} and after_be and \
-            not low.endswith("ing"):
+    if (
+        base in {"go", "make", "come", "open", "sign", "take", "speak"}
+        and after_be
+        and not low.endswith("ing")
+    ):
         return None
     for part in _PHRASAL_STANCE[base]:
         words = part.split()
@@ -443,9 +872,12 @@ def _skip_back_aux(toks: Sequence[Token], j: int) -> tuple[int, bool]:
             k -= 1
             steps += 1
             continue
-        if low in AUXILIARIES or (low in _TIME_WORDS and not toks[k].is_cap) or (
-            toks[k].is_cap and low in WEEKDAYS | MONTHS
-        ) or (low.isdigit() and k > 0 and toks[k - 1].low in MONTHS):
+        if (
+            low in AUXILIARIES
+            or (low in _TIME_WORDS and not toks[k].is_cap)
+            or (toks[k].is_cap and low in WEEKDAYS | MONTHS)
+            or (low.isdigit() and k > 0 and toks[k - 1].low in MONTHS)
+        ):
             k -= 1
             steps += 1
             continue
@@ -496,7 +928,8 @@ def _content_before(toks: Sequence[Token], k: int) -> bool:
         t = toks[k]
         if not t.is_word:
             return t.text in {",", ".", ";", "!", "?", ")", "—", "–", "…"} or (
-                t.text in _CLOSE_QUOTES and k + 1 >= n)
+                t.text in _CLOSE_QUOTES and k + 1 >= n
+            )
         if t.low == "that" or (t.low in REPORTING_VERBS and t.low != "reporters"):
             return False
         if t.low not in _QUALIFIERS and not t.is_cap and not t.low.isdigit():
@@ -589,12 +1022,21 @@ class SentenceAnalyzer:
         if start >= n or quoted[start]:
             return None
         b = start
-        while b < n and b < start + 8 and toks[b].is_word and not (
-            b > start
-            and not toks[b].is_cap
-            and (toks[b].low in SUBJECT_VERBS or toks[b].low in AUXILIARIES
-                 or toks[b].low in _PHRASAL_FORMS
-                 or toks[b].low in BE_FORMS or toks[b].low in NP_STOPS)
+        while (
+            b < n
+            and b < start + 8
+            and toks[b].is_word
+            and not (
+                b > start
+                and not toks[b].is_cap
+                and (
+                    toks[b].low in SUBJECT_VERBS
+                    or toks[b].low in AUXILIARIES
+                    or toks[b].low in _PHRASAL_FORMS
+                    or toks[b].low in BE_FORMS
+                    or toks[b].low in NP_STOPS
+                )
+            )
         ):
             b += 1
         if b == start:
@@ -604,19 +1046,28 @@ class SentenceAnalyzer:
         head = _head(toks, np)
         hl = head.low
         pron = b - a == 1 and hl in {"he", "she", "they", "we", "i"}
-        if not pron and not head.is_cap and hl not in ANONYMOUS_HEADS and \
-                hl not in OFFICIAL_TITLES and hl not in DOCUMENT_HEADS:
+        if (
+            not pron
+            and not head.is_cap
+            and hl not in ANONYMOUS_HEADS
+            and hl not in OFFICIAL_TITLES
+            and hl not in DOCUMENT_HEADS
+        ):
             return None
         first = toks[a].low
-        if first in {"it", "there", "this", "that"} or first in _INTRO_WORDS or (
-            first in NP_STOPS and first not in PERSONAL_PRONOUNS
-        ) or first.endswith("ing"):
+        if (
+            first in {"it", "there", "this", "that"}
+            or first in _INTRO_WORDS
+            or (first in NP_STOPS and first not in PERSONAL_PRONOUNS)
+            or first.endswith("ing")
+        ):
             return None
         k = b
         # appositive / relative clause: ", the senator from Ohio," / ", who ...,"
         if k < n and toks[k].text == ",":
-            close = next((x for x in range(k + 1, min(n, k + MAX_PAREN)) if toks[x].text == ","),
-                         None)
+            close = next(
+                (x for x in range(k + 1, min(n, k + MAX_PAREN)) if toks[x].text == ","), None
+            )
             if close is None:
                 return None
             k = close + 1
@@ -639,8 +1090,14 @@ class SentenceAnalyzer:
             if toks[b - 1].low in DETERMINERS:
                 return None
             return Attribution(
-                cue=self_text(toks, k, stance), cue_start=v.start, cue_end=toks[stance - 1].end,
-                cue_index=k, lemma=vl, src=np, trailing=False, kind="subject",
+                cue=self_text(toks, k, stance),
+                cue_start=v.start,
+                cue_end=toks[stance - 1].end,
+                cue_index=k,
+                lemma=vl,
+                src=np,
+                trailing=False,
+                kind="subject",
             )
         if vl not in SUBJECT_VERBS or (vl.endswith("ing") and steps == 0):
             return None
@@ -649,8 +1106,14 @@ class SentenceAnalyzer:
         if toks[b - 1].low in DETERMINERS:
             return None  # "The reported deal ...": an adjective, not a verb
         return Attribution(
-            cue=v.text, cue_start=v.start, cue_end=v.end, cue_index=k, lemma=vl,
-            src=np, trailing=False, kind="subject",
+            cue=v.text,
+            cue_start=v.start,
+            cue_end=v.end,
+            cue_index=k,
+            lemma=vl,
+            src=np,
+            trailing=False,
+            kind="subject",
         )
 
     # -- individual cue shapes ------------------------------------------------
@@ -693,8 +1156,14 @@ class SentenceAnalyzer:
         if b == k:
             return None
         return Attribution(
-            cue=toks[i].text, cue_start=toks[i].start, cue_end=toks[i].end, cue_index=i,
-            lemma="dash", src=(k, b), trailing=True, kind="dash",
+            cue=toks[i].text,
+            cue_start=toks[i].start,
+            cue_end=toks[i].end,
+            cue_index=i,
+            lemma="dash",
+            src=(k, b),
+            trailing=True,
+            kind="dash",
         )
 
     def _speaker_label(self, toks: Sequence[Token], para_start: bool) -> Attribution | None:
@@ -713,8 +1182,14 @@ class SentenceAnalyzer:
         if not (upper or (para_start and b - k <= 2)):
             return None
         return Attribution(
-            cue=":", cue_start=toks[b].start, cue_end=toks[b].end, cue_index=b,
-            lemma="label", src=(k, b), trailing=False, kind="label",
+            cue=":",
+            cue_start=toks[b].start,
+            cue_end=toks[b].end,
+            cue_index=b,
+            lemma="label",
+            src=(k, b),
+            trailing=False,
+            kind="label",
         )
 
     def _verb(self, toks: Sequence[Token], i: int) -> Attribution | None:
@@ -729,21 +1204,33 @@ class SentenceAnalyzer:
         if low.endswith("ing") and not progressive:
             if low in PARTICIPLES and i > 0 and toks[i - 1].text in {",", "—", "–"}:
                 return Attribution(
-                    cue=t.text, cue_start=t.start, cue_end=t.end, cue_index=i, lemma=lemma,
-                    src=None, trailing=False, kind="participle",
+                    cue=t.text,
+                    cue_start=t.start,
+                    cue_end=t.end,
+                    cue_index=i,
+                    lemma=lemma,
+                    src=None,
+                    trailing=False,
+                    kind="participle",
                 )
             return None
         if lemma == "point" and not (i + 1 < n and toks[i + 1].low == "out"):
             return None
-        if i > 0 and toks[i - 1].low.endswith(("'s", "’s")) and toks[i - 1].low not in {
-            "he's", "she's", "it's", "he’s", "she’s", "it’s"
-        }:
+        if (
+            i > 0
+            and toks[i - 1].low.endswith(("'s", "’s"))
+            and toks[i - 1].low not in {"he's", "she's", "it's", "he’s", "she’s", "it’s"}
+        ):
             return None  # "Trump's plan", "the company's report": a noun
         if not low.endswith("ed") and i + 1 < n and toks[i + 1].low in _NOUN_FOLLOWERS:
             return None  # "Republican support was ...": a noun
         if lemma == "call" and not (
-            i + 1 < n and (toks[i + 1].low in {"for", "on"} or toks[i + 1].is_cap
-                           or toks[i + 1].low in {"him", "her", "them", "it", "the"})
+            i + 1 < n
+            and (
+                toks[i + 1].low in {"for", "on"}
+                or toks[i + 1].is_cap
+                or toks[i + 1].low in {"him", "her", "them", "it", "the"}
+            )
         ):
             return None
         cue_end_idx = i
@@ -762,8 +1249,14 @@ class SentenceAnalyzer:
         if j >= 0 and toks[j].low in {"and", "but", "or"} and low in STRONG_FORMS:
             # "X did this and said ...": the source is the clause's subject.
             return Attribution(
-                cue=t.text, cue_start=t.start, cue_end=t.end, cue_index=i, lemma=lemma,
-                src=None, trailing=False, kind="participle",
+                cue=t.text,
+                cue_start=t.start,
+                cue_end=t.end,
+                cue_index=i,
+                lemma=lemma,
+                src=None,
+                trailing=False,
+                kind="participle",
             )
         if j >= 0 and toks[j].text in {",", "—", "–"}:
             pstart = _parenthetical_start(toks, j)
@@ -805,8 +1298,12 @@ class SentenceAnalyzer:
         if lemma in STANCE_LEMMAS and not inverted:
             # Stance verbs need a named, titled or pronoun subject right before them.
             hl = head.low
-            if not (head.is_cap or hl in {"he", "she", "they", "who", "we", "i"}
-                    or hl in ANONYMOUS_HEADS or hl in OFFICIAL_TITLES):
+            if not (
+                head.is_cap
+                or hl in {"he", "she", "they", "who", "we", "i"}
+                or hl in ANONYMOUS_HEADS
+                or hl in OFFICIAL_TITLES
+            ):
                 return None
             strong = True
         if not strong:
@@ -853,7 +1350,10 @@ class SentenceAnalyzer:
             if m is not None:
                 before = toks[m.first_token - 1].low if m.first_token > 0 else ""
                 if (told and m.first_token == att.cue_index + 1) or before in {
-                    "to", "with", "on", "told"
+                    "to",
+                    "with",
+                    "on",
+                    "told",
                 }:
                     att.recipient = m
                 return
@@ -911,8 +1411,11 @@ class SentenceAnalyzer:
         if toks[k].low in PERSONAL_PRONOUNS:
             return (k, k + 1)
         b = k
-        while b < limit and b < k + 6 and toks[b].is_word and (
-            toks[b].is_cap or toks[b].low in {"the", "of"}
+        while (
+            b < limit
+            and b < k + 6
+            and toks[b].is_word
+            and (toks[b].is_cap or toks[b].low in {"the", "of"})
         ):
             b += 1
         if b == k or not toks[b - 1].is_cap:

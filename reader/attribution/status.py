@@ -26,38 +26,153 @@ CONFIRMED = "confirmed"
 DISPUTED = "disputed"
 
 _NEG = frozenset(
-    {"unable", "not", "n't", "cannot", "couldn't", "can't", "hasn't", "haven't", "didn't",
-     "wasn't", "weren't", "hadn't", "never", "no", "nor"}
+    {
+        "unable",
+        "not",
+        "n't",
+        "cannot",
+        "couldn't",
+        "can't",
+        "hasn't",
+        "haven't",
+        "didn't",
+        "wasn't",
+        "weren't",
+        "hadn't",
+        "never",
+        "no",
+        "nor",
+    }
 )
 _VERIFY = frozenset(
-    {"verify", "verified", "confirm", "confirmed", "corroborate", "corroborated",
-     "authenticate", "authenticated", "substantiate", "substantiated"}
+    {
+        "verify",
+        "verified",
+        "confirm",
+        "confirmed",
+        "corroborate",
+        "corroborated",
+        "authenticate",
+        "authenticated",
+        "substantiate",
+        "substantiated",
+    }
 )
 _FILLER = frozenset(
-    {"to", "be", "been", "independently", "immediately", "yet", "able", "was", "were",
-     "is", "are", "has", "have", "had", "could", "can", "did", "does", "not", "n't",
-     "separately", "itself", "fully"}
+    {
+        "to",
+        "be",
+        "been",
+        "independently",
+        "immediately",
+        "yet",
+        "able",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "could",
+        "can",
+        "did",
+        "does",
+        "not",
+        "n't",
+        "separately",
+        "itself",
+        "fully",
+    }
 )
 _POSITIVE_SUBJECTS = frozenset({"we", "this", "our"})
 _REBUT = frozenset(
-    {"denied", "denies", "deny", "rejected", "rejects", "dismissed", "dismisses", "refuted",
-     "refutes", "disputed", "disputes", "contradicted", "contradicts", "contested"}
+    {
+        "denied",
+        "denies",
+        "deny",
+        "rejected",
+        "rejects",
+        "dismissed",
+        "dismisses",
+        "refuted",
+        "refutes",
+        "disputed",
+        "disputes",
+        "contradicted",
+        "contradicts",
+        "contested",
+    }
 )
 _GENERIC_OBJECTS = frozenset(
-    {"report", "reports", "claim", "claims", "allegation", "allegations", "account",
-     "accounts", "it", "this", "that", "them", "those", "these", "story", "stories",
-     "information", "details", "figures", "assertion", "assertions", "reporting",
-     "report's", "video", "footage", "claims.", "charge", "charges"}
+    {
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "account",
+        "accounts",
+        "it",
+        "this",
+        "that",
+        "them",
+        "those",
+        "these",
+        "story",
+        "stories",
+        "information",
+        "details",
+        "figures",
+        "assertion",
+        "assertions",
+        "reporting",
+        "report's",
+        "video",
+        "footage",
+        "claims.",
+        "charge",
+        "charges",
+    }
 )
 
 
 #: Objects that point back only with a determiner ("the memo", "its contents").
 _POINTED_OBJECTS = frozenset(
-    {"contents", "content", "memo", "memos", "document", "documents", "letter", "letters",
-     "email", "emails", "records", "recording", "recordings", "authenticity", "findings",
-     "figure", "numbers", "data", "version", "accounts", "statements", "statement",
-     "description", "descriptions", "quote", "quotes", "remarks", "comments", "memo's",
-     "document's", "letter's"}
+    {
+        "contents",
+        "content",
+        "memo",
+        "memos",
+        "document",
+        "documents",
+        "letter",
+        "letters",
+        "email",
+        "emails",
+        "records",
+        "recording",
+        "recordings",
+        "authenticity",
+        "findings",
+        "figure",
+        "numbers",
+        "data",
+        "version",
+        "accounts",
+        "statements",
+        "statement",
+        "description",
+        "descriptions",
+        "quote",
+        "quotes",
+        "remarks",
+        "comments",
+        "memo's",
+        "document's",
+        "letter's",
+    }
 )
 
 
@@ -93,8 +208,9 @@ def find_note(toks: Sequence[Token], publisher_tokens: frozenset[str]) -> Note |
         if not negated:
             # Positive: only the writer's own confirmation counts ("we", the publisher).
             subj = toks[k] if k >= 0 else None
-            if subj is None or not (subj.text in publisher_tokens
-                                    or subj.low in _POSITIVE_SUBJECTS):
+            if subj is None or not (
+                subj.text in publisher_tokens or subj.low in _POSITIVE_SUBJECTS
+            ):
                 continue
             kind = CONFIRMED
         else:
@@ -116,11 +232,35 @@ def find_rebuttal(toks: Sequence[Token], cue_index: int) -> bool:
 
 
 _CONTRA_VERBS = frozenset(
-    {"contradicted", "contradicts", "contradict", "contradicting", "disagreed", "disagrees",
-     "countered", "counters", "rebutted", "rebuts", "refuted", "refutes"}
+    {
+        "contradicted",
+        "contradicts",
+        "contradict",
+        "contradicting",
+        "disagreed",
+        "disagrees",
+        "countered",
+        "counters",
+        "rebutted",
+        "rebuts",
+        "refuted",
+        "refutes",
+    }
 )
-_CONTRA_THAT = frozenset({"disputed", "disputes", "dispute", "denied", "denies", "deny",
-                          "rejected", "rejects", "contested", "contests"})
+_CONTRA_THAT = frozenset(
+    {
+        "disputed",
+        "disputes",
+        "dispute",
+        "denied",
+        "denies",
+        "deny",
+        "rejected",
+        "rejects",
+        "contested",
+        "contests",
+    }
+)
 
 
 def find_conflict(
@@ -144,8 +284,7 @@ def find_conflict(
         low = toks[k].low
         if low == "however" and abs(k - cue_index) <= 6:
             return True
-        if low == "opposite" and k > 0 and toks[k - 1].low == "the" and \
-                0 < k - cue_index <= 3:
+        if low == "opposite" and k > 0 and toks[k - 1].low == "the" and 0 < k - cue_index <= 3:
             return True
         if low in _CONTRA_VERBS and k > cue_index and k - cue_index <= 3:
             return True
@@ -170,7 +309,23 @@ def _generic_object(toks: Sequence[Token], i: int) -> bool:
             return True
         if low in _POINTED_OBJECTS and k > i:
             return True  # "the memo", "its contents": a determiner points back
-        if low not in {"the", "these", "those", "its", "their", "such", "any", "of", "all",
-                       "earlier", "previous", "latest", "new", "media", "news", "initial"}:
+        if low not in {
+            "the",
+            "these",
+            "those",
+            "its",
+            "their",
+            "such",
+            "any",
+            "of",
+            "all",
+            "earlier",
+            "previous",
+            "latest",
+            "new",
+            "media",
+            "news",
+            "initial",
+        }:
             return False
     return False
