@@ -172,3 +172,26 @@ def test_raw_hash_migration_backfills_existing_rows(db_path: Path) -> None:
     lib = Library(db_path)
     assert lib.add(raw, art).created is False  # found by the backfilled raw hash
     lib.close()
+
+
+def test_concurrent_opens_of_a_new_library_do_not_race(tmp_path: Path) -> None:
+    """Several processes opening (and so migrating) one new file at once all succeed."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "shared.db"
+    code = "import sys; from reader.store import Library; Library(sys.argv[1]).close(); print('ok')"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+    results = [p.communicate(timeout=60) for p in procs]
+    assert all(out.strip() == "ok" for out, _ in results), [err[-300:] for _, err in results]
+    lib = Library(db)
+    assert [m.name for m in migrations.applied(lib.db)][-1] == "m004_raw_hash"
+    lib.close()

@@ -114,11 +114,25 @@ class Library:
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.enable_wal()
-            migrations.apply(self.db)
+            self._migrate()
         except sqlite3.DatabaseError as exc:
             raise InputError(str(path), f"is not a usable library ({exc})") from None
         except OSError as exc:
             raise InputError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
+
+    def _migrate(self) -> None:
+        """Apply pending migrations under one write lock, so that two processes or
+        threads opening a new library at once do not race (the loser waits, then finds
+        nothing pending)."""
+        if not migrations.pending(self.db):
+            return
+        self.db.execute("BEGIN IMMEDIATE")  # waits up to the busy time-out for the lock
+        try:
+            migrations.apply(self.db)  # each migration nests as a savepoint
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.conn.commit()
 
     def close(self) -> None:
         self.db.close()
