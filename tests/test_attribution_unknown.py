@@ -223,3 +223,11 @@ def test_stance_phrases_with_a_named_subject() -> None:
         assert (c.source, c.cue) == ("Ida Marsh", cue)
     # A thing with a stance adjective is not a source.
     assert all(c.source is None for c in find_claims("The bridge is open to traffic in 2025."))
+
+
+def test_source_names_keep_their_spelling() -> None:
+    from reader.attribution import find_claims
+
+    text = "Parents' groups said the school had ignored their letters since March."
+    [claim] = find_claims(text)
+    assert claim.source == "Parents' groups"

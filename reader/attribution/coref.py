@@ -25,7 +25,7 @@ from reader.attribution.lexicon import (
     SENTENCE_ADVERBS,
 )
 from reader.attribution.outlets import OutletMention, OutletRegistry
-from reader.attribution.segment import Token
+from reader.attribution.segment import Token, join_tokens
 from reader.attribution.sources import np_back
 
 #: How many antecedents of each kind are remembered.
@@ -199,7 +199,7 @@ def _strip_possessive(word: str) -> str:
 
 
 def _text(toks: Sequence[Token], a: int, b: int) -> str:
-    return " ".join(t.text for t in toks[a:b]).replace(" ,", ",").replace(" 's", "'s")
+    return join_tokens(toks[a:b])
 
 
 def _is_nationality(word: str) -> bool:

@@ -11,8 +11,9 @@ strings and the whole pipeline stays linear.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from reader.attribution.lexicon import (
@@ -279,3 +280,14 @@ def quote_mask(toks: list[Token], open_before: bool = False) -> tuple[list[bool]
             mask.append(inside)
             prev_apos = False
     return mask, inside
+
+
+def join_tokens(toks: Sequence[Token]) -> str:
+    """The tokens as written: a space only where the text had white space between them
+    ("Residents' groups", not "Residents ' groups")."""
+    if not toks:
+        return ""
+    parts = [toks[0].text]
+    for prev, tok in itertools.pairwise(toks):
+        parts.append(tok.text if tok.start == prev.end else " " + tok.text)
+    return "".join(parts)

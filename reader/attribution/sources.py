@@ -36,7 +36,7 @@ from reader.attribution.lexicon import (
     WEEKDAYS,
 )
 from reader.attribution.outlets import OutletMention, OutletRegistry
-from reader.attribution.segment import Token
+from reader.attribution.segment import Token, join_tokens
 
 #: Longest source NP, in tokens, for the backward and forward walks.
 MAX_NP = 12
@@ -791,8 +791,8 @@ _PHRASAL_FORMS = {
 
 
 def self_text(toks: Sequence[Token], a: int, b: int) -> str:
-    """The words toks[a:b] joined by spaces (a cue phrase)."""
-    return " ".join(t.text for t in toks[a:b])
+    """The words toks[a:b] as written (a cue phrase)."""
+    return join_tokens(toks[a:b])
 
 
 def _stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
