@@ -151,3 +151,17 @@ def build_actions(
         owner.addAction(act)
         actions[spec.name] = act
     return actions
+
+
+def keys_markdown() -> str:
+    """The action table as a Markdown table (the README's keyboard section is this,
+    checked by a test, so the docs cannot drift from the keys)."""
+    rows = ["| keys | action | menu |", "| --- | --- | --- |"]
+    for spec in ACTIONS:
+        keys = ", ".join(
+            f"`{s.toString(QKeySequence.SequenceFormat.PortableText)}`"
+            for s in default_sequences(spec)
+        )
+        label = spec.label.replace("&", "").rstrip("…")
+        rows.append(f"| {keys} | {label}: {spec.description} | {spec.menu.replace('&', '')} |")
+    return "\n".join(rows)
