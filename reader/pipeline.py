@@ -3,6 +3,7 @@ end (CLI, window, tests) uses, so they all see the same article."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from reader.errors import InputError
@@ -23,7 +24,23 @@ def extract(source: str) -> tuple[RawInput, Article]:
 
 
 def extract_raw(raw: RawInput) -> Article:
-    """Clean an already loaded input and attach its claims (also used by re-extraction)."""
+    """Clean an already loaded input and attach its claims (also used by re-extraction).
+
+    A bug of ours on one odd input must not end a batch with a traceback: it becomes
+    that input's one-line error (set PROVENANCE_READER_DEBUG=1 to see the traceback).
+    """
+    try:
+        return _extract_raw(raw)
+    except InputError:
+        raise
+    except Exception as exc:
+        if os.environ.get("PROVENANCE_READER_DEBUG"):
+            raise
+        reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this"
+        raise InputError(raw.source, reason.replace("\n", " ")) from exc
+
+
+def _extract_raw(raw: RawInput) -> Article:
     article = clean(raw)
     if len(article.text.split()) < MIN_WORDS:
         raise InputError(raw.source, "no article text found")

@@ -55,3 +55,21 @@ def test_broken_user_outlets_file_is_a_clear_error(user_registry: Path) -> None:
 def test_publisher_from_a_known_domain() -> None:
     a = extract_raw(raw(STORY, url="https://www.reuters.com/world/tides"))
     assert a.publisher == "Reuters"
+
+
+def test_an_internal_error_on_one_input_is_that_inputs_one_line_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.clean_text
+
+    def broken(_raw: str) -> None:
+        raise IndexError("list index out of range\nsecond line")
+
+    monkeypatch.setattr(reader.clean_text, "clean_text", broken)
+    monkeypatch.delenv("PROVENANCE_READER_DEBUG", raising=False)
+    with pytest.raises(InputError, match=r"could not be processed \(IndexError") as e:
+        extract_raw(raw(STORY))
+    assert "\n" not in str(e.value)
+    monkeypatch.setenv("PROVENANCE_READER_DEBUG", "1")
+    with pytest.raises(IndexError):
+        extract_raw(raw(STORY))
