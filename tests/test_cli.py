@@ -139,3 +139,61 @@ def test_extract_does_not_import_qt(tmp_path: Path) -> None:
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert p.returncode == 0, p.stderr
+
+
+def test_claims_filters_verdicts_and_reextract_keep_user_work(tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    assert (
+        run_cli("import", *[str(p) for p in sorted(SAMPLES.iterdir())], "--db", db).returncode == 0
+    )
+    every = [
+        json.loads(x) for x in run_cli("claims", "--db", db, "--format", "json").stdout.splitlines()
+    ]
+    denied = [
+        json.loads(x)
+        for x in run_cli(
+            "claims", "--status", "denied", "--db", db, "--format", "json"
+        ).stdout.splitlines()
+    ]
+    assert denied and all(c["status"] == "denied" for c in denied)
+    assert len(denied) < len(every)
+    outlet = next(c["outlet"] for c in every if c["outlet"])
+    by_outlet = run_cli(
+        "claims", "--outlet", outlet, "--db", db, "--format", "json"
+    ).stdout.splitlines()
+    assert by_outlet and all(json.loads(x)["outlet"] == outlet for x in by_outlet)
+    anon = run_cli(
+        "claims", "--source-type", "anonymous", "--db", db, "--format", "json"
+    ).stdout.splitlines()
+    assert all(json.loads(x)["source_type"] == "anonymous" for x in anon)
+
+    target = denied[0]
+    seq = next(
+        i
+        for i, c in enumerate(x for x in every if x["article_id"] == target["article_id"])
+        if c["id"] == target["id"]
+    )
+    set_ = run_cli(
+        "verdict",
+        str(target["article_id"]),
+        str(seq),
+        "false",
+        "--note",
+        "the minutes show a request",
+        "--db",
+        db,
+    )
+    assert set_.returncode == 0, set_.stderr
+    assert run_cli("reextract", "--db", db).returncode == 0
+    after = [
+        json.loads(x)
+        for x in run_cli(
+            "claims", "--status", "denied", "--db", db, "--format", "json"
+        ).stdout.splitlines()
+    ]
+    kept = [c for c in after if c["text"] == target["text"]]
+    assert (
+        kept and kept[0]["verdict"] == "false" and kept[0]["note"] == "the minutes show a request"
+    )
+    bad = run_cli("verdict", str(target["article_id"]), str(seq), "perhaps", "--db", db)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
