@@ -43,7 +43,7 @@ CACHE_MAX = 5000
 
 
 def row_meta(row: ArticleRow) -> str:
-    date = row.published or row.imported_at[:10]
+    date = row.published or f"imported {row.imported_at[:10]}"
     claims = f"{row.claim_count} claim" + ("" if row.claim_count == 1 else "s")
     return " · ".join(x for x in (row.publisher, date, claims) if x)
 
@@ -96,6 +96,14 @@ class LibraryModel(QAbstractListModel):
             hit = self._cache.get(aid)
         return hit
 
+    def refresh(self, article_id: int) -> None:
+        """Re-read one article's row (it was opened, or its claims changed)."""
+        self._cache.pop(article_id, None)
+        row = self.row_of(article_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._ids)
 
@@ -108,7 +116,8 @@ class LibraryModel(QAbstractListModel):
         if r is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{r.title or '(untitled)'} — {row_meta(r)}"
+            unread = "" if r.opened_at else " (unread)"
+            return f"{r.title or '(untitled)'}{unread} — {row_meta(r)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.title or "(untitled)"
         if role == RowRole:
@@ -117,7 +126,8 @@ class LibraryModel(QAbstractListModel):
 
 
 class LibraryDelegate(QStyledItemDelegate):
-    """Two lines per article: the title, then publisher · date · claim count."""
+    """Two lines per article: the title (bold while unread, as mail readers do), then
+    publisher · date · claim count."""
 
     PAD = 6
 
@@ -145,13 +155,14 @@ class LibraryDelegate(QStyledItemDelegate):
         bold = QFont(font)
         bold.setBold(True)
         fm, bfm = QFontMetrics(font), QFontMetrics(bold)
+        title_font, tfm = (font, fm) if row.opened_at else (bold, bfm)
         painter.save()
-        painter.setFont(bold)
+        painter.setFont(title_font)
         painter.setPen(fg)
         top = QRect(rect.left(), rect.top(), rect.width(), bfm.height())
         painter.drawText(
             top, Qt.AlignmentFlag.AlignVCenter,
-            bfm.elidedText(row.title or "(untitled)", Qt.TextElideMode.ElideRight, top.width()),
+            tfm.elidedText(row.title or "(untitled)", Qt.TextElideMode.ElideRight, top.width()),
         )  # fmt: skip
         painter.setFont(font)
         painter.setPen(muted)

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         title = stored.article.title or "(untitled)"
         self.setWindowTitle(f"{title} — {APP_NAME}")
         self.library.mark_opened(article_id)
+        self.lib_model.refresh(article_id)  # no longer unread: its title loses the bold
         if self.persist:
             self.settings.setValue("library/last_article", article_id)
         n = len(stored.claims)

@@ -40,6 +40,7 @@ class ArticleRow:
     published: str | None
     imported_at: str
     claim_count: int
+    opened_at: str | None = None  # None: never opened (unread)
 
 
 @dataclass
@@ -290,11 +291,14 @@ class Library:
     def count_articles(self) -> int:
         return int(self.db.execute("select count(*) from articles").fetchone()[0])
 
-    _LIST_SQL = (
+    #: The columns of an :class:`ArticleRow`, with the article's read state.
+    _ROW_SQL = (
         "select a.id, a.title, a.publisher, a.published, a.imported_at,"
-        " (select count(*) from claims c where c.article_id = a.id)"
-        " from articles a order by coalesce(a.published, substr(a.imported_at, 1, 10)) desc,"
-        " a.id desc"
+        " (select count(*) from claims c where c.article_id = a.id), s.opened_at"
+        " from articles a left join article_state s on s.article_id = a.id"
+    )
+    _LIST_SQL = (
+        _ROW_SQL + " order by coalesce(a.published, substr(a.imported_at, 1, 10)) desc, a.id desc"
     )
 
     def list_articles(self, limit: int = -1, offset: int = 0) -> list[ArticleRow]:
@@ -311,12 +315,7 @@ class Library:
         return [r[0] for r in self.db.execute(sql)]
 
     def row(self, article_id: int) -> ArticleRow | None:
-        r = self.db.execute(
-            "select a.id, a.title, a.publisher, a.published, a.imported_at,"
-            " (select count(*) from claims c where c.article_id = a.id)"
-            " from articles a where a.id = ?",
-            [article_id],
-        ).fetchone()
+        r = self.db.execute(self._ROW_SQL + " where a.id = ?", [article_id]).fetchone()
         return ArticleRow(*r) if r else None
 
     def rows(self, article_ids: Iterable[int]) -> list[ArticleRow]:
@@ -329,12 +328,7 @@ class Library:
         for i in range(0, len(ids), 500):  # stay under SQLite's variable limit
             chunk = ids[i : i + 500]
             q = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                "select a.id, a.title, a.publisher, a.published, a.imported_at,"
-                " (select count(*) from claims c where c.article_id = a.id)"
-                f" from articles a where a.id in ({q})",
-                chunk,
-            ):
+            for r in self.db.execute(self._ROW_SQL + f" where a.id in ({q})", chunk):
                 found[r[0]] = ArticleRow(*r)
         return [found[i] for i in ids if i in found]
 
