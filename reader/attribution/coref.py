@@ -17,12 +17,14 @@ from reader.attribution.lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
     GOVERNMENT_HEADS,
+    NP_LINKS,
     OFFICE_TITLES,
     OFFICIAL_TITLES,
     ORGANIZATION_HEADS,
     OUTLET_NOUNS,
     PERSONAL_PRONOUNS,
     SENTENCE_ADVERBS,
+    words,
 )
 from reader.attribution.outlets import OutletMention, OutletRegistry
 from reader.attribution.segment import Token, join_tokens
@@ -31,90 +33,33 @@ from reader.attribution.sources import np_back
 #: How many antecedents of each kind are remembered.
 MAX_RECENT = 40
 
-_LINKS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to", "who", "and"})
-_INDEFINITE = frozenset(
-    {
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "several",
-        "some",
-        "many",
-        "multiple",
-        "various",
-        "numerous",
-        "few",
-        "dozens",
-        "other",
-        "another",
-        "unnamed",
-        "anonymous",
-        "senior",
-        "most",
-        "more",
-    }
+_LINKS = NP_LINKS - {"&"} | {"who"}
+_INDEFINITE = words(
+    """
+    a an one two three four five six several some many multiple various numerous few dozens
+    other another unnamed anonymous senior most more
+    """
 )
-_ANON_MARKERS = frozenset(
-    {"unnamed", "anonymous", "anonymity", "familiar", "knowledge", "unidentified", "briefed"}
+_ANON_MARKERS = words(
+    """
+    unnamed anonymous anonymity familiar knowledge unidentified briefed
+    """
 )
-_BARE_ANON = frozenset(
-    {
-        "source",
-        "sources",
-        "people",
-        "person",
-        "officials",
-        "insiders",
-        "aides",
-        "diplomats",
-        "analysts",
-        "experts",
-        "observers",
-        "critics",
-        "residents",
-        "witnesses",
-        "supporters",
-        "voters",
-        "others",
-        "some",
-        "many",
-        "staffers",
-        "advisers",
-        "advisors",
-        "allies",
-        "lawmakers",
-        "officers",
-        "employees",
-        "members",
-        "investigators",
-        "prosecutors",
-        "economists",
-        "scientists",
-        "researchers",
-        "doctors",
-        "authorities",
-    }
+_BARE_ANON = words(
+    """
+    source sources people person officials insiders aides diplomats analysts experts
+    observers critics residents witnesses supporters voters others some many staffers
+    advisers advisors allies lawmakers officers employees members investigators prosecutors
+    economists scientists researchers doctors authorities
+    """
 )
-_QUANTIFIERS = frozenset({"one", "two", "three", "four", "five", "some", "both", "all"})
-_ANAPHORIC_DETS = frozenset({"the", "those", "these", "that", "this", "such"})
-_GROUP_NAMES = frozenset(
-    {
-        "republicans",
-        "democrats",
-        "conservatives",
-        "liberals",
-        "progressives",
-        "gop",
-        "tories",
-        "labour",
-        "independents",
-        "evangelicals",
-    }
+_QUANTIFIERS = words("one two three four five some both all")
+_ANAPHORIC_DETS = words("the those these that this such")
+_GROUP_NAMES = words(
+    """
+    republicans democrats conservatives liberals progressives gop tories labour independents
+    evangelicals
+    """
 )
 _GOV_PHRASES = (
     ("white", "house"),
@@ -128,43 +73,23 @@ _GOV_PHRASES = (
     ("foreign", "office"),
 )
 _NATIONALITY_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic")
-_FEMALE_TITLES = frozenset({"mrs.", "ms.", "mrs", "ms", "miss", "madam", "queen", "lady"})
-_MALE_TITLES = frozenset({"mr.", "mr", "sir", "king", "lord"})
-_PARTICIPLES = frozenset(
-    {
-        "sent",
-        "hired",
-        "paid",
-        "named",
-        "chosen",
-        "appointed",
-        "led",
-        "run",
-        "held",
-        "kept",
-        "made",
-        "given",
-        "taken",
-        "brought",
-        "sought",
-    }
+_FEMALE_TITLES = words("mrs. ms. mrs ms miss madam queen lady")
+_MALE_TITLES = words("mr. mr sir king lord")
+_PARTICIPLES = words(
+    """
+    sent hired paid named chosen appointed led run held kept made given taken brought sought
+    """
+)
+#: Person nouns that "the" + noun may point back with ("the nominee").
+_PERSON_NOUNS = words(
+    "nominee candidate businessman businesswoman man woman billionaire mogul host author star"
 )
 _LEADING_WORDS = SENTENCE_ADVERBS | DETERMINERS
 #: Outlet nouns that other bodies share ("the agency", "the network").
-_SHARED_OUTLET_NOUNS = frozenset(
-    {
-        "agency",
-        "network",
-        "service",
-        "site",
-        "website",
-        "channel",
-        "station",
-        "journal",
-        "daily",
-        "news",
-        "wire",
-    }
+_SHARED_OUTLET_NOUNS = words(
+    """
+    agency network service site website channel station journal daily news wire
+    """
 )
 _NAME_TITLES = OFFICIAL_TITLES | {"former", "us", "u.s.", "then", "acting", "interim", "state"}
 
@@ -484,23 +409,7 @@ class Tracker:
         if (
             det in {"the", "that", "this"}
             and not names
-            and (
-                head in OFFICIAL_TITLES
-                or head
-                in {
-                    "nominee",
-                    "candidate",
-                    "businessman",
-                    "businesswoman",
-                    "man",
-                    "woman",
-                    "billionaire",
-                    "mogul",
-                    "host",
-                    "author",
-                    "star",
-                }
-            )
+            and (head in OFFICIAL_TITLES or head in _PERSON_NOUNS)
         ):
             for ent in reversed(self.people):
                 if head in ent.titles or (not ent.titles and head not in OFFICE_TITLES):

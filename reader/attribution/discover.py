@@ -21,70 +21,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.attribution.lexicon import COUNTRIES, MONTHS, SENTENCE_ADVERBS, WEEKDAYS
+from reader.attribution.lexicon import COUNTRIES, MONTHS, SENTENCE_ADVERBS, WEEKDAYS, words
 from reader.attribution.outlets import OutletRegistry
 from reader.attribution.segment import Token
 
 #: Heads that make a proper-noun phrase a news organisation on their own.
-STRONG_NEWS_HEADS = frozenset(
-    {
-        "journal",
-        "times",
-        "post",
-        "herald",
-        "gazette",
-        "tribune",
-        "ledger",
-        "courier",
-        "chronicle",
-        "telegraph",
-        "dispatch",
-        "inquirer",
-        "sentinel",
-        "bulletin",
-        "examiner",
-        "daily",
-        "wire",
-        "magazine",
-        "newspaper",
-        "broadcasting",
-        "newswire",
-        "newsweek",
-    }
+STRONG_NEWS_HEADS = words(
+    """
+    journal times post herald gazette tribune ledger courier chronicle telegraph dispatch
+    inquirer sentinel bulletin examiner daily wire magazine newspaper broadcasting newswire
+    newsweek
+    """
 )
 #: Heads that also name other things ("Golden Globe", "Gold Standard"): they
 #: need an outlet context (reported, told, according to, 's reporter ...).
-WEAK_NEWS_HEADS = frozenset(
-    {
-        "news",
-        "press",
-        "star",
-        "sun",
-        "mirror",
-        "globe",
-        "record",
-        "register",
-        "standard",
-        "express",
-        "review",
-        "radio",
-        "television",
-        "tv",
-        "network",
-        "insider",
-        "monitor",
-        "observer",
-        "weekly",
-        "digest",
-        "leader",
-        "citizen",
-        "guardian",
-        "independent",
-        "advocate",
-        "journal-constitution",
-        "online",
-        "today",
-    }
+WEAK_NEWS_HEADS = words(
+    """
+    news press star sun mirror globe record register standard express review radio
+    television tv network insider monitor observer weekly digest leader citizen guardian
+    independent advocate journal-constitution online today
+    """
 )
 #: Two-word heads: "X News Agency", "X Broadcasting Corporation".
 _PAIR_HEADS = frozenset(
@@ -102,168 +58,49 @@ _PAIR_HEADS = frozenset(
     }
 )
 #: Verbs after a subject that show it is an outlet.
-_OUTLET_VERBS = frozenset(
-    {
-        "reported",
-        "reports",
-        "reporting",
-        "learned",
-        "learnt",
-        "revealed",
-        "published",
-        "confirmed",
-        "obtained",
-        "reviewed",
-        "wrote",
-        "writes",
-        "broadcast",
-        "aired",
-        "first",
-        "previously",
-        "earlier",
-        "also",
-        "has",
-        "had",
-        "have",
-        "was",
-        "could",
-        "independently",
-        "said",
-        "says",
-    }
+_OUTLET_VERBS = words(
+    """
+    reported reports reporting learned learnt revealed published confirmed obtained reviewed
+    wrote writes broadcast aired first previously earlier also has had have was could
+    independently said says
+    """
+)
+#: Verbs that make the subject before them an outlet on their own.
+_OUTLET_REPORT_VERBS = words(
+    "reported reports learned learnt revealed published obtained wrote confirmed aired broadcast"
 )
 #: Words before an NP that show it is an outlet ("told", "according to").
-_OUTLET_PREVIOUS = frozenset({"told", "tells", "to", "per", "citing", "with", "by", "on", "in"})
+_OUTLET_PREVIOUS = words("told tells to per citing with by on in")
 #: Nouns after a possessive outlet ("the Monitor's reporter").
-_OUTLET_POSSESSED = frozenset(
-    {
-        "reporter",
-        "reporters",
-        "correspondent",
-        "correspondents",
-        "editor",
-        "editors",
-        "report",
-        "reporting",
-        "story",
-        "article",
-        "investigation",
-        "analysis",
-        "columnist",
-        "editorial",
-        "journalist",
-        "journalists",
-        "staff",
-        "newsroom",
-        "coverage",
-    }
+_OUTLET_POSSESSED = words(
+    """
+    reporter reporters correspondent correspondents editor editors report reporting story
+    article investigation analysis columnist editorial journalist journalists staff newsroom
+    coverage
+    """
 )
-COMPANY_HEADS = frozenset(
-    {
-        "therapeutics",
-        "pharmaceuticals",
-        "pharma",
-        "biotech",
-        "biosciences",
-        "technologies",
-        "technology",
-        "systems",
-        "holdings",
-        "industries",
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "corporation",
-        "ltd",
-        "ltd.",
-        "llc",
-        "plc",
-        "group",
-        "motors",
-        "airlines",
-        "airways",
-        "energy",
-        "bank",
-        "capital",
-        "partners",
-        "labs",
-        "laboratories",
-        "software",
-        "solutions",
-        "enterprises",
-        "foods",
-        "brands",
-        "logistics",
-        "mining",
-        "petroleum",
-        "telecom",
-        "communications",
-        "electronics",
-        "ventures",
-        "co",
-        "co.",
-        "company",
-        "ag",
-        "sa",
-        "gmbh",
-        "insurance",
-        "semiconductor",
-        "robotics",
-        "shipping",
-        "steel",
-    }
+COMPANY_HEADS = words(
+    """
+    therapeutics pharmaceuticals pharma biotech biosciences technologies technology systems
+    holdings industries inc inc. corp corp. corporation ltd ltd. llc plc group motors
+    airlines airways energy bank capital partners labs laboratories software solutions
+    enterprises foods brands logistics mining petroleum telecom communications electronics
+    ventures co co. company ag sa gmbh insurance semiconductor robotics shipping steel
+    """
 )
-_STATE_NOUNS = frozenset(
-    {
-        "government",
-        "cabinet",
-        "ministry",
-        "parliament",
-        "navy",
-        "army",
-        "military",
-        "president",
-        "prime",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "embassy",
-        "armed",
-        "coast",
-        "air",
-        "border",
-        "regime",
-        "junta",
-        "ambassador",
-        "envoy",
-        "king",
-        "queen",
-        "monarchy",
-        "legislature",
-        "senate",
-        "congress",
-        "treasury",
-        "central",
-        "finance",
-        "health",
-        "justice",
-    }
+_STATE_NOUNS = words(
+    """
+    government cabinet ministry parliament navy army military president prime foreign
+    defence defense interior embassy armed coast air border regime junta ambassador envoy
+    king queen monarchy legislature senate congress treasury central finance health justice
+    """
 )
-_STATE_PREFIXES = frozenset(
-    {
-        "republic",
-        "kingdom",
-        "state",
-        "emirate",
-        "federation",
-        "principality",
-        "sultanate",
-        "commonwealth",
-    }
+_STATE_PREFIXES = words(
+    """
+    republic kingdom state emirate federation principality sultanate commonwealth
+    """
 )
-_NAME_LINKS = frozenset({"of", "&", "-", "de", "del", "la", "le", "al"})
+_NAME_LINKS = words("of & - de del la le al")
 #: Longest proper-noun phrase looked at.
 _MAX_RUN = 7
 
@@ -327,19 +164,7 @@ def _outlet_context(toks: Sequence[Token], a: int, b: int) -> bool:
     steps = 0
     while k < len(toks) and steps < 3:
         low = toks[k].low
-        if low in {
-            "reported",
-            "reports",
-            "learned",
-            "learnt",
-            "revealed",
-            "published",
-            "obtained",
-            "wrote",
-            "confirmed",
-            "aired",
-            "broadcast",
-        }:
+        if low in _OUTLET_REPORT_VERBS:
             return True
         if low not in _OUTLET_VERBS and low not in {"has", "had", "have", "not"}:
             return False

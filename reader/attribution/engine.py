@@ -20,6 +20,7 @@ from reader.attribution.lexicon import (
     MONTHS,
     NUMBER_WORDS,
     WEEKDAYS,
+    words,
 )
 from reader.attribution.outlets import OutletRegistry, default_registry
 from reader.attribution.segment import Token, paragraphs, quote_mask, sentences, tokens
@@ -52,7 +53,7 @@ MAX_SENTENCES = 3000
 #: Notes and rebuttals beyond this many per article are ignored (each one scans claims).
 MAX_NOTES = 50
 _OPEN = frozenset({"reported", "unconfirmed", "confirmed"})  # statuses a conflict overrides
-_SELF_NOUNS = frozenset({"reporter", "reporters", "correspondent", "correspondents", "staff"})
+_SELF_NOUNS = words("reporter reporters correspondent correspondents staff")
 
 
 @dataclass
@@ -128,77 +129,20 @@ def detect_publisher(sents: Sequence[_Sentence], registry: OutletRegistry) -> st
 
 
 #: Words that open a credit line ("Reporting by X; editing by Y").
-_CREDIT_WORDS = frozenset(
-    {
-        "reporting",
-        "editing",
-        "writing",
-        "additional",
-        "compiled",
-        "edited",
-        "written",
-        "photo",
-        "photos",
-        "photograph",
-        "photography",
-        "illustration",
-        "graphics",
-        "video",
-        "research",
-        "translation",
-        "translated",
-        "produced",
-        "contributing",
-        "contributed",
-        "image",
-        "images",
-        "credit",
-        "source",
-        "sources",
-        "by",
-    }
+_CREDIT_WORDS = words(
+    """
+    reporting editing writing additional compiled edited written photo photos photograph
+    photography illustration graphics video research translation translated produced
+    contributing contributed image images credit source sources by
+    """
 )
 #: Base-form verbs that open an imperative ("Read the full report", "Sign up").
-_IMPERATIVES = frozenset(
-    {
-        "read",
-        "sign",
-        "click",
-        "follow",
-        "share",
-        "subscribe",
-        "watch",
-        "listen",
-        "see",
-        "join",
-        "download",
-        "get",
-        "visit",
-        "contact",
-        "email",
-        "call",
-        "send",
-        "tap",
-        "log",
-        "register",
-        "learn",
-        "find",
-        "check",
-        "try",
-        "don't",
-        "do",
-        "please",
-        "let",
-        "tell",
-        "support",
-        "donate",
-        "explore",
-        "discover",
-        "view",
-        "browse",
-        "order",
-        "buy",
-    }
+_IMPERATIVES = words(
+    """
+    read sign click follow share subscribe watch listen see join download get visit contact
+    email call send tap log register learn find check try don't do please let tell support
+    donate explore discover view browse order buy
+    """
 )
 
 

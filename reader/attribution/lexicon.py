@@ -7,14 +7,14 @@ All entries are lower case; lookups lower-case the token first.
 from __future__ import annotations
 
 
-def _forms(*lemmas: str) -> dict[str, str]:
+def _forms(lemmas: str) -> dict[str, str]:
     """Map every inflected form of each reporting verb to its lemma.
 
-    A lemma is written ``base/3sg/past/ing`` (irregular) or just ``base``
-    (regular: -s, -ed, -ing are derived).
+    ``lemmas`` is whitespace-separated; a lemma is written ``base/3sg/past/ing``
+    (irregular) or just ``base`` (regular: -s, -ed, -ing are derived).
     """
     out: dict[str, str] = {}
-    for spec in lemmas:
+    for spec in lemmas.split():
         parts = spec.split("/")
         base = parts[0]
         if len(parts) == 1:
@@ -30,217 +30,50 @@ def _forms(*lemmas: str) -> dict[str, str]:
     return out
 
 
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``: how word lists are written."""
+    return frozenset(text.split())
+
+
 #: Verbs that report speech or information; form -> lemma.  "Strong" verbs
 #: (see STRONG_FORMS) attribute whenever a source can be found; the others need
 #: a clause, a quote or the trailing ", X verb." shape.
 REPORTING_VERBS: dict[str, str] = _forms(
-    "say/says/said/saying",
-    "tell/tells/told/telling",
-    "write/writes/wrote/writing",
-    "report",
-    "announce",
-    "warn",
-    "add",
-    "note",
-    "confirm",
-    "deny",
-    "acknowledge",
-    "claim",
-    "argue",
-    "believe",
-    "insist",
-    "explain",
-    "state",
-    "declare",
-    "assert",
-    "contend",
-    "maintain",
-    "allege",
-    "predict",
-    "estimate",
-    "suggest",
-    "tweet",
-    "testify",
-    "recall",
-    "complain",
-    "stress",
-    "emphasize",
-    "emphasise",
-    "concede",
-    "admit/admits/admitted/admitting",
-    "reveal",
-    "disclose",
-    "indicate",
-    "observe",
-    "remark",
-    "reply",
-    "respond",
-    "ask",
-    "urge",
-    "vow",
-    "promise",
-    "pledge",
-    "caution",
-    "charge",
-    "counter",
-    "continue",
-    "conclude",
-    "find/finds/found/finding",
-    "show/shows/showed/showing",
-    "think/thinks/thought/thinking",
-    "mention",
-    "point",
-    "agree",
-    "joke",
-    "boast",
-    "brag/brags/bragged/bragging",
-    "accuse",
-    "describe",
-    "learn/learns/learned/learning",
-    "hear/hears/heard/hearing",
-    "question",
-    "propose",
-    "demand",
-    "forecast/forecasts/forecast/forecasting",
-    "project",
-    "expect",
-    "worry",
-    "fear",
-    "hope",
-    "feel/feels/felt/feeling",
-    "know/knows/knew/knowing",
+    """
+    say/says/said/saying tell/tells/told/telling write/writes/wrote/writing report announce
+    warn add note confirm deny acknowledge claim argue believe insist explain state declare
+    assert contend maintain allege predict estimate suggest tweet testify recall complain
+    stress emphasize emphasise concede admit/admits/admitted/admitting reveal disclose
+    indicate observe remark reply respond ask urge vow promise pledge caution charge counter
+    continue conclude find/finds/found/finding show/shows/showed/showing
+    think/thinks/thought/thinking mention point agree joke boast brag/brags/bragged/bragging
+    accuse describe learn/learns/learned/learning hear/hears/heard/hearing question propose
+    demand forecast/forecasts/forecast/forecasting project expect worry fear hope
+    feel/feels/felt/feeling know/knows/knew/knowing
+    """
 )
 
 #: Verbs of stance rather than speech ("Trump attacked Clinton", "she called for
 #: reform"): attributions in the PolNeAR sense when a named or pronoun subject
 #: stands right before them.
 STANCE_VERBS: dict[str, str] = _forms(
-    "call",
-    "cite",
-    "attack",
-    "criticize",
-    "criticise",
-    "blast",
-    "slam",
-    "question",
-    "describe",
-    "praise",
-    "endorse",
-    "reject",
-    "propose",
-    "echo",
-    "demand",
-    "accuse",
-    "blame",
-    "condemn",
-    "mock",
-    "defend",
-    "dismiss",
-    "welcome",
-    "applaud",
-    "tout",
-    "lament",
-    "express",
-    "liken",
-    "compare",
-    "hail",
-    "decry",
-    "denounce",
-    "support",
-    "oppose",
-    "want",
-    "plan",
-    "seek/seeks/sought/seeking",
-    "refuse",
-    "decline",
-    "agree",
-    "disagree",
-    "recommend",
-    "credit",
-    "thank",
-    "threaten",
-    "promote",
-    "encourage",
-    "rule",
-    "acknowledge",
-    "celebrate",
-    "challenge",
-    "fault",
-    "ridicule",
-    "chide",
-    "scold",
-    "rebuke",
-    "dispute",
-    "doubt",
-    "favor",
-    "favour",
-    "back",
-    "oppose",
-    "embrace",
-    "vow",
-    "pledge",
-    "highlight",
-    "signal",
-    "stress",
-    "tout",
-    "outline",
-    "unveil",
-    "issue",
-    "release",
-    "advocate",
-    "push",
-    "press",
-    "insist",
-    "declare",
-    "concede",
-    "predict",
-    "raise",
-    "target",
-    "taunt",
-    "lash",
-    "rail",
-    "assail",
-    "excoriate",
-    "berate",
-    "congratulate",
-    "commend",
-    "equate",
-    "characterize",
-    "characterise",
-    "label",
-    "brand",
-    "portray",
-    "dub",
-    "term",
+    """
+    call cite attack criticize criticise blast slam question describe praise endorse reject
+    propose echo demand accuse blame condemn mock defend dismiss welcome applaud tout lament
+    express liken compare hail decry denounce support oppose want plan
+    seek/seeks/sought/seeking refuse decline agree disagree recommend credit thank threaten
+    promote encourage rule acknowledge celebrate challenge fault ridicule chide scold rebuke
+    dispute doubt favor favour back oppose embrace vow pledge highlight signal stress tout
+    outline unveil issue release advocate push press insist declare concede predict raise
+    target taunt lash rail assail excoriate berate congratulate commend equate characterize
+    characterise label brand portray dub term
+    """
 )
-STANCE_LEMMAS = frozenset(STANCE_VERBS.values()) - frozenset(
-    {
-        "say",
-        "tell",
-        "write",
-        "report",
-        "announce",
-        "warn",
-        "add",
-        "note",
-        "confirm",
-        "deny",
-        "claim",
-        "argue",
-        "believe",
-        "insist",
-        "explain",
-        "state",
-        "declare",
-        "concede",
-        "predict",
-        "stress",
-        "vow",
-        "pledge",
-        "acknowledge",
-        "agree",
-        "question",
-    }
+STANCE_LEMMAS = frozenset(STANCE_VERBS.values()) - words(
+    """
+    say tell write report announce warn add note confirm deny claim argue believe insist
+    explain state declare concede predict stress vow pledge acknowledge agree question
+    """
 )
 
 REPORTING_VERBS = {**STANCE_VERBS, **REPORTING_VERBS}
@@ -250,298 +83,71 @@ REPORTING_VERBS = {**STANCE_VERBS, **REPORTING_VERBS}
 #: are weak: they need "that", a quote or colon after them, or the trailing
 #: shape (", X added."), because they also have non-reporting senses
 #: ("the company added 500 jobs", "the claims").
-STRONG_FORMS = frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "tell",
-        "wrote",
-        "writes",
-        "reported",
-        "reports",
-        "announced",
-        "announces",
-        "warned",
-        "warns",
-        "noted",
-        "acknowledged",
-        "acknowledges",
-        "claimed",
-        "argued",
-        "argues",
-        "insisted",
-        "insists",
-        "explained",
-        "explains",
-        "declared",
-        "asserted",
-        "asserts",
-        "contended",
-        "contends",
-        "alleged",
-        "alleges",
-        "predicted",
-        "predicts",
-        "tweeted",
-        "testified",
-        "recalled",
-        "recalls",
-        "stressed",
-        "emphasized",
-        "emphasised",
-        "conceded",
-        "concedes",
-        "admitted",
-        "admits",
-        "revealed",
-        "disclosed",
-        "remarked",
-        "replied",
-        "responded",
-        "vowed",
-        "vows",
-        "pledged",
-        "cautioned",
-        "countered",
-        "concluded",
-        "complained",
-        "maintained",
-        "maintains",
-        "stated",
-        "joked",
-        "boasted",
-        "bragged",
-        "confirmed",
-        "confirms",
-        "denied",
-        "denies",
-        "urged",
-        "urges",
-        "suggested",
-        "suggests",
-        "mentioned",
-        "believes",
-        "believe",
-        "added",
-        "adds",
-        "observed",
-        "disputed",
-        "estimated",
-        "estimates",
-        "agreed",
-        "promised",
-        "charged",
-        "thinks",
-        "hopes",
-        "fears",
-        "expects",
-        "worries",
-        "feels",
-        "knows",
-    }
+STRONG_FORMS = words(
+    """
+    said says say told tells tell wrote writes reported reports announced announces warned
+    warns noted acknowledged acknowledges claimed argued argues insisted insists explained
+    explains declared asserted asserts contended contends alleged alleges predicted predicts
+    tweeted testified recalled recalls stressed emphasized emphasised conceded concedes
+    admitted admits revealed disclosed remarked replied responded vowed vows pledged
+    cautioned countered concluded complained maintained maintains stated joked boasted
+    bragged confirmed confirms denied denies urged urges suggested suggests mentioned
+    believes believe added adds observed disputed estimated estimates agreed promised
+    charged thinks hopes fears expects worries feels knows
+    """
 )
 
 #: Lemmas that report what a document or study shows; with a document subject
 #: they are attributions ("a poll shows", "the study found").
-DOCUMENT_LEMMAS = frozenset(
-    {
-        "show",
-        "find",
-        "suggest",
-        "indicate",
-        "estimate",
-        "project",
-        "forecast",
-        "conclude",
-        "predict",
-        "report",
-        "say",
-        "state",
-        "reveal",
-        "note",
-    }
+DOCUMENT_LEMMAS = words(
+    """
+    show find suggest indicate estimate project forecast conclude predict report say state
+    reveal note
+    """
 )
 
 #: -ing forms that continue the main clause's attribution (", saying ...").
-PARTICIPLES = frozenset(
-    {
-        "saying",
-        "adding",
-        "arguing",
-        "noting",
-        "telling",
-        "warning",
-        "claiming",
-        "insisting",
-        "explaining",
-        "writing",
-        "stating",
-        "declaring",
-        "asserting",
-        "contending",
-        "alleging",
-        "predicting",
-        "suggesting",
-        "calling",
-        "urging",
-        "stressing",
-        "emphasizing",
-        "acknowledging",
-        "admitting",
-        "conceding",
-        "denying",
-        "vowing",
-        "promising",
-        "pledging",
-        "complaining",
-        "accusing",
-        "describing",
-        "recalling",
-        "revealing",
-        "announcing",
-        "reporting",
-        "asking",
-        "questioning",
-        "joking",
-        "boasting",
-        "countering",
-        "charging",
-        "maintaining",
-    }
+PARTICIPLES = words(
+    """
+    saying adding arguing noting telling warning claiming insisting explaining writing
+    stating declaring asserting contending alleging predicting suggesting calling urging
+    stressing emphasizing acknowledging admitting conceding denying vowing promising
+    pledging complaining accusing describing recalling revealing announcing reporting asking
+    questioning joking boasting countering charging maintaining
+    """
 )
 
 #: Cue lemmas whose claim is a denial by its source.
 DENIAL_LEMMAS = frozenset({"deny"})
-DENIAL_WORDS = frozenset(
-    {
-        "denied",
-        "denies",
-        "deny",
-        "denying",
-        "rejected",
-        "rejects",
-        "dismissed",
-        "dismisses",
-        "refuted",
-        "refutes",
-        "disputed",
-        "disputes",
-    }
+DENIAL_WORDS = words(
+    """
+    denied denies deny denying rejected rejects dismissed dismisses refuted refutes disputed
+    disputes
+    """
 )
 
+#: Modal verbs.
+MODALS = words("will would could can may might should must")
+
 #: Words before a cue that may sit between the source and the verb.
-AUXILIARIES = frozenset(
-    {
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "did",
-        "does",
-        "do",
-        "is",
-        "are",
-        "was",
-        "were",
-        "also",
-        "later",
-        "then",
-        "previously",
-        "earlier",
-        "recently",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "once",
-        "again",
-        "not",
-        "never",
-        "already",
-        "often",
-        "frequently",
-        "reportedly",
-        "first",
-        "long",
-        "since",
-        "still",
-        "even",
-        "further",
-        "flatly",
-        "strongly",
-        "simply",
-        "just",
-        "quickly",
-        "immediately",
-        "openly",
-        "explicitly",
-        "specifically",
-        "separately",
-        "similarly",
-        "likewise",
-        "initially",
-        "originally",
-        "subsequently",
-        "ultimately",
-        "finally",
-        "now",
-        "today",
-        "yesterday",
-        "always",
-        "only",
-        "clearly",
-        "correctly",
-        "falsely",
-        "wrongly",
-        "baselessly",
-        "angrily",
-        "bluntly",
-        "forcefully",
-        "emphatically",
-        "tersely",
-        "candidly",
-        "cautiously",
-        "confidently",
-        "proudly",
-        "sharply",
-        "quietly",
-        "loudly",
-        "defiantly",
-        "been",
-        "almost",
-        "nearly",
-        "soon",
-        "herself",
-        "himself",
-        "themselves",
-        "itself",
-    }
+AUXILIARIES = (
+    MODALS
+    | words(
+        """
+        has have had did does do is are was were also later then previously earlier recently
+        repeatedly publicly privately once again not never already often frequently
+        reportedly first long since still even further flatly strongly simply just quickly
+        immediately openly explicitly specifically separately similarly likewise initially
+        originally subsequently ultimately finally now today yesterday always only clearly
+        correctly falsely wrongly baselessly angrily bluntly forcefully emphatically tersely
+        candidly cautiously confidently proudly sharply quietly loudly defiantly been almost
+        nearly soon herself himself themselves itself
+        """
+    )
     | {
         neg + apos + "t"
-        for neg in (
-            "didn",
-            "doesn",
-            "don",
-            "won",
-            "wouldn",
-            "couldn",
-            "hasn",
-            "haven",
-            "hadn",
-            "isn",
-            "wasn",
-            "aren",
-            "weren",
-            "shouldn",
+        for neg in words(
+            "didn doesn don won wouldn couldn hasn haven hadn isn wasn aren weren shouldn"
         )
         for apos in ("'", "’")
     }
@@ -549,7 +155,7 @@ AUXILIARIES = frozenset(
 )
 
 #: Forms of "be" that make a following participle passive ("is said to").
-BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+BE_FORMS = words("is are was were be been being")
 
 PERSONAL_PRONOUNS = {
     "he": ("person", "m", "sg"),
@@ -563,1140 +169,193 @@ PERSONAL_PRONOUNS = {
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 #: Words that start an NP and may be kept at its left edge.
-DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "several",
-        "many",
-        "most",
-        "other",
-        "another",
-        "both",
-        "all",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "few",
-        "multiple",
-        "various",
-        "numerous",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "each",
-        "every",
-        "no",
-        "more",
-        "fellow",
-        "top",
-        "senior",
-    }
+DETERMINERS = words(
+    """
+    the a an this that these those some several many most other another both all one two
+    three four five six seven eight nine ten dozens hundreds thousands few multiple various
+    numerous his her their its our my your each every no more fellow top senior
+    """
 )
 
 #: Words inside an NP that link a head to its modifier ("a spokesman for X").
-NP_LINKS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to", "&", "and"})
+NP_LINKS = words("of for at with from in on to & and")
 
 #: Tokens that can never be part of a source NP: they end the backward walk.
-NP_STOPS = frozenset(
-    {
-        "that",
-        "which",
-        "because",
-        "but",
-        "or",
-        "while",
-        "when",
-        "whether",
-        "if",
-        "as",
-        "after",
-        "before",
-        "since",
-        "although",
-        "though",
-        "so",
-        "than",
-        "where",
-        "whom",
-        "whose",
-        "what",
-        "why",
-        "how",
-        "until",
-        "unless",
-        "once",
-        "whereas",
-        "not",
-        "nor",
-        "yet",
-        "be",
-        "being",
-        "been",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "to",
-        "by",
-        "also",
-        "about",
-        "who",
-        "there",
-        "here",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "him",
-        "them",
-        "us",
-        "me",
-        "then",
-        "just",
-        "only",
-        "even",
-        "still",
-        "now",
-        "however",
-        "meanwhile",
-        "instead",
-        "too",
-        "very",
-        "really",
-        "against",
-        "like",
-        "into",
-        "over",
-        "during",
-        "under",
-        "without",
-        "within",
-        "despite",
-        "including",
-        "per",
-        "via",
-        "amid",
-        "among",
-        "between",
-        "through",
-        "across",
-        "toward",
-        "towards",
-        "upon",
-        "around",
-    }
+NP_STOPS = words(
+    """
+    that which because but or while when whether if as after before since although though so
+    than where whom whose what why how until unless once whereas not nor yet be being been
+    is are was were has have had do does did will would could can may might should must said
+    says say told tells to by also about who there here it he she they we i you him them us
+    me then just only even still now however meanwhile instead too very really against like
+    into over during under without within despite including per via amid among between
+    through across toward towards upon around
+    """
 )
 
 #: Sentence-initial words that are not part of a name ("But Trump said").
-SENTENCE_ADVERBS = frozenset(
-    {
-        "but",
-        "and",
-        "so",
-        "yet",
-        "still",
-        "then",
-        "now",
-        "meanwhile",
-        "however",
-        "indeed",
-        "later",
-        "earlier",
-        "instead",
-        "also",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "when",
-        "while",
-        "though",
-        "although",
-        "since",
-        "because",
-        "if",
-        "as",
-        "last",
-        "this",
-        "during",
-        "speaking",
-        "asked",
-        "separately",
-        "previously",
-        "today",
-        "yesterday",
-        "overall",
-        "finally",
-        "first",
-        "second",
-        "third",
-        "moreover",
-        "furthermore",
-    }
+SENTENCE_ADVERBS = words(
+    """
+    but and so yet still then now meanwhile however indeed later earlier instead also in on
+    at after before when while though although since because if as last this during speaking
+    asked separately previously today yesterday overall finally first second third moreover
+    furthermore
+    """
 )
 
 #: Heads of NPs that name a source kind, for type decisions and weak cues.
-ANONYMOUS_HEADS = frozenset(
-    {
-        "source",
-        "sources",
-        "insider",
-        "insiders",
-        "people",
-        "person",
-        "individual",
-        "individuals",
-        "official",
-        "officials",
-        "aide",
-        "aides",
-        "staffer",
-        "staffers",
-        "diplomat",
-        "diplomats",
-        "observers",
-        "someone",
-        "one",
-        "adviser",
-        "advisers",
-        "advisor",
-        "advisors",
-        "confidant",
-        "confidants",
-        "associate",
-        "associates",
-        "ally",
-        "allies",
-        "employee",
-        "employees",
-        "member",
-        "members",
-        "officer",
-        "officers",
-        "lawmaker",
-        "lawmakers",
-        "analysts",
-        "experts",
-        "residents",
-        "witnesses",
-        "critics",
-        "supporters",
-        "voters",
-        "others",
-        "some",
-        "many",
-    }
+ANONYMOUS_HEADS = words(
+    """
+    source sources insider insiders people person individual individuals official officials
+    aide aides staffer staffers diplomat diplomats observers someone one adviser advisers
+    advisor advisors confidant confidants associate associates ally allies employee
+    employees member members officer officers lawmaker lawmakers analysts experts residents
+    witnesses critics supporters voters others some many
+    """
 )
-ANONYMOUS_MARKERS = frozenset(
-    {
-        "unnamed",
-        "anonymous",
-        "anonymity",
-        "familiar",
-        "knowledge",
-        "unidentified",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "several",
-        "some",
-        "many",
-        "multiple",
-        "various",
-        "numerous",
-        "other",
-        "another",
-        "few",
-        "senior",
-        "former",
-        "briefed",
-        "close",
-        "dozens",
-        "people",
-        "sources",
-        "source",
-    }
+ANONYMOUS_MARKERS = words(
+    """
+    unnamed anonymous anonymity familiar knowledge unidentified a an one two three four five
+    several some many multiple various numerous other another few senior former briefed
+    close dozens people sources source
+    """
 )
-OFFICIAL_TITLES = frozenset(
-    {
-        "president",
-        "vice",
-        "senator",
-        "sen",
-        "sen.",
-        "rep",
-        "rep.",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "gov.",
-        "mayor",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokespeople",
-        "ambassador",
-        "general",
-        "gen",
-        "gen.",
-        "admiral",
-        "adm.",
-        "colonel",
-        "col.",
-        "lt.",
-        "commander",
-        "chief",
-        "director",
-        "deputy",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "leader",
-        "speaker",
-        "attorney",
-        "prosecutor",
-        "judge",
-        "justice",
-        "sheriff",
-        "commissioner",
-        "official",
-        "officials",
-        "envoy",
-        "diplomat",
-        "premier",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "lawmaker",
-        "lawmakers",
-        "legislator",
-        "councilman",
-        "councilwoman",
-        "councillor",
-        "mp",
-        "prime",
-        "nominee",
-        "candidate",
-        "press",
-        "trooper",
-        "police",
-        "officer",
-        "officers",
-        "treasurer",
-        "auditor",
-        "comptroller",
-        "administrator",
-        "inspector",
-        "sergeant",
-        "sgt.",
-        "capt.",
-        "captain",
-        "major",
-        "maj.",
-        "lieutenant",
-        "cmdr.",
-        "adm",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "maj",
-        "cmdr",
-        "pres",
-        "pres.",
-        "supt.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "dr.",
-    }
+OFFICIAL_TITLES = words(
+    """
+    president vice senator sen sen. rep rep. representative congressman congresswoman
+    governor gov gov. mayor minister secretary spokesman spokeswoman spokesperson
+    spokespeople ambassador general gen gen. admiral adm. colonel col. lt. commander chief
+    director deputy chairman chairwoman chair leader speaker attorney prosecutor judge
+    justice sheriff commissioner official officials envoy diplomat premier chancellor king
+    queen prince lawmaker lawmakers legislator councilman councilwoman councillor mp prime
+    nominee candidate press trooper police officer officers treasurer auditor comptroller
+    administrator inspector sergeant sgt. capt. captain major maj. lieutenant cmdr. adm col
+    lt sgt capt maj cmdr pres pres. supt. mr. mrs. ms. dr.
+    """
 )
 #: Titles that say the bearer holds office (as opposed to Mr./Dr.).
 OFFICE_TITLES = OFFICIAL_TITLES - {"mr.", "mrs.", "ms.", "dr.", "candidate", "nominee"}
 
-GOVERNMENT_HEADS = frozenset(
-    {
-        "government",
-        "administration",
-        "ministry",
-        "department",
-        "kremlin",
-        "pentagon",
-        "whitehouse",
-        "state",
-        "cabinet",
-        "parliament",
-        "congress",
-        "senate",
-        "house",
-        "court",
-        "police",
-        "military",
-        "army",
-        "navy",
-        "embassy",
-        "agency",
-        "authorities",
-        "regime",
-        "council",
-        "commission",
-        "bureau",
-        "office",
-        "prosecutors",
-        "junta",
-        "legislature",
-        "assembly",
-        "treasury",
-        "fbi",
-        "cia",
-        "nsa",
-        "doj",
-        "dhs",
-        "epa",
-        "irs",
-        "cdc",
-        "fda",
-        "nasa",
-        "nato",
-        "un",
-        "eu",
-        "capitol",
-        "duma",
-        "ministries",
-        "governments",
-        "forces",
-        "troops",
-        "service",
-    }
+GOVERNMENT_HEADS = words(
+    """
+    government administration ministry department kremlin pentagon whitehouse state cabinet
+    parliament congress senate house court police military army navy embassy agency
+    authorities regime council commission bureau office prosecutors junta legislature
+    assembly treasury fbi cia nsa doj dhs epa irs cdc fda nasa nato un eu capitol duma
+    ministries governments forces troops service
+    """
 )
-ORGANIZATION_HEADS = frozenset(
-    {
-        "company",
-        "firm",
-        "group",
-        "campaign",
-        "party",
-        "committee",
-        "foundation",
-        "institute",
-        "center",
-        "centre",
-        "association",
-        "union",
-        "coalition",
-        "organization",
-        "organisation",
-        "corporation",
-        "corp",
-        "corp.",
-        "inc",
-        "inc.",
-        "ltd",
-        "llc",
-        "bank",
-        "university",
-        "college",
-        "school",
-        "hospital",
-        "fund",
-        "club",
-        "league",
-        "network",
-        "team",
-        "board",
-        "charity",
-        "society",
-        "alliance",
-        "federation",
-        "federations",
-        "council",
-        "lobby",
-        "chamber",
-        "industry",
-        "companies",
-        "firms",
-        "groups",
-        "unions",
-        "nonprofit",
-        "think",
-        "tank",
-        "movement",
-        "church",
-        "company's",
-        "foundation's",
-        "trust",
-        "agency",
-        "project",
-        "initiative",
-    }
+ORGANIZATION_HEADS = words(
+    """
+    company firm group campaign party committee foundation institute center centre
+    association union coalition organization organisation corporation corp corp. inc inc.
+    ltd llc bank university college school hospital fund club league network team board
+    charity society alliance federation federations council lobby chamber industry companies
+    firms groups unions nonprofit think tank movement church company's foundation's trust
+    agency project initiative
+    """
 )
-DOCUMENT_HEADS = frozenset(
-    {
-        "report",
-        "reports",
-        "study",
-        "studies",
-        "poll",
-        "polls",
-        "survey",
-        "surveys",
-        "statement",
-        "statements",
-        "document",
-        "documents",
-        "filing",
-        "filings",
-        "memo",
-        "letter",
-        "letters",
-        "email",
-        "emails",
-        "data",
-        "records",
-        "record",
-        "indictment",
-        "lawsuit",
-        "complaint",
-        "analysis",
-        "figures",
-        "ruling",
-        "decision",
-        "order",
-        "transcript",
-        "release",
-        "research",
-        "review",
-        "audit",
-        "assessment",
-        "estimate",
-        "estimates",
-        "findings",
-        "paper",
-        "papers",
-        "testimony",
-        "affidavit",
-        "cable",
-        "cables",
-        "census",
-        "numbers",
-        "statistics",
-        "model",
-        "forecast",
-        "projection",
-        "projections",
-        "tally",
-        "count",
-        "book",
-        "article",
-        "post",
-        "tweet",
-        "tweets",
-        "video",
-        "footage",
-        "map",
-        "chart",
-        "index",
-        "investigation",
-        "inquiry",
-        "probe",
-        "minutes",
-        "notes",
-        "text",
-        "law",
-        "bill",
-        "policy",
-        "plan",
-        "proposal",
-        "warrant",
-        "footnote",
-        "summary",
-        "brief",
-        "motion",
-        "verdict",
-        "judgment",
-        "opinion",
-        "slide",
-        "average",
-        "averages",
-        "ad",
-        "advertisement",
-        "spot",
-        "editorial",
-        "editorials",
-        "experiment",
-        "trial",
-        "website",
-        "page",
-        "message",
-    }
+DOCUMENT_HEADS = words(
+    """
+    report reports study studies poll polls survey surveys statement statements document
+    documents filing filings memo letter letters email emails data records record indictment
+    lawsuit complaint analysis figures ruling decision order transcript release research
+    review audit assessment estimate estimates findings paper papers testimony affidavit
+    cable cables census numbers statistics model forecast projection projections tally count
+    book article post tweet tweets video footage map chart index investigation inquiry probe
+    minutes notes text law bill policy plan proposal warrant footnote summary brief motion
+    verdict judgment opinion slide average averages ad advertisement spot editorial
+    editorials experiment trial website page message
+    """
 )
 #: Generic nouns that refer back to an outlet ("the paper", "the outlet").
-OUTLET_NOUNS = frozenset(
-    {
-        "paper",
-        "newspaper",
-        "outlet",
-        "outlets",
-        "publication",
-        "magazine",
-        "network",
-        "broadcaster",
-        "channel",
-        "site",
-        "website",
-        "agency",
-        "daily",
-        "tabloid",
-        "wire",
-        "station",
-        "newsroom",
-        "news",
-        "journal",
-    }
+OUTLET_NOUNS = words(
+    """
+    paper newspaper outlet outlets publication magazine network broadcaster channel site
+    website agency daily tabloid wire station newsroom news journal
+    """
 )
 
-MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    }
+#: Abbreviated month names, without their full stop.
+MONTH_ABBREVIATIONS = words("jan feb mar apr jun jul aug sep sept oct nov dec")
+MONTHS = (
+    words("january february march april may june july august september october november december")
+    | MONTH_ABBREVIATIONS
 )
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-NUMBER_WORDS = frozenset(
-    {
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-        "trillion",
-        "dozen",
-        "dozens",
-        "percent",
-        "half",
-        "third",
-        "quarter",
-        "double",
-        "triple",
-        "first",
-        "second",
-        "last",
-        "yesterday",
-        "today",
-        "tomorrow",
-    }
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+NUMBER_WORDS = words(
+    """
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion billions trillion dozen
+    dozens percent half third quarter double triple first second last yesterday today
+    tomorrow
+    """
 )
 
 #: Words that, in the NP right before a cue, show we walked into a clause.
-CLAUSE_VERBS = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "got",
-        "get",
-        "gets",
-        "made",
-        "make",
-        "makes",
-        "went",
-        "go",
-        "goes",
-        "took",
-        "take",
-        "takes",
-        "came",
-        "come",
-        "comes",
-        "gave",
-        "give",
-        "gives",
-        "put",
-        "keep",
-        "kept",
-        "want",
-        "wants",
-        "wanted",
-        "need",
-        "needs",
-        "needed",
-        "seem",
-        "seems",
-        "seemed",
-        "became",
-        "become",
-    }
+CLAUSE_VERBS = words(
+    """
+    is are was were be been has have had got get gets made make makes went go goes took take
+    takes came come comes gave give gives put keep kept want wants wanted need needs needed
+    seem seems seemed became become
+    """
 )
 
 #: Countries and capitals often used as metonyms for their governments.
-COUNTRIES = frozenset(
-    {
-        "afghanistan",
-        "albania",
-        "algeria",
-        "angola",
-        "argentina",
-        "armenia",
-        "australia",
-        "austria",
-        "azerbaijan",
-        "bahrain",
-        "bangladesh",
-        "belarus",
-        "belgium",
-        "bolivia",
-        "bosnia",
-        "brazil",
-        "britain",
-        "bulgaria",
-        "cambodia",
-        "cameroon",
-        "canada",
-        "chad",
-        "chile",
-        "china",
-        "colombia",
-        "congo",
-        "croatia",
-        "cuba",
-        "cyprus",
-        "czechia",
-        "denmark",
-        "ecuador",
-        "egypt",
-        "eritrea",
-        "estonia",
-        "ethiopia",
-        "finland",
-        "france",
-        "georgia",
-        "germany",
-        "ghana",
-        "greece",
-        "guatemala",
-        "haiti",
-        "honduras",
-        "hungary",
-        "iceland",
-        "india",
-        "indonesia",
-        "iran",
-        "iraq",
-        "ireland",
-        "israel",
-        "italy",
-        "japan",
-        "jordan",
-        "kazakhstan",
-        "kenya",
-        "kosovo",
-        "kuwait",
-        "kyrgyzstan",
-        "laos",
-        "latvia",
-        "lebanon",
-        "libya",
-        "lithuania",
-        "luxembourg",
-        "malaysia",
-        "mali",
-        "malta",
-        "mexico",
-        "moldova",
-        "mongolia",
-        "montenegro",
-        "morocco",
-        "mozambique",
-        "myanmar",
-        "namibia",
-        "nepal",
-        "netherlands",
-        "nicaragua",
-        "niger",
-        "nigeria",
-        "norway",
-        "oman",
-        "pakistan",
-        "palestine",
-        "panama",
-        "paraguay",
-        "peru",
-        "philippines",
-        "poland",
-        "portugal",
-        "qatar",
-        "romania",
-        "russia",
-        "rwanda",
-        "serbia",
-        "singapore",
-        "slovakia",
-        "slovenia",
-        "somalia",
-        "spain",
-        "sudan",
-        "sweden",
-        "switzerland",
-        "syria",
-        "taiwan",
-        "tajikistan",
-        "tanzania",
-        "thailand",
-        "tunisia",
-        "turkey",
-        "turkmenistan",
-        "uganda",
-        "ukraine",
-        "uruguay",
-        "uzbekistan",
-        "venezuela",
-        "vietnam",
-        "yemen",
-        "zambia",
-        "zimbabwe",
-        "u.s.",
-        "us",
-        "usa",
-        "uk",
-        "u.k.",
-        "america",
-        "moscow",
-        "beijing",
-        "kyiv",
-        "kiev",
-        "tehran",
-        "pyongyang",
-        "washington",
-        "london",
-        "paris",
-        "berlin",
-        "tokyo",
-        "ankara",
-        "cairo",
-        "islamabad",
-        "minsk",
-        "brasilia",
-        "riyadh",
-        "jerusalem",
-        "damascus",
-        "baghdad",
-        "kabul",
-        "seoul",
-        "taipei",
-        "delhi",
-        "ottawa",
-        "canberra",
-        "brussels",
-        "warsaw",
-        "tallinn",
-        "riga",
-        "vilnius",
-        "rome",
-        "madrid",
-        "athens",
-        "budapest",
-        "caracas",
-        "havana",
-        "kremlin",
-        "pentagon",
-        "whitehall",
-        "downing",
-    }
+COUNTRIES = words(
+    """
+    afghanistan albania algeria angola argentina armenia australia austria azerbaijan
+    bahrain bangladesh belarus belgium bolivia bosnia brazil britain bulgaria cambodia
+    cameroon canada chad chile china colombia congo croatia cuba cyprus czechia denmark
+    ecuador egypt eritrea estonia ethiopia finland france georgia germany ghana greece
+    guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+    japan jordan kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia lebanon libya
+    lithuania luxembourg malaysia mali malta mexico moldova mongolia montenegro morocco
+    mozambique myanmar namibia nepal netherlands nicaragua niger nigeria norway oman
+    pakistan palestine panama paraguay peru philippines poland portugal qatar romania russia
+    rwanda serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+    taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay
+    uzbekistan venezuela vietnam yemen zambia zimbabwe u.s. us usa uk u.k. america moscow
+    beijing kyiv kiev tehran pyongyang washington london paris berlin tokyo ankara cairo
+    islamabad minsk brasilia riyadh jerusalem damascus baghdad kabul seoul taipei delhi
+    ottawa canberra brussels warsaw tallinn riga vilnius rome madrid athens budapest caracas
+    havana kremlin pentagon whitehall downing
+    """
 )
 
 #: Abbreviations after which a period does not end a sentence.
-TITLE_ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "prof",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "atty",
-        "messrs",
-        "mt",
-        "ft",
-        "no",
-        "vol",
-        "vs",
-        "v",
-        "fig",
-        "gens",
-        "reps",
-        "sens",
-        "cpl",
-        "pvt",
-        "brig",
-        "det",
-        "insp",
-        "sr",
-        "jr",
-        "mme",
-        "mlle",
-        "esq",
-        "approx",
-        "dept",
-        "est",
-        "ave",
-        "blvd",
-        "rd",
-        "calif",
-        "fla",
-        "ariz",
-        "mass",
-        "conn",
-        "penn",
-        "wash",
-        "ill",
-        "mich",
-        "minn",
-        "tenn",
-        "wis",
-        "okla",
-        "colo",
-        "nev",
-        "ore",
-        "ky",
-        "va",
-        "ga",
-        "ala",
-        "miss",
-        "md",
-        "del",
-        "kan",
-        "neb",
-        "ark",
-        "la",
-        "mo",
-        "pa",
-        "tex",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "e.g",
-        "i.e",
-        "cf",
-        "al",
-        "op",
-        "ed",
-        "p",
-        "pp",
-    }
+#: Abbreviated titles before a name ("Sen.", "Dr."): never end a sentence.
+PERSONAL_TITLE_ABBREVIATIONS = words(
+    """
+    mr mrs ms dr st sen rep gov gen col lt sgt capt cmdr adm maj prof rev hon pres supt atty
+    messrs mt ft no vs v gens reps sens cpl pvt brig det insp
+    """
+)
+TITLE_ABBREVIATIONS = (
+    PERSONAL_TITLE_ABBREVIATIONS
+    | MONTH_ABBREVIATIONS
+    | words(
+        """
+        vol fig sr jr mme mlle esq approx dept est ave blvd rd calif fla ariz mass conn penn
+        wash ill mich minn tenn wis okla colo nev ore ky va ga ala miss md del kan neb ark
+        la mo pa tex e.g i.e cf al op ed p pp
+        """
+    )
 )
 #: Abbreviations that often end a sentence too (split only before a sentence starter).
-TERMINAL_ABBREVIATIONS = frozenset(
-    {
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "llc",
-        "etc",
-        "jr",
-        "sr",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-        "d.c",
-        "e.u",
-        "ph.d",
-        "l.a",
-        "n.y",
-    }
+TERMINAL_ABBREVIATIONS = words(
+    """
+    inc corp co ltd llc etc jr sr u.s u.k u.n a.m p.m d.c e.u ph.d l.a n.y
+    """
 )
 #: Words that commonly begin a sentence; used to decide splits after abbreviations.
-SENTENCE_STARTERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "but",
-        "and",
-        "in",
-        "on",
-        "at",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "there",
-        "when",
-        "while",
-        "if",
-        "as",
-        "after",
-        "before",
-        "since",
-        "however",
-        "meanwhile",
-        "still",
-        "yet",
-        "so",
-        "for",
-        "officials",
-        "some",
-        "many",
-        "according",
-        "asked",
-        "what",
-        "why",
-        "how",
-        "our",
-        "my",
-        "no",
-        "not",
-        "one",
-        "two",
-        "three",
-        "last",
-        "later",
-        "earlier",
-        "now",
-        "then",
-        "both",
-        "all",
-        "instead",
-        "although",
-        "though",
-    }
+SENTENCE_STARTERS = words(
+    """
+    the a an he she it they we i you but and in on at this that these those his her their
+    its there when while if as after before since however meanwhile still yet so for
+    officials some many according asked what why how our my no not one two three last later
+    earlier now then both all instead although though
+    """
 )
 
 
@@ -1706,166 +365,24 @@ SENTENCE_STARTERS = frozenset(
 SUBJECT_VERBS: dict[str, str] = {
     **REPORTING_VERBS,
     **_forms(
-        "champion",
-        "downplay",
-        "identify",
-        "reference",
-        "compliment",
-        "emphasize",
-        "present",
-        "react",
-        "realize",
-        "realise",
-        "notice",
-        "request",
-        "apologize",
-        "apologise",
-        "commit",
-        "offer",
-        "determine",
-        "document",
-        "consider",
-        "view",
-        "regard",
-        "suspect",
-        "understand/understands/understood/understanding",
-        "see/sees/saw/seeing",
-        "speak/speaks/spoke/speaking",
-        "talk",
-        "discuss",
-        "address",
-        "argue",
-        "focus",
-        "tweet",
-        "post",
-        "sign",
-        "vote",
-        "veto",
-        "pursue",
-        "rule",
-        "order",
-        "approve",
-        "block",
-        "overturn",
-        "prohibit",
-        "require",
-        "allow",
-        "ban",
-        "sue",
-        "investigate",
-        "acknowledge",
-        "admit",
-        "recognize",
-        "recognise",
-        "insist",
-        "prefer",
-        "intend",
-        "aim",
-        "vow",
-        "swear/swears/swore/swearing",
-        "pledge",
-        "commit",
-        "resist",
-        "embrace",
-        "reaffirm",
-        "reiterate",
-        "repeat",
-        "stand/stands/stood/standing",
-        "weigh",
-        "mull",
-        "ponder",
-        "contemplate",
-        "estimate",
-        "calculate",
-        "measure",
-        "track",
-        "rank",
-        "rate",
-        "grade",
-        "score",
-        "poll",
-        "survey",
-        "interview",
-        "quote",
-        "imply",
-        "assume",
-        "guess",
-        "reckon",
-        "wonder",
-        "recall",
-        "remember",
-        "forget/forgets/forgot/forgetting",
-        "hint",
-        "signal",
-        "indicate",
-        "suggest",
-        "concede",
-        "confess",
-        "acknowledge",
-        "rebut",
-        "refute",
-        "contradict",
-        "correct",
-        "clarify",
-        "elaborate",
-        "detail",
-        "publish",
-        "air",
-        "broadcast/broadcasts/broadcast/broadcasting",
-        "unleash",
-        "push",
-        "lobby",
-        "campaign",
-        "advocate",
-        "champion",
-        "favor",
-        "favour",
-        "like",
-        "love",
-        "hate",
-        "dislike",
-        "admire",
-        "respect",
-        "trust",
-        "distrust",
-        "fear",
-        "worry",
-        "dread",
-        "doubt",
-        "question",
-        "challenge",
-        "contest",
-        "sue",
-        "appeal",
-        "petition",
-        "protest",
-        "rally",
-        "march",
-        "boycott",
-        "warn",
-        "alert",
-        "caution",
-        "remind",
-        "inform",
-        "notify",
-        "assure",
-        "reassure",
-        "convince",
-        "persuade",
-        "ask",
-        "beg",
-        "implore",
-        "invite",
-        "summon",
-        "subpoena",
-        "charge",
-        "indict",
-        "convict",
-        "sentence",
-        "fine",
-        "sanction",
-        "punish",
-        "pardon",
-        "reward",
+        """
+        champion downplay identify reference compliment emphasize present react realize
+        realise notice request apologize apologise commit offer determine document consider
+        view regard suspect understand/understands/understood/understanding
+        see/sees/saw/seeing speak/speaks/spoke/speaking talk discuss address argue focus
+        tweet post sign vote veto pursue rule order approve block overturn prohibit require
+        allow ban sue investigate acknowledge admit recognize recognise insist prefer intend
+        aim vow swear/swears/swore/swearing pledge commit resist embrace reaffirm reiterate
+        repeat stand/stands/stood/standing weigh mull ponder contemplate estimate calculate
+        measure track rank rate grade score poll survey interview quote imply assume guess
+        reckon wonder recall remember forget/forgets/forgot/forgetting hint signal indicate
+        suggest concede confess acknowledge rebut refute contradict correct clarify
+        elaborate detail publish air broadcast/broadcasts/broadcast/broadcasting unleash
+        push lobby campaign advocate champion favor favour like love hate dislike admire
+        respect trust distrust fear worry dread doubt question challenge contest sue appeal
+        petition protest rally march boycott warn alert caution remind inform notify assure
+        reassure convince persuade ask beg implore invite summon subpoena charge indict
+        convict sentence fine sanction punish pardon reward
+        """
     ),
 }

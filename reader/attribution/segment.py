@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from reader.attribution.lexicon import (
+    PERSONAL_TITLE_ABBREVIATIONS,
     SENTENCE_STARTERS,
     TERMINAL_ABBREVIATIONS,
     TITLE_ABBREVIATIONS,
@@ -105,52 +106,14 @@ def _is_boundary(text: str, dot_start: int, after: int, end: int) -> bool:
     if word in TITLE_ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         # "Sen. Smith", "J. Smith", "Jan. 5": never a boundary, unless the
         # next word is a clear sentence opener ("... in Washington, D.C. The").
-        return len(word) > 1 and word not in _TITLES_ONLY and next_word in SENTENCE_STARTERS
+        return (
+            len(word) > 1
+            and word not in PERSONAL_TITLE_ABBREVIATIONS
+            and next_word in SENTENCE_STARTERS
+        )
     if word in TERMINAL_ABBREVIATIONS or "." in word:
         return next_word in SENTENCE_STARTERS
     return True
-
-
-_TITLES_ONLY = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "prof",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "atty",
-        "messrs",
-        "st",
-        "no",
-        "vs",
-        "v",
-        "mt",
-        "ft",
-        "sens",
-        "reps",
-        "gens",
-        "det",
-        "insp",
-        "brig",
-        "cpl",
-        "pvt",
-    }
-)
 
 
 def sentences(

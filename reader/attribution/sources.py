@@ -20,6 +20,7 @@ from reader.attribution.lexicon import (
     DOCUMENT_HEADS,
     DOCUMENT_LEMMAS,
     GOVERNMENT_HEADS,
+    MODALS,
     MONTHS,
     NP_LINKS,
     NP_STOPS,
@@ -34,6 +35,7 @@ from reader.attribution.lexicon import (
     STRONG_FORMS,
     SUBJECT_VERBS,
     WEEKDAYS,
+    words,
 )
 from reader.attribution.outlets import OutletMention, OutletRegistry
 from reader.attribution.segment import Token, join_tokens
@@ -49,336 +51,67 @@ _CLOSE_QUOTES = frozenset("\"”’'»")
 _TIME_WORDS = (
     WEEKDAYS
     | MONTHS
-    | {
-        "on",
-        "last",
-        "this",
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "earlier",
-        "later",
-        "today",
-        "yesterday",
-        "tonight",
-        "weekend",
-        "then",
-        "previously",
-        "once",
-        "twice",
-        "recently",
-        "in",
-        "early",
-        "late",
-    }
+    | words(
+        """
+        on last this week month year night morning afternoon evening earlier later today
+        yesterday tonight weekend then previously once twice recently in early late
+        """
+    )
 )
-_QUALIFIERS = frozenset(
-    {
-        "in",
-        "a",
-        "an",
-        "the",
-        "statement",
-        "interview",
-        "press",
-        "release",
-        "conference",
-        "on",
-        "twitter",
-        "x",
-        "facebook",
-        "television",
-        "tv",
-        "radio",
-        "email",
-        "emailed",
-        "post",
-        "posted",
-        "by",
-        "phone",
-        "telephone",
-        "friday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "saturday",
-        "sunday",
-        "at",
-        "rally",
-        "speech",
-        "briefing",
-        "news",
-        "hearing",
-        "told",
-        "reporters",
-        "separately",
-        "also",
-        "earlier",
-        "later",
-        "recently",
-        "last",
-        "this",
-        "week",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "today",
-        "yesterday",
-        "written",
-        "joint",
-        "his",
-        "her",
-        "their",
-        "its",
-        "to",
-        "with",
-        "during",
-        "after",
-        "when",
-        "asked",
-    }
+_QUALIFIERS = words(
+    """
+    in a an the statement interview press release conference on twitter x facebook
+    television tv radio email emailed post posted by phone telephone friday monday tuesday
+    wednesday thursday saturday sunday at rally speech briefing news hearing told reporters
+    separately also earlier later recently last this week night morning afternoon evening
+    today yesterday written joint his her their its to with during after when asked
+    """
 )
-_LABEL_STOPS = frozenset(
-    {
-        "update",
-        "updated",
-        "note",
-        "editor",
-        "editors",
-        "photo",
-        "photos",
-        "video",
-        "watch",
-        "read",
-        "related",
-        "source",
-        "sources",
-        "correction",
-        "advertisement",
-        "warning",
-        "breaking",
-        "exclusive",
-        "opinion",
-        "analysis",
-        "q",
-        "a",
-        "see",
-        "more",
-        "also",
-        "listen",
-        "subscribe",
-        "credit",
-        "image",
-        "images",
-        "caption",
-        "here",
-        "this",
-        "that",
-        "the",
-        "why",
-        "how",
-        "what",
-        "when",
-        "where",
-        "who",
-        "tags",
-        "topics",
-        "share",
-        "posted",
-        "published",
-        "transcript",
-        "full",
-        "live",
-        "latest",
-        "bottom",
-        "question",
-        "answer",
-        "example",
-        "summary",
-        "background",
-        "context",
-        "part",
-        "chapter",
-        "step",
-        "tip",
-        "fact",
-        "claim",
-        "verdict",
-        "rating",
-        "ruling",
-    }
+_LABEL_STOPS = words(
+    """
+    update updated note editor editors photo photos video watch read related source sources
+    correction advertisement warning breaking exclusive opinion analysis q a see more also
+    listen subscribe credit image images caption here this that the why how what when where
+    who tags topics share posted published transcript full live latest bottom question
+    answer example summary background context part chapter step tip fact claim verdict
+    rating ruling
+    """
 )
 _RELATIVE = frozenset({"who", "which"})
-_PARTICIPLE_ENDINGS = (
-    "ed",
-    "told",
-    "said",
-    "wrote",
-    "written",
-    "found",
-    "thought",
-    "known",
-    "shown",
-    "heard",
-    "felt",
-    "learned",
-    "sought",
-    "understood",
-    "seen",
-    "spoken",
+_PARTICIPLE_ENDINGS = tuple(
+    words(
+        """
+        ed told said wrote written found thought known shown heard felt learned sought
+        understood seen spoken
+        """
+    )
 )
 #: Whether to fall back on "subject + verb" for sentences with no cue.
 FALLBACK = True
-_INTRO_WORDS = frozenset(
-    {
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "during",
-        "since",
-        "as",
-        "when",
-        "while",
-        "last",
-        "this",
-        "earlier",
-        "later",
-        "meanwhile",
-        "still",
-        "but",
-        "and",
-        "yet",
-        "however",
-        "instead",
-        "for",
-        "with",
-        "without",
-        "despite",
-        "although",
-        "though",
-        "if",
-        "because",
-        "speaking",
-        "asked",
-        "like",
-        "unlike",
-        "by",
-        "from",
-        "under",
-        "over",
-        "through",
-    }
+_INTRO_WORDS = words(
+    """
+    in on at after before during since as when while last this earlier later meanwhile still
+    but and yet however instead for with without despite although though if because speaking
+    asked like unlike by from under over through
+    """
 )
-_IRREGULAR_PAST = frozenset(
-    {
-        "said",
-        "told",
-        "wrote",
-        "made",
-        "took",
-        "gave",
-        "went",
-        "came",
-        "saw",
-        "knew",
-        "thought",
-        "brought",
-        "found",
-        "held",
-        "kept",
-        "left",
-        "met",
-        "ran",
-        "sent",
-        "spent",
-        "spoke",
-        "stood",
-        "won",
-        "lost",
-        "paid",
-        "put",
-        "set",
-        "led",
-        "felt",
-        "began",
-        "became",
-        "chose",
-        "drew",
-        "drove",
-        "fought",
-        "forgot",
-        "got",
-        "grew",
-        "hid",
-        "hit",
-        "hung",
-        "laid",
-        "meant",
-        "read",
-        "rose",
-        "sought",
-        "sold",
-        "shot",
-        "sang",
-        "sat",
-        "struck",
-        "swore",
-        "taught",
-        "threw",
-        "understood",
-        "withdrew",
-        "wore",
-        "broke",
-        "built",
-        "bought",
-        "caught",
-        "cut",
-        "did",
-        "had",
-        "heard",
-        "let",
-        "quit",
-        "shut",
-        "split",
-        "spread",
-        "upheld",
-        "overturned",
-    }
+_IRREGULAR_PAST = words(
+    """
+    said told wrote made took gave went came saw knew thought brought found held kept left
+    met ran sent spent spoke stood won lost paid put set led felt began became chose drew
+    drove fought forgot got grew hid hit hung laid meant read rose sought sold shot sang sat
+    struck swore taught threw understood withdrew wore broke built bought caught cut did had
+    heard let quit shut split spread upheld overturned
+    """
 )
 #: Words after a cue form that show it is a noun ("support was", "claims as").
-_NOUN_FOLLOWERS = frozenset(
-    {
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-    }
-)
+_NOUN_FOLLOWERS = words("is was are were has have had") | MODALS
 #: Reporting-verb forms that are also source nouns ("the report says").
 _NOUN_VERBS = (DOCUMENT_HEADS | ANONYMOUS_HEADS) - {"one", "some", "many"}
 #: Participles kept in a source NP ("two people briefed on the talks").
-_KEEP_PARTICIPLES = frozenset({"briefed", "unnamed", "informed", "involved", "concerned"})
-_PARTICIPLE_OBJECTS = frozenset({"by", "from", "in", "on", "at", "last", "this", "earlier"})
-_CONJ_SKIP = frozenset({"and", "but", "while", "whereas", "though", "although", "yet", "as"})
+_KEEP_PARTICIPLES = words("briefed unnamed informed involved concerned")
+_PARTICIPLE_OBJECTS = words("by from in on at last this earlier")
+_CONJ_SKIP = words("and but while whereas though although yet as")
 
 
 @dataclass
@@ -600,64 +333,20 @@ def _looks_like_source(toks: Sequence[Token], np: tuple[int, int], reg: OutletRe
         or hl in GOVERNMENT_HEADS
         or hl in ORGANIZATION_HEADS
         or hl in OUTLET_NOUNS
-        or hl.endswith(
-            (
-                "man",
-                "woman",
-                "person",
-                "people",
-                "ist",
-                "ists",
-                "er",
-                "ers",
-                "ant",
-                "ants",
-                "ian",
-                "ians",
-            )
-        )
+        or hl.endswith(_AGENT_SUFFIXES)
     )
 
 
-_APPOS_TITLES = frozenset({"dr.", "dr", "mr.", "mrs.", "ms.", "prof.", "prof", "sir", "dame"})
+#: Endings of nouns for people ("spokesman", "analyst", "lawmakers").
+_AGENT_SUFFIXES = tuple(words("man woman person people ist ists er ers ant ants ian ians"))
+_APPOS_TITLES = words("dr. dr mr. mrs. ms. prof. prof sir dame")
 #: Parentheticals that are not appositions: ", however, said".
-_ASIDES = frozenset(
-    {
-        "however",
-        "meanwhile",
-        "too",
-        "though",
-        "instead",
-        "moreover",
-        "separately",
-        "nonetheless",
-        "nevertheless",
-        "also",
-        "likewise",
-        "similarly",
-        "again",
-        "then",
-        "later",
-        "earlier",
-        "today",
-        "yesterday",
-        "in",
-        "for",
-        "on",
-        "at",
-        "by",
-        "after",
-        "before",
-        "when",
-        "speaking",
-        "asked",
-        "who",
-        "which",
-        "whose",
-        "whom",
-        "once",
-        "now",
-    }
+_ASIDES = words(
+    """
+    however meanwhile too though instead moreover separately nonetheless nevertheless also
+    likewise similarly again then later earlier today yesterday in for on at by after before
+    when speaking asked who which whose whom once now
+    """
 )
 
 
@@ -699,56 +388,20 @@ def _apposition(
 
 
 #: Stance adjectives after "be": "X has been critical of", "X was coy about".
-_STANCE_ADJECTIVES = frozenset(
-    {
-        "critical",
-        "skeptical",
-        "sceptical",
-        "supportive",
-        "opposed",
-        "coy",
-        "worried",
-        "concerned",
-        "confident",
-        "adamant",
-        "optimistic",
-        "pessimistic",
-        "doubtful",
-        "wary",
-        "unhappy",
-        "angry",
-        "furious",
-        "upset",
-        "frustrated",
-        "proud",
-        "clear",
-        "vocal",
-        "firm",
-        "emphatic",
-        "dismissive",
-        "silent",
-        "quiet",
-        "unequivocal",
-        "careful",
-        "cautious",
-        "hopeful",
-        "eager",
-        "reluctant",
-        "willing",
-        "unwilling",
-        "open",
-        "passionate",
-        "sure",
-        "certain",
-        "convinced",
-        "aware",
-        "disappointed",
-        "pleased",
-    }
+_STANCE_ADJECTIVES = words(
+    """
+    critical skeptical sceptical supportive opposed coy worried concerned confident adamant
+    optimistic pessimistic doubtful wary unhappy angry furious upset frustrated proud clear
+    vocal firm emphatic dismissive silent quiet unequivocal careful cautious hopeful eager
+    reluctant willing unwilling open passionate sure certain convinced aware disappointed
+    pleased
+    """
 )
-_STANCE_PREPS = frozenset(
-    {"about", "of", "that", "to", "on", "with", "toward", "towards", "in", "over", "at"}
-)
+#: Degree adverbs before a stance adjective ("deeply critical of").
+_DEGREE_WORDS = words("very more less increasingly deeply too so openly highly most quite")
+#: Nouns of stance after "a" ("a critic of", "a supporter of").
+_STANCE_NOUNS = words("critic supporter opponent proponent champion skeptic advocate fan defender")
+_STANCE_PREPS = words("about of that to on with toward towards in over at")
 #: Phrasal stance verbs: base -> the particles that make them one ("doubled down on").
 _PHRASAL_STANCE = {
     "double": ("down",),
@@ -801,19 +454,7 @@ def _stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
     low = toks[k].low
     if after_be:
         j = k
-        while j < n and toks[j].low in {
-            "very",
-            "more",
-            "less",
-            "increasingly",
-            "deeply",
-            "too",
-            "so",
-            "openly",
-            "highly",
-            "most",
-            "quite",
-        }:
+        while j < n and toks[j].low in _DEGREE_WORDS:
             j += 1
         if (
             j < n
@@ -825,18 +466,7 @@ def _stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
         if (
             j + 1 < n
             and toks[j].low in {"a", "an"}
-            and toks[j + 1].low
-            in {
-                "critic",
-                "supporter",
-                "opponent",
-                "proponent",
-                "champion",
-                "skeptic",
-                "advocate",
-                "fan",
-                "defender",
-            }
+            and toks[j + 1].low in _STANCE_NOUNS
             and j + 2 < n
             and toks[j + 2].low == "of"
         ):
@@ -851,9 +481,9 @@ def _stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
     ):
         return None
     for part in _PHRASAL_STANCE[base]:
-        words = part.split()
-        if [t.low for t in toks[k + 1 : k + 1 + len(words)]] == words:
-            end = k + 1 + len(words)
+        particles = part.split()
+        if [t.low for t in toks[k + 1 : k + 1 + len(particles)]] == particles:
+            end = k + 1 + len(particles)
             if end < n and toks[end].low in _STANCE_PREPS | {"for", "against", "at"}:
                 end += 1
             return end

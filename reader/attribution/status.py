@@ -19,160 +19,59 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.attribution.lexicon import words
 from reader.attribution.segment import Token
 
 UNCONFIRMED = "unconfirmed"
 CONFIRMED = "confirmed"
 DISPUTED = "disputed"
 
-_NEG = frozenset(
-    {
-        "unable",
-        "not",
-        "n't",
-        "cannot",
-        "couldn't",
-        "can't",
-        "hasn't",
-        "haven't",
-        "didn't",
-        "wasn't",
-        "weren't",
-        "hadn't",
-        "never",
-        "no",
-        "nor",
-    }
+_NEG = words(
+    """
+    unable not n't cannot couldn't can't hasn't haven't didn't wasn't weren't hadn't never
+    no nor
+    """
 )
-_VERIFY = frozenset(
-    {
-        "verify",
-        "verified",
-        "confirm",
-        "confirmed",
-        "corroborate",
-        "corroborated",
-        "authenticate",
-        "authenticated",
-        "substantiate",
-        "substantiated",
-    }
+_VERIFY = words(
+    """
+    verify verified confirm confirmed corroborate corroborated authenticate authenticated
+    substantiate substantiated
+    """
 )
-_FILLER = frozenset(
-    {
-        "to",
-        "be",
-        "been",
-        "independently",
-        "immediately",
-        "yet",
-        "able",
-        "was",
-        "were",
-        "is",
-        "are",
-        "has",
-        "have",
-        "had",
-        "could",
-        "can",
-        "did",
-        "does",
-        "not",
-        "n't",
-        "separately",
-        "itself",
-        "fully",
-    }
+_FILLER = words(
+    """
+    to be been independently immediately yet able was were is are has have had could can did
+    does not n't separately itself fully
+    """
 )
 _POSITIVE_SUBJECTS = frozenset({"we", "this", "our"})
-_REBUT = frozenset(
-    {
-        "denied",
-        "denies",
-        "deny",
-        "rejected",
-        "rejects",
-        "dismissed",
-        "dismisses",
-        "refuted",
-        "refutes",
-        "disputed",
-        "disputes",
-        "contradicted",
-        "contradicts",
-        "contested",
-    }
+_REBUT = words(
+    """
+    denied denies deny rejected rejects dismissed dismisses refuted refutes disputed
+    disputes contradicted contradicts contested
+    """
 )
-_GENERIC_OBJECTS = frozenset(
-    {
-        "report",
-        "reports",
-        "claim",
-        "claims",
-        "allegation",
-        "allegations",
-        "account",
-        "accounts",
-        "it",
-        "this",
-        "that",
-        "them",
-        "those",
-        "these",
-        "story",
-        "stories",
-        "information",
-        "details",
-        "figures",
-        "assertion",
-        "assertions",
-        "reporting",
-        "report's",
-        "video",
-        "footage",
-        "claims.",
-        "charge",
-        "charges",
-    }
+#: Words between a rebuttal verb and its object that keep it pointing back.
+_POINTING_WORDS = words(
+    "the these those its their such any of all earlier previous latest new media news initial"
+)
+_GENERIC_OBJECTS = words(
+    """
+    report reports claim claims allegation allegations account accounts it this that them
+    those these story stories information details figures assertion assertions reporting
+    report's video footage claims. charge charges
+    """
 )
 
 
 #: Objects that point back only with a determiner ("the memo", "its contents").
-_POINTED_OBJECTS = frozenset(
-    {
-        "contents",
-        "content",
-        "memo",
-        "memos",
-        "document",
-        "documents",
-        "letter",
-        "letters",
-        "email",
-        "emails",
-        "records",
-        "recording",
-        "recordings",
-        "authenticity",
-        "findings",
-        "figure",
-        "numbers",
-        "data",
-        "version",
-        "accounts",
-        "statements",
-        "statement",
-        "description",
-        "descriptions",
-        "quote",
-        "quotes",
-        "remarks",
-        "comments",
-        "memo's",
-        "document's",
-        "letter's",
-    }
+_POINTED_OBJECTS = words(
+    """
+    contents content memo memos document documents letter letters email emails records
+    recording recordings authenticity findings figure numbers data version accounts
+    statements statement description descriptions quote quotes remarks comments memo's
+    document's letter's
+    """
 )
 
 
@@ -231,35 +130,16 @@ def find_rebuttal(toks: Sequence[Token], cue_index: int) -> bool:
     return _generic_object(toks, cue_index + 1)
 
 
-_CONTRA_VERBS = frozenset(
-    {
-        "contradicted",
-        "contradicts",
-        "contradict",
-        "contradicting",
-        "disagreed",
-        "disagrees",
-        "countered",
-        "counters",
-        "rebutted",
-        "rebuts",
-        "refuted",
-        "refutes",
-    }
+_CONTRA_VERBS = words(
+    """
+    contradicted contradicts contradict contradicting disagreed disagrees countered counters
+    rebutted rebuts refuted refutes
+    """
 )
-_CONTRA_THAT = frozenset(
-    {
-        "disputed",
-        "disputes",
-        "dispute",
-        "denied",
-        "denies",
-        "deny",
-        "rejected",
-        "rejects",
-        "contested",
-        "contests",
-    }
+_CONTRA_THAT = words(
+    """
+    disputed disputes dispute denied denies deny rejected rejects contested contests
+    """
 )
 
 
@@ -309,23 +189,6 @@ def _generic_object(toks: Sequence[Token], i: int) -> bool:
             return True
         if low in _POINTED_OBJECTS and k > i:
             return True  # "the memo", "its contents": a determiner points back
-        if low not in {
-            "the",
-            "these",
-            "those",
-            "its",
-            "their",
-            "such",
-            "any",
-            "of",
-            "all",
-            "earlier",
-            "previous",
-            "latest",
-            "new",
-            "media",
-            "news",
-            "initial",
-        }:
+        if low not in _POINTING_WORDS:
             return False
     return False
