@@ -180,3 +180,53 @@ def test_offsets_match_text() -> None:
     text = "Title line\n\nThe bridge will reopen in May, Ana Ruiz said. It cost $3 million."
     for c in find_claims(text):
         assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cues", "second"),
+    [
+        (
+            "Councillor Ida Brandt criticized the levy and called for a new vote.",
+            ["criticized", "called for"],
+            "and called for a new vote.",
+        ),
+        (
+            "Ida Brandt demands answers from the board, yet refuses to release her own notes.",
+            ["demands", "refuses"],
+            "yet refuses to release her own notes.",
+        ),
+        (
+            "Ida Brandt has backed the plan and has repeatedly said it would work.",
+            ["backed", "said"],
+            "and has repeatedly said it would work.",
+        ),
+    ],
+)
+def test_coordinated_predicates_share_the_subject(text: str, cues: list[str], second: str) -> None:
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == cues
+    assert all(span(text, c) in {"Ida Brandt", "Councillor Ida Brandt"} for c in claims)
+    assert claims[1].text == second
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb in another tense belongs to the reported content
+        "Ida Brandt said the mayor knows the plan and supports it.",
+        # the second verb's subject is the relative clause's
+        "Ida Brandt praised the film, which explored the coast and described its decline.",
+        # negated second verbs are not a stance
+        "Ida Brandt criticized the levy but did not call for a vote.",
+    ],
+)
+def test_coordinated_predicates_need_a_matching_clause(text: str) -> None:
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert len(claims) == 1, claims
+
+
+def test_document_by_author_is_one_source() -> None:
+    text = "A 2021 survey by economists at Norrland College found that rents rose by 9 percent."
+    c = one(text)
+    assert span(text, c) == "A 2021 survey by economists at Norrland College"
+    assert c.cue == "found"

@@ -29,6 +29,8 @@ from reader.model import Claim
 
 _OPENERS = frozenset("“«")
 _CLOSERS = frozenset("”»")
+#: Words that open a coordinated clause ("and then called").
+_CLAUSE_OPENERS = words("and but yet also then later has have had again repeatedly even still")
 _SELF_MARKERS = (
     ("was", "unable"),
     ("were", "unable"),
@@ -261,6 +263,9 @@ class _Engine:
                         break
                 if cut is None:
                     cut = hi
+                    # "X criticized the plan and called for ...": "and" opens the second clause.
+                    while a.shared and cut - 1 > lo and toks[cut - 1].low in _CLAUSE_OPENERS:
+                        cut -= 1
             else:
                 for k in range(lo, hi):
                     if toks[k].text in {",", ";", "—", "–", "."}:

@@ -112,6 +112,34 @@ _NOUN_VERBS = (DOCUMENT_HEADS | ANONYMOUS_HEADS) - {"one", "some", "many"}
 _KEEP_PARTICIPLES = words("briefed unnamed informed involved concerned")
 _PARTICIPLE_OBJECTS = words("by from in on at last this earlier")
 _CONJ_SKIP = words("and but while whereas though although yet as")
+#: Conjunctions that join two predicates of one subject ("X said ... and called ...").
+_COORDINATORS = words("and but yet")
+#: Words between such a conjunction and its verb ("and then called", "but has also said").
+_COORD_ADVERBS = words("also then later has have had again repeatedly even still publicly")
+_NEGATIONS = words("not never n't")
+
+
+def _by_author(toks: Sequence[Token], src: tuple[int, int]) -> tuple[int, int]:
+    """Widen "researchers at X" to "a study by researchers at X" when a document heads it."""
+    a = src[0]
+    if a < 2 or toks[a - 1].low != "by":
+        return src
+    prior = np_back(toks, a - 2)
+    if prior is None or _head(toks, prior).low not in DOCUMENT_HEADS:
+        return src
+    return (prior[0], src[1])
+
+
+def _tense(form: str) -> str:
+    """Rough tense class of a verb form: "ing", "s" (3rd singular), "past" or "base"."""
+    lemma = SUBJECT_VERBS.get(form, form)
+    if form.endswith("ing"):
+        return "ing"
+    if form == lemma:
+        return "base"
+    if form.endswith("s") and not form.endswith("ss"):
+        return "s"
+    return "past"
 
 
 @dataclass
@@ -637,7 +665,64 @@ class SentenceAnalyzer:
             sv = self._subject_verb(toks, quoted)
             if sv is not None:
                 kept.append(sv)
+        if kept:
+            kept = self._coordinated(toks, kept, quoted)
         return kept
+
+    def _coordinated(
+        self, toks: Sequence[Token], kept: list[Attribution], quoted: Sequence[bool]
+    ) -> list[Attribution]:
+        """Add verbs coordinated with a cue that share its subject.
+
+        "X criticized the deal and called for a vote", "X demands ..., yet refuses
+        ...": the second verb, in the same tense as the first, is a clause of its
+        own with the first cue's source.
+        """
+        n = len(toks)
+        out = list(kept)
+        cues = {a.cue_index for a in kept}
+        for i in range(kept[0].cue_index + 2, n):
+            t = toks[i]
+            if quoted[i] or i in cues or t.is_cap or t.low not in SUBJECT_VERBS:
+                continue
+            k = i - 1
+            while k > 0 and toks[k].low in _COORD_ADVERBS:
+                k -= 1
+            if toks[k].low not in _COORDINATORS:
+                continue
+            p = max((a for a in out if a.cue_index < k), key=lambda a: a.cue_index, default=None)
+            if (
+                p is None
+                or p.src is None
+                or p.kind not in {"verb", "subject", "participle"}
+                or any(a.region[0] <= i < a.region[1] for a in out)
+                or _tense(toks[p.cue_index].low) not in {"s", "past"}
+                or _tense(t.low) != _tense(toks[p.cue_index].low)
+                or (k + 1 < i and toks[k + 1].low in _NEGATIONS)
+                or any(toks[x].low in _RELATIVE for x in range(p.cue_index + 1, k))
+            ):
+                continue
+            end = _stance_phrase(toks, i, False) or i + 1
+            if end == i + 1 and i + 1 < n and toks[i + 1].low in {"for", "on", "out"}:
+                end = i + 2
+            out.append(
+                Attribution(
+                    cue=self_text(toks, i, end),
+                    cue_start=t.start,
+                    cue_end=toks[end - 1].end,
+                    cue_index=i,
+                    lemma=SUBJECT_VERBS[t.low],
+                    src=p.src,
+                    trailing=False,
+                    kind="participle",
+                    shared=True,
+                    name=p.name,
+                    appos=p.appos,
+                )
+            )
+            cues.add(i)
+        out.sort(key=lambda a: a.cue_index)
+        return out
 
     def _subject_verb(self, toks: Sequence[Token], quoted: Sequence[bool]) -> Attribution | None:
         """A named or pronoun subject with its verb: "Trump attacked the plan"."""
@@ -903,6 +988,7 @@ class SentenceAnalyzer:
         if src is None:
             src = np_back(toks, j)
             if src is not None:
+                src = _by_author(toks, src)
                 before = toks[src[0] - 1].text if src[0] > 0 else ""
                 trailing = before in {",", "”", '"', "’", "—", "–", "'"} and src[0] > 1
         inverted = False
