@@ -41,6 +41,7 @@ CASES: dict[str, Callable[[], str]] = {
     "1 MB paragraph of quote characters": lambda: _fill("“”\"'«» "),
     "1 MB 'said said said'": lambda: _fill("said "),
     "1 MB 'X said, Y told'": lambda: _fill("Ana Ruiz said, the paper told "),
+    "1 MB 'X blamed A and blamed B'": lambda: _fill("Ana Ruiz blamed the board and blamed "),
     "1 MB of abbreviations": lambda: _fill("Sen. U.S. a.m. J. Mr. Dr. St. Jan. "),
     "1 MB one token": lambda: "a" * MB,
     "1 MB of commas": lambda: _fill(", "),

@@ -676,12 +676,17 @@ class SentenceAnalyzer:
 
         "X criticized the deal and called for a vote", "X demands ..., yet refuses
         ...": the second verb, in the same tense as the first, is a clause of its
-        own with the first cue's source.
+        own with the first cue's source.  Linear in the sentence length.
         """
         n = len(toks)
-        out = list(kept)
-        cues = {a.cue_index for a in kept}
-        for i in range(kept[0].cue_index + 2, n):
+        base = sorted(kept, key=lambda a: a.cue_index)
+        cues = {a.cue_index for a in base}
+        relatives = [0]  # relatives[x]: relative pronouns among toks[:x]
+        for t in toks:
+            relatives.append(relatives[-1] + (t.low in _RELATIVE))
+        added: list[Attribution] = []
+        bi = 0
+        for i in range(base[0].cue_index + 2, n):
             t = toks[i]
             if quoted[i] or i in cues or t.is_cap or t.low not in SUBJECT_VERBS:
                 continue
@@ -690,22 +695,28 @@ class SentenceAnalyzer:
                 k -= 1
             if toks[k].low not in _COORDINATORS:
                 continue
-            p = max((a for a in out if a.cue_index < k), key=lambda a: a.cue_index, default=None)
+            while bi + 1 < len(base) and base[bi + 1].cue_index < k:
+                bi += 1
+            p = base[bi]
+            if added and added[-1].cue_index > p.cue_index:
+                p = added[-1]
+            nxt = base[bi + 1] if bi + 1 < len(base) else None
             if (
-                p is None
+                p.cue_index >= k
                 or p.src is None
                 or p.kind not in {"verb", "subject", "participle"}
-                or any(a.region[0] <= i < a.region[1] for a in out)
+                or p.region[0] <= i < p.region[1]
+                or (nxt is not None and nxt.region[0] <= i < nxt.region[1])
                 or _tense(toks[p.cue_index].low) not in {"s", "past"}
                 or _tense(t.low) != _tense(toks[p.cue_index].low)
                 or (k + 1 < i and toks[k + 1].low in _NEGATIONS)
-                or any(toks[x].low in _RELATIVE for x in range(p.cue_index + 1, k))
+                or relatives[k] > relatives[p.cue_index + 1]
             ):
                 continue
             end = _stance_phrase(toks, i, False) or i + 1
             if end == i + 1 and i + 1 < n and toks[i + 1].low in {"for", "on", "out"}:
                 end = i + 2
-            out.append(
+            added.append(
                 Attribution(
                     cue=self_text(toks, i, end),
                     cue_start=t.start,
@@ -720,9 +731,7 @@ class SentenceAnalyzer:
                     appos=p.appos,
                 )
             )
-            cues.add(i)
-        out.sort(key=lambda a: a.cue_index)
-        return out
+        return sorted(base + added, key=lambda a: a.cue_index)
 
     def _subject_verb(self, toks: Sequence[Token], quoted: Sequence[bool]) -> Attribution | None:
         """A named or pronoun subject with its verb: "Trump attacked the plan"."""
