@@ -218,6 +218,9 @@ def test_coordinated_predicates_share_the_subject(text: str, cues: list[str], se
         "Ida Brandt praised the film, which explored the coast and described its decline.",
         # negated second verbs are not a stance
         "Ida Brandt criticized the levy but did not call for a vote.",
+        # a passive participle has another agent
+        "Ida Brandt praised the bridge, which was planned by the city and criticized by many.",
+        "Ida Brandt praised the plant, built in 1990 and criticized by residents for years.",
     ],
 )
 def test_coordinated_predicates_need_a_matching_clause(text: str) -> None:

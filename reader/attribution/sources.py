@@ -711,6 +711,7 @@ class SentenceAnalyzer:
                 or _tense(t.low) != _tense(toks[p.cue_index].low)
                 or (k + 1 < i and toks[k + 1].low in _NEGATIONS)
                 or relatives[k] > relatives[p.cue_index + 1]
+                or (i + 1 < n and toks[i + 1].low == "by")  # passive: "and criticized by"
             ):
                 continue
             end = _stance_phrase(toks, i, False) or i + 1
