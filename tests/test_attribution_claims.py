@@ -233,3 +233,21 @@ def test_document_by_author_is_one_source() -> None:
     c = one(text)
     assert span(text, c) == "A 2021 survey by economists at Norrland College"
     assert c.cue == "found"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The dockworkers union endorsed the harbour levy on Monday.", "The dockworkers union"),
+        ("The regional council rejected the ferry timetable.", "The regional council"),
+        ("Several farm lobbyists have opposed the water tariff.", "Several farm lobbyists"),
+    ],
+)
+def test_group_subjects_take_stance_verbs(text: str, source: str) -> None:
+    c = one(text)
+    assert span(text, c) == source
+
+
+def test_group_subject_needs_a_stance_verb() -> None:
+    text = "The harbour council met in the old customs house on Monday."
+    assert all(c.source is None for c in find_claims(text))

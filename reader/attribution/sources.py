@@ -777,6 +777,9 @@ class SentenceAnalyzer:
             and hl not in ANONYMOUS_HEADS
             and hl not in OFFICIAL_TITLES
             and hl not in DOCUMENT_HEADS
+            and hl not in ORGANIZATION_HEADS
+            and hl not in GOVERNMENT_HEADS
+            and not (hl.endswith(_AGENT_SUFFIXES) and hl.endswith("s"))
         ):
             return None
         first = toks[a].low
