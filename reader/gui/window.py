@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
                 if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES
             )
             if samples:
-                self.import_sources(samples)
+                self._start_job([ImportItem(s) for s in samples], opens="first")
                 return
         last = as_int(self.settings.value("library/last_article"), -1)
         if last >= 0 and self.library.row(last) is not None:
@@ -314,20 +314,40 @@ class MainWindow(QMainWindow):
         self.set_verdict(None)
 
     def edit_note(self) -> None:
+        """Open the note editor for the current claim. The target (article id, claim
+        key) is fixed now: whatever the window shows when Save is pressed (an import
+        may have finished meanwhile), the note goes to the claim it was written for."""
         sc = self._current()
-        if sc is None:
+        if sc is None or self.stored is None:
             return
+        article_id, key = self.stored.id, sc.claim_key
         dlg = NoteDialog(sc.claim.text, sc.note or "", self)
-        dlg.accepted.connect(lambda: self.save_note(dlg.note()))
+        dlg.accepted.connect(lambda: self.save_note(dlg.note(), article_id, key))
         self._show_dialog(dlg, modal=True)
 
-    def save_note(self, note: str) -> None:
-        sc = self._current()
-        if sc is None or self.stored is None or self.current_claim is None:
-            return
-        self.library.set_note(self.stored.id, sc.claim_key, note)
-        self.claims.model.update_claim(self.current_claim, sc.verdict, note or None)
+    def save_note(self, note: str, article_id: int | None = None, key: str | None = None) -> None:
+        """Save ``note`` on claim ``key`` of article ``article_id`` (default: the
+        current claim), and show it in the panel if that article is on screen."""
+        if article_id is None or key is None:
+            sc = self._current()
+            if sc is None or self.stored is None:
+                return
+            article_id, key = self.stored.id, sc.claim_key
+        self.library.set_note(article_id, key, note)
+        self._show_saved(article_id, key)
         self.note("Note saved")
+
+    def _show_saved(self, article_id: int, key: str) -> None:
+        """Refresh the panel row of claim ``key`` from the library, if it is shown."""
+        if self.stored is None or self.stored.id != article_id:
+            return
+        for row, sc in enumerate(self.stored.claims):
+            if sc.claim_key == key:
+                entry = self.library.verdict(article_id, key)
+                self.claims.model.update_claim(
+                    row, entry.verdict if entry else None, entry.note if entry else None
+                )
+                return
 
     def show_history(self) -> None:
         sc = self._current()
@@ -424,9 +444,10 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_sources(paths)
 
-    def import_sources(self, sources: list[str]) -> ImportJob | None:
-        """Import paths or URLs in the background (the file dialog's and drop's slot)."""
-        return self._start_job([ImportItem(s) for s in sources if s.strip()])
+    def import_sources(self, sources: list[str], user: bool = True) -> ImportJob | None:
+        """Import paths or URLs in the background (the file dialog's and drop's slot);
+        ``user=False`` for paths handed over by another launch."""
+        return self._start_job([ImportItem(s) for s in sources if s.strip()], user=user)
 
     def import_clipboard(self) -> ImportJob | None:
         """Import what is on the clipboard: file URLs, a web address, or plain text."""
@@ -456,10 +477,17 @@ class MainWindow(QMainWindow):
             return [ImportItem("clipboard", text=text)]
         return []
 
-    def _start_job(self, items: list[ImportItem]) -> ImportJob | None:
+    def _start_job(
+        self, items: list[ImportItem], user: bool = True, opens: str = "last"
+    ) -> ImportJob | None:
+        """Queue ``items``; ``user``: started by the user in this window; ``opens``:
+        which imported article to open when done ("first" or "last"), if any may be."""
         if not items:
             return None
         job = ImportJob(self.db_path, items)
+        job.user = user
+        job.opens = opens
+        job.library_was_empty = self.lib_model.rowCount() == 0
         job.signals.progress.connect(self._job_progress)
         job.signals.finished.connect(lambda outcome, j=job: self._job_finished(j, outcome))
         self.jobs.append(job)
@@ -491,18 +519,41 @@ class MainWindow(QMainWindow):
             for w in (self.progress_label, self.progress, self.cancel_button):
                 w.setVisible(False)
         self.lib_model.reload()
-        if outcome.article_ids:
-            self.open_article(outcome.article_ids[-1])
-        elif self.stored is not None:
-            self.lib_view.select_article(self.stored.id)
         n = len(outcome.article_ids)
         msg = f"Imported {n} article{'' if n == 1 else 's'}"
+        if outcome.article_ids and self._may_open_import(job):
+            ids = outcome.article_ids
+            self.open_article(ids[0] if job.opens == "first" else ids[-1])
+        else:
+            if self.stored is not None:
+                self.lib_view.select_article(self.stored.id)
+            if outcome.article_ids:
+                msg = f"Imported {n} — press ] / click to open"
         if outcome.cancelled:
             msg += " (cancelled)"
         if outcome.failures:
             msg += f"; {len(outcome.failures)} failed"
             self._show_problems(outcome)
         self.note(msg)
+
+    def _may_open_import(self, job: ImportJob) -> bool:
+        """Whether a finished import may replace what is on screen: never while a
+        dialog is open or a claim is selected; otherwise only when nothing is open, or
+        the user started it here on an empty library (first run, first import)."""
+        if self._dialog_open() or self.current_claim is not None:
+            return False
+        return self.stored is None or (job.user and job.library_was_empty)
+
+    def _dialog_open(self) -> bool:
+        """True while the note/history/help/link dialog is on screen."""
+        dlg = self.dialog
+        if dlg is None:
+            return False
+        try:
+            return dlg.isVisible()
+        except RuntimeError:  # closed and deleted (WA_DeleteOnClose)
+            self.dialog = None
+            return False
 
     def _show_problems(self, outcome: ImportOutcome) -> None:
         if self.problems is None:
@@ -514,7 +565,7 @@ class MainWindow(QMainWindow):
     def open_paths_and_raise(self, paths: list[str]) -> None:
         """Import paths another launch handed over, and bring the window forward."""
         if paths:
-            self.import_sources(paths)
+            self.import_sources(paths, user=False)
         self.showNormal()
         self.raise_()
         self.activateWindow()

@@ -55,6 +55,10 @@ class ImportJob(QRunnable):
         self.items = items
         self.signals = ImportSignals()
         self._cancel = threading.Event()
+        # how the window treats the result (see MainWindow._may_open_import)
+        self.user = True
+        self.opens = "last"
+        self.library_was_empty = False
 
     def cancel(self) -> None:
         self._cancel.set()

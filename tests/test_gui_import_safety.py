@@ -1,0 +1,102 @@
+"""A background import never costs the user what they are doing: notes written while
+it runs land on their claim, and the article being read stays on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from reader.gui.dialogs import NoteDialog
+from reader.gui.window import MainWindow
+from reader.store.library import Library
+from tests.test_gui_support import make_db, variant
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+
+
+def _open(qtbot: QtBot, db: Path, tmp_path: Path) -> MainWindow:
+    w = MainWindow(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(780, 560)
+    w.show()
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    w.start()
+    return w
+
+
+def _import_and_wait(qtbot: QtBot, win: MainWindow, path: Path) -> None:
+    before = win.last_outcome
+    assert win.import_sources([str(path)]) is not None
+    qtbot.waitUntil(lambda: not win.jobs and win.last_outcome is not before, timeout=60000)
+
+
+def test_note_survives_an_import_finishing_while_the_dialog_is_open(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = tmp_path / "lib.db"
+    (aid,) = make_db(db, 1)
+    win = _open(qtbot, db, tmp_path)
+    qtbot.keyClick(win.lib_view, "j")
+    qtbot.keyClick(win.lib_view, "j")  # claim 1
+    assert win.stored is not None and win.current_claim == 1
+    key = win.stored.claims[1].claim_key
+    qtbot.keyClick(win.lib_view, "e")
+    dlg = win.dialog
+    assert isinstance(dlg, NoteDialog) and dlg.isVisible()
+    new = tmp_path / "new.md"
+    new.write_text(variant(9, "imported"), encoding="utf-8")
+    _import_and_wait(qtbot, win, new)
+    # the user is not moved away while writing
+    assert win.stored is not None and win.stored.id == aid and win.current_claim == 1
+    assert "press ]" in win.statusBar().currentMessage()
+    dlg.editor.setPlainText("Written while an import ran.")
+    dlg.accept()
+    with Library(db) as lib:
+        got = lib.verdict(aid, key)
+        assert got is not None and got.note == "Written while an import ran."
+        assert lib.count_articles() == 2
+    assert win.claims.model.claim(1).note == "Written while an import ran."  # type: ignore[union-attr]
+
+
+def test_note_goes_to_its_claim_even_if_the_view_moved(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    a0, a1 = make_db(db, 2)
+    win = _open(qtbot, db, tmp_path)
+    win.open_article(a0)
+    win.select_claim(0)
+    assert win.stored is not None
+    key = win.stored.claims[0].claim_key
+    win.edit_note()
+    dlg = win.dialog
+    assert isinstance(dlg, NoteDialog)
+    win.open_article(a1)  # whatever moved the view meanwhile
+    dlg.editor.setPlainText("For the first article.")
+    dlg.accept()
+    with Library(db) as lib:
+        got = lib.verdict(a0, key)
+        assert got is not None and got.note == "For the first article."
+        assert lib.verdict(a1, key) is None
+
+
+def test_import_does_not_replace_the_article_being_read(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    (aid,) = make_db(db, 1)
+    win = _open(qtbot, db, tmp_path)
+    assert win.stored is not None and win.stored.id == aid and win.current_claim is None
+    new = tmp_path / "new.md"
+    new.write_text(variant(5, "second"), encoding="utf-8")
+    _import_and_wait(qtbot, win, new)
+    assert win.stored.id == aid
+    assert win.lib_model.rowCount() == 2
+    assert "Imported 1 — press ] / click to open" in win.statusBar().currentMessage()
+
+
+def test_first_import_into_an_empty_library_opens_it(qtbot: QtBot, tmp_path: Path) -> None:
+    win = _open(qtbot, tmp_path / "empty.db", tmp_path)
+    win.wait_for_imports()  # the first-run sample fill
+    qtbot.waitUntil(lambda: not win.jobs, timeout=60000)
+    assert win.stored is not None  # nothing was open: the samples' first article shows
