@@ -251,3 +251,23 @@ def test_group_subjects_take_stance_verbs(text: str, source: str) -> None:
 def test_group_subject_needs_a_stance_verb() -> None:
     text = "The harbour council met in the old customs house on Monday."
     assert all(c.source is None for c in find_claims(text))
+
+
+def test_participle_after_a_plain_subject_verb_is_its_own_claim() -> None:
+    text = "Councillor Ida Brandt praised the tram plan, arguing that it would cut traffic."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["praised", "arguing"]
+    assert all(span(text, c) == "Councillor Ida Brandt" for c in claims)
+
+
+def test_participle_of_any_reporting_verb_shares_the_source() -> None:
+    text = "Ida Brandt said the levy was fair, dismissing the complaints of shop owners."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["said", "dismissing"]
+    assert all(span(text, c) == "Ida Brandt" for c in claims)
+
+
+def test_participle_without_a_comma_is_not_a_cue() -> None:
+    text = "Ida Brandt said the levy was fair to residents dismissing the complaints."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["said"]

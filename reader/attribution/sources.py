@@ -660,6 +660,12 @@ class SentenceAnalyzer:
                 i = max(i + 1, att.region[1] if att.kind != "verb" else i + 1)
                 continue
             i += 1
+        if FALLBACK and found and all(a.kind == "participle" for a in found):
+            # "X implored her to act, arguing that ...": the participle shares the
+            # subject's clause, which is an attribution of its own.
+            sv = self._subject_verb(toks, quoted)
+            if sv is not None and sv.cue_index < found[0].cue_index:
+                found.insert(0, sv)
         kept = self._prune(toks, found)
         if not kept and FALLBACK:
             sv = self._subject_verb(toks, quoted)
@@ -930,7 +936,11 @@ class SentenceAnalyzer:
             return None  # infinitive ("declined to say") or a noun ("the report")
         progressive = low.endswith("ing") and _progressive(toks, i)
         if low.endswith("ing") and not progressive:
-            if low in PARTICIPLES and i > 0 and toks[i - 1].text in {",", "—", "–"}:
+            if (
+                (low in PARTICIPLES or low in SUBJECT_VERBS)
+                and i > 0
+                and toks[i - 1].text in {",", "—", "–"}
+            ):
                 return Attribution(
                     cue=t.text,
                     cue_start=t.start,
