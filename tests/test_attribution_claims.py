@@ -271,3 +271,19 @@ def test_participle_without_a_comma_is_not_a_cue() -> None:
     text = "Ida Brandt said the levy was fair to residents dismissing the complaints."
     claims = [c for c in find_claims(text) if c.source is not None]
     assert [c.cue for c in claims] == ["said"]
+
+
+def test_title_case_headline_cue() -> None:
+    text = "Harbour Mayor Says Ferry Fares Will Fall in Spring"
+    c = one(text)
+    assert span(text, c) == "Harbour Mayor"
+    assert c.cue == "Says"
+
+
+def test_title_case_noun_after_a_preposition_is_not_a_cue() -> None:
+    text = "Volunteers Wanted for Harbour Clean-Up Plans"
+    assert all(c.source is None for c in find_claims(text))
+    assert all(c.source is None for c in find_claims("Recent Harbour Slide Shows"))
+    # outside a headline, a capitalised cue word is a name, not a cue
+    text = "The ferry to Port Says left at noon on Friday with 40 passengers."
+    assert all(c.source is None for c in find_claims(text))

@@ -617,6 +617,18 @@ def _parenthetical_start(toks: Sequence[Token], comma: int) -> int | None:
     return None
 
 
+def _headline_subject(toks: Sequence[Token], att: Attribution) -> bool:
+    """Whether a title-case cue has a headline's subject: "Mayor Says", not "for Mental Issues"."""
+    src = att.src
+    cue = toks[att.cue_index]
+    if src is None or toks[src[0]].low.endswith("ing"):
+        return False
+    # headlines report in the present ("Says", "Vows") and go on after the cue
+    if _tense(cue.low) != "s" or att.cue_index + 2 >= len(toks):
+        return False
+    return src[0] == 0 or not toks[src[0] - 1].is_word
+
+
 class SentenceAnalyzer:
     """Finds attributions in the tokens of one sentence."""
 
@@ -634,6 +646,10 @@ class SentenceAnalyzer:
         found: list[Attribution] = []
         n = len(toks)
         quoted = list(quoted) or [False] * n
+        ws = [t for t in toks if t.is_word and len(t.text) > 3]
+        # A headline in title case ("Mayor Says Bridge Will Reopen"): capitals are no sign
+        # of a name, so capitalised cue words count.
+        title = len(ws) >= 3 and all(t.is_cap for t in ws)
         label = self._speaker_label(toks, para_start)
         if label is not None:
             found.append(label)
@@ -653,8 +669,10 @@ class SentenceAnalyzer:
                 att = self._prep(toks, i, i + 1, "citing", kind="citing")
             elif t.text in {"―", "—"} and i > 0 and toks[i - 1].text in _CLOSE_QUOTES:
                 att = self._dash(toks, i)
-            elif low in REPORTING_VERBS and not (t.is_cap and i > 0):
+            elif low in REPORTING_VERBS and not (t.is_cap and i > 0 and not title):
                 att = self._verb(toks, i)
+                if att is not None and t.is_cap and i > 0 and not _headline_subject(toks, att):
+                    att = None
             if att is not None:
                 found.append(att)
                 i = max(i + 1, att.region[1] if att.kind != "verb" else i + 1)
