@@ -1,12 +1,19 @@
 """A background import never costs the user what they are doing: notes written while
-it runs land on their claim, and the article being read stays on screen."""
+it runs land on their claim, the article being read stays on screen, and a slow
+download can be cancelled (and never holds the window open)."""
 
 from __future__ import annotations
 
+import contextlib
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from reader.gui.dialogs import NoteDialog
@@ -100,3 +107,77 @@ def test_first_import_into_an_empty_library_opens_it(qtbot: QtBot, tmp_path: Pat
     win.wait_for_imports()  # the first-run sample fill
     qtbot.waitUntil(lambda: not win.jobs, timeout=60000)
     assert win.stored is not None  # nothing was open: the samples' first article shows
+
+
+@contextmanager
+def dripping_server(seconds: float = 20.0) -> Iterator[tuple[str, threading.Event]]:
+    """A local server whose one page arrives a byte a second (for at most ``seconds``,
+    or until the test ends); yields its URL and an event set once a request arrived."""
+    stop = threading.Event()
+    asked = threading.Event()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.set()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            end = time.monotonic() + seconds
+            with contextlib.suppress(OSError):
+                while not stop.is_set() and time.monotonic() < end:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    stop.wait(1.0)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/slow", asked
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+
+
+def test_closing_during_a_slow_download_returns_promptly(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    make_db(db, 1)
+    win = _open(qtbot, db, tmp_path)
+    with dripping_server() as (url, asked):
+        job = win.import_sources([url])
+        assert job is not None
+        assert asked.wait(10), "the download never started"
+        started = time.monotonic()
+        win.close()
+        took = time.monotonic() - started
+        assert took < 5, f"closing took {took:.1f} s"
+        assert job.cancelled
+        assert win.pool.waitForDone(5000), "the cancelled download did not stop"
+
+
+def test_cancel_ends_a_single_item_import(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    (aid,) = make_db(db, 1)
+    win = _open(qtbot, db, tmp_path)
+    with dripping_server() as (url, asked):
+        assert win.import_sources([url]) is not None
+        assert win.cancel_button.isVisible()  # one item: still cancellable
+        assert asked.wait(10), "the download never started"
+        started = time.monotonic()
+        qtbot.mouseClick(win.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not win.jobs, timeout=8000)
+        assert time.monotonic() - started < 6
+    out = win.last_outcome
+    assert out is not None and out.cancelled and not out.article_ids
+    assert out.failures == [f"{url}: cancelled"]
+    assert "cancelled" in win.statusBar().currentMessage()
+    assert not win.cancel_button.isVisible()
+    assert win.stored is not None and win.stored.id == aid
+    with Library(db) as lib:
+        assert lib.count_articles() == 1

@@ -53,6 +53,8 @@ if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showi
 ARTICLE_PATTERNS = ("*.html", "*.htm", "*.md", "*.markdown", "*.txt", "*.gz")
 SAMPLE_SUFFIXES = (".txt", ".md", ".html")
 NOTE_MS = 4000  # how long a status-bar note stays
+#: How long closing the window waits for a cancelled import to stop.
+CLOSE_WAIT_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.last_outcome: ImportOutcome | None = None
         self.problems: ImportProblems | None = None
         self.dialog: QWidget | None = None  # the open note/history/help/link dialog
+        self._closing = False
 
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -496,7 +499,7 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(f"Importing {len(items)}…")
         for w in (self.progress_label, self.progress):
             w.setVisible(True)
-        self.cancel_button.setVisible(len(items) > 1)
+        self.cancel_button.setVisible(True)  # one slow download needs it as much as a batch
         self.pool.start(job)
         return job
 
@@ -515,6 +518,8 @@ class MainWindow(QMainWindow):
         if job in self.jobs:
             self.jobs.remove(job)
         self.last_outcome = outcome
+        if self._closing:
+            return
         if not self.jobs:
             for w in (self.progress_label, self.progress, self.cancel_button):
                 w.setVisible(False)
@@ -531,8 +536,9 @@ class MainWindow(QMainWindow):
                 msg = f"Imported {n} — press ] / click to open"
         if outcome.cancelled:
             msg += " (cancelled)"
-        if outcome.failures:
-            msg += f"; {len(outcome.failures)} failed"
+        failed = [f for f in outcome.failures if not f.endswith(": cancelled")]
+        if failed:
+            msg += f"; {len(failed)} failed"
             self._show_problems(outcome)
         self.note(msg)
 
@@ -602,9 +608,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, NOTE_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Cancel imports (a download in progress is interrupted), wait a bounded time
+        for them to stop, save the layout and close: a stuck server never hangs it."""
+        self._closing = True
         for job in self.jobs:
             job.cancel()
-        self.pool.waitForDone()
+        self.pool.waitForDone(CLOSE_WAIT_MS)
         if self.persist:
             s = self.settings
             s.setValue("window/geometry", self.saveGeometry())

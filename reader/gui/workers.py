@@ -2,7 +2,8 @@
 
 The window stays responsive while files are read, cleaned and searched for claims;
 the job reports progress per item, goes on past a bad input (kept with its one-line
-reason), stops between items when cancelled, and finishes with what landed.
+reason), stops when cancelled (between items, and inside a download: the cancel
+flag is polled by the fetcher), and finishes with what landed.
 """
 
 from __future__ import annotations
@@ -61,7 +62,12 @@ class ImportJob(QRunnable):
         self.library_was_empty = False
 
     def cancel(self) -> None:
+        """Stop before the next item, and interrupt a download in progress."""
         self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
     def run(self) -> None:
         from reader.store.library import Library
@@ -84,9 +90,12 @@ class ImportJob(QRunnable):
                     if item.text is not None:
                         r = lib.import_text(item.text, item.source)
                     else:
-                        r = lib.import_source(item.source)
+                        r = lib.import_source(item.source, should_cancel=self._cancel.is_set)
                 except InputError as exc:
                     out.failures.append(str(exc))
+                    if self._cancel.is_set():  # the download was interrupted: stop here
+                        out.cancelled = True
+                        break
                     continue
                 except Exception as exc:  # a bug in one input must not end the batch
                     out.failures.append(f"{item.label}: could not be imported ({exc})")
