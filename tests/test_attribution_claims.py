@@ -287,3 +287,15 @@ def test_title_case_noun_after_a_preposition_is_not_a_cue() -> None:
     # outside a headline, a capitalised cue word is a name, not a cue
     text = "The ferry to Port Says left at noon on Friday with 40 passengers."
     assert all(c.source is None for c in find_claims(text))
+
+
+def test_possessive_speech_noun_with_content() -> None:
+    text = "Ida Brandt's claim that the ferry lost $2 million drew scorn from rivals."
+    c = one(text)
+    assert span(text, c) == "Ida Brandt's"
+    assert c.cue == "claim"
+
+
+def test_possessive_speech_noun_without_content_is_not_a_cue() -> None:
+    text = "Ida Brandt's comments came a day after the ferry vote in Norrvik."
+    assert all(c.source is None for c in find_claims(text))

@@ -629,6 +629,18 @@ def _headline_subject(toks: Sequence[Token], att: Attribution) -> bool:
     return src[0] == 0 or not toks[src[0] - 1].is_word
 
 
+#: Nouns naming a speech act or stance, after a possessive: "X's claim that".
+_SPEECH_NOUNS = words(
+    """
+    claim claims comment comments remark remarks statement assertion argument arguments
+    acknowledgment acknowledgement admission conclusion promise promises pledge threat
+    refusal insistence denial warning warnings criticism accusation accusations allegation
+    allegations suggestion suggestions contention view views complaint complaints
+    """
+)
+_POSSESSIVES = words("his her their")
+
+
 class SentenceAnalyzer:
     """Finds attributions in the tokens of one sentence."""
 
@@ -663,6 +675,13 @@ class SentenceAnalyzer:
                 continue
             if low == "according" and i + 1 < n and toks[i + 1].low == "to":
                 att = self._prep(toks, i, i + 2, "according to")
+            elif (
+                i + 1 < n
+                and toks[i + 1].low in _SPEECH_NOUNS
+                and (low.endswith(("'s", "’s")) or low in _POSSESSIVES)
+                and not quoted[i + 1]
+            ):
+                att = self._possessive(toks, i)
             elif low == "per" and i + 1 < n:
                 att = self._per(toks, i)
             elif low == "citing":
@@ -887,6 +906,33 @@ class SentenceAnalyzer:
             src=np,
             trailing=trailing,
             kind=kind,
+        )
+
+    def _possessive(self, toks: Sequence[Token], i: int) -> Attribution | None:
+        """A speech act named by a noun: "X's claim that ...", "her admission that"."""
+        t = toks[i]
+        if t.low in _POSSESSIVES:
+            src: tuple[int, int] | None = (i, i + 1)
+        else:
+            if not t.is_cap:
+                return None
+            src = np_back(toks, i)
+            if src is None or not _looks_like_source(toks, src, self.registry):
+                return None
+        cue = toks[i + 1]
+        if i + 2 >= len(toks) or (
+            toks[i + 2].low != "that" and toks[i + 2].text not in _OPEN_QUOTES
+        ):
+            return None  # "X's comments came ...": a reference, not reported content
+        return Attribution(
+            cue=cue.text,
+            cue_start=cue.start,
+            cue_end=cue.end,
+            cue_index=i + 1,
+            lemma=cue.low,
+            src=src,
+            trailing=False,
+            kind="possessive",
         )
 
     def _per(self, toks: Sequence[Token], i: int) -> Attribution | None:
