@@ -125,6 +125,11 @@ def clean_text(raw: str) -> Article:
 
     body: list[str] = []  # markdown paragraphs
     plain: list[str] = []
+    # body_after[i]: a body paragraph comes after block i (one reverse pass, not a scan
+    # per line: scraped dumps can hold thousands of short lines)
+    body_after = [False] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        body_after[i] = body_after[i + 1] or _is_body(blocks[i].text)
     for i in range(start, len(blocks)):
         t = blocks[i].text
         if _is_body(t):
@@ -133,7 +138,7 @@ def clean_text(raw: str) -> Article:
             continue
         words = len(_WORD.findall(t))
         repeated = counts[t] > 1 or t == title
-        between = any(_is_body(x.text) for x in blocks[i + 1 :])
+        between = body_after[i + 1]
         if repeated or _HEADLINE_MARKER.search(t) or not between:
             continue  # chrome after the article, or a headline seen twice
         if words > _SUBHEADING_MAX_WORDS:

@@ -156,13 +156,12 @@ def cmd_claims(args: argparse.Namespace) -> int:
             status=args.status,
             source_type=args.source_type,
         )
-        owners = lib.claim_article_ids(c.id for c in claims)
     for sc in claims:
         c = sc.claim
         if args.format == "json":
             d = {
                 "id": sc.id,
-                "article_id": owners[sc.id],
+                "article_id": sc.article_id,
                 **c.to_dict(),
                 "verdict": sc.verdict,
                 "note": sc.note,
@@ -171,7 +170,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         else:
             chain = " ← ".join(c.chain) if c.chain else "-"
             who = f"{c.source} ({c.source_type})" if c.source else "no source"
-            where = f"[{owners[sc.id]}:{sc.seq}]"
+            where = f"[{sc.article_id}:{sc.seq}]"
             _out(f"{where} {c.status.upper():<12} {who}; via {c.outlet or '-'}; chain {chain}")
             _out(f"    {c.text}")
     return EXIT_OK
@@ -313,9 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run a command. With no command, or with only paths/URLs (a double-click, a file
     manager's "Open with"), open the window on them."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in argv if not a.startswith("-")), None)
-    if not argv or (first is not None and first not in COMMANDS and argv[0] == first):
-        argv = ["open", *argv]
+    if not (argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))):
+        argv = ["open", *argv]  # "FILE", "--dark FILE", "--db LIB": the window
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

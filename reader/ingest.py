@@ -11,6 +11,7 @@ import codecs
 import gzip
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,12 +48,15 @@ def is_url(source: str) -> bool:
     return bool(re.match(r"^https?://", source.strip(), re.IGNORECASE))
 
 
-def load(source: str) -> RawInput:
-    """Read a path or an http(s) URL; raise InputError for anything that is not an article."""
+def load(source: str, should_cancel: Callable[[], bool] | None = None) -> RawInput:
+    """Read a path or an http(s) URL; raise InputError for anything that is not an article.
+
+    ``should_cancel`` is polled during a download (files are read at once).
+    """
     if is_url(source):
         from reader.fetch import fetch_url  # httpx only when a URL is asked for
 
-        return fetch_url(source.strip())
+        return fetch_url(source.strip(), should_cancel=should_cancel)
     return load_file(Path(source), source)
 
 

@@ -17,7 +17,8 @@ def resources_dir() -> Path:
     if frozen:
         return Path(frozen) / "resources"
     here = Path(__file__).resolve().parent
-    for cand in (here.parent / "resources", here / "resources"):
+    # a checkout keeps it beside the package; an installed wheel inside it
+    for cand in (here.parent / "resources", here / "_resources"):
         if cand.is_dir():
             return cand
     return here.parent / "resources"

@@ -4,6 +4,7 @@ end (CLI, window, tests) uses, so they all see the same article."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.errors import InputError
@@ -17,9 +18,19 @@ if TYPE_CHECKING:
 MIN_WORDS = 5
 
 
-def extract(source: str) -> tuple[RawInput, Article]:
-    """Load ``source`` (path or URL) and return its raw input and cleaned article."""
-    raw = load(source)
+def extract(
+    source: str, should_cancel: Callable[[], bool] | None = None
+) -> tuple[RawInput, Article]:
+    """Load ``source`` (path or URL) and return its raw input and cleaned article.
+
+    ``should_cancel`` is polled while a URL downloads (the window's Cancel button).
+    """
+    try:
+        raw = load(source, should_cancel=should_cancel)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise _internal(source, exc) from exc
     return raw, extract_raw(raw)
 
 
@@ -34,10 +45,15 @@ def extract_raw(raw: RawInput) -> Article:
     except InputError:
         raise
     except Exception as exc:
-        if os.environ.get("PROVENANCE_READER_DEBUG"):
-            raise
-        reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this"
-        raise InputError(raw.source, reason.replace("\n", " ")) from exc
+        raise _internal(raw.source, exc) from exc
+
+
+def _internal(source: str, exc: Exception) -> InputError:
+    """Our bug on one input, as that input's one-line error (re-raised when debugging)."""
+    if os.environ.get("PROVENANCE_READER_DEBUG"):
+        raise exc
+    reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this"
+    return InputError(source, reason.replace("\n", " "))
 
 
 def _extract_raw(raw: RawInput) -> Article:

@@ -147,3 +147,14 @@ def test_all_readability_pages_in_one_batch_without_a_crash() -> None:
     failures = p.stderr.strip().splitlines() if p.stderr.strip() else []
     assert len(rows) + len(failures) == len(pages)
     assert len(rows) >= 0.9 * len(pages)
+
+
+def test_malformed_urls_are_one_line_each_and_the_batch_goes_on() -> None:
+    bad = ["http://[::1", "http://a..b/", "http://xn--a.com/"]
+    p = run_cli("extract", *bad, str(GOOD), "--format", "json")
+    assert p.returncode == 2
+    assert [json.loads(line)["path"] for line in p.stdout.splitlines()] == [str(GOOD)]
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 3 and "Traceback" not in p.stderr
+    for url, line in zip(bad, lines, strict=True):
+        assert line.startswith(f"error: {url}: is not a valid web address"), line

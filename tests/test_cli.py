@@ -197,3 +197,14 @@ def test_claims_filters_verdicts_and_reextract_keep_user_work(tmp_path: Path) ->
     )
     bad = run_cli("verdict", str(target["article_id"]), str(seq), "perhaps", "--db", db)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_no_command_means_the_window_with_its_options(tmp_path: Path) -> None:
+    p = run_cli("--version")
+    assert p.returncode == 0 and p.stdout.startswith("provenance-reader ")
+    # window options before the path reach the window (here: screenshot mode, whose bad
+    # path is one line and exit 2), not "unrecognized arguments"
+    shot, db = str(tmp_path / "x.png"), str(tmp_path / "lib.db")
+    p = run_cli("--dark", "--screenshot", shot, "--db", db, str(tmp_path / "missing.html"))
+    assert p.returncode == 2
+    assert p.stderr == f"error: {tmp_path / 'missing.html'}: no such file\n"

@@ -86,3 +86,46 @@ def test_header_charset_decodes_legacy_pages() -> None:
     headers = {"Content-Type": "text/html; charset=iso-8859-1"}
     with local_server({"/de": (200, headers, body.encode("latin-1"))}) as (base, _):
         assert "Bürgermeister" in fetch_url(base + "/de").content
+
+
+def test_a_server_that_drips_forever_is_cut_off_by_the_deadline() -> None:
+    """Each read arrives within the per-read time-out; the whole-download deadline ends it."""
+    import http.server
+    import threading
+    import time
+
+    stop = threading.Event()
+
+    class Drip(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(40):  # bounded: at most ~8 s
+                if stop.is_set():
+                    return
+                try:
+                    self.wfile.write(b"<p>x</p>")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.2)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/a"
+    try:
+        t0 = time.monotonic()
+        with pytest.raises(InputError, match="took longer than 1 s"):
+            fetch_url(url, timeout=1.0, deadline=1.0)
+        assert time.monotonic() - t0 < 4
+        calls = iter([False, False, True])
+        with pytest.raises(InputError, match="cancelled"):
+            fetch_url(url, timeout=1.0, should_cancel=lambda: next(calls, True))
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()

@@ -195,3 +195,67 @@ def test_concurrent_opens_of_a_new_library_do_not_race(tmp_path: Path) -> None:
     lib = Library(db)
     assert [m.name for m in migrations.applied(lib.db)][-1] == "m004_raw_hash"
     lib.close()
+
+
+def test_concurrent_writers_wait_instead_of_failing(db_path: Path) -> None:
+    """An import worker and the window write at once: the busy time-out applies."""
+    import threading
+
+    Library(db_path).close()
+    errors: list[BaseException] = []
+
+    def importer() -> None:
+        lib = Library(db_path)
+        try:
+            for i in range(40):
+                raw, art = make_article(
+                    body=f"Story {i}: the council said the pier reopens.", title=f"T{i}"
+                )
+                lib.add(raw, art)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            lib.close()
+
+    t = threading.Thread(target=importer)
+    t.start()
+    lib = Library(db_path)
+    try:
+        r = lib.add(*make_article(title="Mine"))
+        for i in range(40):
+            lib.set_verdict(r.article_id, "k", "true", f"note {i}")
+            lib.mark_opened(r.article_id)
+    finally:
+        t.join()
+        lib.close()
+    assert errors == []
+
+
+def test_reextract_keeps_the_stored_kind_and_the_verdicts(tmp_path: Path) -> None:
+    """A Markdown page fetched by URL has no extension to sniff by: re-extraction must
+    not turn it into text (that changed every claim and detached the verdicts)."""
+    from tests.helpers import local_server
+
+    page = (
+        b"# Fees rise\n\nThe harbour authority *quietly* raised mooring fees by 12%, "
+        b"[the Harbor Ledger](https://example.org/x) reported on Tuesday.\n"
+    )
+    with local_server({"/story": (200, {"Content-Type": "text/markdown"}, page)}) as (base, _):
+        lib = Library(tmp_path / "lib.db")
+        r = lib.import_source(base + "/story")
+    stored = lib.get(r.article_id)
+    assert stored is not None and stored.kind == "markdown" and stored.claims
+    key = stored.claims[0].claim_key
+    lib.set_verdict(r.article_id, key, "false", "checked the ledger")
+    assert lib.reextract() == (1, [])
+    again = lib.get(r.article_id)
+    assert again is not None and again.article.text == stored.article.text
+    assert [(c.verdict, c.note) for c in again.claims if c.claim_key == key] == [
+        ("false", "checked the ledger")
+    ]
+    lib.close()
+
+
+def test_stored_claims_know_their_article(library: Library) -> None:
+    r = library.add(*make_article())
+    assert {c.article_id for c in library.claims()} == {r.article_id}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,21 +25,11 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
 def bundled_registry_path() -> Path:
-    """Locate ``resources/outlets.json`` beside the ``reader`` package.
+    """``outlets.json`` in the bundled resources (checkout, installed wheel or
+    PyInstaller bundle: :func:`reader.paths.resources_dir` knows where)."""
+    from reader.paths import resources_dir
 
-    Works from a source checkout, an installed wheel that ships ``resources/``
-    next to the package, and a PyInstaller bundle (``sys._MEIPASS``).
-    """
-    here = Path(__file__).resolve()
-    candidates = [here.parents[2] / "resources" / "outlets.json"]
-    meipass = getattr(sys, "_MEIPASS", None)
-    if meipass:
-        candidates.append(Path(meipass) / "resources" / "outlets.json")
-    candidates.append(Path(sys.prefix) / "resources" / "outlets.json")
-    for cand in candidates:
-        if cand.is_file():
-            return cand
-    return candidates[0]
+    return resources_dir() / "outlets.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ import re
 import sqlite3
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from sqlite_utils import Database
 
 from reader import __version__
 from reader.errors import InputError
-from reader.ingest import RawInput, from_bytes
+from reader.ingest import RawInput, decode, from_bytes
 from reader.model import Article, Claim
 from reader.store.schema import migrations
 
@@ -53,6 +54,7 @@ class StoredClaim:
     claim: Claim
     verdict: str | None = None
     note: str | None = None
+    article_id: int = 0
 
 
 @dataclass
@@ -108,6 +110,7 @@ class Library:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        conn: sqlite3.Connection | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
@@ -117,9 +120,30 @@ class Library:
             self.db.enable_wal()
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
             raise InputError(str(path), f"is not a usable library ({exc})") from None
         except OSError as exc:
+            if conn is not None:
+                conn.close()
             raise InputError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+        A deferred BEGIN that reads first and writes later cannot wait for a busy
+        writer (SQLite fails it at once with "database is locked"); taking the lock at
+        the start makes the busy time-out apply, so the window, its import worker and a
+        CLI import can all write to one library.
+        """
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.conn.commit()
 
     def _migrate(self) -> None:
         """Apply pending migrations under one write lock, so that two processes or
@@ -127,13 +151,8 @@ class Library:
         nothing pending)."""
         if not migrations.pending(self.db):
             return
-        self.db.execute("BEGIN IMMEDIATE")  # waits up to the busy time-out for the lock
-        try:
+        with self._write():
             migrations.apply(self.db)  # each migration nests as a savepoint
-        except BaseException:
-            self.db.conn.rollback()
-            raise
-        self.db.conn.commit()
 
     def close(self) -> None:
         self.db.close()
@@ -150,13 +169,14 @@ class Library:
         """Store an extracted article and its claims in one transaction."""
         h = content_hash(article)
         raw_h = hashlib.sha256(raw.raw).hexdigest()
-        existing = self.db.execute(
-            "select id, title from articles where content_hash = ? or raw_hash = ?", [h, raw_h]
-        ).fetchone()
-        if existing:
-            return ImportResult(existing[0], False, existing[1])
         now = _now()
-        with self.db.atomic():
+        with self._write():  # the duplicate check and the insert under one lock
+            existing = self.db.execute(
+                "select id, title from articles where content_hash = ? or raw_hash = ?",
+                [h, raw_h],
+            ).fetchone()
+            if existing:
+                return ImportResult(existing[0], False, existing[1])
             cur = self.db.execute(
                 "insert into articles (content_hash, raw_hash, source, kind, raw, url, title,"
                 " byline, publisher, published, markdown, text, imported_at, extracted_at,"
@@ -183,11 +203,15 @@ class Library:
             self._insert_claims(article_id, article.claims)
         return ImportResult(article_id, True, article.title)
 
-    def import_source(self, source: str) -> ImportResult:
-        """Extract ``source`` (path or URL) and store it."""
+    def import_source(
+        self, source: str, should_cancel: Callable[[], bool] | None = None
+    ) -> ImportResult:
+        """Extract ``source`` (path or URL) and store it. ``should_cancel`` is polled
+        during a download; when it turns true the import ends with InputError
+        "cancelled" and the library is unchanged."""
         from reader.pipeline import extract
 
-        raw, article = extract(source)
+        raw, article = extract(source, should_cancel=should_cancel)
         return self.add(raw, article)
 
     def import_text(self, text: str, label: str = "clipboard") -> ImportResult:
@@ -251,14 +275,26 @@ class Library:
             if row is None:
                 failures.append(f"article {aid}: not in the library")
                 continue
-            source, _kind, blob, url = row
+            source, kind, blob, url = row
             try:
-                raw = from_bytes(zlib.decompress(blob), source, name=source, url=url)
+                data = zlib.decompress(blob)
+                # the stored kind, not a new guess: a URL's content type and a file's
+                # extension are gone, and a different kind would change every claim's
+                # text and so detach the user's verdicts from them
+                raw = RawInput(source, kind, decode(data, source), data, url)
                 article = extract_raw(raw)
             except InputError as exc:
                 failures.append(str(exc))
                 continue
-            with self.db.atomic():
+            new_hash = content_hash(article)
+            with self._write():
+                taken = self.db.execute(
+                    "select 1 from articles where content_hash = ? and id != ?", [new_hash, aid]
+                ).fetchone()
+                if not taken:
+                    self.db.execute(
+                        "update articles set content_hash = ? where id = ?", [new_hash, aid]
+                    )
                 self.db.execute(
                     "delete from chain_links where claim_id in"
                     " (select id from claims where article_id = ?)",
@@ -389,16 +425,8 @@ class Library:
             span = [r[7], r[8]] if r[7] is not None else None
             chain = r[14].split("\x1f") if r[14] else []
             claim = Claim(r[3], r[4], r[5], r[6], span, r[9], r[10], r[11], r[12], chain)
-            out.append(StoredClaim(r[0], r[1], r[2], claim, r[15], r[16]))
+            out.append(StoredClaim(r[0], r[1], r[2], claim, r[15], r[16], r[13]))
         return out
-
-    def claim_article_ids(self, claim_ids: Iterable[int]) -> dict[int, int]:
-        ids = list(claim_ids)
-        if not ids:
-            return {}
-        q = ",".join("?" * len(ids))
-        rows = self.db.execute(f"select id, article_id from claims where id in ({q})", ids)
-        return {r[0]: r[1] for r in rows}
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over titles and bodies, best first, with a snippet."""
@@ -428,7 +456,7 @@ class Library:
         current = self.verdict(article_id, key)
         if note is None and current is not None:
             note = current.note
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "insert into verdicts (article_id, claim_key, verdict, note, created_at)"
                 " values (?,?,?,?,?)",
@@ -457,7 +485,7 @@ class Library:
 
     def mark_opened(self, article_id: int) -> None:
         now = _now()
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "insert into article_state (article_id, read_at, opened_at) values (?,?,?)"
                 " on conflict(article_id) do update set opened_at = excluded.opened_at",
