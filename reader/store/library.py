@@ -333,9 +333,9 @@ class Library:
         " (select count(*) from claims c where c.article_id = a.id), s.opened_at"
         " from articles a left join article_state s on s.article_id = a.id"
     )
-    _LIST_SQL = (
-        _ROW_SQL + " order by coalesce(a.published, substr(a.imported_at, 1, 10)) desc, a.id desc"
-    )
+    #: Newest first: by publication date, else import date.
+    _ORDER_SQL = " order by coalesce(a.published, substr(a.imported_at, 1, 10)) desc, a.id desc"
+    _LIST_SQL = _ROW_SQL + _ORDER_SQL
 
     def list_articles(self, limit: int = -1, offset: int = 0) -> list[ArticleRow]:
         """Articles newest first (by publication date, else import date)."""
@@ -344,11 +344,7 @@ class Library:
 
     def article_ids(self) -> list[int]:
         """Every article id in list order (cheap: for lazy list models)."""
-        sql = (
-            "select id from articles order by coalesce(published, substr(imported_at, 1, 10))"
-            " desc, id desc"
-        )
-        return [r[0] for r in self.db.execute(sql)]
+        return [r[0] for r in self.db.execute("select a.id from articles a" + self._ORDER_SQL)]
 
     def row(self, article_id: int) -> ArticleRow | None:
         r = self.db.execute(self._ROW_SQL + " where a.id = ?", [article_id]).fetchone()
@@ -441,7 +437,9 @@ class Library:
         )
         try:
             rows = self.db.execute(sql, [q, limit]).fetchall()
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as exc:
+            if "fts5" not in str(exc).lower():
+                raise  # a locked or damaged library is not "no matches"
             return []
         return [SearchHit(*r) for r in rows]
 
