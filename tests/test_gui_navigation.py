@@ -138,9 +138,47 @@ def test_tab_moves_between_panes(qtbot: QtBot, win: MainWindow) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is win.view
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is win.claims.view
+    assert QApplication.focusWidget() is win.claims.status_box  # the claims pane's first
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is win.view
+    win.claims.view.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # claims -> library
+    assert QApplication.focusWidget() is win.lib_view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is win.claims.view
+
+
+def test_keyboard_reaches_and_changes_every_filter(qtbot: QtBot, win: MainWindow) -> None:
+    panel = win.claims
+    win.lib_view.setFocus()
+    qtbot.keyClick(win.lib_view, "f")
+    assert QApplication.focusWidget() is panel.status_box
+    order = [panel.outlet_box, panel.type_box, panel.hide_box, panel.view]
+    for widget in order:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget
+    for widget in reversed([panel.status_box, *order[:-1]]):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        assert QApplication.focusWidget() is widget
+    # outlet: arrow keys on the closed combo pick an outlet, and the list follows
+    qtbot.keyClick(win.lib_view, "f")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    total = panel.proxy.rowCount()
+    qtbot.keyClick(panel.outlet_box, Qt.Key.Key_Down)
+    outlet = panel.outlet_box.currentData()
+    assert outlet is not None
+    shown = [panel.model.claim(r) for r in panel.visible_rows()]
+    assert 0 < len(shown) < total
+    assert all(sc is not None and sc.claim.outlet == outlet for sc in shown)
+    # source type, the same way
+    qtbot.keyClick(panel.outlet_box, Qt.Key.Key_Tab)
+    qtbot.keyClick(panel.type_box, Qt.Key.Key_Down)
+    assert panel.type_box.currentData() is not None
+    # the checkbox: Space toggles it
+    qtbot.keyClick(panel.type_box, Qt.Key.Key_Tab)
+    assert not panel.hide_box.isChecked()
+    qtbot.keyClick(panel.hide_box, Qt.Key.Key_Space)
+    assert panel.hide_box.isChecked()
 
 
 def test_brackets_move_between_articles(qtbot: QtBot, win: MainWindow) -> None:

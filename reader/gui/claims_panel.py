@@ -8,6 +8,7 @@ fixed height so the view never measures rows one by one.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -310,7 +311,7 @@ class ClaimsPanel(QWidget):
         self.type_box = self._combo("Filter by source type", "All source types", SOURCE_TYPES)
         self.hide_box = QCheckBox("Hide unattributed")
         self.hide_box.setAccessibleName("Hide unattributed claims")
-        self.hide_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.hide_box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
         self.hide_box.toggled.connect(self._filters_changed)
         self.hide_box.toggled.connect(self.hideUnattributedChanged)
 
@@ -344,13 +345,18 @@ class ClaimsPanel(QWidget):
         lay.addWidget(self.hide_box)
         lay.addWidget(self.empty)
         lay.addWidget(self.view, 1)
+        # Tab within the pane: status -> outlet -> source type -> hide unattributed -> list
+        chain = (self.status_box, self.outlet_box, self.type_box, self.hide_box, self.view)
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
         self._syncing = False
 
     def _combo(self, name: str, all_label: str, values: tuple[str, ...]) -> QComboBox:
         box = QComboBox()
         box.setAccessibleName(name)
         box.setToolTip(name)
-        box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab moves between panes; F focuses
+        # Tab reaches every filter (keyboard-only users need them too); F jumps to the first
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(6)
         box.addItem(all_label, None)
@@ -446,6 +452,10 @@ class ClaimsPanel(QWidget):
         if self._syncing or not current.isValid():
             return
         self.claimActivated.emit(self.proxy.mapToSource(current).row())
+
+    def first_focus(self) -> QWidget:
+        """The pane's first widget in Tab order (where Tab from the article lands)."""
+        return self.status_box
 
     def focus_filters(self) -> None:
         self.status_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

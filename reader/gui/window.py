@@ -147,9 +147,10 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.splitter)
         self.setCentralWidget(central)
 
-        # Tab / Shift+Tab: library -> article -> claims -> library
+        # Tab / Shift+Tab: library -> article -> claims pane (its filters, then the
+        # list; see ClaimsPanel) -> library
         QWidget.setTabOrder(self.lib_view, self.view)
-        QWidget.setTabOrder(self.view, self.claims.view)
+        QWidget.setTabOrder(self.view, self.claims.first_focus())
 
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
