@@ -299,3 +299,10 @@ def test_possessive_speech_noun_with_content() -> None:
 def test_possessive_speech_noun_without_content_is_not_a_cue() -> None:
     text = "Ida Brandt's comments came a day after the ferry vote in Norrvik."
     assert all(c.source is None for c in find_claims(text))
+
+
+def test_participle_inside_trailing_content_is_not_a_claim() -> None:
+    text = "Norrvik has asked two shipyards for bids, hoping to replace its ferries, the Courier reported."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert len(claims) == 1
+    assert span(text, claims[0]) == "the Courier"

@@ -1185,6 +1185,8 @@ class SentenceAnalyzer:
                     a.shared = True
                     kept.append(a)
                     continue
+                if any(b.cue_index > a.cue_index and b.trailing for b in found):
+                    continue  # "X did A, hoping B, the paper reported": inside the content
                 subj = self._subject(toks, a.cue_index)
                 if subj is None:
                     continue
