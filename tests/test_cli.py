@@ -79,7 +79,7 @@ def test_import_list_show_search_export(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert len(rows) == len(paths)
     dated = [r["published"] for r in rows if r["published"]]
-    assert dated == sorted(dated, reverse=True) and len(dated) == 2
+    assert dated == sorted(dated, reverse=True) and len(dated) == 3
 
     shown = run_cli("show", str(rows[0]["id"]), "--db", db, "--format", "json")
     assert json.loads(shown.stdout)["title"] == rows[0]["title"]
