@@ -11,6 +11,7 @@ point into has no image text either.
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -34,7 +35,7 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan", "align"},
     "ol": {"start"},
 }
-#: Link schemes kept; anything else (javascript:, data:, file:) loses its href.
+#: Link schemes kept; anything else (javascript:, data:, file:, relative) loses its href.
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 #: Elements removed together with their content.
 _DROP_WITH_CONTENT = frozenset(
@@ -43,13 +44,39 @@ _DROP_WITH_CONTENT = frozenset(
 )  # fmt: skip
 
 
+def safe_href(url: str) -> bool:
+    """True for an absolute http(s) address with a host, or a mailto: address.
+
+    Everything else is refused, relative and protocol-relative references too
+    (``/etc/passwd``, ``//evil.example/x``, ``foo.desktop``): the desktop would
+    resolve them against a local folder or hand them to a file handler.
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        return bool(parts.hostname)
+    return scheme == "mailto" and bool(parts.path.strip())
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 hook: an ``href`` that is not :func:`safe_href` is dropped (text stays)."""
+    if attribute == "href" and not safe_href(value):
+        return None
+    return value
+
+
 def sanitize_html(fragment: str) -> str:
-    """Strip ``fragment`` to the allow-list; links keep only http(s)/mailto targets."""
+    """Strip ``fragment`` to the allow-list; links keep only absolute http(s)/mailto
+    targets (a link with any other target keeps its text, without the href)."""
     return nh3.clean(
         fragment,
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(_DROP_WITH_CONTENT),
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_filter_attribute,
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -98,3 +99,27 @@ def test_link_click_asks_first_and_shows_the_address(qtbot: QtBot, tmp_path: Pat
     box.button(QMessageBox.StandardButton.Cancel).click()  # declined: nothing opens
     assert win.view.toPlainText() == before  # the view did not navigate
     assert win.view.openLinks() is False and win.view.openExternalLinks() is False
+
+
+@pytest.mark.parametrize(
+    "target", ["/etc/passwd", "//evil.example/x", "foo.desktop", "file:///etc/passwd"]
+)
+def test_window_refuses_links_that_are_not_web_or_mail(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)  # the desktop itself
+    win = MainWindow(
+        tmp_path / "lib.db", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.view.anchorClicked.emit(QUrl(target))
+    assert win.dialog is None  # not even asked
+    assert "Not opened" in win.statusBar().currentMessage()
+    assert opened == []
+    win.view.anchorClicked.emit(QUrl("mailto:desk@example.org"))  # a mail link is offered
+    box = win.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    box.button(QMessageBox.StandardButton.Open).click()
+    assert [u.toString() for u in opened] == ["mailto:desk@example.org"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,3 +54,26 @@ def test_sanitised_output_never_has_active_content(s: str) -> None:
     h = sanitize_html(s).lower()
     assert "<script" not in h and "<img" not in h and "<iframe" not in h
     assert " on" not in h.split(">")[0] or "<" not in h.split(">")[0]
+
+
+def test_only_absolute_web_and_mail_links_keep_their_href() -> None:
+    bad = ["/etc/passwd", "//evil.example/x", "foo.desktop", "file:///etc/passwd",
+           "javascript:alert(1)", "data:text/html,x", "smb://host/share", "http:/no-host",
+           "#frag", "../up.html", "C:/Windows/notepad.exe"]  # fmt: skip
+    good = ["https://example.org/x", "http://example.org/", "mailto:desk@example.org"]
+    md = " ".join(f"[L{i}]({u})" for i, u in enumerate(bad + good))
+    h = markdown_to_html(md)
+    for i, u in enumerate(bad):
+        assert f">L{i}</a>" in h  # the link text stays
+        assert f'href="{u}"' not in h, u
+    for u in good:
+        assert f'href="{u}"' in h, u
+    assert h.count("href=") == len(good)
+
+
+@given(st.text(max_size=80))
+def test_no_href_without_an_allowed_scheme(target: str) -> None:
+    h = sanitize_html(f'<a href="{html.escape(target)}">x</a>').lower()
+    if "href=" in h:
+        href = h.split('href="', 1)[1]
+        assert href.startswith(("http://", "https://", "mailto:")), h

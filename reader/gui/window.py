@@ -45,6 +45,7 @@ from reader.gui.settings import app_settings, as_bool, as_int
 from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
 from reader.ingest import is_url
 from reader.paths import samples_dir
+from reader.render import safe_href
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
     from reader.store.library import Library, StoredArticle, StoredClaim
@@ -428,7 +429,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(url.toDisplayString())
 
     def confirm_link(self, url: QUrl) -> None:
-        """Show the address, and open it in the browser only if the user says so."""
+        """Show the address, and open it in the browser only if the user says so.
+        Only absolute http(s) and mailto addresses are offered: a relative, protocol-
+        relative or file-like target would be resolved by the desktop to a local file."""
+        if not url.isValid() or url.isRelative() or not safe_href(url.toString()):
+            self.note(f"Not opened: only web and mail links can be opened ({url.toString()})")
+            return
         self.statusBar().showMessage(url.toDisplayString())
         box = link_confirm(url, self)
 
