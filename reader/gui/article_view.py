@@ -3,9 +3,12 @@
 It renders one article, marks every claim sentence (a dotted underline: they can be
 clicked), highlights the current claim with an ExtraSelection and scrolls it into
 view. Remote resources are refused twice over: the HTML has no images or
-stylesheets left (see :mod:`reader.render`), and ``loadResource`` answers every
-request with nothing. Links are not followed: ``linkActivated`` hands the address
-to the window, which asks before opening it.
+stylesheets left (see :mod:`reader.render`), and every document the view shows is
+a :class:`SafeDocument`, whose ``loadResource`` answers every request (web or local
+file) with nothing, and whose images are deleted before it is laid out (Qt's image
+handler would otherwise read a local file named by ``<img src>`` itself). Links are
+not followed: ``linkActivated`` hands the address to the window, which asks before
+opening it.
 """
 
 from __future__ import annotations
@@ -45,6 +48,28 @@ class SafeDocument(QTextDocument):
         return None
 
 
+def drop_images(doc: QTextDocument) -> int:
+    """Delete every image from ``doc``; returns how many. Call it before the document
+    is laid out: Qt's image handler reads a local file by its name (``x.png``,
+    ``file:///…``) by itself when ``loadResource`` answers nothing."""
+    spans: list[tuple[int, int]] = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.charFormat().isImageFormat():
+                spans.append((frag.position(), frag.length()))
+            it += 1
+        block = block.next()
+    cur = QTextCursor(doc)
+    for pos, length in reversed(spans):
+        cur.setPosition(pos)
+        cur.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
+        cur.removeSelectedText()
+    return len(spans)
+
+
 class ArticleView(QTextBrowser):
     """Read-only article display with claim marks, highlight and click-to-select."""
 
@@ -68,6 +93,9 @@ class ArticleView(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.anchorClicked.connect(self.linkActivated)
+        # Even the empty view's document refuses resources: QTextDocument's own
+        # loadResource reads local files when the view's override answers None.
+        self.setDocument(SafeDocument(self))
         self._article: Article | None = None
         self._map: OffsetMap | None = None
         self._locator = ClaimLocator([])
@@ -85,8 +113,19 @@ class ArticleView(QTextBrowser):
     # --- resources: nothing, ever --------------------------------------------------
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
-        """Refuse every resource (images, stylesheets, anything): no request leaves."""
+        """Refuse every resource (images, stylesheets, anything): no request leaves.
+        (Not enough alone: a plain QTextDocument then loads local files itself; the
+        view's documents are always :class:`SafeDocument`.)"""
         return None
+
+    def setHtml(self, text: str) -> None:
+        """Show ``text`` in a fresh :class:`SafeDocument`, its images dropped before
+        any layout (so no local file is read)."""
+        doc = SafeDocument(self)
+        doc.setDefaultFont(self.font())
+        doc.setHtml(text)
+        drop_images(doc)
+        self._replace_document(doc)
 
     # --- content ------------------------------------------------------------------
 
@@ -112,6 +151,7 @@ class ArticleView(QTextBrowser):
             self._map, self._locator = None, ClaimLocator([])
             return
         doc.setHtml(article_html(article))
+        drop_images(doc)  # none survive reader.render; this is the second line of defence
         self._set_line_height(doc, doc.findBlockByNumber(HEADER_BLOCKS).position())
         body = doc.findBlockByNumber(HEADER_BLOCKS)
         start = body.position() if body.isValid() else doc.characterCount() - 1
