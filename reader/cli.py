@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -51,15 +52,11 @@ def _library(args: argparse.Namespace) -> Any:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from reader.pipeline import extract
-
     failures: list[str] = []
     many = len(args.inputs) > 1
-    for src in args.inputs:
-        try:
-            _raw, article = extract(src)
-        except InputError as exc:
-            failures.append(str(exc))
+    for src, article, error in _extract_all(args.inputs, args.jobs):
+        if article is None:
+            failures.append(error or f"{src}: failed")
             continue
         if args.format == "json":
             d = {"path": src, **article.to_dict()}
@@ -68,6 +65,51 @@ def cmd_extract(args: argparse.Namespace) -> int:
             _print_article_text(article, src if many else None)
         sys.stdout.flush()
     return _report(failures)
+
+
+#: Below this many inputs a batch runs in this process: starting workers costs more.
+PARALLEL_MIN_INPUTS = 8
+
+
+def _extract_one(src: str) -> tuple[str, Article | None, str | None]:
+    from reader.pipeline import extract
+
+    try:
+        return src, extract(src)[1], None
+    except InputError as exc:
+        return src, None, str(exc)
+
+
+def _extract_all(
+    inputs: Sequence[str], jobs: int | None
+) -> Iterator[tuple[str, Article | None, str | None]]:
+    """Extract every input, in input order; a long batch is spread over the CPU cores
+    (each page is independent, and cleaning is CPU-bound Python)."""
+    workers = jobs if jobs is not None else _cpu_count()
+    if workers <= 1 or len(inputs) < PARALLEL_MIN_INPUTS or sys.platform != "linux":
+        yield from map(_extract_one, inputs)
+        return
+    import importlib
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reader.pipeline import outlet_registry
+
+    # warm the heavy imports once: forked workers then share them instead of each
+    # importing trafilatura and loading the outlet registry again
+    for module in ("trafilatura", "trafilatura.metadata", "htmldate", "reader.clean_html"):
+        importlib.import_module(module)
+    outlet_registry()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(workers, len(inputs)), mp_context=context) as pool:
+        yield from pool.map(_extract_one, inputs, chunksize=4)
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -268,6 +310,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = command("extract", cmd_extract, "clean inputs and find their claims; no library", db=False)
     sp.add_argument("inputs", nargs="+", metavar="PATH|URL")
+    sp.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help=f"worker processes for a batch of {PARALLEL_MIN_INPUTS} or more inputs "
+        "(default: one per CPU core; 1: this process only)",
+    )
     sp = command("import", cmd_import, "import files or URLs into the library")
     sp.add_argument("inputs", nargs="+", metavar="PATH|URL")
     sp = command("list", cmd_list, "list the library's articles, newest first")

@@ -30,6 +30,7 @@ _HTML_SNIFF = re.compile(
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I
 )
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 _MD_SNIFF = re.compile(r"^(#{1,6} \S|---\s*$)", re.MULTILINE)
 
 
@@ -168,7 +169,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 def _checked(text: str, label: str) -> str:
     """Refuse decoded text that is mostly control characters (a binary file)."""
     sample = text[:8192]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    bad = len(_BINARY_CHARS.findall(sample))  # a regex: a per-character loop cost ~2 ms a page
     if sample and bad > 0.05 * len(sample):
         raise InputError(label, "is a binary file, not an article")
     return text

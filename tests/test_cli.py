@@ -208,3 +208,25 @@ def test_no_command_means_the_window_with_its_options(tmp_path: Path) -> None:
     p = run_cli("--dark", "--screenshot", shot, "--db", db, str(tmp_path / "missing.html"))
     assert p.returncode == 2
     assert p.stderr == f"error: {tmp_path / 'missing.html'}: no such file\n"
+
+
+def test_a_parallel_batch_prints_what_a_sequential_one_does(tmp_path: Path) -> None:
+    """Eight or more inputs are spread over worker processes; output and order and the
+    bad-input report must not change."""
+    paths = []
+    for i in range(10):
+        p = tmp_path / f"story{i:02d}.txt"
+        p.write_text(
+            f"Ferry strike enters day {i + 2}\n\nUnion leaders said on Monday that {i + 3} more "
+            "crossings would be cancelled, the port authority reported.\n"
+        )
+        paths.append(str(p))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    paths.insert(4, str(tmp_path / "empty.txt"))
+    par = run_cli("extract", *paths, "--format", "json")
+    seq = run_cli("extract", *paths, "--format", "json", "--jobs", "1")
+    assert par.returncode == seq.returncode == 2
+    assert par.stdout == seq.stdout and par.stderr == seq.stderr
+    assert [json.loads(x)["path"] for x in par.stdout.splitlines()] == [
+        p for p in paths if "empty" not in p
+    ]
