@@ -8,6 +8,8 @@ connection, then the list refreshes. Every user action comes from the table in
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
+from reader.errors import InputError
 from reader.gui.actions import build_actions
 from reader.gui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from reader.gui.claims_panel import ClaimsPanel
@@ -216,12 +219,25 @@ class MainWindow(QMainWindow):
         self.lib_view.select_article(article_id)
         title = stored.article.title or "(untitled)"
         self.setWindowTitle(f"{title} — {APP_NAME}")
-        self.library.mark_opened(article_id)
+        marked = self._write("the read mark", self.library.mark_opened, article_id)
         self.lib_model.refresh(article_id)  # no longer unread: its title loses the bold
         if self.persist:
             self.settings.setValue("library/last_article", article_id)
         n = len(stored.claims)
-        self.note(f"{title}: {n} claim{'' if n == 1 else 's'} — press J for the first")
+        if marked:  # else the status bar keeps saying the read mark was not saved
+            self.note(f"{title}: {n} claim{'' if n == 1 else 's'} — press J for the first")
+        return True
+
+    def _write(self, what: str, write: Callable[..., object], *args: object) -> bool:
+        """Run a library write on the GUI thread; if the library is busy (an import
+        holds the write lock) or unusable, say so in the status bar, never lose it
+        silently or print a traceback. True when it was saved."""
+        try:
+            write(*args)
+        except (sqlite3.OperationalError, InputError) as exc:
+            reason = exc.reason if isinstance(exc, InputError) else str(exc)
+            self.statusBar().showMessage(f"could not save {what}: {reason} — try again")
+            return False
         return True
 
     def _step_article(self, delta: int) -> None:
@@ -295,7 +311,10 @@ class MainWindow(QMainWindow):
         sc = self._current()
         if sc is None or self.stored is None:
             return
-        self.library.set_verdict(self.stored.id, sc.claim_key, verdict)
+        if not self._write(
+            "your verdict", self.library.set_verdict, self.stored.id, sc.claim_key, verdict
+        ):
+            return
         entry = self.library.verdict(self.stored.id, sc.claim_key)
         assert self.current_claim is not None
         self.claims.model.update_claim(
@@ -338,7 +357,8 @@ class MainWindow(QMainWindow):
             if sc is None or self.stored is None:
                 return
             article_id, key = self.stored.id, sc.claim_key
-        self.library.set_note(article_id, key, note)
+        if not self._write("your note", self.library.set_note, article_id, key, note):
+            return
         self._show_saved(article_id, key)
         self.note("Note saved")
 
