@@ -222,3 +222,30 @@ def test_layout_font_and_last_article_persist(
     assert again.view.point_size == size
     assert again.size() == win.size()
     qtbot.waitUntil(lambda: again.splitter.sizes() == sizes)
+
+
+def test_last_article_is_remembered_per_library(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "shared.ini"), QSettings.Format.IniFormat)
+    first, second = tmp_path / "a" / "lib.db", tmp_path / "b" / "lib.db"
+    ids_a = make_db(first, 3)
+    ids_b = make_db(second, 3)
+    assert ids_a == ids_b  # the same ids: only the path tells them apart
+    a = MainWindow(first, settings)
+    qtbot.addWidget(a)
+    a.show()
+    a.start()
+    chosen = a.lib_model.ids()[-1]  # not the one a fresh start shows
+    assert chosen != a.lib_model.ids()[0]
+    a.open_article(chosen)
+    a.close()
+    b = MainWindow(second, settings)
+    qtbot.addWidget(b)
+    b.show()
+    b.start()
+    assert b.stored is not None and b.stored.id == b.lib_model.ids()[0]  # not a's choice
+    b.close()
+    again = MainWindow(first, settings)
+    qtbot.addWidget(again)
+    again.show()
+    again.start()
+    assert again.stored is not None and again.stored.id == chosen

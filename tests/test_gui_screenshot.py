@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from reader import APP_NAME, ORG_NAME
 from reader.gui.app import SCREENSHOT_SIZE
 from tests.helpers import ROOT
 from tests.test_gui_support import variant
@@ -56,3 +57,32 @@ def test_screenshot_bad_path_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert p.returncode == 2
     assert len(p.stderr.strip().splitlines()) == 1 and "missing.md" in p.stderr
     assert not out.exists()
+
+
+def test_screenshot_ignores_and_keeps_the_users_settings(tmp_path: Path) -> None:
+    src = tmp_path / "story.md"
+    src.write_text(variant(1), encoding="utf-8")
+    plain, tweaked = tmp_path / "plain", tmp_path / "tweaked"
+    ini = tweaked / "config" / ORG_NAME / f"{APP_NAME}.ini"
+    ini.parent.mkdir(parents=True)
+    user = "[view]\nfont_size=30\n\n[library]\nvisible=false\n\n[keys]\nnext_claim=X\n"
+    ini.write_text(user, encoding="utf-8")
+    shots = []
+    for home in (plain, tweaked):
+        out = tmp_path / f"{home.name}.png"
+        p = _run(str(src), "--screenshot", str(out), "--claim", "1", "--db",
+                 str(home / "lib.db"), home=home)  # fmt: skip
+        assert p.returncode == 0, p.stderr
+        shots.append(QImage(str(out)))
+    assert shots[0] == shots[1]  # the user's font size and hidden pane changed nothing
+    assert ini.read_text(encoding="utf-8") == user  # and nothing was written back
+
+
+def test_screenshot_unwritable_path_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    src = tmp_path / "story.md"
+    src.write_text(variant(1), encoding="utf-8")
+    p = _run(str(src), "--screenshot", "/dev/null/x.png", "--db", str(tmp_path / "lib.db"),
+             home=tmp_path)  # fmt: skip
+    assert p.returncode == 2
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: /dev/null/x.png:"), p.stderr

@@ -121,12 +121,22 @@ def run_gui(args: argparse.Namespace) -> int:
 
     assert isinstance(app, QApplication)
     if shot:
+        import shutil
+
+        from reader.gui.settings import throwaway_settings
+
+        settings, folder = throwaway_settings()  # reproducible: not the user's settings
         try:
-            win = MainWindow(db, persist=False)
-        except InputError as exc:
-            sys.stderr.write(f"error: {exc}\n")
-            return EXIT_BAD_INPUT
-        return _screenshot(app, win, opened, int(getattr(args, "claim", 0) or 0), Path(shot))
+            try:
+                win = MainWindow(db, settings, persist=False)
+            except InputError as exc:
+                sys.stderr.write(f"error: {exc}\n")
+                return EXIT_BAD_INPUT
+            claim = int(getattr(args, "claim", 0) or 0)
+            return _screenshot(app, win, opened, claim, Path(shot))
+        finally:
+            del settings
+            shutil.rmtree(folder, ignore_errors=True)
     # One window per library: a second launch (a second double-clicked file) hands its
     # paths to the running window and exits, so two processes never share the library.
     from reader.gui.single_instance import Role, SingleInstance
@@ -187,11 +197,15 @@ def _screenshot(app: object, win: object, article_id: int | None, claim: int, ou
         win.select_claim(max(0, min(claim, len(win.stored.claims) - 1)))
     for _ in range(3):
         app.processEvents()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    ok = win.grab().save(str(out), "PNG")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # e.g. /dev/null/x.png: one line, not a traceback
+        ok, why = False, exc.strerror or str(exc)
+    else:
+        ok, why = win.grab().save(str(out), "PNG"), "could not write the PNG"
     win.close()
     win.library.close()
     if not ok:
-        sys.stderr.write(f"error: {out}: could not write the PNG\n")
+        sys.stderr.write(f"error: {out}: {why}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK

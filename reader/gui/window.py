@@ -8,6 +8,7 @@ connection, then the list refreshes. Every user action comes from the table in
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -61,6 +62,13 @@ NOTE_MS = 4000  # how long a status-bar note stays
 CLOSE_WAIT_MS = 3000
 
 
+def last_article_key(db_path: Path) -> str:
+    """The settings key of the article last shown from the library at ``db_path``:
+    ids of one library mean nothing in another."""
+    digest = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"last_article/{digest}"
+
+
 class MainWindow(QMainWindow):
     """The reader window on the library at ``db_path``."""
 
@@ -75,6 +83,8 @@ class MainWindow(QMainWindow):
         call :meth:`load` (what the app does, so the window appears at once)."""
         super().__init__()
         self.db_path = Path(db_path)
+        #: The last article is remembered per library file (sample library, --db, …).
+        self.last_article_key = last_article_key(self.db_path)
         self.settings = settings if settings is not None else app_settings()
         self.persist = persist  # screenshot mode leaves the user's settings alone
         self.library: Library
@@ -198,7 +208,7 @@ class MainWindow(QMainWindow):
             if samples:
                 self._start_job([ImportItem(s) for s in samples], opens="first")
                 return
-        last = as_int(self.settings.value("library/last_article"), -1)
+        last = as_int(self.settings.value(self.last_article_key), -1)
         if last >= 0 and self.library.row(last) is not None:
             self.open_article(last)
         elif self.lib_model.ids():
@@ -222,7 +232,7 @@ class MainWindow(QMainWindow):
         marked = self._write("the read mark", self.library.mark_opened, article_id)
         self.lib_model.refresh(article_id)  # no longer unread: its title loses the bold
         if self.persist:
-            self.settings.setValue("library/last_article", article_id)
+            self.settings.setValue(self.last_article_key, article_id)
         n = len(stored.claims)
         if marked:  # else the status bar keeps saying the read mark was not saved
             self.note(f"{title}: {n} claim{'' if n == 1 else 's'} — press J for the first")
@@ -648,7 +658,7 @@ class MainWindow(QMainWindow):
             s.setValue("view/font_size", self.view.point_size)
             s.setValue("library/visible", self.left.isVisible())
             if self.stored is not None:
-                s.setValue("library/last_article", self.stored.id)
+                s.setValue(self.last_article_key, self.stored.id)
             s.sync()
         self.search_panel.stop()
         super().closeEvent(event)
