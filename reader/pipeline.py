@@ -66,6 +66,12 @@ def _extract_raw(raw: RawInput) -> Article:
     if not article.publisher and article.url:
         article.publisher = outlet_for_domain(article.url, registry)
     article.claims = find_claims(article.text, article.publisher, registry)
+    if not article.publisher:
+        # the engine found who published it from the text's references to itself
+        # ("Insider was unable to verify ..."): every chain starts there
+        heads = {c.chain[0] for c in article.claims if c.chain}
+        if len(heads) == 1:
+            article.publisher = heads.pop()
     return article
 
 

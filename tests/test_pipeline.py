@@ -73,3 +73,12 @@ def test_an_internal_error_on_one_input_is_that_inputs_one_line_error(
     monkeypatch.setenv("PROVENANCE_READER_DEBUG", "1")
     with pytest.raises(IndexError):
         extract_raw(raw(STORY))
+
+
+def test_publisher_from_the_articles_reference_to_itself() -> None:
+    text = (
+        "Officials approved the new harbour wall on Monday, the Coastal Courier reported.\n\n"
+        "Bayside Herald was unable to independently verify the report."
+    )
+    a = extract_raw(raw(text))
+    assert a.publisher == "Bayside Herald", [c.chain for c in a.claims]
