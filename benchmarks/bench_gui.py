@@ -6,6 +6,9 @@
    widget types; each run in a fresh subprocess, median of several (goal ≤ 2x).
 3. Opening a library of 100,000 articles: window construction to the list shown,
    and how many rows the lazy model actually fetched.
+4. Opening a 150 KB and a 1 MB article: how long ``open_article()`` takes to return,
+   the longest single stall of the GUI thread's event loop (a 5 ms timer's largest
+   gap) until the article is fully shown, and the time until then.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py``
 (``--quick`` for fewer repetitions).
@@ -281,13 +284,100 @@ def bench_big_library(tmp: Path, n: int) -> None:
     win.close()
 
 
+class StallMeter:
+    """A 5 ms timer on the GUI thread; the largest gap between its ticks is the
+    longest time the event loop could not run (the window froze that long)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.worst = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        """Stop; the longest stall in seconds (the gap still open counts too)."""
+        self._tick()
+        self.timer.stop()
+        return self.worst
+
+
+def _spin(app: object, seconds: float) -> None:
+    """Run the event loop for ``seconds`` (timers fire, queued signals arrive)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def bench_open(tmp: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.window import MainWindow
+
+    app = make_app()
+    assert isinstance(app, QApplication)
+    db = tmp / "open.db"
+    ids: list[tuple[str, int, int]] = []
+    with Library(db) as lib:
+        for label, words in (("150 KB", 19_000), ("1 MB", 130_000)):
+            article = long_article(words, seed=3)
+            aid = lib.add(_raw(f"{label}.md", article.markdown), article).article_id
+            ids.append((label, aid, len(article.markdown.encode())))
+        small = long_article(200, seed=4)
+        other = lib.add(_raw("small.md", small.markdown), small).article_id
+    win = MainWindow(db, QSettings(str(tmp / "o.ini"), QSettings.Format.IniFormat), persist=False)
+    win.resize(1280, 800)
+    win.show()
+    for label, aid, size in ids:
+        for run in range(2):  # the second run shows the effect of the render cache
+            win.open_article(other)
+            _spin(app, 0.2)
+            meter = StallMeter()
+            meter.start()
+            _spin(app, 0.05)
+            s = time.perf_counter()
+            win.open_article(aid)
+            returned = time.perf_counter() - s
+            while getattr(win.view, "loading", False):
+                app.processEvents()
+                time.sleep(0.001)
+            shown = time.perf_counter() - s
+            win.view.viewport().repaint()
+            _spin(app, 0.3)  # lazy layout after the swap counts too
+            worst = meter.stop()
+            print(
+                f"[open] {label} article ({size / 1000:.0f} KB Markdown, run {run + 1}): "
+                f"open_article() returned in {returned * 1000:.0f} ms; shown after "
+                f"{shown * 1000:.0f} ms; longest GUI-thread stall {worst * 1000:.0f} ms"
+            )
+    win.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
+    ap.add_argument("--open-only", action="store_true", help="only the article-open benchmark")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as d:
         tmp = Path(d)
         os.environ["PROVENANCE_READER_HOME"] = str(tmp / "home")
+        bench_open(tmp)
+        if args.open_only:
+            return
         bench_keys(tmp, 100 if args.quick else 600)
         bench_big_library(tmp, 100_000)
         bench_startup(tmp, 3 if args.quick else 7)
