@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 #: The window size in screenshot mode (device-independent pixels).
 SCREENSHOT_SIZE = (1280, 800)
+#: How long screenshot mode waits for a long article to finish rendering.
+SCREENSHOT_WAIT_MS = 60_000
 
 
 def _headless() -> bool:
@@ -195,6 +197,8 @@ def _screenshot(app: object, win: object, article_id: int | None, claim: int, ou
         app.processEvents()  # deliver the import's finished signal: it opens an article
     if win.stored is not None and win.stored.claims:
         win.select_claim(max(0, min(claim, len(win.stored.claims) - 1)))
+    # a long article renders off the GUI thread: the highlight is applied when it lands
+    win.view.wait_until_shown(SCREENSHOT_WAIT_MS)
     for _ in range(3):
         app.processEvents()
     try:

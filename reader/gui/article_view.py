@@ -15,12 +15,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QObject,
+    QPoint,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QFont,
     QMouseEvent,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -29,9 +38,23 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from reader.gui.offsets import ClaimLocator, OffsetMap
+from reader.gui.rendering import (
+    ASYNC_MIN_CHARS,
+    DOCUMENT_MARGIN,
+    DocStyle,
+    HtmlCache,
+    Rendered,
+    RenderJob,
+    SafeDocument,
+    body_size,
+    build_document,
+    drop_images,
+)
 from reader.gui.style import claim_underline, highlight_fill, muted_text
 from reader.model import Article
-from reader.render import HEADER_BLOCKS, article_html
+from reader.render import header_html
+
+__all__ = ["ArticleView", "SafeDocument", "drop_images"]
 
 #: The measure: at most this many average characters per line.
 MEASURE_CHARS = 72
@@ -41,35 +64,6 @@ DEFAULT_POINT_SIZE = 12
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
 
 
-class SafeDocument(QTextDocument):
-    """A document that loads no resource of any kind, from anywhere."""
-
-    def loadResource(self, type: int, name: QUrl | str) -> Any:
-        return None
-
-
-def drop_images(doc: QTextDocument) -> int:
-    """Delete every image from ``doc``; returns how many. Call it before the document
-    is laid out: Qt's image handler reads a local file by its name (``x.png``,
-    ``file:///…``) by itself when ``loadResource`` answers nothing."""
-    spans: list[tuple[int, int]] = []
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            frag = it.fragment()
-            if frag.charFormat().isImageFormat():
-                spans.append((frag.position(), frag.length()))
-            it += 1
-        block = block.next()
-    cur = QTextCursor(doc)
-    for pos, length in reversed(spans):
-        cur.setPosition(pos)
-        cur.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
-        cur.removeSelectedText()
-    return len(spans)
-
-
 class ArticleView(QTextBrowser):
     """Read-only article display with claim marks, highlight and click-to-select."""
 
@@ -77,6 +71,8 @@ class ArticleView(QTextBrowser):
     claimClicked = Signal(int)
     #: Emitted with the link's address when the reader activates a link.
     linkActivated = Signal(QUrl)
+    #: Emitted when an article (or the empty view) is fully shown, claims placed.
+    articleShown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +99,16 @@ class ArticleView(QTextBrowser):
         self._point_size = DEFAULT_POINT_SIZE
         self._press: QPoint | None = None
         self._side_margin = -1
+        #: Bumped by every show_article: a render that finishes later is dropped.
+        self._generation = 0
+        self._jobs: dict[int, RenderJob] = {}
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # the newest article waits for at most one render
+        self.cache = HtmlCache()
+        #: Threading ident of the thread that built the document on screen (tests).
+        self.render_thread: int | None = None
+        #: Set when the last render failed (shown in the view instead of the body).
+        self.render_error: str | None = None
         self.viewport().installEventFilter(self)
         self._apply_font()
 
@@ -129,39 +135,114 @@ class ArticleView(QTextBrowser):
 
     # --- content ------------------------------------------------------------------
 
-    def show_article(self, article: Article | None) -> None:
-        """Render ``article`` (None clears the view) and map its claims to positions."""
+    def show_article(self, article: Article | None, article_id: int | None = None) -> None:
+        """Render ``article`` (None clears the view) and map its claims to positions.
+
+        A body under ASYNC_MIN_CHARS is rendered here and now. A longer one shows its
+        title and "Loading…" at once and is rendered on a pool thread; the view swaps
+        the document in when it arrives (:attr:`loading` until then; a claim
+        highlighted meanwhile is applied then). ``article_id`` keys the HTML cache."""
+        self._generation += 1
         self._article = article
         self._current = None
-        self._side_margin = -1
+        self.render_error = None
         self.setExtraSelections([])
-        doc = SafeDocument(self)
-        doc.setDocumentMargin(24)
-        doc.setDefaultFont(self.font())
+        self._map, self._locator = None, ClaimLocator([])
+        if article is None:
+            self._install_placeholder("")
+            self.articleShown.emit()
+            return
+        style = self._doc_style()
+        if body_size(article) < ASYNC_MIN_CHARS:
+            self._install(build_document(article, style, article_id, self.cache))
+            return
+        self._install_placeholder(header_html(article) + "<p class='meta'><i>Loading\u2026</i></p>")
+        gen = self._generation
+        job = RenderJob(
+            gen, article, article_id, style, self.cache, self.thread(), lambda: self._generation
+        )
+        job.signals.done.connect(self._rendered)
+        self._jobs[gen] = job
+        # start once control is back in the event loop: the rest of opening (the claims
+        # panel, the list) then runs without sharing the GIL with the render
+        QTimer.singleShot(0, lambda: self._pool.start(job))
+
+    @property
+    def loading(self) -> bool:
+        """True while the article on screen is still being rendered off the GUI thread."""
+        return self._generation in self._jobs
+
+    def wait_until_shown(self, timeout_ms: int = 30000) -> bool:
+        """Run the event loop until the article is fully shown (screenshot mode,
+        tests); False on time-out."""
+        if not self.loading:
+            return True
+        loop = QEventLoop()
+        self.articleShown.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        self.articleShown.disconnect(loop.quit)
+        return not self.loading
+
+    def _doc_style(self) -> DocStyle:
+        """The view's look, as values a worker thread may use."""
         muted = muted_text(self.palette()).name()
-        doc.setDefaultStyleSheet(
+        sheet = (
             "h1 { font-size: x-large; margin-bottom: 4px; }"
             f" p.meta {{ color: {muted}; }}"
             " blockquote { margin-left: 16px; }"
             " th, td { padding: 3px 10px 3px 0; }"
         )
-        if article is None:
-            doc.setHtml("")
-            self._replace_document(doc)
-            self._map, self._locator = None, ClaimLocator([])
+        return DocStyle(
+            QFont(self.font()), sheet, claim_underline(self.palette()), LINE_HEIGHT,
+            self._measure_side(DOCUMENT_MARGIN),
+        )  # fmt: skip
+
+    def _install_placeholder(self, html: str) -> None:
+        """Show ``html`` (the title and "Loading…", or nothing) in a fresh document."""
+        style = self._doc_style()
+        doc = SafeDocument(self)
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
+        doc.setDefaultFont(style.font)
+        doc.setDefaultStyleSheet(style.stylesheet)
+        doc.setHtml(html)
+        drop_images(doc)
+        self._side_margin = -1
+        self._replace_document(doc)
+        self._update_measure()
+
+    def _rendered(self, generation: int, result: Rendered | str | None) -> None:
+        """A worker's result: shown if it is still the article wanted, else dropped."""
+        self._jobs.pop(generation, None)
+        if generation != self._generation:
+            if isinstance(result, Rendered):
+                result.doc.deleteLater()
             return
-        doc.setHtml(article_html(article))
-        drop_images(doc)  # none survive reader.render; this is the second line of defence
-        self._set_line_height(doc, doc.findBlockByNumber(HEADER_BLOCKS).position())
-        body = doc.findBlockByNumber(HEADER_BLOCKS)
-        start = body.position() if body.isValid() else doc.characterCount() - 1
-        self._map = OffsetMap(article.text, doc.toPlainText(), start)
-        spans = [self._map.span(c.start, c.end) for c in article.claims]
-        self._locator = ClaimLocator(spans)
-        self._mark_claims(doc, spans)
+        if isinstance(result, Rendered):
+            self._install(result)
+        else:
+            self.render_error = result or "not rendered"
+            self._install_placeholder(
+                header_html(self._article or Article())
+                + "<p class='meta'><i>This article could not be shown.</i></p>"
+            )
+            self.articleShown.emit()
+
+    def _install(self, result: Rendered) -> None:
+        """Swap in a finished document: only the swap (and lazy layout) is done here."""
+        doc = result.doc
+        doc.setParent(self)
+        if doc.defaultFont() != self.font():  # the size changed while it rendered
+            doc.setDefaultFont(self.font())
+        self._map, self._locator = result.offsets, ClaimLocator(result.spans)
+        self.render_thread = result.thread_id
+        self._side_margin = result.side_margin
         self._replace_document(doc)
         self._update_measure()
         self.verticalScrollBar().setValue(0)
+        if self._current is not None:  # selected while it rendered: highlight it now
+            self.highlight_claim(self._current)
+        self.articleShown.emit()
 
     def _replace_document(self, doc: QTextDocument) -> None:
         """Swap in ``doc``; QTextEdit never deletes the document it let go of."""
@@ -170,29 +251,6 @@ class ArticleView(QTextBrowser):
         self.setDocument(doc)
         if ours:
             old.deleteLater()
-
-    def _set_line_height(self, doc: QTextDocument, body_start: int) -> None:
-        """1.5 lines in the body (not the title: large type needs less air)."""
-        cur = QTextCursor(doc)
-        cur.setPosition(max(0, body_start))
-        cur.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cur.mergeBlockFormat(fmt)
-
-    def _mark_claims(self, doc: QTextDocument, spans: list[tuple[int, int] | None]) -> None:
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(claim_underline(self.palette()))
-        cur = QTextCursor(doc)
-        cur.beginEditBlock()
-        for span in spans:
-            if span is None:
-                continue
-            cur.setPosition(span[0])
-            cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-            cur.mergeCharFormat(fmt)
-        cur.endEditBlock()
 
     @property
     def article(self) -> Article | None:
@@ -313,12 +371,16 @@ class ArticleView(QTextBrowser):
         super().resizeEvent(event)
         self._update_measure()
 
-    def _update_measure(self) -> None:
-        """Centre a column of about MEASURE_CHARS characters: long lines tire the eye."""
+    def _measure_side(self, margin: int) -> int:
+        """The side margin that centres the measure (at least the document margin)."""
         avg = self.fontMetrics().averageCharWidth()
         column = avg * MEASURE_CHARS
         # the root frame's side margins replace the document margin: keep at least that
-        side = max(int(self.document().documentMargin()), (self.viewport().width() - column) // 2)
+        return max(margin, (self.viewport().width() - column) // 2)
+
+    def _update_measure(self) -> None:
+        """Centre a column of about MEASURE_CHARS characters: long lines tire the eye."""
+        side = self._measure_side(int(self.document().documentMargin()))
         if side == self._side_margin:
             return
         self._side_margin = side

@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             return False
         self.stored = stored
         self.current_claim = None
-        self.view.show_article(stored.article)
+        self.view.show_article(stored.article, stored.id)  # a long one renders in a worker
         self.claims.set_claims(stored.claims)
         self.lib_view.select_article(article_id)
         title = stored.article.title or "(untitled)"
