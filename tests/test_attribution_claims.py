@@ -306,3 +306,27 @@ def test_participle_inside_trailing_content_is_not_a_claim() -> None:
     claims = [c for c in find_claims(text) if c.source is not None]
     assert len(claims) == 1
     assert span(text, claims[0]) == "the Courier"
+
+
+def test_participle_after_a_trailing_quoted_speaker_is_its_own_claim() -> None:
+    text = (
+        "“The pier will be rebuilt by May,” said Harbour Master Oli Venn, pointing at the cranes."
+    )
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["said", "pointing"]
+    assert all(span(text, c) == "Harbour Master Oli Venn" for c in claims)
+    assert claims[1].text == "pointing at the cranes."
+
+
+def test_participle_after_a_trailing_speaker_with_adverbs_and_recipient() -> None:
+    text = "“We have the money,” Venn told the council, not even pausing for questions."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims][-1] == "pausing"
+    assert all(span(text, c) == "Venn" for c in claims)
+
+
+def test_participle_after_a_bare_parenthetical_speaker_is_not_a_claim() -> None:
+    # Without a closing quote the content may resume: the -ing phrase is its subject.
+    text = "The first move went smoothly, she said, replacing the crew would be much harder."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["said"]

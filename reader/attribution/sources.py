@@ -117,6 +117,19 @@ _COORDINATORS = words("and but yet")
 #: Words between such a conjunction and its verb ("and then called", "but has also said").
 _COORD_ADVERBS = words("also then later has have had again repeatedly even still publicly")
 _NEGATIONS = words("not never n't")
+#: Words between the comma and a speaker's participle (", not even needing to ...").
+_PARTICIPLE_ADVERBS = words("not never even further also then later again still once now")
+#: -ing words that are not verbs of the speaker (", she said, including ...").
+_NOT_PARTICIPLES = words(
+    """
+    including according regarding concerning following during notwithstanding pending
+    nothing something anything everything morning evening thing things king spring string
+    bring sing ring wing
+    """
+)
+#: Tokens between a trailing cue and the comma before the speaker's participle
+#: ("told the crowd Friday, reciting ...").
+_SPEAKER_GAP = 6
 
 
 def _by_author(toks: Sequence[Token], src: tuple[int, int]) -> tuple[int, int]:
@@ -617,6 +630,50 @@ def _parenthetical_start(toks: Sequence[Token], comma: int) -> int | None:
     return None
 
 
+def _speaker_participle(toks: Sequence[Token], i: int, p: Attribution) -> Attribution | None:
+    """A participle phrase on a trailing speaker: '"...," X said, summing up ...'.
+
+    Once the content stands before the cue, a comma-set -ing phrase right after the
+    speaker and cue (and any recipient or time words) describes what the speaker
+    did: a clause of its own with the same source.
+    """
+    low = toks[i].low
+    if len(low) < 6 or low in _NOT_PARTICIPLES or p.src is None:
+        return None
+    if p.kind not in {"verb", "subject"}:
+        return None
+    # The quoted content must end right before the speaker: after a bare ", he said,"
+    # the content may resume ("..., he said, replacing her would be ...").
+    q = p.region[0] - 1
+    if q >= 0 and toks[q].text in {",", "."}:
+        q -= 1
+    if q < 0 or toks[q].text not in _CLOSE_QUOTES:
+        return None
+    k = i - 1
+    while (
+        k > 0 and i - k <= 2 and (toks[k].low in _PARTICIPLE_ADVERBS or toks[k].low.endswith("ly"))
+    ):
+        k -= 1
+    if k <= 0 or toks[k].text != ",":
+        return None
+    end = p.region[1]
+    if k < end or k - end > _SPEAKER_GAP:
+        return None
+    if any(not toks[x].is_word or toks[x].low == "that" for x in range(end, k)):
+        return None
+    t = toks[i]
+    return Attribution(
+        cue=t.text,
+        cue_start=t.start,
+        cue_end=t.end,
+        cue_index=i,
+        lemma=low,
+        src=None,
+        trailing=False,
+        kind="participle",
+    )
+
+
 def _headline_subject(toks: Sequence[Token], att: Attribution) -> bool:
     """Whether a title-case cue has a headline's subject: "Mayor Says", not "for Mental Issues"."""
     src = att.src
@@ -692,6 +749,8 @@ class SentenceAnalyzer:
                 att = self._verb(toks, i)
                 if att is not None and t.is_cap and i > 0 and not _headline_subject(toks, att):
                     att = None
+            elif found and low.endswith("ing") and low not in REPORTING_VERBS and not t.is_cap:
+                att = _speaker_participle(toks, i, found[-1])
             if att is not None:
                 found.append(att)
                 i = max(i + 1, att.region[1] if att.kind != "verb" else i + 1)
