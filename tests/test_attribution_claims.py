@@ -330,3 +330,16 @@ def test_participle_after_a_bare_parenthetical_speaker_is_not_a_claim() -> None:
     text = "The first move went smoothly, she said, replacing the crew would be much harder."
     claims = [c for c in find_claims(text) if c.source is not None]
     assert [c.cue for c in claims] == ["said"]
+
+
+def test_past_verb_joined_by_a_coordinated_cue_is_its_own_claim() -> None:
+    text = "Councillor Bo Lind scolded the board for the delay and said the budget was wasted."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["scolded", "said"]
+    assert all(span(text, c) == "Councillor Bo Lind" for c in claims)
+
+
+def test_present_verb_joined_by_a_coordinated_cue_is_not_a_claim() -> None:
+    text = "Councillor Bo Lind tours the old depot and says the buses are worn out."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["says"]

@@ -756,12 +756,18 @@ class SentenceAnalyzer:
                 i = max(i + 1, att.region[1] if att.kind != "verb" else i + 1)
                 continue
             i += 1
-        if FALLBACK and found and all(a.kind == "participle" for a in found):
+        if FALLBACK and found and found[0].kind == "participle":
             # "X implored her to act, arguing that ...": the participle shares the
-            # subject's clause, which is an attribution of its own.
-            sv = self._subject_verb(toks, quoted)
-            if sv is not None and sv.cue_index < found[0].cue_index:
-                found.insert(0, sv)
+            # subject's clause, which is an attribution of its own.  So does a past
+            # verb the coordinated cue joins ("X exhorted them to vote and said ...").
+            k = found[0].cue_index - 1
+            while k > 0 and toks[k].low in _COORD_ADVERBS:
+                k -= 1
+            joined = toks[k].low in _COORDINATORS and _tense(toks[found[0].cue_index].low) == "past"
+            if joined or all(a.kind == "participle" for a in found):
+                sv = self._subject_verb(toks, quoted, any_past=joined)
+                if sv is not None and sv.cue_index < found[0].cue_index:
+                    found.insert(0, sv)
         kept = self._prune(toks, found)
         if not kept and FALLBACK:
             sv = self._subject_verb(toks, quoted)
@@ -836,7 +842,9 @@ class SentenceAnalyzer:
             )
         return sorted(base + added, key=lambda a: a.cue_index)
 
-    def _subject_verb(self, toks: Sequence[Token], quoted: Sequence[bool]) -> Attribution | None:
+    def _subject_verb(
+        self, toks: Sequence[Token], quoted: Sequence[bool], any_past: bool = False
+    ) -> Attribution | None:
         """A named or pronoun subject with its verb: "Trump attacked the plan"."""
         n = len(toks)
         start = 0
@@ -862,6 +870,7 @@ class SentenceAnalyzer:
                     or toks[b].low in _PHRASAL_FORMS
                     or toks[b].low in BE_FORMS
                     or toks[b].low in NP_STOPS
+                    or (any_past and toks[b].low.endswith("ed"))
                 )
             )
         ):
@@ -929,7 +938,9 @@ class SentenceAnalyzer:
                 trailing=False,
                 kind="subject",
             )
-        if vl not in SUBJECT_VERBS or (vl.endswith("ing") and steps == 0):
+        if (vl not in SUBJECT_VERBS and not (any_past and steps == 0 and vl.endswith("ed"))) or (
+            vl.endswith("ing") and steps == 0
+        ):
             return None
         if passive and not vl.endswith("ing"):
             return None  # "The article was published ...": no agent
