@@ -13,6 +13,7 @@ opening it.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import (
@@ -109,6 +110,8 @@ class ArticleView(QTextBrowser):
         self.render_thread: int | None = None
         #: Set when the last render failed (shown in the view instead of the body).
         self.render_error: str | None = None
+        self._pending_scroll: tuple[int, int] | None = None
+        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.viewport().installEventFilter(self)
         self._apply_font()
 
@@ -172,17 +175,25 @@ class ArticleView(QTextBrowser):
         """True while the article on screen is still being rendered off the GUI thread."""
         return self._generation in self._jobs
 
-    def wait_until_shown(self, timeout_ms: int = 30000) -> bool:
-        """Run the event loop until the article is fully shown (screenshot mode,
-        tests); False on time-out."""
-        if not self.loading:
-            return True
-        loop = QEventLoop()
-        self.articleShown.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
-        self.articleShown.disconnect(loop.quit)
-        return not self.loading
+    def wait_until_shown(self, timeout_ms: int = 30000, settle_ms: int = 1000) -> bool:
+        """Run the event loop until the article is fully shown and a claim highlighted
+        meanwhile has been scrolled to (lazy layout may take a few more turns, at most
+        ``settle_ms``): screenshot mode and tests. False on time-out."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        settled: float | None = None  # when to stop waiting for the scroll
+        while True:
+            now = time.monotonic()
+            if not self.loading:
+                settled = settled if settled is not None else now + settle_ms / 1000
+                if self._pending_scroll is None or now >= settled:
+                    return True
+            elif now >= deadline:
+                return False
+            loop = QEventLoop()
+            self.articleShown.connect(loop.quit)
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+            self.articleShown.disconnect(loop.quit)
 
     def _doc_style(self) -> DocStyle:
         """The view's look, as values a worker thread may use."""
@@ -267,6 +278,7 @@ class ArticleView(QTextBrowser):
     def highlight_claim(self, index: int | None) -> None:
         """Highlight claim ``index`` (None clears) and scroll it into view."""
         self._current = index
+        self._pending_scroll = None
         span = self.claim_span(index) if index is not None else None
         if span is None:
             self.setExtraSelections([])
@@ -294,7 +306,23 @@ class ArticleView(QTextBrowser):
         if top.top() >= 0 and bottom.bottom() <= vh:
             return  # already fully visible: do not jump
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + top.top() - vh // 3)
+        target = bar.value() + top.top() - vh // 3
+        bar.setValue(target)
+        # a document just swapped in is laid out lazily: the scroll range may not reach
+        # the span yet; finish the move when the range grows (see _range_changed)
+        self._pending_scroll = span if bar.value() < target else None
+
+    def _range_changed(self, _low: int, _high: int) -> None:
+        """The document grew (lazy layout): finish a scroll the old range cut short."""
+        span = self._pending_scroll
+        if (
+            span is not None
+            and self._current is not None
+            and self.claim_span(self._current) == span
+        ):
+            self._scroll_into_view(span)
+            return
+        self._pending_scroll = None
 
     def current_selection_text(self) -> str:
         """Text under the current highlight ('' when none): what the reader sees marked."""
