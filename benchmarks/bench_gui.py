@@ -103,6 +103,7 @@ def bench_keys(tmp: Path, moves: int) -> None:
     win.activateWindow()
     t1 = time.perf_counter()
     win.open_article(aid)
+    win.view.wait_until_shown()  # a long article renders on a pool thread
     app.processEvents()
     t_open = time.perf_counter() - t1
     assert win.stored is not None
@@ -352,7 +353,7 @@ def bench_open(tmp: Path) -> None:
             s = time.perf_counter()
             win.open_article(aid)
             returned = time.perf_counter() - s
-            while getattr(win.view, "loading", False):
+            while win.view.loading:
                 app.processEvents()
                 time.sleep(0.001)
             shown = time.perf_counter() - s
