@@ -343,3 +343,17 @@ def test_present_verb_joined_by_a_coordinated_cue_is_not_a_claim() -> None:
     text = "Councillor Bo Lind tours the old depot and says the buses are worn out."
     claims = [c for c in find_claims(text) if c.source is not None]
     assert [c.cue for c in claims] == ["says"]
+
+
+def test_past_verb_before_a_comma_participle_is_its_own_claim() -> None:
+    text = "In a letter, Mayor Tove Falk purchased the old mill, arguing that rents were too high."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["purchased", "arguing"]
+    assert all(span(text, c) == "Mayor Tove Falk" for c in claims)
+
+
+def test_non_speech_participle_does_not_make_the_main_verb_a_claim() -> None:
+    text = (
+        "In a letter, Mayor Tove Falk purchased the old mill, leaving the tenants without a deal."
+    )
+    assert all(c.source is None for c in find_claims(text))

@@ -765,7 +765,8 @@ class SentenceAnalyzer:
                 k -= 1
             joined = toks[k].low in _COORDINATORS and _tense(toks[found[0].cue_index].low) == "past"
             if joined or all(a.kind == "participle" for a in found):
-                sv = self._subject_verb(toks, quoted, any_past=joined)
+                comma = toks[found[0].cue_index].low.endswith("ing") and toks[k].text == ","
+                sv = self._subject_verb(toks, quoted, any_past=joined or comma)
                 if sv is not None and sv.cue_index < found[0].cue_index:
                     found.insert(0, sv)
         kept = self._prune(toks, found)
