@@ -357,3 +357,23 @@ def test_non_speech_participle_does_not_make_the_main_verb_a_claim() -> None:
         "In a letter, Mayor Tove Falk purchased the old mill, leaving the tenants without a deal."
     )
     assert all(c.source is None for c in find_claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ida Holm, who has long opposed the tunnel, blasted the council as reckless.",
+        "Ida Holm, who campaigned for the ferry in May, said the council was reckless.",
+    ],
+)
+def test_relative_clause_cue_on_the_source_is_its_own_claim(text: str) -> None:
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [span(text, c) for c in claims] == ["who", "Ida Holm"]
+    assert all(c.source == "Ida Holm" for c in claims)
+    assert claims[0].text.startswith("Ida Holm, who") and claims[0].text.endswith(",")
+
+
+def test_relative_clause_without_a_cue_stays_in_the_source() -> None:
+    text = "Ida Holm, who lives in Norrvik, blasted the council as reckless."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [span(text, c) for c in claims] == ["Ida Holm"]

@@ -674,6 +674,63 @@ def _speaker_participle(toks: Sequence[Token], i: int, p: Attribution) -> Attrib
     )
 
 
+def _relatives(
+    toks: Sequence[Token], kept: list[Attribution], quoted: Sequence[bool]
+) -> list[Attribution]:
+    """Split off a relative clause on a person: "X, who has long argued ..., said ...".
+
+    The relative pronoun is the subject of its own clause; when that clause's verb
+    is a cue, it is an attribution of its own (its source mention is "who"), and
+    the main cue keeps the name, whose mention now belongs to the previous clause.
+    """
+    out: list[Attribution] = []
+    for a in kept:
+        src = a.src
+        if (
+            a.kind in {"verb", "subject"}
+            and src is not None
+            and not a.shared
+            and src[1] + 2 < a.cue_index
+            and toks[src[1]].text == ","
+            and toks[src[1] + 1].low == "who"
+            and not (out and out[-1].cue_index > src[1])
+        ):
+            k = src[1] + 2
+            while (
+                k < a.cue_index
+                and k - src[1] <= 4
+                and (
+                    toks[k].low in AUXILIARIES
+                    or toks[k].low in _COORD_ADVERBS
+                    or toks[k].low.endswith("ly")
+                )
+            ):
+                k += 1
+            t = toks[k]
+            if (
+                k < a.cue_index
+                and not quoted[k]
+                and not t.is_cap
+                and t.low in SUBJECT_VERBS
+                and not t.low.endswith("ing")
+                and any(toks[x].text == "," for x in range(k + 1, a.cue_index))
+            ):
+                out.append(
+                    Attribution(
+                        cue=t.text,
+                        cue_start=t.start,
+                        cue_end=t.end,
+                        cue_index=k,
+                        lemma=SUBJECT_VERBS[t.low],
+                        src=(src[1] + 1, src[1] + 2),
+                        trailing=False,
+                    )
+                )
+                a.shared = True
+        out.append(a)
+    return out
+
+
 def _headline_subject(toks: Sequence[Token], att: Attribution) -> bool:
     """Whether a title-case cue has a headline's subject: "Mayor Says", not "for Mental Issues"."""
     src = att.src
@@ -776,6 +833,7 @@ class SentenceAnalyzer:
                 kept.append(sv)
         if kept:
             kept = self._coordinated(toks, kept, quoted)
+            kept = _relatives(toks, kept, quoted)
         return kept
 
     def _coordinated(
@@ -1273,7 +1331,19 @@ class SentenceAnalyzer:
                 kept.append(a)
                 continue
             if kept and not self._separate(toks, kept[-1], a):
-                continue
+                p = kept[-1]
+                if not (
+                    a.src is not None
+                    and p.src is not None
+                    and p.src[1] - p.src[0] == 1
+                    and toks[p.src[0]].low == "who"
+                    and a.src[1] == p.src[0] - 1
+                    and a.cue_index > p.cue_index
+                ):
+                    continue
+                # "X, who has long opposed it, blasted ...": the main clause after
+                # the relative one; the name's mention is in the clause before.
+                a.shared = True
             kept.append(a)
         return kept
 
