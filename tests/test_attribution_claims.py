@@ -377,3 +377,21 @@ def test_relative_clause_without_a_cue_stays_in_the_source() -> None:
     text = "Ida Holm, who lives in Norrvik, blasted the council as reckless."
     claims = [c for c in find_claims(text) if c.source is not None]
     assert [span(text, c) for c in claims] == ["Ida Holm"]
+
+
+def test_source_before_a_double_hyphen_aside() -> None:
+    text = "Lena Kall -- co-author of Slow Ferries, a book on harbours -- said the tunnel was late."
+    c = one(text)
+    assert span(text, c) == "Lena Kall"
+    assert c.cue == "said"
+
+
+def test_hyphenated_word_is_not_an_aside() -> None:
+    text = "The co-owners said the tunnel was late."
+    c = one(text)
+    assert span(text, c) == "The co-owners"
+
+
+def test_capitalised_per_inside_a_sentence_is_a_name() -> None:
+    text = "The council hired Per Lund, a ferry engineer, last year."
+    assert all(c.cue != "per" for c in find_claims(text))

@@ -630,6 +630,27 @@ def _parenthetical_start(toks: Sequence[Token], comma: int) -> int | None:
     return None
 
 
+def _double_hyphen_start(toks: Sequence[Token], j: int) -> int | None:
+    """For "X -- the mayor's aide -- said": the first "-" of the opening "--".
+
+    ``j`` is the second hyphen of the closing pair.  A hyphen pair set off by spaces
+    is a dash typed as two hyphens; the aside between them is bounded like a
+    parenthetical.
+    """
+    if j < 2 or toks[j - 1].text != "-" or toks[j - 1].end != toks[j].start:
+        return None
+    k = j - 3
+    lo = max(0, j - MAX_PAREN)
+    while k > lo:
+        tx = toks[k].text
+        if tx == "-" and toks[k + 1].text == "-" and toks[k].end == toks[k + 1].start:
+            return k if k + 2 < j - 1 else None
+        if tx in {";", ":", "“", "”", '"', "—", "–"}:
+            return None
+        k -= 1
+    return None
+
+
 def _speaker_participle(toks: Sequence[Token], i: int, p: Attribution) -> Attribution | None:
     """A participle phrase on a trailing speaker: '"...," X said, summing up ...'.
 
@@ -796,7 +817,7 @@ class SentenceAnalyzer:
                 and not quoted[i + 1]
             ):
                 att = self._possessive(toks, i)
-            elif low == "per" and i + 1 < n:
+            elif low == "per" and i + 1 < n and not (t.is_cap and i > 0 and not title):
                 att = self._per(toks, i)
             elif low == "citing":
                 att = self._prep(toks, i, i + 1, "citing", kind="citing")
@@ -1189,12 +1210,14 @@ class SentenceAnalyzer:
                 trailing=False,
                 kind="participle",
             )
-        if j >= 0 and toks[j].text in {",", "—", "–"}:
-            pstart = _parenthetical_start(toks, j)
+        if j >= 0 and toks[j].text in {",", "—", "–", "-"}:
+            pstart, pend, width = _parenthetical_start(toks, j), j, 1
+            if toks[j].text == "-":
+                pstart, pend, width = _double_hyphen_start(toks, j), j - 1, 2
             if pstart is not None:
                 src = np_back(toks, pstart - 1)
                 if src is not None:
-                    name, appos = _apposition(toks, src, pstart + 1, j)
+                    name, appos = _apposition(toks, src, pstart + width, pend)
                     if name is not None:
                         src = (src[0], j)  # the whole "X's officer, Dr. Jane Roe"
                     elif not _looks_like_source(toks, src, self.registry):
