@@ -395,3 +395,16 @@ def test_hyphenated_word_is_not_an_aside() -> None:
 def test_capitalised_per_inside_a_sentence_is_a_name() -> None:
     text = "The council hired Per Lund, a ferry engineer, last year."
     assert all(c.cue != "per" for c in find_claims(text))
+
+
+def test_comma_inside_a_closing_quote_ends_the_clause() -> None:
+    text = "Holm said the ferry was “late and costly,” but Dahl said the tunnel was worse."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [span(text, c) for c in claims] == ["Holm", "Dahl"]
+    assert claims[1].text == "but Dahl said the tunnel was worse."
+
+
+def test_closing_quote_without_a_comma_keeps_the_nested_cue() -> None:
+    text = "Holm said the ferry was “late” because Dahl said so."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [span(text, c) for c in claims] == ["Holm"]

@@ -260,6 +260,13 @@ class _Engine:
                 for k in range(hi - 1, lo - 1, -1):
                     if toks[k].text in {",", ";", "—", "–"}:
                         cut = k + 1
+                        # '..., “late,” but she said': the closing quote stays behind.
+                        if (
+                            cut < hi
+                            and toks[cut].text in _CLOSERS | {'"', "’"}
+                            and toks[cut].start == toks[k].end
+                        ):
+                            cut += 1
                         break
                 if cut is None:
                     cut = hi

@@ -1400,6 +1400,9 @@ class SentenceAnalyzer:
         k = start - 1
         while k > p.region[1] and toks[k].low in _CONJ_SKIP:
             k -= 1
+        # A comma set inside the closing quote ('..., “it is late,” but he said ...').
+        if k > p.region[1] + 1 and toks[k].text in _CLOSE_QUOTES and toks[k - 1].text == ",":
+            k -= 1
         if k > p.region[1] and toks[k].text in {",", ";", "—", "–"}:
             return True
         return a.kind == "prep" and a.trailing
