@@ -408,3 +408,31 @@ def test_closing_quote_without_a_comma_keeps_the_nested_cue() -> None:
     text = "Holm said the ferry was “late” because Dahl said so."
     claims = [c for c in find_claims(text) if c.source is not None]
     assert [span(text, c) for c in claims] == ["Holm"]
+
+
+def test_noun_ending_in_ly_is_part_of_the_source() -> None:
+    text = "The relatives watched the video on Thursday, a lawyer for the family said."
+    c = one(text)
+    assert span(text, c) == "a lawyer for the family"
+
+
+def test_adverb_ending_in_ly_is_still_skipped() -> None:
+    text = "The ferry will be late, Lars Holm quickly said."
+    assert span(text, one(text)) == "Lars Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Her old partner at the yard, Lars B. Holm, called her a genius.", "Her old partner"),
+        ("Holm's family has called on the police to release the video.", "Holm's family"),
+    ],
+)
+def test_stance_cue_with_a_named_apposition_or_owner(text: str, source: str) -> None:
+    c = one(text)
+    assert span(text, c).startswith(source)
+
+
+def test_possessive_before_a_noun_is_not_a_stance_subject() -> None:
+    text = "The station gave airtime to Holm's ferry advocates in 2024."
+    assert all(c.source is None for c in find_claims(text))

@@ -117,6 +117,8 @@ _COORDINATORS = words("and but yet")
 #: Words between such a conjunction and its verb ("and then called", "but has also said").
 _COORD_ADVERBS = words("also then later has have had again repeatedly even still publicly")
 _NEGATIONS = words("not never n't")
+#: Nouns ending in -ly, not adverbs ("a lawyer for the family said").
+_LY_NOUNS = words("family families ally rally assembly supply monopoly anomaly bully folly italy")
 #: Words between the comma and a speaker's participle (", not even needing to ...").
 _PARTICIPLE_ADVERBS = words("not never even further also then later again still once now")
 #: -ing words that are not verbs of the speaker (", she said, including ...").
@@ -556,7 +558,16 @@ def _skip_back_aux(toks: Sequence[Token], j: int) -> tuple[int, bool]:
             k -= 2
             steps += 2
             continue
-        if low.endswith("ly") and len(low) > 4 and not toks[k].is_cap and steps < 3:
+        if (
+            low.endswith("ly")
+            and len(low) > 4
+            and not toks[k].is_cap
+            and steps < 3
+            and low not in _LY_NOUNS
+            and not (
+                k > 0 and (toks[k - 1].low in DETERMINERS or toks[k - 1].low.endswith(("'s", "’s")))
+            )
+        ):
             k -= 1
             steps += 1
             continue
@@ -1251,13 +1262,23 @@ class SentenceAnalyzer:
         strong = low in STRONG_FORMS
         head = _head(toks, src)
         if lemma in STANCE_LEMMAS and not inverted:
-            # Stance verbs need a named, titled or pronoun subject right before them.
+            # Stance verbs need a named, titled or pronoun subject right before them:
+            # the name may be an apposition ("Her partner, Lars Holm, called ...") or
+            # own the head ("Holm's family called on ...").
+            if name is not None:
+                head = _head(toks, name)
             hl = head.low
             if not (
                 head.is_cap
                 or hl in {"he", "she", "they", "who", "we", "i"}
                 or hl in ANONYMOUS_HEADS
                 or hl in OFFICIAL_TITLES
+                or (
+                    any(
+                        x.is_cap and x.low.endswith(("'s", "’s")) for x in toks[src[0] : src[1] - 1]
+                    )
+                    and (low.endswith("ed") or progressive or toks[i - 1].low in AUXILIARIES)
+                )
             ):
                 return None
             strong = True
