@@ -436,3 +436,14 @@ def test_stance_cue_with_a_named_apposition_or_owner(text: str, source: str) -> 
 def test_possessive_before_a_noun_is_not_a_stance_subject() -> None:
     text = "The station gave airtime to Holm's ferry advocates in 2024."
     assert all(c.source is None for c in find_claims(text))
+
+
+def test_indirect_question_after_a_weak_cue_is_content() -> None:
+    text = "Then someone asked how the pier could be fixed."
+    c = one(text)
+    assert span(text, c) == "someone"
+
+
+def test_weak_cue_before_an_object_is_not_a_claim() -> None:
+    text = "Then someone asked the captain about the pier in 2024."
+    assert all(c.source is None for c in find_claims(text))

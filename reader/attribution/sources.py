@@ -117,6 +117,8 @@ _COORDINATORS = words("and but yet")
 #: Words between such a conjunction and its verb ("and then called", "but has also said").
 _COORD_ADVERBS = words("also then later has have had again repeatedly even still publicly")
 _NEGATIONS = words("not never n't")
+#: Words that open reported content after a weak cue.
+_CONTENT_OPENERS = words("that what why how whether")
 #: Nouns ending in -ly, not adverbs ("a lawyer for the family said").
 _LY_NOUNS = words("family families ally rally assembly supply monopoly anomaly bully folly italy")
 #: Words between the comma and a speaker's participle (", not even needing to ...").
@@ -586,7 +588,8 @@ def _after_cue_ok(toks: Sequence[Token], i: int) -> bool:
     if k >= n:
         return True
     t = toks[k].text
-    return t in _OPEN_QUOTES or t in {":", ",", ".", ";"} or toks[k].low == "that"
+    # An indirect question is reported content too ("questioned why ...").
+    return t in _OPEN_QUOTES or t in {":", ",", ".", ";"} or toks[k].low in _CONTENT_OPENERS
 
 
 def _progressive(toks: Sequence[Token], i: int) -> bool:
