@@ -447,3 +447,17 @@ def test_indirect_question_after_a_weak_cue_is_content() -> None:
 def test_weak_cue_before_an_object_is_not_a_claim() -> None:
     text = "Then someone asked the captain about the pier in 2024."
     assert all(c.source is None for c in find_claims(text))
+
+
+def test_opening_speech_participle_is_a_claim_of_the_subject() -> None:
+    text = "Lamenting the delay, Harbour Master Oli Venn said the ferry was doomed."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["Lamenting", "said"]
+    assert all(span(text, c) == "Harbour Master Oli Venn" for c in claims)
+    assert claims[0].text == "Lamenting the delay,"
+
+
+def test_opening_scene_participle_is_not_a_claim() -> None:
+    text = "Speaking to reporters, Harbour Master Oli Venn said the ferry was doomed."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [c.cue for c in claims] == ["said"]

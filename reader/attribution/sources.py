@@ -709,6 +709,49 @@ def _speaker_participle(toks: Sequence[Token], i: int, p: Attribution) -> Attrib
     )
 
 
+def _intro_participle(
+    toks: Sequence[Token], kept: list[Attribution], quoted: Sequence[bool]
+) -> list[Attribution]:
+    """An opening speech participle: "Lamenting the delay, X said ...".
+
+    The participle's understood subject is the main clause's subject, so the
+    phrase is a clause of its own by that source.  Only cue participles count:
+    "Speaking to reporters," or "Heading into the debate," set the scene.
+    """
+    a = kept[0]
+    src = a.src
+    if src is None or a.shared or a.trailing or a.kind not in {"verb", "subject"}:
+        return kept
+    c = src[0] - 1
+    if c < 2 or c > MAX_PAREN or toks[c].text != "," or a.cue_index < src[0]:
+        return kept
+    k = 1 if toks[0].text in _OPEN_QUOTES else 0
+    t = toks[k]
+    low = t.low
+    if (
+        quoted[k]
+        or not t.is_cap
+        or not low.endswith("ing")
+        or not (low in REPORTING_VERBS or low in PARTICIPLES)
+        or any(toks[x].text in {",", ";", ":"} for x in range(k + 1, c))
+    ):
+        return kept
+    intro = Attribution(
+        cue=t.text,
+        cue_start=t.start,
+        cue_end=t.end,
+        cue_index=k,
+        lemma=REPORTING_VERBS.get(low, low),
+        src=src,
+        trailing=False,
+        kind="participle",
+        shared=True,
+        name=a.name,
+        appos=a.appos,
+    )
+    return [intro, *kept]
+
+
 def _relatives(
     toks: Sequence[Token], kept: list[Attribution], quoted: Sequence[bool]
 ) -> list[Attribution]:
@@ -869,6 +912,7 @@ class SentenceAnalyzer:
         if kept:
             kept = self._coordinated(toks, kept, quoted)
             kept = _relatives(toks, kept, quoted)
+            kept = _intro_participle(toks, kept, quoted)
         return kept
 
     def _coordinated(
