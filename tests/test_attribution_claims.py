@@ -461,3 +461,13 @@ def test_opening_scene_participle_is_not_a_claim() -> None:
     text = "Speaking to reporters, Harbour Master Oli Venn said the ferry was doomed."
     claims = [c for c in find_claims(text) if c.source is not None]
     assert [c.cue for c in claims] == ["said"]
+
+
+def test_poll_share_answers_with_a_that_clause() -> None:
+    text = "Twelve percent indicated that the ferry should be scrapped."
+    assert span(text, one(text)) == "Twelve percent"
+
+
+def test_share_in_the_content_is_not_the_source() -> None:
+    text = "Ferry fares rose 12 percent in 2024, harbour officials noted."
+    assert span(text, one(text)) == "harbour officials"

@@ -379,9 +379,12 @@ def _looks_like_source(toks: Sequence[Token], np: tuple[int, int], reg: OutletRe
         or hl in ORGANIZATION_HEADS
         or hl in OUTLET_NOUNS
         or hl.endswith(_AGENT_SUFFIXES)
+        or hl in _SHARE_HEADS
     )
 
 
+#: Heads of poll shares that answer for respondents ("Twelve percent indicated that ...").
+_SHARE_HEADS = words("percent per-cent")
 #: Endings of nouns for people ("spokesman", "analyst", "lawmakers").
 _AGENT_SUFFIXES = tuple(words("man woman person people ist ists er ers ant ants ian ians"))
 _APPOS_TITLES = words("dr. dr mr. mrs. ms. prof. prof sir dame")
