@@ -471,3 +471,16 @@ def test_poll_share_answers_with_a_that_clause() -> None:
 def test_share_in_the_content_is_not_the_source() -> None:
     text = "Ferry fares rose 12 percent in 2024, harbour officials noted."
     assert span(text, one(text)) == "harbour officials"
+
+
+def test_participle_subject_skips_an_intro_phrase_and_adverb() -> None:
+    text = "On Thursday, however, Holm spoke to a gathering of ferry owners, promising lower fares."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert claims[-1].cue == "promising"
+    assert all(span(text, c) == "Holm" for c in claims)
+
+
+def test_intro_skipping_needs_an_opening_preposition() -> None:
+    text = "Holm, however, spoke to a gathering of ferry owners, promising lower fares."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert claims and all(span(text, c) == "Holm" for c in claims)

@@ -712,6 +712,28 @@ def _speaker_participle(toks: Sequence[Token], i: int, p: Attribution) -> Attrib
     )
 
 
+def _after_intro(toks: Sequence[Token], limit: int) -> int:
+    """Where the subject starts, past an introductory phrase and a comma-set adverb.
+
+    "In an August speech, ...", "On Thursday, however, ...": the phrase opens with
+    a preposition or conjunction and ends at the first comma.
+    """
+    start = 0
+    for k in range(min(limit, 14)):
+        if toks[k].text == "," and k > 0:
+            if toks[0].is_word and toks[0].low in _INTRO_WORDS:
+                start = k + 1
+            break
+    if (
+        start
+        and start + 1 < limit
+        and toks[start].low in SENTENCE_ADVERBS | {"however"}
+        and toks[start + 1].text == ","
+    ):
+        start += 2
+    return start
+
+
 def _intro_participle(
     toks: Sequence[Token], kept: list[Attribution], quoted: Sequence[bool]
 ) -> list[Attribution]:
@@ -989,12 +1011,7 @@ class SentenceAnalyzer:
         """A named or pronoun subject with its verb: "Trump attacked the plan"."""
         n = len(toks)
         start = 0
-        # Skip an introductory phrase ending in a comma ("In an August speech, ...").
-        for k in range(min(n, 14)):
-            if toks[k].text == "," and k > 0:
-                if toks[0].is_word and toks[0].low in _INTRO_WORDS:
-                    start = k + 1
-                break
+        start = _after_intro(toks, n)
         if start >= n or quoted[start]:
             return None
         b = start
@@ -1443,7 +1460,7 @@ class SentenceAnalyzer:
 
     def _subject(self, toks: Sequence[Token], limit: int) -> tuple[int, int] | None:
         """The sentence subject (first NP), for ", saying ..." participles."""
-        k = 0
+        k = _after_intro(toks, limit)
         while k < limit and (not toks[k].is_word or toks[k].low in SENTENCE_ADVERBS):
             k += 1
         if k >= limit:
