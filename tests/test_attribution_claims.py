@@ -484,3 +484,16 @@ def test_intro_skipping_needs_an_opening_preposition() -> None:
     text = "Holm, however, spoke to a gathering of ferry owners, promising lower fares."
     claims = [c for c in find_claims(text) if c.source is not None]
     assert claims and all(span(text, c) == "Holm" for c in claims)
+
+
+def test_horizontal_bar_ends_a_clause_like_a_dash() -> None:
+    text = (
+        "When Holm noted that fares had risen ― as was plain to all ― Dahl boasted, “We cut costs.”"
+    )
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert [span(text, c) for c in claims][-1] == "Dahl"
+
+
+def test_nested_cue_without_a_boundary_stays_in_the_content() -> None:
+    text = "Holm noted that Dahl boasted about the costs."
+    assert [span(text, c) for c in find_claims(text) if c.source is not None] == ["Holm"]

@@ -258,7 +258,7 @@ class _Engine:
             cut = None
             if not a.trailing:
                 for k in range(hi - 1, lo - 1, -1):
-                    if toks[k].text in {",", ";", "—", "–"}:
+                    if toks[k].text in {",", ";", "—", "–", "―"}:
                         cut = k + 1
                         # '..., “late,” but she said': the closing quote stays behind.
                         if (

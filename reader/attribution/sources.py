@@ -1491,6 +1491,6 @@ class SentenceAnalyzer:
         # A comma set inside the closing quote ('..., “it is late,” but he said ...').
         if k > p.region[1] + 1 and toks[k].text in _CLOSE_QUOTES and toks[k - 1].text == ",":
             k -= 1
-        if k > p.region[1] and toks[k].text in {",", ";", "—", "–"}:
+        if k > p.region[1] and toks[k].text in {",", ";", "—", "–", "―"}:
             return True
         return a.kind == "prep" and a.trailing
