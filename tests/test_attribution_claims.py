@@ -497,3 +497,13 @@ def test_horizontal_bar_ends_a_clause_like_a_dash() -> None:
 def test_nested_cue_without_a_boundary_stays_in_the_content() -> None:
     text = "Holm noted that Dahl boasted about the costs."
     assert [span(text, c) for c in find_claims(text) if c.source is not None] == ["Holm"]
+
+
+def test_source_ending_in_a_counted_of_phrase() -> None:
+    text = "“It is meant to help,” the 41-year-old father of two replied."
+    assert span(text, one(text)) == "the 41-year-old father of two"
+
+
+def test_bare_number_before_a_cue_is_not_a_source() -> None:
+    text = "The ferry sank in 1990, and two said it was the worst storm."
+    assert all(span(text, c) != "1990, and two" for c in find_claims(text) if c.source_span)

@@ -24,6 +24,7 @@ from reader.attribution.lexicon import (
     MONTHS,
     NP_LINKS,
     NP_STOPS,
+    NUMBER_WORDS,
     OFFICIAL_TITLES,
     ORGANIZATION_HEADS,
     OUTLET_NOUNS,
@@ -223,7 +224,11 @@ def np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] 
     low = t.low
     if low in PERSONAL_PRONOUNS or low in _RELATIVE:
         return (j, j + 1)
-    if _stops(t, j) or (low in DETERMINERS and low not in {"one", "all", "both", "others"}):
+    # "a mother of three": a number after "of" ends the NP.
+    counted = low in NUMBER_WORDS and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].is_word
+    if _stops(t, j) or (
+        low in DETERMINERS and low not in {"one", "all", "both", "others"} and not counted
+    ):
         return None
     if low in REPORTING_VERBS and not t.is_cap and low not in _NOUN_VERBS:
         return None
