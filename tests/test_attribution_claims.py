@@ -507,3 +507,21 @@ def test_source_ending_in_a_counted_of_phrase() -> None:
 def test_bare_number_before_a_cue_is_not_a_source() -> None:
     text = "The ferry sank in 1990, and two said it was the worst storm."
     assert all(span(text, c) != "1990, and two" for c in find_claims(text) if c.source_span)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Some believe the ferry will never sail again.", "Some"),
+        ("The ferry is doomed, many argue.", "many"),
+    ],
+)
+def test_bare_quantifier_subject_is_an_anonymous_source(text: str, source: str) -> None:
+    c = one(text)
+    assert span(text, c) == source
+    assert c.source_type == "anonymous"
+
+
+def test_quantifier_before_a_noun_is_not_a_bare_source() -> None:
+    text = "The crew said some ferries will never sail again."
+    assert [span(text, c) for c in find_claims(text) if c.source_span] == ["The crew"]

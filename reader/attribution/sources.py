@@ -120,6 +120,8 @@ _COORD_ADVERBS = words("also then later has have had again repeatedly even still
 _NEGATIONS = words("not never n't")
 #: Words that open reported content after a weak cue.
 _CONTENT_OPENERS = words("that what why how whether")
+#: Quantifiers that stand alone as a subject ("Some believe ...").
+_BARE_QUANTIFIERS = words("some many most few several")
 #: Nouns ending in -ly, not adverbs ("a lawyer for the family said").
 _LY_NOUNS = words("family families ally rally assembly supply monopoly anomaly bully folly italy")
 #: Words between the comma and a speaker's participle (", not even needing to ...").
@@ -226,6 +228,11 @@ def np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] 
         return (j, j + 1)
     # "a mother of three": a number after "of" ends the NP.
     counted = low in NUMBER_WORDS and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].is_word
+    # "Some believe ...", "..., many argue": a bare quantifier standing as the subject.
+    if low in _BARE_QUANTIFIERS and (
+        j == stop_at or not toks[j - 1].is_word or toks[j - 1].low in {"and", "but", "while"}
+    ):
+        return (j, j + 1)
     if _stops(t, j) or (
         low in DETERMINERS and low not in {"one", "all", "both", "others"} and not counted
     ):
