@@ -525,3 +525,16 @@ def test_bare_quantifier_subject_is_an_anonymous_source(text: str, source: str) 
 def test_quantifier_before_a_noun_is_not_a_bare_source() -> None:
     text = "The crew said some ferries will never sail again."
     assert [span(text, c) for c in find_claims(text) if c.source_span] == ["The crew"]
+
+
+def test_pronoun_fused_with_be_is_a_progressive_subject() -> None:
+    text = "Mayor Ivar Holm spoke on Monday. He’s claiming that ferry fraud is rife in Norrvik."
+    claims = [c for c in find_claims(text) if c.source is not None]
+    assert claims[-1].cue == "claiming"
+    assert span(text, claims[-1]) == "He"
+    assert claims[-1].source == "Ivar Holm"
+
+
+def test_possessive_before_an_ing_noun_is_not_a_progressive() -> None:
+    text = "Holm's claiming of the prize in 2024 surprised Norrvik."
+    assert all(c.cue != "claiming" for c in find_claims(text))

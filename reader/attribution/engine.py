@@ -15,6 +15,7 @@ from reader.attribution import status as st
 from reader.attribution.coref import Resolved, Tracker
 from reader.attribution.discover import discover, outlet_entry
 from reader.attribution.lexicon import (
+    BE_CONTRACTIONS,
     DENIAL_WORDS,
     DETERMINERS,
     MONTHS,
@@ -23,7 +24,14 @@ from reader.attribution.lexicon import (
     words,
 )
 from reader.attribution.outlets import OutletRegistry, default_registry
-from reader.attribution.segment import Token, paragraphs, quote_mask, sentences, tokens
+from reader.attribution.segment import (
+    Token,
+    make_token,
+    paragraphs,
+    quote_mask,
+    sentences,
+    tokens,
+)
 from reader.attribution.sources import Attribution, SentenceAnalyzer
 from reader.model import Claim
 
@@ -366,6 +374,15 @@ class _Engine:
         src = att.src
         assert src is not None
         origin = next((m for m in att.merged if m.kind == "citing" and m.src), None)
+        if src[1] - src[0] == 1 and toks[src[0]].low in BE_CONTRACTIONS:
+            # "He's claiming ...": the mention is the pronoun without the fused "be".
+            t = toks[src[0]]
+            cut = max(t.text.rfind("'"), t.text.rfind("’"))
+            toks = [
+                *toks[: src[0]],
+                make_token(t.text[:cut], t.start, t.start + cut),
+                *toks[src[0] + 1 :],
+            ]
         res = self.tracker.resolve(toks, att.name or src)
         if att.appos is not None:
             self.tracker.describe_as(res, toks, att.appos)

@@ -107,6 +107,10 @@ DOCUMENT_LEMMAS = words(
 )
 
 #: -ing forms that continue the main clause's attribution (", saying ...").
+#: A pronoun fused with "be" ("He's claiming ..."): the pronoun is the source.
+BE_CONTRACTIONS = words(
+    "he's she's it's they're we're i'm you're he’s she’s it’s they’re we’re i’m you’re"
+)
 PARTICIPLES = words(
     """
     saying adding arguing noting telling warning claiming insisting explaining writing

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from reader.attribution.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
+    BE_CONTRACTIONS,
     BE_FORMS,
     DETERMINERS,
     DOCUMENT_HEADS,
@@ -120,6 +121,10 @@ _COORD_ADVERBS = words("also then later has have had again repeatedly even still
 _NEGATIONS = words("not never n't")
 #: Words that open reported content after a weak cue.
 _CONTENT_OPENERS = words("that what why how whether")
+#: A pronoun fused with "be" ("He's claiming ...").
+_BE_CONTRACTIONS = words(
+    "he's she's it's they're we're i'm you're he’s she’s it’s they’re we’re i’m you’re"
+)
 #: Quantifiers that stand alone as a subject ("Some believe ...").
 _BARE_QUANTIFIERS = words("some many most few several")
 #: Nouns ending in -ly, not adverbs ("a lawyer for the family said").
@@ -612,7 +617,7 @@ def _progressive(toks: Sequence[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and i - k <= 3:
         low = toks[k].low
-        if low in BE_FORMS:
+        if low in BE_FORMS or low in BE_CONTRACTIONS:
             return True
         if low not in AUXILIARIES:
             return False
