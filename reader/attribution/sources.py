@@ -186,6 +186,21 @@ class Attribution:
     name: tuple[int, int] | None = None  # the name inside an appositive source span
     appos: tuple[int, int] | None = None  # the description beside the name ("the mayor")
 
+    @classmethod
+    def at(
+        cls,
+        toks: Sequence[Token],
+        i: int,
+        *,
+        lemma: str,
+        src: tuple[int, int] | None,
+        kind: str,
+        trailing: bool = False,
+    ) -> Attribution:
+        """An attribution whose cue is the single token ``toks[i]``."""
+        t = toks[i]
+        return cls(t.text, t.start, t.end, i, lemma, src, trailing, kind)
+
     @property
     def region(self) -> tuple[int, int]:
         """Token range covered by source and cue together."""
@@ -716,12 +731,9 @@ def _speaker_participle(toks: Sequence[Token], i: int, p: Attribution) -> Attrib
         return None
     if any(not toks[x].is_word or toks[x].low == "that" for x in range(end, k)):
         return None
-    t = toks[i]
-    return Attribution(
-        cue=t.text,
-        cue_start=t.start,
-        cue_end=t.end,
-        cue_index=i,
+    return Attribution.at(
+        toks,
+        i,
         lemma=low,
         src=None,
         trailing=False,
@@ -1121,11 +1133,9 @@ class SentenceAnalyzer:
             return None  # "The article was published ...": no agent
         if toks[b - 1].low in DETERMINERS:
             return None  # "The reported deal ...": an adjective, not a verb
-        return Attribution(
-            cue=v.text,
-            cue_start=v.start,
-            cue_end=v.end,
-            cue_index=k,
+        return Attribution.at(
+            toks,
+            k,
             lemma=vl,
             src=np,
             trailing=False,
@@ -1169,11 +1179,9 @@ class SentenceAnalyzer:
             toks[i + 2].low != "that" and toks[i + 2].text not in _OPEN_QUOTES
         ):
             return None  # "X's comments came ...": a reference, not reported content
-        return Attribution(
-            cue=cue.text,
-            cue_start=cue.start,
-            cue_end=cue.end,
-            cue_index=i + 1,
+        return Attribution.at(
+            toks,
+            i + 1,
             lemma=cue.low,
             src=src,
             trailing=False,
@@ -1198,11 +1206,9 @@ class SentenceAnalyzer:
             b += 1
         if b == k:
             return None
-        return Attribution(
-            cue=toks[i].text,
-            cue_start=toks[i].start,
-            cue_end=toks[i].end,
-            cue_index=i,
+        return Attribution.at(
+            toks,
+            i,
             lemma="dash",
             src=(k, b),
             trailing=True,
@@ -1224,11 +1230,9 @@ class SentenceAnalyzer:
         upper = all(toks[x].text.isupper() for x in range(k, b))
         if not (upper or (para_start and b - k <= 2)):
             return None
-        return Attribution(
-            cue=":",
-            cue_start=toks[b].start,
-            cue_end=toks[b].end,
-            cue_index=b,
+        return Attribution.at(
+            toks,
+            b,
             lemma="label",
             src=(k, b),
             trailing=False,
@@ -1250,11 +1254,9 @@ class SentenceAnalyzer:
                 and i > 0
                 and toks[i - 1].text in {",", "—", "–"}
             ):
-                return Attribution(
-                    cue=t.text,
-                    cue_start=t.start,
-                    cue_end=t.end,
-                    cue_index=i,
+                return Attribution.at(
+                    toks,
+                    i,
                     lemma=lemma,
                     src=None,
                     trailing=False,
@@ -1295,11 +1297,9 @@ class SentenceAnalyzer:
         trailing = False
         if j >= 0 and toks[j].low in {"and", "but", "or"} and low in STRONG_FORMS:
             # "X did this and said ...": the source is the clause's subject.
-            return Attribution(
-                cue=t.text,
-                cue_start=t.start,
-                cue_end=t.end,
-                cue_index=i,
+            return Attribution.at(
+                toks,
+                i,
                 lemma=lemma,
                 src=None,
                 trailing=False,
