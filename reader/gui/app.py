@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_ID, APP_NAME, ORG_NAME, __version__
+from reader.cli import EXIT_BAD_INPUT, EXIT_OK
 from reader.errors import InputError
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 #: The window size in screenshot mode (device-independent pixels).
 SCREENSHOT_SIZE = (1280, 800)
 #: How long screenshot mode waits for a long article to finish rendering.
@@ -85,13 +85,6 @@ def app_icon() -> QIcon:
     return icon
 
 
-def _absolute(source: str) -> str:
-    """A path as the running window can open it from another working folder."""
-    from reader.ingest import is_url
-
-    return source if is_url(source) else str(Path(source).resolve())
-
-
 def run_gui(args: argparse.Namespace) -> int:
     """Entry point of the ``open`` command; returns the exit status."""
     from reader.paths import default_db_path
@@ -144,7 +137,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from reader.gui.single_instance import Role, SingleInstance
 
     instance = SingleInstance.for_library(db)
-    role = instance.claim([_absolute(s) for s in inputs])
+    role = instance.claim(inputs)  # made absolute for the other process in send_to_running
     if role is Role.FORWARDED:
         return EXIT_OK
     if role is Role.BUSY:
