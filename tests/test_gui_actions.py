@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -14,8 +13,6 @@ from reader.gui.actions import ACTIONS, default_sequences, sequences
 from reader.gui.dialogs import HelpSheet
 from reader.gui.window import MainWindow
 from tests.test_gui_support import make_db
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
 
 
 def test_every_action_has_a_unique_key(qapp: object) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -14,21 +13,7 @@ from reader.gui.workers import ImportItem, ImportJob
 from reader.paths import samples_dir
 from reader.store.library import Library
 from tests.helpers import local_server
-from tests.test_gui_support import variant
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-
-
-def _window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    w = MainWindow(
-        tmp_path / "lib.db", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
-    qtbot.addWidget(w)
-    w.resize(780, 560)
-    w.show()
-    with qtbot.waitActive(w):
-        w.activateWindow()
-    return w
+from tests.test_gui_support import open_window, variant
 
 
 def _files(tmp_path: Path) -> tuple[Path, Path, Path]:
@@ -46,7 +31,7 @@ def _wait_done(qtbot: QtBot, win: MainWindow) -> None:
 
 
 def test_import_paths_lists_failures_and_keeps_the_rest(qtbot: QtBot, tmp_path: Path) -> None:
-    win = _window(qtbot, tmp_path)
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False)
     good1, bad, good2 = _files(tmp_path)
     job = win.import_sources([str(good1), str(bad), str(good2)])
     assert job is not None
@@ -63,7 +48,7 @@ def test_import_paths_lists_failures_and_keeps_the_rest(qtbot: QtBot, tmp_path: 
 
 
 def test_drop_files_and_a_bad_one(qtbot: QtBot, tmp_path: Path) -> None:
-    win = _window(qtbot, tmp_path)
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False)
     good1, bad, _ = _files(tmp_path)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(good1)), QUrl.fromLocalFile(str(bad))])
@@ -83,7 +68,7 @@ def test_drop_files_and_a_bad_one(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_paste_text_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
-    win = _window(qtbot, tmp_path)
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False)
     QGuiApplication.clipboard().setText(variant(7, "pasted"))
     qtbot.keyClick(win.lib_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     _wait_done(qtbot, win)
@@ -96,7 +81,7 @@ def test_paste_text_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
 def test_paste_url_imports_the_page(qtbot: QtBot, tmp_path: Path) -> None:
     page = (samples_dir() / "harbor-city-water.html").read_bytes()
     routes = {"/story": (200, {"Content-Type": "text/html; charset=utf-8"}, page)}
-    win = _window(qtbot, tmp_path)
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False)
     with local_server(routes) as (base, requested):
         QGuiApplication.clipboard().setText(base + "/story")
         win.import_clipboard()
@@ -109,7 +94,7 @@ def test_paste_url_imports_the_page(qtbot: QtBot, tmp_path: Path) -> None:
 def test_first_run_fills_from_samples(qtbot: QtBot, tmp_path: Path) -> None:
     samples = [p for p in samples_dir().iterdir() if p.suffix in (".txt", ".md", ".html")]
     assert samples, "the bundled samples are missing"
-    win = _window(qtbot, tmp_path)
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False)
     win.start()
     _wait_done(qtbot, win)
     assert win.lib_model.rowCount() == len(samples)

@@ -12,27 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.gui.dialogs import NoteDialog
 from reader.gui.window import MainWindow
 from reader.store.library import Library
-from tests.test_gui_support import make_db, variant
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-
-
-def _open(qtbot: QtBot, db: Path, tmp_path: Path) -> MainWindow:
-    w = MainWindow(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(780, 560)
-    w.show()
-    with qtbot.waitActive(w):
-        w.activateWindow()
-    w.start()
-    return w
+from tests.test_gui_support import make_db, open_window, variant
 
 
 def _import_and_wait(qtbot: QtBot, win: MainWindow, path: Path) -> None:
@@ -46,7 +32,7 @@ def test_note_survives_an_import_finishing_while_the_dialog_is_open(
 ) -> None:
     db = tmp_path / "lib.db"
     (aid,) = make_db(db, 1)
-    win = _open(qtbot, db, tmp_path)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     qtbot.keyClick(win.lib_view, "j")
     qtbot.keyClick(win.lib_view, "j")  # claim 1
     assert win.stored is not None and win.current_claim == 1
@@ -72,7 +58,7 @@ def test_note_survives_an_import_finishing_while_the_dialog_is_open(
 def test_note_goes_to_its_claim_even_if_the_view_moved(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     a0, a1 = make_db(db, 2)
-    win = _open(qtbot, db, tmp_path)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     win.open_article(a0)
     win.select_claim(0)
     assert win.stored is not None
@@ -92,7 +78,7 @@ def test_note_goes_to_its_claim_even_if_the_view_moved(qtbot: QtBot, tmp_path: P
 def test_import_does_not_replace_the_article_being_read(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     (aid,) = make_db(db, 1)
-    win = _open(qtbot, db, tmp_path)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     assert win.stored is not None and win.stored.id == aid and win.current_claim is None
     new = tmp_path / "new.md"
     new.write_text(variant(5, "second"), encoding="utf-8")
@@ -103,7 +89,7 @@ def test_import_does_not_replace_the_article_being_read(qtbot: QtBot, tmp_path: 
 
 
 def test_first_import_into_an_empty_library_opens_it(qtbot: QtBot, tmp_path: Path) -> None:
-    win = _open(qtbot, tmp_path / "empty.db", tmp_path)
+    win = open_window(qtbot, tmp_path / "empty.db", tmp_path / "s.ini")
     win.wait_for_imports()  # the first-run sample fill
     qtbot.waitUntil(lambda: not win.jobs, timeout=60000)
     assert win.stored is not None  # nothing was open: the samples' first article shows
@@ -148,7 +134,7 @@ def dripping_server(seconds: float = 20.0) -> Iterator[tuple[str, threading.Even
 def test_closing_during_a_slow_download_returns_promptly(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     make_db(db, 1)
-    win = _open(qtbot, db, tmp_path)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     with dripping_server() as (url, asked):
         job = win.import_sources([url])
         assert job is not None
@@ -164,7 +150,7 @@ def test_closing_during_a_slow_download_returns_promptly(qtbot: QtBot, tmp_path:
 def test_cancel_ends_a_single_item_import(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     (aid,) = make_db(db, 1)
-    win = _open(qtbot, db, tmp_path)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     with dripping_server() as (url, asked):
         assert win.import_sources([url]) is not None
         assert win.cancel_button.isVisible()  # one item: still cancellable

@@ -18,8 +18,6 @@ from reader.gui.window import MainWindow
 from reader.store.library import Library
 from tests.test_gui_support import make_db
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-
 
 @contextmanager
 def write_locked(db: Path) -> Iterator[None]:

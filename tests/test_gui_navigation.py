@@ -11,9 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.window import MainWindow
-from tests.test_gui_support import make_db
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+from tests.test_gui_support import make_db, open_window
 
 
 def _norm(s: str) -> str:
@@ -29,14 +27,8 @@ def settings(tmp_path: Path) -> QSettings:
 def win(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
     db = tmp_path / "lib.db"
     make_db(db, 3)
-    w = MainWindow(db, settings)
-    qtbot.addWidget(w)
-    w.resize(780, 420)  # short, so later claims start off screen (offscreen screen: 800x600)
-    w.show()
-    with qtbot.waitActive(w):
-        w.activateWindow()
-    w.start()
-    yield w
+    # short, so later claims start off screen (offscreen screen: 800x600)
+    yield open_window(qtbot, db, settings, size=(780, 420))
 
 
 def test_j_k_n_p_move_highlight_and_clamp(qtbot: QtBot, win: MainWindow) -> None:

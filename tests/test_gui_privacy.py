@@ -20,8 +20,6 @@ from reader.store.library import Library
 from tests.helpers import local_server
 from tests.test_gui_support import sentence_claims
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-
 PIXEL = (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n")
 CSS = (200, {"Content-Type": "text/css"}, b"p { color: red }")
 

@@ -20,8 +20,6 @@ from reader.gui.window import MainWindow
 from reader.store.library import Library
 from tests.test_gui_support import MARKDOWN, add_article, make_article, variant
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-
 _HEAD, _BODY = MARKDOWN.split("---\n", 2)[1:]
 FRONT = "---\n" + _HEAD.replace("Harbour authority denies", "{title}") + "---\n\n"
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.gui.window import MainWindow
 from reader.store.library import Library
-from tests.test_gui_support import add_article, variant
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+from tests.test_gui_support import add_article, open_window, variant
 
 
 def test_search_finds_by_body_word_and_opens(qtbot: QtBot, tmp_path: Path) -> None:
@@ -21,13 +17,7 @@ def test_search_finds_by_body_word_and_opens(qtbot: QtBot, tmp_path: Path) -> No
         add_article(lib, variant(1, "quokka"))
         wanted = add_article(lib, variant(2, "zeppelin"))
         add_article(lib, variant(3, "marmot"))
-    win = MainWindow(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.resize(780, 560)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    win.start()
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     qtbot.keyClick(win.lib_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     panel = win.search_panel
     assert win.left.currentWidget() is panel and panel.box.hasFocus()

@@ -1,4 +1,5 @@
-"""Shared helpers for the GUI tests (no tests here): articles with hand-made claims.
+"""Shared helpers for the GUI tests (no tests here): articles with hand-made claims,
+and a window opened the way every GUI test needs it (active, so shortcuts fire).
 
 Claims are built from the article's own plain text (every sentence becomes a claim
 with a cycling status, source type and chain), so the tests do not depend on the
@@ -9,11 +10,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.clean_markdown import clean_markdown
 from reader.ingest import RawInput
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
 from reader.store.library import Library
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from pytestqt.qtbot import QtBot
+
+    from reader.gui.window import MainWindow
 
 OUTLETS = ("The Wall Street Journal", "Reuters", "Meridian Wire", None)
 
@@ -103,3 +111,29 @@ def variant(n: int, word: str = "") -> str:
 def make_db(path: Path, n: int = 1) -> list[int]:
     with Library(path) as lib:
         return [add_article(lib, variant(i)) for i in range(n)]
+
+
+def open_window(
+    qtbot: QtBot,
+    db: Path,
+    settings: QSettings | Path,
+    size: tuple[int, int] = (780, 560),
+    start: bool = True,
+) -> MainWindow:
+    """A shown, active window on ``db`` (shortcuts fire only in the active window);
+    ``settings`` is a QSettings or the path of an .ini file for a private one."""
+    from PySide6.QtCore import QSettings
+
+    from reader.gui.window import MainWindow
+
+    if isinstance(settings, Path):
+        settings = QSettings(str(settings), QSettings.Format.IniFormat)
+    w = MainWindow(db, settings)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    with qtbot.waitActive(w):
+        w.activateWindow()
+    if start:
+        w.start()
+    return w

@@ -4,35 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.dialogs import HistoryDialog, NoteDialog
-from reader.gui.window import MainWindow
 from reader.store.library import Library
-from tests.test_gui_support import make_db
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-
-
-def _open(qtbot: QtBot, db: Path, settings: QSettings) -> MainWindow:
-    w = MainWindow(db, settings)
-    qtbot.addWidget(w)
-    w.resize(780, 560)
-    w.show()
-    with qtbot.waitActive(w):
-        w.activateWindow()
-    w.start()
-    return w
+from tests.test_gui_support import make_db, open_window
 
 
 def test_verdicts_persist_across_restart(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     (aid,) = make_db(db, 1)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = _open(qtbot, db, settings)
+    win = open_window(qtbot, db, settings)
     focus = win.lib_view
     qtbot.keyClick(focus, "j")  # claim 0
     qtbot.keyClick(focus, "1")
@@ -55,7 +40,7 @@ def test_verdicts_persist_across_restart(qtbot: QtBot, tmp_path: Path) -> None:
         hist = lib.verdict_history(aid, stored.claims[1].claim_key)
         assert [h.verdict for h in hist] == ["misleading", "false"]
 
-    again = _open(qtbot, db, settings)
+    again = open_window(qtbot, db, settings)
     assert again.stored is not None and again.stored.id == aid
     m2 = again.claims.model
     assert [m2.claim(i).verdict for i in range(3)] == ["true", "false", None]  # type: ignore[union-attr]
@@ -64,7 +49,7 @@ def test_verdicts_persist_across_restart(qtbot: QtBot, tmp_path: Path) -> None:
 def test_history_dialog_lists_every_entry(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     make_db(db, 1)
-    win = _open(qtbot, db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     qtbot.keyClick(win.lib_view, "j")
     for key in "1230":
         qtbot.keyClick(win.lib_view, key)
@@ -79,7 +64,7 @@ def test_history_dialog_lists_every_entry(qtbot: QtBot, tmp_path: Path) -> None:
 def test_note_is_saved_and_shown(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     (aid,) = make_db(db, 1)
-    win = _open(qtbot, db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     qtbot.keyClick(win.lib_view, "j")
     qtbot.keyClick(win.lib_view, "4")
     qtbot.keyClick(win.lib_view, "e")
@@ -101,6 +86,6 @@ def test_note_is_saved_and_shown(qtbot: QtBot, tmp_path: Path) -> None:
 def test_verdict_keys_without_a_claim_say_so(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     make_db(db, 1)
-    win = _open(qtbot, db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     qtbot.keyClick(win.lib_view, "1")
     assert "No claim selected" in win.statusBar().currentMessage()
