@@ -101,6 +101,20 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(claim_key(article.text).encode("utf-8")).hexdigest()
 
 
+#: Article columns that extraction fills, written by import and rewritten by reextract.
+_EXTRACTED = (
+    "url", "title", "byline", "publisher", "published", "markdown", "text", "extracted_at",
+    "engine",
+)  # fmt: skip
+
+
+def _extracted_values(article: Article, when: str) -> list[Any]:
+    """Values for :data:`_EXTRACTED`, in order."""
+    a = article
+    return [a.url, a.title, a.byline, a.publisher, a.published, a.markdown, a.text, when,
+            __version__]  # fmt: skip
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -178,25 +192,11 @@ class Library:
             if existing:
                 return ImportResult(existing[0], False, existing[1])
             cur = self.db.execute(
-                "insert into articles (content_hash, raw_hash, source, kind, raw, url, title,"
-                " byline, publisher, published, markdown, text, imported_at, extracted_at,"
-                " engine) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "insert into articles (content_hash, raw_hash, source, kind, raw, imported_at,"
+                f" {', '.join(_EXTRACTED)}) values (?,?,?,?,?,?,{','.join('?' * len(_EXTRACTED))})",
                 [
-                    h,
-                    raw_h,
-                    raw.source,
-                    raw.kind,
-                    zlib.compress(raw.raw, 6),
-                    article.url,
-                    article.title,
-                    article.byline,
-                    article.publisher,
-                    article.published,
-                    article.markdown,
-                    article.text,
-                    now,
-                    now,
-                    __version__,
+                    *(h, raw_h, raw.source, raw.kind, zlib.compress(raw.raw, 6), now),
+                    *_extracted_values(article, now),
                 ],
             )
             article_id = int(cur.lastrowid or 0)
@@ -301,22 +301,12 @@ class Library:
                     [aid],
                 )
                 self.db.execute("delete from claims where article_id = ?", [aid])
+                sets = ", ".join(  # keep a URL the new pass does not find
+                    "url = coalesce(?, url)" if c == "url" else f"{c} = ?" for c in _EXTRACTED
+                )
                 self.db.execute(
-                    "update articles set title=?, byline=?, publisher=?, published=?,"
-                    " markdown=?, text=?, url=coalesce(?, url), extracted_at=?, engine=?"
-                    " where id=?",
-                    [
-                        article.title,
-                        article.byline,
-                        article.publisher,
-                        article.published,
-                        article.markdown,
-                        article.text,
-                        article.url,
-                        _now(),
-                        __version__,
-                        aid,
-                    ],
+                    f"update articles set {sets} where id = ?",
+                    [*_extracted_values(article, _now()), aid],
                 )
                 self._insert_claims(aid, article.claims)
             done += 1
