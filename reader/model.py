@@ -7,20 +7,36 @@ state (verdicts, notes, read marks live in their own tables, see ``reader.store`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-#: Verification statuses the engine derives from the text.
-STATUSES = ("reported", "unconfirmed", "denied", "disputed", "confirmed", "unattributed")
-#: Kinds of source a claim can come from.
-SOURCE_TYPES = (
-    "outlet",
-    "person",
-    "official",
-    "anonymous",
-    "organization",
-    "government",
-    "document",
-)
+
+class Status(StrEnum):
+    """Verification statuses the engine derives from the text (docs/claims.md)."""
+
+    REPORTED = "reported"
+    UNCONFIRMED = "unconfirmed"
+    DENIED = "denied"
+    DISPUTED = "disputed"
+    CONFIRMED = "confirmed"
+    UNATTRIBUTED = "unattributed"
+
+
+class SourceType(StrEnum):
+    """Kinds of party a claim can come from."""
+
+    OUTLET = "outlet"
+    PERSON = "person"
+    OFFICIAL = "official"
+    ANONYMOUS = "anonymous"
+    ORGANIZATION = "organization"
+    GOVERNMENT = "government"
+    DOCUMENT = "document"
+
+
+#: The vocabularies as plain strings, in display order (CLI choices, filters).
+STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+SOURCE_TYPES: tuple[str, ...] = tuple(t.value for t in SourceType)
 
 
 @dataclass
@@ -41,6 +57,13 @@ class Claim:
     cue: str | None
     status: str
     chain: list[str] = field(default_factory=list)
+    #: Offsets of the words that set the status (a verification note, a denial, the
+    #: conflicting account); empty for ``reported`` and ``unattributed``.
+    evidence: list[list[int]] = field(default_factory=list)
+    #: Indices (in the article's claim list) of the claims this one conflicts with.
+    conflicts_with: list[int] = field(default_factory=list)
+    #: The engine is unsure of the source (resolved at a distance, or a weak guess).
+    uncertain: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         # by hand: dataclasses.asdict deep-copies recursively and was a tenth of
@@ -56,6 +79,9 @@ class Claim:
             "cue": self.cue,
             "status": self.status,
             "chain": list(self.chain),
+            "evidence": [list(span) for span in self.evidence],
+            "conflicts_with": list(self.conflicts_with),
+            "uncertain": self.uncertain,
         }
 
 
@@ -66,6 +92,8 @@ class Article:
     title: str | None = None
     byline: str | None = None
     publisher: str | None = None
+    #: The wire service the article carries ("Associated Press"), from its credits.
+    wire: str | None = None
     published: str | None = None  # ISO 8601 date
     url: str | None = None
     markdown: str = ""
@@ -77,6 +105,7 @@ class Article:
             "title": self.title,
             "byline": self.byline,
             "publisher": self.publisher,
+            "wire": self.wire,
             "published": self.published,
             "url": self.url,
             "markdown": self.markdown,

@@ -8,7 +8,17 @@ from pathlib import Path
 from tests.helpers import ROOT, local_server, run_cli
 
 SAMPLES = ROOT / "resources" / "samples"
-CONTRACT = {"title", "byline", "publisher", "published", "url", "markdown", "text", "claims"}
+CONTRACT = {
+    "title",
+    "byline",
+    "publisher",
+    "wire",
+    "published",
+    "url",
+    "markdown",
+    "text",
+    "claims",
+}
 CLAIM_KEYS = {
     "text",
     "start",
@@ -20,6 +30,9 @@ CLAIM_KEYS = {
     "cue",
     "status",
     "chain",
+    "evidence",
+    "conflicts_with",
+    "uncertain",
 }
 
 
