@@ -12,7 +12,7 @@ from reader.ingest import RawInput, load
 from reader.model import Article
 
 if TYPE_CHECKING:
-    from reader.attribution import OutletRegistry
+    from reader.attribution import ClaimFinder, OutletRegistry
 
 #: Fewer words than this is page chrome (a lone "Home" link), not an article.
 MIN_WORDS = 5
@@ -60,19 +60,28 @@ def _extract_raw(raw: RawInput) -> Article:
     article = clean(raw)
     if len(article.text.split()) < MIN_WORDS:
         raise InputError(raw.source, "no article text found")
-    from reader.attribution import find_claims, outlet_for_domain
+    from reader.attribution import outlet_for_domain
 
     registry = outlet_registry()
     if not article.publisher and article.url:
         article.publisher = outlet_for_domain(article.url, registry)
-    article.claims = find_claims(article.text, article.publisher, registry)
-    if not article.publisher:
-        # the engine found who published it from the text's references to itself
-        # ("Insider was unable to verify ..."): every chain starts there
-        heads = {c.chain[0] for c in article.claims if c.chain}
-        if len(heads) == 1:
-            article.publisher = heads.pop()
+    findings = claim_finder(registry).find(article.text, article.publisher, article.wire)
+    article.claims = findings.claims
+    # without page metadata, the engine found who published it from the text's
+    # references to itself ("Insider was unable to verify ...")
+    article.publisher = article.publisher or findings.publisher
     return article
+
+
+def claim_finder(registry: OutletRegistry) -> ClaimFinder:
+    """The claim finder the environment names (the rule engine unless told otherwise);
+    a bad name is an InputError, reported like any other bad input."""
+    from reader.attribution import finder_from_env
+
+    try:
+        return finder_from_env(registry)
+    except ValueError as exc:
+        raise InputError("environment", str(exc)) from None
 
 
 _registry_cache: dict[tuple[str, float], OutletRegistry] = {}

@@ -3,6 +3,8 @@
 Public API:
 
 - :func:`find_claims` -- the claims of an article, in reading order;
+- :class:`ClaimFinder` -- the protocol every finder honours (:class:`RuleFinder` is
+  this engine; :func:`finder_from_env` picks the one the environment names);
 - :func:`load_registry`, :func:`canonical_outlet`, :func:`outlet_for_domain` --
   the outlet registry (bundled ``resources/outlets.json`` plus user files).
 
@@ -11,7 +13,7 @@ Pure Python (standard library only): no Qt, no models, nothing downloaded.
 
 from __future__ import annotations
 
-from reader.attribution.engine import find_claims_impl
+from reader.attribution.finder import ClaimFinder, Findings, RuleFinder, finder_from_env
 from reader.attribution.outlets import (
     OutletRegistry,
     bundled_registry_path,
@@ -23,11 +25,15 @@ from reader.attribution.outlets import (
 from reader.model import Claim
 
 __all__ = [
+    "ClaimFinder",
+    "Findings",
     "OutletRegistry",
+    "RuleFinder",
     "bundled_registry_path",
     "canonical_outlet",
     "default_registry",
     "find_claims",
+    "finder_from_env",
     "load_registry",
     "outlet_for_domain",
 ]
@@ -43,4 +49,4 @@ def find_claims(
     otherwise it is guessed from the text's references to itself.
     ``registry`` defaults to the bundled outlet registry.
     """
-    return find_claims_impl(text, publisher, registry)
+    return RuleFinder(registry).find(text, publisher).claims

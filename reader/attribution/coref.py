@@ -12,86 +12,40 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.attribution.lexicon import (
+    ANAPHORIC_DETERMINERS,
+    ANONYMITY_MARKERS,
     ANONYMOUS_HEADS,
+    BARE_ANONYMOUS_HEADS,
     COUNTRIES,
     DETERMINERS,
     DOCUMENT_HEADS,
+    FEMALE_TITLES,
     GOVERNMENT_HEADS,
-    NP_LINKS,
+    GOVERNMENT_PHRASES,
+    GROUP_NAMES,
+    HEAD_LINKS,
+    INDEFINITE_DETERMINERS,
+    LEADING_WORDS,
+    MALE_TITLES,
+    NAME_TITLES,
+    NATIONALITY_SUFFIXES,
+    NP_PARTICIPLES,
     OFFICE_TITLES,
     OFFICIAL_TITLES,
     ORGANIZATION_HEADS,
     OUTLET_NOUNS,
+    PARTITIVE_QUANTIFIERS,
+    PERSON_NOUNS,
     PERSONAL_PRONOUNS,
-    SENTENCE_ADVERBS,
-    words,
+    SHARED_OUTLET_NOUNS,
 )
+from reader.attribution.noun_phrases import np_back
 from reader.attribution.outlets import OutletMention, OutletRegistry
 from reader.attribution.segment import Token, join_tokens
-from reader.attribution.sources import np_back
+from reader.model import SourceType
 
 #: How many antecedents of each kind are remembered.
 MAX_RECENT = 40
-
-_LINKS = NP_LINKS - {"&"} | {"who"}
-_INDEFINITE = words(
-    """
-    a an one two three four five six several some many multiple various numerous few dozens
-    other another unnamed anonymous senior most more
-    """
-)
-_ANON_MARKERS = words(
-    """
-    unnamed anonymous anonymity familiar knowledge unidentified briefed
-    """
-)
-_BARE_ANON = words(
-    """
-    source sources people person officials insiders aides diplomats analysts experts
-    observers critics residents witnesses supporters voters others some many staffers
-    advisers advisors allies lawmakers officers employees members investigators prosecutors
-    economists scientists researchers doctors authorities
-    """
-)
-_QUANTIFIERS = words("one two three four five some both all")
-_ANAPHORIC_DETS = words("the those these that this such")
-_GROUP_NAMES = words(
-    """
-    republicans democrats conservatives liberals progressives gop tories labour independents
-    evangelicals
-    """
-)
-_GOV_PHRASES = (
-    ("white", "house"),
-    ("state", "department"),
-    ("justice", "department"),
-    ("foreign", "ministry"),
-    ("defense", "ministry"),
-    ("defence", "ministry"),
-    ("downing", "street"),
-    ("home", "office"),
-    ("foreign", "office"),
-)
-_NATIONALITY_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic")
-_FEMALE_TITLES = words("mrs. ms. mrs ms miss madam queen lady")
-_MALE_TITLES = words("mr. mr sir king lord")
-_PARTICIPLES = words(
-    """
-    sent hired paid named chosen appointed led run held kept made given taken brought sought
-    """
-)
-#: Person nouns that "the" + noun may point back with ("the nominee").
-_PERSON_NOUNS = words(
-    "nominee candidate businessman businesswoman man woman billionaire mogul host author star"
-)
-_LEADING_WORDS = SENTENCE_ADVERBS | DETERMINERS
-#: Outlet nouns that other bodies share ("the agency", "the network").
-_SHARED_OUTLET_NOUNS = words(
-    """
-    agency network service site website channel station journal daily news wire
-    """
-)
-_NAME_TITLES = OFFICIAL_TITLES | {"former", "us", "u.s.", "then", "acting", "interim", "state"}
 
 
 @dataclass(eq=False)
@@ -99,7 +53,7 @@ class Entity:
     """Something that can be a source, remembered for later references."""
 
     name: str
-    type: str
+    type: SourceType
     gender: str = ""
     plural: bool = False
     outlet: str | None = None
@@ -111,7 +65,7 @@ class Resolved:
     """A classified, resolved source mention."""
 
     name: str
-    type: str
+    type: SourceType
     outlet: str | None = None  # outlet named by or behind the source
     entity: Entity | None = None
 
@@ -129,7 +83,7 @@ def _text(toks: Sequence[Token], a: int, b: int) -> str:
 
 def _is_nationality(word: str) -> bool:
     low = word.lower()
-    return low in COUNTRIES or (word[:1].isupper() and low.endswith(_NATIONALITY_SUFFIXES))
+    return low in COUNTRIES or (word[:1].isupper() and low.endswith(NATIONALITY_SUFFIXES))
 
 
 class Tracker:
@@ -139,7 +93,7 @@ class Tracker:
         self,
         registry: OutletRegistry,
         publisher: str | None,
-        types: dict[str, str] | None = None,
+        types: dict[str, SourceType] | None = None,
     ) -> None:
         self.registry = registry
         self.publisher = publisher
@@ -199,10 +153,10 @@ class Tracker:
         words = [t.text for t in toks[a:b]]
         lows = [w.lower() for w in words]
         if a == 0 or toks[a - 1].text in {"“", '"'}:
-            while lows and lows[0] in _LEADING_WORDS:
+            while lows and lows[0] in LEADING_WORDS:
                 words, lows = words[1:], lows[1:]
-        titles = [w for w in lows if w in _NAME_TITLES]
-        name_words = [w for w, lw in zip(words, lows, strict=True) if lw not in _NAME_TITLES]
+        titles = [w for w in lows if w in NAME_TITLES]
+        name_words = [w for w, lw in zip(words, lows, strict=True) if lw not in NAME_TITLES]
         if not name_words:
             return None
         if any(
@@ -230,13 +184,16 @@ class Tracker:
             len(name.split()) > 1 and ent.name != name and len(ent.name.split()) > 1
         ):
             gender = ""
-            if any(t in _FEMALE_TITLES for t in titles):
+            if any(t in FEMALE_TITLES for t in titles):
                 gender = "f"
-            elif any(t in _MALE_TITLES for t in titles):
+            elif any(t in MALE_TITLES for t in titles):
                 gender = "m"
             is_official = any(t in OFFICE_TITLES for t in titles)
             ent = Entity(
-                name, "official" if is_official else "person", gender, titles=frozenset(titles)
+                name,
+                SourceType.OFFICIAL if is_official else SourceType.PERSON,
+                gender,
+                titles=frozenset(titles),
             )
             self.by_surname[surname] = ent
         elif len(name.split()) > len(ent.name.split()):
@@ -244,7 +201,7 @@ class Tracker:
         if titles:
             ent.titles = ent.titles | frozenset(titles)
             if any(t in OFFICE_TITLES for t in titles):
-                ent.type = "official"
+                ent.type = SourceType.OFFICIAL
         self._push_person(ent)
         return ent
 
@@ -288,7 +245,9 @@ class Tracker:
                     np[1] - np[0] == 1 and toks[np[0]].low in PERSONAL_PRONOUNS
                 ):
                     return self._describe(toks, np[0], np[1])
-            return Resolved(toks[i].text, "person" if low == "who" else "organization")
+            return Resolved(
+                toks[i].text, SourceType.PERSON if low == "who" else SourceType.ORGANIZATION
+            )
         if low in {"he", "she"}:
             g = "m" if low == "he" else "f"
             pools = [sentence_people, self.sentence_people, self.people[::-1]]
@@ -297,12 +256,12 @@ class Tracker:
                     if ent.gender in ("", g) and not ent.plural:
                         ent.gender = g
                         return Resolved(ent.name, ent.type, ent.outlet, ent)
-            return Resolved(toks[i].text, "person")
+            return Resolved(toks[i].text, SourceType.PERSON)
         if low in {"i", "you"}:
             last = self.last_source
-            if last is not None and last.type in {"person", "official"}:
+            if last is not None and last.type in {SourceType.PERSON, SourceType.OFFICIAL}:
                 return Resolved(last.name, last.type, last.outlet, last)
-            return Resolved(toks[i].text, "person")
+            return Resolved(toks[i].text, SourceType.PERSON)
         if low in {"they", "we"}:
             if self.groups:
                 ent = self.groups[-1]
@@ -310,12 +269,14 @@ class Tracker:
             if self.things:
                 ent = self.things[-1]
                 return Resolved(ent.name, ent.type, ent.outlet, ent)
-            return Resolved(toks[i].text, "anonymous" if low == "they" else "organization")
+            return Resolved(
+                toks[i].text, SourceType.ANONYMOUS if low == "they" else SourceType.ORGANIZATION
+            )
         # "it"
         if self.things:
             ent = self.things[-1]
             return Resolved(ent.name, ent.type, ent.outlet, ent)
-        return Resolved(toks[i].text, "organization")
+        return Resolved(toks[i].text, SourceType.ORGANIZATION)
 
     def _describe(self, toks: Sequence[Token], a: int, b: int) -> Resolved:
         """Type a full NP (not a bare pronoun) and resolve descriptions."""
@@ -329,11 +290,11 @@ class Tracker:
         h = b - 1
         for k in range(a + 1, b):
             tk = toks[k]
-            if tk.low in _LINKS or (
+            if tk.low in HEAD_LINKS or (
                 k > a + 1
                 and not tk.is_cap
-                and tk.low not in _ANON_MARKERS
-                and (tk.low.endswith("ed") or tk.low in _PARTICIPLES)
+                and tk.low not in ANONYMITY_MARKERS
+                and (tk.low.endswith("ed") or tk.low in NP_PARTICIPLES)
             ):
                 h = k - 1  # "a spokesman for X", "a consultant hired by X"
                 break
@@ -348,68 +309,71 @@ class Tracker:
             outlet = self.pick_outlet(m)
             self.note_outlet(outlet)
             if head in {"poll", "polls", "survey", "study"}:
-                return self._thing(text, "document", outlet)
+                return self._thing(text, SourceType.DOCUMENT, outlet)
             rest = [t for t in toks[m.last_token : b] if t.is_cap]
             if m.possessive and rest:
                 # "Insider's Jane Roe": a person, writing for the outlet.
                 name = " ".join(t.text for t in rest)
-                titles = [t.low for t in toks[m.last_token : b] if t.low in _NAME_TITLES]
+                titles = [t.low for t in toks[m.last_token : b] if t.low in NAME_TITLES]
                 ent = self.add_person(name, titles) if len(rest) > 1 else None
                 if ent is not None:
                     ent.outlet = outlet
                     return Resolved(ent.name, ent.type, outlet, ent)
-                return Resolved(name, "person", outlet)
-            ent = Entity(outlet, "outlet", outlet=outlet)
+                return Resolved(name, SourceType.PERSON, outlet)
+            ent = Entity(outlet, SourceType.OUTLET, outlet=outlet)
             self._push(self.things, ent)
-            return Resolved(outlet, "outlet", outlet, ent)
+            return Resolved(outlet, SourceType.OUTLET, outlet, ent)
 
         det = lows[0]
         # Partitives: "three of those sources" is typed by "those sources".
         if b - a >= 3 and lows[1] == "of" and (det in DETERMINERS or det.isdigit()):
             inner = self._describe(toks, a + 2, b)
-            if inner.type == "anonymous":
+            if inner.type == SourceType.ANONYMOUS:
                 return Resolved(inner.name, inner.type, inner.outlet, inner.entity)
         # 2. "the paper", "the outlet", "the newspaper", "the wire service".
         if (
-            det in _ANAPHORIC_DETS
+            det in ANAPHORIC_DETERMINERS
             and h - a <= 2
             and (
                 head in OUTLET_NOUNS or (head == "service" and lows[h - a - 1] in {"wire", "news"})
             )
         ):
-            if head in _SHARED_OUTLET_NOUNS:
+            if head in SHARED_OUTLET_NOUNS:
                 # "the agency" after "the Medicines Agency": the namesake, not an outlet.
                 for ent in reversed(self.things):
-                    if ent.type != "outlet" and ent.name.lower().endswith(head):
+                    if ent.type != SourceType.OUTLET and ent.name.lower().endswith(head):
                         return Resolved(ent.name, ent.type, ent.outlet, ent)
             last = self.last_outlet()
             if last is not None:
-                return Resolved(last, "outlet", last, Entity(last, "outlet", outlet=last))
+                return Resolved(
+                    last, SourceType.OUTLET, last, Entity(last, SourceType.OUTLET, outlet=last)
+                )
         # 3. "those sources", "the officials": back to the last anonymous group.
         if head in ANONYMOUS_HEADS and (
-            det in _ANAPHORIC_DETS or (det in _QUANTIFIERS and h > a + 1 and lows[1] == "of")
+            det in ANAPHORIC_DETERMINERS
+            or (det in PARTITIVE_QUANTIFIERS and h > a + 1 and lows[1] == "of")
         ):
             for ent in reversed(self.groups):
-                if ent.type == "anonymous":
-                    return Resolved(ent.name, "anonymous", ent.outlet, ent)
+                if ent.type == SourceType.ANONYMOUS:
+                    return Resolved(ent.name, SourceType.ANONYMOUS, ent.outlet, ent)
         caps = [t for t in toks[a:b] if t.is_cap and t.low not in DETERMINERS]
-        names = [t for t in caps if t.low not in _NAME_TITLES and not _is_nationality(t.text)]
+        names = [t for t in caps if t.low not in NAME_TITLES and not _is_nationality(t.text)]
         # 4. Unnamed people: anonymous.
-        marked = any(x in _ANON_MARKERS for x in lows)
+        marked = any(x in ANONYMITY_MARKERS for x in lows)
         institutional = all(t.low in ORGANIZATION_HEADS | GOVERNMENT_HEADS for t in names)
         if (
             (head in ANONYMOUS_HEADS or marked)
             and (not names or marked or institutional)
-            and (det in _INDEFINITE or head in _BARE_ANON or marked)
+            and (det in INDEFINITE_DETERMINERS or head in BARE_ANONYMOUS_HEADS or marked)
         ):
-            ent = Entity(text, "anonymous", plural=head.endswith("s"))
+            ent = Entity(text, SourceType.ANONYMOUS, plural=head.endswith("s"))
             self._push(self.groups, ent)
-            return Resolved(text, "anonymous", None, ent)
+            return Resolved(text, SourceType.ANONYMOUS, None, ent)
         # 5. Definite descriptions of a person: "the senator", "the spokesman".
         if (
             det in {"the", "that", "this"}
             and not names
-            and (head in OFFICIAL_TITLES or head in _PERSON_NOUNS)
+            and (head in OFFICIAL_TITLES or head in PERSON_NOUNS)
         ):
             for ent in reversed(self.people):
                 if head in ent.titles or (not ent.titles and head not in OFFICE_TITLES):
@@ -417,21 +381,23 @@ class Tracker:
             if self.people and head in {"president", "nominee", "candidate"}:
                 ent = self.people[-1]
                 return Resolved(ent.name, ent.type, ent.outlet, ent)
-            return Resolved(text, "official" if head in OFFICE_TITLES else "person")
+            return Resolved(
+                text, SourceType.OFFICIAL if head in OFFICE_TITLES else SourceType.PERSON
+            )
         # 6. Documents.
         if head in DOCUMENT_HEADS and (not names or det in {"a", "an", "the"}):
-            return self._thing(text, "document", None)
+            return self._thing(text, SourceType.DOCUMENT, None)
         # 7. Government.
         if (
             head in COUNTRIES
             or head in GOVERNMENT_HEADS
-            or any((lows[k], lows[k + 1]) in _GOV_PHRASES for k in range(len(lows) - 1))
+            or any((lows[k], lows[k + 1]) in GOVERNMENT_PHRASES for k in range(len(lows) - 1))
         ):
-            return self._thing(text, "government", None)
+            return self._thing(text, SourceType.GOVERNMENT, None)
         # 8. Organisations and party groups.
         if (
             head in ORGANIZATION_HEADS
-            or head in _GROUP_NAMES
+            or head in GROUP_NAMES
             or (
                 len(toks[h].text) > 1
                 and toks[h].text.isupper()
@@ -439,9 +405,11 @@ class Tracker:
                 and len(names) == 1
             )
         ):
-            ent = Entity(text, "organization", plural=head in _GROUP_NAMES or head.endswith("s"))
+            ent = Entity(
+                text, SourceType.ORGANIZATION, plural=head in GROUP_NAMES or head.endswith("s")
+            )
             self._push(self.groups if ent.plural else self.things, ent)
-            return Resolved(text, "organization", None, ent)
+            return Resolved(text, SourceType.ORGANIZATION, None, ent)
         # 9. Names the article types ("Kestrel Therapeutics" -> "Kestrel" is a company).
         if names and len(names) == 1 and h == b - 1:
             kind = self.types.get(_strip_possessive(names[0].text))
@@ -453,13 +421,13 @@ class Tracker:
         if names:
             name_tokens: list[Token] = []
             for t in reversed(toks[a : h + 1]):
-                if t.is_cap and t.low not in _NAME_TITLES:
+                if t.is_cap and t.low not in NAME_TITLES:
                     name_tokens.append(t)
                 elif name_tokens:
                     break
             name_tokens.reverse()
             if name_tokens:
-                titles = [t.low for t in toks[a:h] if t.low in _NAME_TITLES]
+                titles = [t.low for t in toks[a:h] if t.low in NAME_TITLES]
                 raw = " ".join(t.text for t in name_tokens)
                 raw = " ".join([*raw.split()[:-1], _strip_possessive(raw.split()[-1])])
                 if len(name_tokens) == 1:
@@ -468,35 +436,35 @@ class Tracker:
                         if titles:
                             known.titles = known.titles | frozenset(titles)
                             if any(t in OFFICE_TITLES for t in titles):
-                                known.type = "official"
+                                known.type = SourceType.OFFICIAL
                         self._push_person(known)
                         return Resolved(known.name, known.type, known.outlet, known)
                 ent = self.add_person(raw, titles)
                 if head in OFFICE_TITLES:
-                    ent.type = "official"
+                    ent.type = SourceType.OFFICIAL
                 return Resolved(ent.name, ent.type, ent.outlet, ent)
         # 11. Other unnamed people.
         if head.endswith("s") and det not in {"the", "this", "that"}:
-            ent = Entity(text, "anonymous", plural=True)
+            ent = Entity(text, SourceType.ANONYMOUS, plural=True)
             self._push(self.groups, ent)
-            return Resolved(text, "anonymous", None, ent)
+            return Resolved(text, SourceType.ANONYMOUS, None, ent)
         if head in OFFICIAL_TITLES:
-            return Resolved(text, "official")
-        return Resolved(text, "person")
+            return Resolved(text, SourceType.OFFICIAL)
+        return Resolved(text, SourceType.PERSON)
 
     def describe_as(self, res: Resolved, toks: Sequence[Token], np: tuple[int, int]) -> None:
         """Type a named source by its apposition ("X, the city's utilities director")."""
         a, b = np
         h = b - 1
         for k in range(a + 1, b):
-            if toks[k].low in _LINKS:
+            if toks[k].low in HEAD_LINKS:
                 h = k - 1
                 break
         head = _strip_possessive(toks[h].low)
-        if res.type not in {"person", "official"} or res.entity is None:
+        if res.type not in {SourceType.PERSON, SourceType.OFFICIAL} or res.entity is None:
             return
         if head in OFFICE_TITLES or (head in OFFICIAL_TITLES and head not in {"mr.", "ms."}):
-            res.type = res.entity.type = "official"
+            res.type = res.entity.type = SourceType.OFFICIAL
             res.entity.titles = res.entity.titles | {head}
 
     def outlet_for_np(self, toks: Sequence[Token], np: tuple[int, int]) -> str | None:
@@ -509,7 +477,7 @@ class Tracker:
         lows = [t.low for t in toks[a:b]]
         if (
             len(lows) <= 3
-            and lows[0] in _ANAPHORIC_DETS
+            and lows[0] in ANAPHORIC_DETERMINERS
             and (
                 lows[-1] in OUTLET_NOUNS or lows[-2:] in (["wire", "service"], ["news", "service"])
             )
@@ -524,7 +492,7 @@ class Tracker:
                 return name
         return self.outlets[-1] if self.outlets else None
 
-    def _thing(self, text: str, kind: str, outlet: str | None) -> Resolved:
+    def _thing(self, text: str, kind: SourceType, outlet: str | None) -> Resolved:
         ent = Entity(text, kind, outlet=outlet)
         self._push(self.things, ent)
         return Resolved(text, kind, outlet, ent)

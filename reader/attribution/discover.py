@@ -21,86 +21,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.attribution.lexicon import COUNTRIES, MONTHS, SENTENCE_ADVERBS, WEEKDAYS, words
+from reader.attribution.lexicon import (
+    COMPANY_HEADS,
+    COUNTRIES,
+    MONTHS,
+    NAME_LINKS,
+    NEWS_PAIR_HEADS,
+    OUTLET_POSSESSED,
+    OUTLET_PREVIOUS,
+    OUTLET_REPORT_VERBS,
+    OUTLET_SUBJECT_VERBS,
+    SENTENCE_ADVERBS,
+    STATE_NOUNS,
+    STATE_PREFIXES,
+    STRONG_NEWS_HEADS,
+    WEAK_NEWS_HEADS,
+    WEEKDAYS,
+)
 from reader.attribution.outlets import OutletRegistry
-from reader.attribution.segment import Token
+from reader.attribution.segment import Token, base_word
+from reader.model import SourceType
 
-#: Heads that make a proper-noun phrase a news organisation on their own.
-STRONG_NEWS_HEADS = words(
-    """
-    journal times post herald gazette tribune ledger courier chronicle telegraph dispatch
-    inquirer sentinel bulletin examiner daily wire magazine newspaper broadcasting newswire
-    newsweek
-    """
-)
-#: Heads that also name other things ("Golden Globe", "Gold Standard"): they
-#: need an outlet context (reported, told, according to, 's reporter ...).
-WEAK_NEWS_HEADS = words(
-    """
-    news press star sun mirror globe record register standard express review radio
-    television tv network insider monitor observer weekly digest leader citizen guardian
-    independent advocate journal-constitution online today
-    """
-)
-#: Two-word heads: "X News Agency", "X Broadcasting Corporation".
-_PAIR_HEADS = frozenset(
-    {
-        ("news", "agency"),
-        ("press", "agency"),
-        ("news", "service"),
-        ("wire", "service"),
-        ("broadcasting", "corporation"),
-        ("broadcasting", "company"),
-        ("broadcasting", "service"),
-        ("broadcasting", "system"),
-        ("news", "network"),
-        ("press", "association"),
-    }
-)
-#: Verbs after a subject that show it is an outlet.
-_OUTLET_VERBS = words(
-    """
-    reported reports reporting learned learnt revealed published confirmed obtained reviewed
-    wrote writes broadcast aired first previously earlier also has had have was could
-    independently said says
-    """
-)
-#: Verbs that make the subject before them an outlet on their own.
-_OUTLET_REPORT_VERBS = words(
-    "reported reports learned learnt revealed published obtained wrote confirmed aired broadcast"
-)
-#: Words before an NP that show it is an outlet ("told", "according to").
-_OUTLET_PREVIOUS = words("told tells to per citing with by on in")
-#: Nouns after a possessive outlet ("the Monitor's reporter").
-_OUTLET_POSSESSED = words(
-    """
-    reporter reporters correspondent correspondents editor editors report reporting story
-    article investigation analysis columnist editorial journalist journalists staff newsroom
-    coverage
-    """
-)
-COMPANY_HEADS = words(
-    """
-    therapeutics pharmaceuticals pharma biotech biosciences technologies technology systems
-    holdings industries inc inc. corp corp. corporation ltd ltd. llc plc group motors
-    airlines airways energy bank capital partners labs laboratories software solutions
-    enterprises foods brands logistics mining petroleum telecom communications electronics
-    ventures co co. company ag sa gmbh insurance semiconductor robotics shipping steel
-    """
-)
-_STATE_NOUNS = words(
-    """
-    government cabinet ministry parliament navy army military president prime foreign
-    defence defense interior embassy armed coast air border regime junta ambassador envoy
-    king queen monarchy legislature senate congress treasury central finance health justice
-    """
-)
-_STATE_PREFIXES = words(
-    """
-    republic kingdom state emirate federation principality sultanate commonwealth
-    """
-)
-_NAME_LINKS = words("of & - de del la le al")
 #: Longest proper-noun phrase looked at.
 _MAX_RUN = 7
 
@@ -110,7 +51,7 @@ class ArticleNames:
     """What the pre-pass found: outlet entries and word -> type for names."""
 
     outlets: list[dict[str, Any]] = field(default_factory=list)
-    types: dict[str, str] = field(default_factory=dict)  # "Kestrel" -> "organization"
+    types: dict[str, SourceType] = field(default_factory=dict)  # "Kestrel" -> organization
 
 
 def _runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
@@ -129,7 +70,7 @@ def _runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
             if tb.is_cap and tb.is_word:
                 b += 1
             elif (
-                tb.low in _NAME_LINKS
+                tb.low in NAME_LINKS
                 and b + 1 < n
                 and toks[b + 1].is_cap
                 and toks[b + 1].is_word
@@ -143,30 +84,23 @@ def _runs(toks: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _base(word: str) -> str:
-    for suf in ("'s", "’s"):
-        if word.endswith(suf):
-            return word[: -len(suf)]
-    return word
-
-
 def _outlet_context(toks: Sequence[Token], a: int, b: int) -> bool:
     """Whether the phrase toks[a:b] stands where outlets stand."""
     last = toks[b - 1]
     if last.low.endswith(("'s", "’s")):
-        return b < len(toks) and toks[b].low in _OUTLET_POSSESSED
+        return b < len(toks) and toks[b].low in OUTLET_POSSESSED
     k = a - 1
     if k >= 0 and toks[k].low == "the":
         k -= 1
-    if k >= 0 and toks[k].low in _OUTLET_PREVIOUS:
+    if k >= 0 and toks[k].low in OUTLET_PREVIOUS:
         return True
     k = b
     steps = 0
     while k < len(toks) and steps < 3:
         low = toks[k].low
-        if low in _OUTLET_REPORT_VERBS:
+        if low in OUTLET_REPORT_VERBS:
             return True
-        if low not in _OUTLET_VERBS and low not in {"has", "had", "have", "not"}:
+        if low not in OUTLET_SUBJECT_VERBS and low not in {"has", "had", "have", "not"}:
             return False
         k += 1
         steps += 1
@@ -186,7 +120,7 @@ def outlet_entry(name: str) -> dict[str, Any]:
         low = head.lower()
         if low in STRONG_NEWS_HEADS or low in WEAK_NEWS_HEADS:
             aliases.append(f"the {head}")
-        if len(words) > 2 and (words[-2].lower(), low) in _PAIR_HEADS:
+        if len(words) > 2 and (words[-2].lower(), low) in NEWS_PAIR_HEADS:
             aliases.append(f"the {words[-2]} {head}")
     return {"name": name, "aliases": aliases, "kind": "discovered"}
 
@@ -213,7 +147,7 @@ def discover(
                 if x not in found.types:
                     states.add(x)
     for s in states:
-        found.types.setdefault(s, "government")
+        found.types.setdefault(s, SourceType.GOVERNMENT)
     return found
 
 
@@ -239,33 +173,33 @@ def _phrase(
     core = a + 1 if the else a
     if core >= b:
         return
-    words = [_base(t.text) if k == b - 1 else t.text for k, t in enumerate(toks[core:b], core)]
+    words = [base_word(t.text) if k == b - 1 else t.text for k, t in enumerate(toks[core:b], core)]
     lows = [w.lower() for w in words]
     head = lows[-1]
     # Companies: "Kestrel Therapeutics" makes "Kestrel" an organisation.
     if len(words) >= 2 and head in COMPANY_HEADS:
-        found.types.setdefault(words[0], "organization")
-        found.types.setdefault(" ".join(words), "organization")
+        found.types.setdefault(words[0], SourceType.ORGANIZATION)
+        found.types.setdefault(" ".join(words), SourceType.ORGANIZATION)
     # States: "X's cabinet", "the Republic of X".
     if (
         b < len(toks)
         and toks[b - 1].low.endswith(("'s", "’s"))
         and len(words) == 1
-        and toks[b].low in _STATE_NOUNS
+        and toks[b].low in STATE_NOUNS
     ):
         states.add(words[0])
     if (
-        lows[0] in _STATE_PREFIXES
+        lows[0] in STATE_PREFIXES
         and b - core == 1
         and b + 1 < len(toks)
         and toks[b].low == "of"
         and toks[b + 1].is_cap
     ):
-        states.add(_base(toks[b + 1].text))
+        states.add(base_word(toks[b + 1].text))
     # Outlets.
     if len(words) < 2:
         return
-    pair = (lows[-2], head) in _PAIR_HEADS
+    pair = (lows[-2], head) in NEWS_PAIR_HEADS
     strong = head in STRONG_NEWS_HEADS or pair
     if not strong and not (head in WEAK_NEWS_HEADS and _outlet_context(toks, a, b)):
         return
@@ -298,17 +232,17 @@ def _collect_lists(toks: Sequence[Token], lists: list[list[str]], states: set[st
         if k < n and toks[k].low == "the":
             k += 1
         if k < n and toks[k].is_cap:
-            if toks[k].low in _STATE_PREFIXES and k + 2 < n and toks[k + 1].low == "of":
-                states.add(_base(toks[k + 2].text))
-                items.append(_base(toks[k + 2].text))
+            if toks[k].low in STATE_PREFIXES and k + 2 < n and toks[k + 1].low == "of":
+                states.add(base_word(toks[k + 2].text))
+                items.append(base_word(toks[k + 2].text))
             elif k + 1 >= n or not toks[k + 1].is_cap:
-                items.append(_base(toks[k].text))
+                items.append(base_word(toks[k].text))
         # left conjuncts: "A, B and"
         k = i - 1
         while k >= 0 and toks[k].is_cap and toks[k].is_word:
             if k - 1 >= 0 and toks[k - 1].is_cap:
                 break  # multi-word name: leave it
-            items.append(_base(toks[k].text))
+            items.append(base_word(toks[k].text))
             if k - 1 >= 0 and toks[k - 1].text == ",":
                 k -= 2
                 continue

@@ -7,23 +7,32 @@ and bounded, so the engine is linear in the length of the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from reader.attribution import status as st
+from reader.attribution.analyzer import SentenceAnalyzer
 from reader.attribution.coref import Resolved, Tracker
+from reader.attribution.cue import Attribution, CueKind
 from reader.attribution.discover import discover, outlet_entry
+from reader.attribution.finder import Findings
 from reader.attribution.lexicon import (
     BE_CONTRACTIONS,
+    CLAUSE_OPENERS,
+    CREDIT_WORDS,
+    CURLY_CLOSERS,
+    CURLY_OPENERS,
     DENIAL_WORDS,
     DETERMINERS,
+    IMPERATIVES,
     MONTHS,
     NUMBER_WORDS,
+    SELF_MARKERS,
+    SELF_NOUNS,
     WEEKDAYS,
-    words,
 )
-from reader.attribution.outlets import OutletRegistry, default_registry
+from reader.attribution.outlets import OutletRegistry
 from reader.attribution.segment import (
     Token,
     make_token,
@@ -32,38 +41,13 @@ from reader.attribution.segment import (
     sentences,
     tokens,
 )
-from reader.attribution.sources import Attribution, SentenceAnalyzer
-from reader.model import Claim
+from reader.model import Claim, SourceType, Status
 
-_OPENERS = frozenset("“«")
-_CLOSERS = frozenset("”»")
-#: Words that open a coordinated clause ("and then called").
-_CLAUSE_OPENERS = words("and but yet also then later has have had again repeatedly even still")
-_SELF_MARKERS = (
-    ("was", "unable"),
-    ("were", "unable"),
-    ("could", "not"),
-    ("couldn't",),
-    ("has", "not"),
-    ("has", "learned"),
-    ("has", "reached"),
-    ("reached", "out"),
-    ("has", "contacted"),
-    ("contacted",),
-    ("has", "confirmed"),
-    ("independently",),
-    ("was", "not"),
-    ("cannot",),
-    ("has", "asked"),
-    ("asked",),
-)
 #: Sentences analysed per text: several times the longest news article.
 #: Beyond it the text is not an article, and the engine stops to stay fast.
 MAX_SENTENCES = 3000
 #: Notes and rebuttals beyond this many per article are ignored (each one scans claims).
 MAX_NOTES = 50
-_OPEN = frozenset({"reported", "unconfirmed", "confirmed"})  # statuses a conflict overrides
-_SELF_NOUNS = words("reporter reporters correspondent correspondents staff")
 
 
 @dataclass
@@ -108,10 +92,10 @@ def _split_sentences(text: str) -> list[_Sentence]:
             sent.mask, depth = quote_mask(toks, depth)
             sent.quote_open_after = depth
             sent.fully_quoted = bool(
-                toks[0].text in _OPENERS | {'"'}
+                toks[0].text in CURLY_OPENERS | {'"'}
                 and (
-                    toks[-1].text in _CLOSERS | {'"'}
-                    or (toks[-2:-1] and toks[-2].text in _CLOSERS | {'"'})
+                    toks[-1].text in CURLY_CLOSERS | {'"'}
+                    or (toks[-2:-1] and toks[-2].text in CURLY_CLOSERS | {'"'})
                 )
             )
             out.append(sent)
@@ -130,37 +114,19 @@ def detect_publisher(sents: Sequence[_Sentence], registry: OutletRegistry) -> st
             if m is None:
                 continue
             after = [x.low for x in toks[m.last_token : m.last_token + 3]]
-            if m.possessive and after and after[0] in _SELF_NOUNS:
+            if m.possessive and after and after[0] in SELF_NOUNS:
                 return m.names[0]
-            for marker in _SELF_MARKERS:
+            for marker in SELF_MARKERS:
                 if tuple(after[: len(marker)]) == marker:
                     return m.names[0]
     return None
-
-
-#: Words that open a credit line ("Reporting by X; editing by Y").
-_CREDIT_WORDS = words(
-    """
-    reporting editing writing additional compiled edited written photo photos photograph
-    photography illustration graphics video research translation translated produced
-    contributing contributed image images credit source sources by
-    """
-)
-#: Base-form verbs that open an imperative ("Read the full report", "Sign up").
-_IMPERATIVES = words(
-    """
-    read sign click follow share subscribe watch listen see join download get visit contact
-    email call send tap log register learn find check try don't do please let tell support
-    donate explore discover view browse order buy
-    """
-)
 
 
 def _not_a_statement(toks: Sequence[Token], words: Sequence[Token]) -> bool:
     """Credit lines, questions and imperatives assert nothing checkable."""
     first = words[0].low
     second = words[1].low if len(words) > 1 else ""
-    if first in _CREDIT_WORDS and (
+    if first in CREDIT_WORDS and (
         second == "by" or first == "by" or any(t.low == "by" for t in words[:4])
     ):
         return True
@@ -168,7 +134,7 @@ def _not_a_statement(toks: Sequence[Token], words: Sequence[Token]) -> bool:
     if last == "?":
         return True
     return (
-        first in _IMPERATIVES
+        first in IMPERATIVES
         and not words[0].text.isupper()
         and (second in DETERMINERS or second in {"up", "in", "out", "more", "our", "us", "here"})
     )
@@ -191,7 +157,14 @@ def _has_fact(toks: Sequence[Token]) -> bool:
 
 
 class _Engine:
-    def __init__(self, text: str, publisher: str | None, registry: OutletRegistry) -> None:
+    def __init__(
+        self,
+        text: str,
+        publisher: str | None,
+        registry: OutletRegistry,
+        wire: str | None = None,
+        disabled: Collection[str] = (),
+    ) -> None:
         self.text = text
         self.sents = _split_sentences(text)
         pub = registry.canonical(publisher) if publisher else None
@@ -206,7 +179,7 @@ class _Engine:
         self.registry = registry
         self.publisher = pub
         self.tracker = Tracker(registry, self.publisher, names.types)
-        self.analyzer = SentenceAnalyzer(registry)
+        self.analyzer = SentenceAnalyzer(registry, disabled)
         self.metas: list[_Meta] = []
         self.meta_of: dict[int, _Meta] = {}  # id(claim) -> meta
         self.rebuttals = 0
@@ -239,9 +212,9 @@ class _Engine:
             atts = [
                 a
                 for a in atts
-                if not (note.kind == st.UNCONFIRMED and a.cue_index <= note.verb_index)
+                if not (note.kind == Status.UNCONFIRMED and a.cue_index <= note.verb_index)
             ]
-            if note.kind == st.UNCONFIRMED and not atts:
+            if note.kind == Status.UNCONFIRMED and not atts:
                 return
         if not atts:
             # Quoted sentences may get their speaker later (_continue_quotes).
@@ -271,7 +244,7 @@ class _Engine:
                         # '..., “late,” but she said': the closing quote stays behind.
                         if (
                             cut < hi
-                            and toks[cut].text in _CLOSERS | {'"', "’"}
+                            and toks[cut].text in CURLY_CLOSERS | {'"', "’"}
                             and toks[cut].start == toks[k].end
                         ):
                             cut += 1
@@ -279,7 +252,7 @@ class _Engine:
                 if cut is None:
                     cut = hi
                     # "X criticized the plan and called for ...": "and" opens the second clause.
-                    while a.shared and cut - 1 > lo and toks[cut - 1].low in _CLAUSE_OPENERS:
+                    while a.shared and cut - 1 > lo and toks[cut - 1].low in CLAUSE_OPENERS:
                         cut -= 1
             else:
                 for k in range(lo, hi):
@@ -322,7 +295,7 @@ class _Engine:
                 source_type=None,
                 outlet=pub,
                 cue=None,
-                status="unattributed",
+                status=Status.UNATTRIBUTED,
                 chain=[pub] if pub else [],
             )
             sent.claims.append(claim)
@@ -333,19 +306,19 @@ class _Engine:
         chain: list[str] = [pub] if pub else []
         if outlet and outlet not in chain:
             chain.append(outlet)
-        if (res.name and res.name not in chain and res.type != "outlet") or (
-            res.type == "outlet" and res.name not in chain
+        if (res.name and res.name not in chain and res.type != SourceType.OUTLET) or (
+            res.type == SourceType.OUTLET and res.name not in chain
         ):
             chain.append(res.name)
         cue = att.cue
-        if att.kind == "verb" and att.lemma == "tell":
+        if att.kind == CueKind.VERB and att.lemma == "tell":
             if att.recipient is not None:
                 cue = self.text[att.cue_start : att.recipient.end]
             elif att.recipient_np is not None:
                 cue = self.text[att.cue_start : toks[att.recipient_np[1] - 1].end]
-        status = "reported"
+        status = Status.REPORTED
         if att.lemma == "deny" or att.cue.lower() in DENIAL_WORDS:
-            status = "denied"
+            status = Status.DENIED
         claim = Claim(
             text=self.text[start:end],
             start=start,
@@ -360,10 +333,10 @@ class _Engine:
         )
         sent.claims.append(claim)
         sent.main = claim
-        key = res.name if res.type != "anonymous" else f"anon:{res.name}"
+        key = res.name if res.type != SourceType.ANONYMOUS else f"anon:{res.name}"
         conflict = st.find_conflict(toks, a, b, att.cue_index, sent.mask)
         self._meta(_Meta(claim, idx, key, via, conflict))
-        if res.entity is not None and outlet and outlet != pub and res.type != "outlet":
+        if res.entity is not None and outlet and outlet != pub and res.type != SourceType.OUTLET:
             res.entity.outlet = outlet
         if st.find_rebuttal(toks, att.cue_index):
             self._rebut(claim)
@@ -373,7 +346,7 @@ class _Engine:
         toks = sent.toks
         src = att.src
         assert src is not None
-        origin = next((m for m in att.merged if m.kind == "citing" and m.src), None)
+        origin = next((m for m in att.merged if m.kind == CueKind.CITING and m.src), None)
         if src[1] - src[0] == 1 and toks[src[0]].low in BE_CONTRACTIONS:
             # "He's claiming ...": the mention is the pronoun without the fused "be".
             t = toks[src[0]]
@@ -387,7 +360,7 @@ class _Engine:
         if att.appos is not None:
             self.tracker.describe_as(res, toks, att.appos)
         span = [toks[src[0]].start, toks[src[1] - 1].end]
-        if origin is not None and origin.src is not None and res.type == "outlet":
+        if origin is not None and origin.src is not None and res.type == SourceType.OUTLET:
             outlet = res.outlet or res.name
             self.tracker.note_outlet(outlet)
             ores = self.tracker.resolve(toks, origin.src)
@@ -402,7 +375,7 @@ class _Engine:
     ) -> tuple[str | None, bool]:
         """The outlet the information came through, and whether it is not the publisher."""
         outlet: str | None = None
-        if res.type == "outlet":
+        if res.type == SourceType.OUTLET:
             outlet = res.outlet or res.name
         elif att.recipient is not None:
             outlet = self.tracker.pick_outlet(att.recipient)
@@ -458,7 +431,7 @@ class _Engine:
         c.source_type = speaker.source_type
         c.outlet = speaker.outlet
         c.cue = speaker.cue
-        c.status = speaker.status if speaker.status != "unattributed" else "reported"
+        c.status = speaker.status if speaker.status != Status.UNATTRIBUTED else Status.REPORTED
         c.chain = list(speaker.chain)
         m, sm = self.meta_of[id(c)], self.meta_of[id(speaker)]
         m.entity_key, m.via_outlet = sm.entity_key, sm.via_outlet
@@ -469,8 +442,8 @@ class _Engine:
         if self.rebuttals > MAX_NOTES:
             return
         for m in self._covered(len(self.metas) - 1, None):
-            if m.claim.status in {"reported", "unconfirmed"}:
-                m.claim.status = st.DISPUTED
+            if st.prevails(Status.DISPUTED, m.claim.status):
+                m.claim.status = Status.DISPUTED
 
     def _covered(self, before: int, outlet: str | None) -> list[_Meta]:
         """Claims a note/rebuttal at meta index ``before`` covers (see status.py)."""
@@ -513,13 +486,13 @@ class _Engine:
                         target = o.sentence
                     elif o.sentence != target:
                         break
-                    if o.claim.status in _OPEN:
-                        o.claim.status = st.DISPUTED
+                    if st.prevails(Status.DISPUTED, o.claim.status):
+                        o.claim.status = Status.DISPUTED
                 elif target is not None:
                     break
                 j -= 1
-            if target is not None and m.claim.status in _OPEN:
-                m.claim.status = st.DISPUTED
+            if target is not None and st.prevails(Status.DISPUTED, m.claim.status):
+                m.claim.status = Status.DISPUTED
 
     def _apply_notes(self) -> None:
         count = 0  # claims before the current sentence
@@ -538,25 +511,33 @@ class _Engine:
                     outlet = self.tracker.pick_outlet(mm)
                     break
             if outlet is None and not note.generic:
-                if note.kind == st.CONFIRMED:
+                if note.kind == Status.CONFIRMED:
                     for c in sent.claims:
-                        c.status = st.CONFIRMED
+                        c.status = Status.CONFIRMED
                 continue
             for m in self._covered(count, outlet):
-                if m.claim.status in {"reported", "unconfirmed", "confirmed"}:
+                if st.prevails(note.kind, m.claim.status):
                     m.claim.status = note.kind
-            if note.kind == st.CONFIRMED:
+            if note.kind == Status.CONFIRMED:
                 for c in sent.claims:
-                    c.status = st.CONFIRMED
+                    if st.prevails(Status.CONFIRMED, c.status):
+                        c.status = Status.CONFIRMED
 
 
-def find_claims_impl(
-    text: str, publisher: str | None = None, registry: OutletRegistry | None = None
-) -> list[Claim]:
-    """See :func:`reader.attribution.find_claims`."""
+def run_engine(
+    text: str,
+    publisher: str | None,
+    registry: OutletRegistry,
+    wire: str | None = None,
+    disabled: Collection[str] = (),
+) -> Findings:
+    """The rule engine on one text (see :class:`reader.attribution.finder.RuleFinder`)."""
     if not text or not text.strip():
-        return []
-    return _Engine(text, publisher, registry or default_registry()).run()
+        pub = registry.canonical(publisher) if publisher else None
+        return Findings([], pub or (publisher.strip() or None if publisher else None))
+    engine = _Engine(text, publisher, registry, wire, disabled)
+    claims = engine.run()
+    return Findings(claims, engine.publisher)
 
 
-__all__ = ["detect_publisher", "find_claims_impl"]
+__all__ = ["detect_publisher", "run_engine"]

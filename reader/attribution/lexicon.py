@@ -390,3 +390,488 @@ SUBJECT_VERBS: dict[str, str] = {
         """
     ),
 }
+
+
+# --- Sentence analysis: cues, noun phrases, clauses ----------------------------------
+
+OPEN_QUOTES = frozenset("\"“‘'«")
+
+CLOSE_QUOTES = frozenset("\"”’'»")
+
+TIME_WORDS = (
+    WEEKDAYS
+    | MONTHS
+    | words(
+        """
+        on last this week month year night morning afternoon evening earlier later today
+        yesterday tonight weekend then previously once twice recently in early late
+        """
+    )
+)
+
+CUE_QUALIFIERS = words(
+    """
+    in a an the statement interview press release conference on twitter x facebook
+    television tv radio email emailed post posted by phone telephone friday monday tuesday
+    wednesday thursday saturday sunday at rally speech briefing news hearing told reporters
+    separately also earlier later recently last this week night morning afternoon evening
+    today yesterday written joint his her their its to with during after when asked
+    """
+)
+
+LABEL_STOPS = words(
+    """
+    update updated note editor editors photo photos video watch read related source sources
+    correction advertisement warning breaking exclusive opinion analysis q a see more also
+    listen subscribe credit image images caption here this that the why how what when where
+    who tags topics share posted published transcript full live latest bottom question
+    answer example summary background context part chapter step tip fact claim verdict
+    rating ruling
+    """
+)
+
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
+
+PASSIVE_PARTICIPLE_ENDINGS = tuple(
+    words(
+        """
+        ed told said wrote written found thought known shown heard felt learned sought
+        understood seen spoken
+        """
+    )
+)
+
+INTRO_WORDS = words(
+    """
+    in on at after before during since as when while last this earlier later meanwhile still
+    but and yet however instead for with without despite although though if because speaking
+    asked like unlike by from under over through
+    """
+)
+
+IRREGULAR_PAST = words(
+    """
+    said told wrote made took gave went came saw knew thought brought found held kept left
+    met ran sent spent spoke stood won lost paid put set led felt began became chose drew
+    drove fought forgot got grew hid hit hung laid meant read rose sought sold shot sang sat
+    struck swore taught threw understood withdrew wore broke built bought caught cut did had
+    heard let quit shut split spread upheld overturned
+    """
+)
+
+#: Words after a cue form that show it is a noun ("support was", "claims as").
+NOUN_FOLLOWERS = words("is was are were has have had") | MODALS
+
+#: Reporting-verb forms that are also source nouns ("the report says").
+NOUN_VERBS = (DOCUMENT_HEADS | ANONYMOUS_HEADS) - {"one", "some", "many"}
+
+#: Participles kept in a source NP ("two people briefed on the talks").
+NP_KEPT_PARTICIPLES = words("briefed unnamed informed involved concerned")
+
+PARTICIPLE_OBJECTS = words("by from in on at last this earlier")
+
+CONJ_SKIP = words("and but while whereas though although yet as")
+
+#: Conjunctions that join two predicates of one subject ("X said ... and called ...").
+COORDINATORS = words("and but yet")
+
+#: Words between such a conjunction and its verb ("and then called", "but has also said").
+COORD_ADVERBS = words("also then later has have had again repeatedly even still publicly")
+
+NEGATIONS = words("not never n't")
+
+#: Words that open reported content after a weak cue.
+CONTENT_OPENERS = words("that what why how whether")
+
+#: Quantifiers that stand alone as a subject ("Some believe ...").
+BARE_QUANTIFIERS = words("some many most few several")
+
+#: Nouns ending in -ly, not adverbs ("a lawyer for the family said").
+LY_NOUNS = words("family families ally rally assembly supply monopoly anomaly bully folly italy")
+
+#: Words between the comma and a speaker's participle (", not even needing to ...").
+PARTICIPLE_ADVERBS = words("not never even further also then later again still once now")
+
+#: -ing words that are not verbs of the speaker (", she said, including ...").
+NOT_PARTICIPLES = words(
+    """
+    including according regarding concerning following during notwithstanding pending
+    nothing something anything everything morning evening thing things king spring string
+    bring sing ring wing
+    """
+)
+
+#: Heads of poll shares that answer for respondents ("Twelve percent indicated that ...").
+SHARE_HEADS = words("percent per-cent")
+
+#: Endings of nouns for people ("spokesman", "analyst", "lawmakers").
+AGENT_SUFFIXES = tuple(words("man woman person people ist ists er ers ant ants ian ians"))
+
+APPOSITION_TITLES = words("dr. dr mr. mrs. ms. prof. prof sir dame")
+
+#: Parentheticals that are not appositions: ", however, said".
+ASIDES = words(
+    """
+    however meanwhile too though instead moreover separately nonetheless nevertheless also
+    likewise similarly again then later earlier today yesterday in for on at by after before
+    when speaking asked who which whose whom once now
+    """
+)
+
+#: Stance adjectives after "be": "X has been critical of", "X was coy about".
+STANCE_ADJECTIVES = words(
+    """
+    critical skeptical sceptical supportive opposed coy worried concerned confident adamant
+    optimistic pessimistic doubtful wary unhappy angry furious upset frustrated proud clear
+    vocal firm emphatic dismissive silent quiet unequivocal careful cautious hopeful eager
+    reluctant willing unwilling open passionate sure certain convinced aware disappointed
+    pleased
+    """
+)
+
+#: Degree adverbs before a stance adjective ("deeply critical of").
+DEGREE_WORDS = words("very more less increasingly deeply too so openly highly most quite")
+
+#: Nouns of stance after "a" ("a critic of", "a supporter of").
+STANCE_NOUNS = words("critic supporter opponent proponent champion skeptic advocate fan defender")
+
+STANCE_PREPS = words("about of that to on with toward towards in over at")
+
+#: Phrasal stance verbs: base -> the particles that make them one ("doubled down on").
+PHRASAL_STANCE = {
+    "double": ("down",),
+    "lash": ("out",),
+    "weigh": ("in",),
+    "hit": ("back", "out"),
+    "push": ("back",),
+    "speak": ("out", "up"),
+    "take": ("aim", "issue"),
+    "go": ("after",),
+    "make": ("the case", "clear", "a case"),
+    "sound": ("the alarm",),
+    "pile": ("on",),
+    "come": ("out",),
+    "fire": ("back",),
+    "sign": ("off",),
+    "open": ("up",),
+}
+
+PHRASAL_FORMS = {
+    form: base
+    for base, forms in {
+        "double": ("doubled", "doubles", "doubling", "double"),
+        "lash": ("lashed", "lashes", "lashing"),
+        "weigh": ("weighed", "weighs", "weighing"),
+        "hit": ("hit", "hits", "hitting"),
+        "push": ("pushed", "pushes", "pushing"),
+        "speak": ("spoke", "speaks", "speaking", "spoken"),
+        "take": ("took", "takes", "taking", "taken"),
+        "go": ("went", "goes", "going", "gone"),
+        "make": ("made", "makes", "making"),
+        "sound": ("sounded", "sounds", "sounding"),
+        "pile": ("piled", "piles", "piling"),
+        "come": ("came", "comes", "coming"),
+        "fire": ("fired", "fires", "firing"),
+        "sign": ("signed", "signs", "signing"),
+        "open": ("opened", "opens", "opening"),
+    }.items()
+    for form in forms
+}
+
+#: Nouns naming a speech act or stance, after a possessive: "X's claim that".
+SPEECH_NOUNS = words(
+    """
+    claim claims comment comments remark remarks statement assertion argument arguments
+    acknowledgment acknowledgement admission conclusion promise promises pledge threat
+    refusal insistence denial warning warnings criticism accusation accusations allegation
+    allegations suggestion suggestions contention view views complaint complaints
+    """
+)
+
+POSSESSIVE_PRONOUNS = words("his her their")
+
+
+# --- Source typing and coreference ---------------------------------------------------
+
+HEAD_LINKS = NP_LINKS - {"&"} | {"who"}
+
+INDEFINITE_DETERMINERS = words(
+    """
+    a an one two three four five six several some many multiple various numerous few dozens
+    other another unnamed anonymous senior most more
+    """
+)
+
+ANONYMITY_MARKERS = words(
+    """
+    unnamed anonymous anonymity familiar knowledge unidentified briefed
+    """
+)
+
+BARE_ANONYMOUS_HEADS = words(
+    """
+    source sources people person officials insiders aides diplomats analysts experts
+    observers critics residents witnesses supporters voters others some many staffers
+    advisers advisors allies lawmakers officers employees members investigators prosecutors
+    economists scientists researchers doctors authorities
+    """
+)
+
+PARTITIVE_QUANTIFIERS = words("one two three four five some both all")
+
+ANAPHORIC_DETERMINERS = words("the those these that this such")
+
+GROUP_NAMES = words(
+    """
+    republicans democrats conservatives liberals progressives gop tories labour independents
+    evangelicals
+    """
+)
+
+GOVERNMENT_PHRASES = (
+    ("white", "house"),
+    ("state", "department"),
+    ("justice", "department"),
+    ("foreign", "ministry"),
+    ("defense", "ministry"),
+    ("defence", "ministry"),
+    ("downing", "street"),
+    ("home", "office"),
+    ("foreign", "office"),
+)
+
+NATIONALITY_SUFFIXES = ("an", "ian", "ese", "ish", "i", "ic")
+
+FEMALE_TITLES = words("mrs. ms. mrs ms miss madam queen lady")
+
+MALE_TITLES = words("mr. mr sir king lord")
+
+NP_PARTICIPLES = words(
+    """
+    sent hired paid named chosen appointed led run held kept made given taken brought sought
+    """
+)
+
+#: Person nouns that "the" + noun may point back with ("the nominee").
+PERSON_NOUNS = words(
+    "nominee candidate businessman businesswoman man woman billionaire mogul host author star"
+)
+
+LEADING_WORDS = SENTENCE_ADVERBS | DETERMINERS
+
+#: Outlet nouns that other bodies share ("the agency", "the network").
+SHARED_OUTLET_NOUNS = words(
+    """
+    agency network service site website channel station journal daily news wire
+    """
+)
+
+NAME_TITLES = OFFICIAL_TITLES | {"former", "us", "u.s.", "then", "acting", "interim", "state"}
+
+
+# --- Verification notes, rebuttals and conflicts -------------------------------------
+
+VERIFY_NEGATIONS = words(
+    """
+    unable not n't cannot couldn't can't hasn't haven't didn't wasn't weren't hadn't never
+    no nor
+    """
+)
+
+VERIFY_VERBS = words(
+    """
+    verify verified confirm confirmed corroborate corroborated authenticate authenticated
+    substantiate substantiated
+    """
+)
+
+VERIFY_FILLERS = words(
+    """
+    to be been independently immediately yet able was were is are has have had could can did
+    does not n't separately itself fully
+    """
+)
+
+SELF_SUBJECTS = frozenset({"we", "this", "our"})
+
+REBUT_VERBS = words(
+    """
+    denied denies deny rejected rejects dismissed dismisses refuted refutes disputed
+    disputes contradicted contradicts contested
+    """
+)
+
+#: Words between a rebuttal verb and its object that keep it pointing back.
+POINTING_WORDS = words(
+    "the these those its their such any of all earlier previous latest new media news initial"
+)
+
+GENERIC_OBJECTS = words(
+    """
+    report reports claim claims allegation allegations account accounts it this that them
+    those these story stories information details figures assertion assertions reporting
+    report's video footage claims. charge charges
+    """
+)
+
+#: Objects that point back only with a determiner ("the memo", "its contents").
+POINTED_OBJECTS = words(
+    """
+    contents content memo memos document documents letter letters email emails records
+    recording recordings authenticity findings figure numbers data version accounts
+    statements statement description descriptions quote quotes remarks comments memo's
+    document's letter's
+    """
+)
+
+CONTRA_VERBS = words(
+    """
+    contradicted contradicts contradict contradicting disagreed disagrees countered counters
+    rebutted rebuts refuted refutes
+    """
+)
+
+CONTRA_THAT_VERBS = words(
+    """
+    disputed disputes dispute denied denies deny rejected rejects contested contests
+    """
+)
+
+
+# --- Claims and publishers -----------------------------------------------------------
+
+CURLY_OPENERS = frozenset("“«")
+
+CURLY_CLOSERS = frozenset("”»")
+
+#: Words that open a coordinated clause ("and then called").
+CLAUSE_OPENERS = words("and but yet also then later has have had again repeatedly even still")
+
+SELF_MARKERS = (
+    ("was", "unable"),
+    ("were", "unable"),
+    ("could", "not"),
+    ("couldn't",),
+    ("has", "not"),
+    ("has", "learned"),
+    ("has", "reached"),
+    ("reached", "out"),
+    ("has", "contacted"),
+    ("contacted",),
+    ("has", "confirmed"),
+    ("independently",),
+    ("was", "not"),
+    ("cannot",),
+    ("has", "asked"),
+    ("asked",),
+)
+
+SELF_NOUNS = words("reporter reporters correspondent correspondents staff")
+
+#: Words that open a credit line ("Reporting by X; editing by Y").
+CREDIT_WORDS = words(
+    """
+    reporting editing writing additional compiled edited written photo photos photograph
+    photography illustration graphics video research translation translated produced
+    contributing contributed image images credit source sources by
+    """
+)
+
+#: Base-form verbs that open an imperative ("Read the full report", "Sign up").
+IMPERATIVES = words(
+    """
+    read sign click follow share subscribe watch listen see join download get visit contact
+    email call send tap log register learn find check try don't do please let tell support
+    donate explore discover view browse order buy
+    """
+)
+
+
+# --- Names the registry lacks: outlets, companies, states ----------------------------
+
+#: Heads that make a proper-noun phrase a news organisation on their own.
+STRONG_NEWS_HEADS = words(
+    """
+    journal times post herald gazette tribune ledger courier chronicle telegraph dispatch
+    inquirer sentinel bulletin examiner daily wire magazine newspaper broadcasting newswire
+    newsweek
+    """
+)
+
+#: Heads that also name other things ("Golden Globe", "Gold Standard"): they
+#: need an outlet context (reported, told, according to, 's reporter ...).
+WEAK_NEWS_HEADS = words(
+    """
+    news press star sun mirror globe record register standard express review radio
+    television tv network insider monitor observer weekly digest leader citizen guardian
+    independent advocate journal-constitution online today
+    """
+)
+
+#: Two-word heads: "X News Agency", "X Broadcasting Corporation".
+NEWS_PAIR_HEADS = frozenset(
+    {
+        ("news", "agency"),
+        ("press", "agency"),
+        ("news", "service"),
+        ("wire", "service"),
+        ("broadcasting", "corporation"),
+        ("broadcasting", "company"),
+        ("broadcasting", "service"),
+        ("broadcasting", "system"),
+        ("news", "network"),
+        ("press", "association"),
+    }
+)
+
+#: Verbs after a subject that show it is an outlet.
+OUTLET_SUBJECT_VERBS = words(
+    """
+    reported reports reporting learned learnt revealed published confirmed obtained reviewed
+    wrote writes broadcast aired first previously earlier also has had have was could
+    independently said says
+    """
+)
+
+#: Verbs that make the subject before them an outlet on their own.
+OUTLET_REPORT_VERBS = words(
+    "reported reports learned learnt revealed published obtained wrote confirmed aired broadcast"
+)
+
+#: Words before an NP that show it is an outlet ("told", "according to").
+OUTLET_PREVIOUS = words("told tells to per citing with by on in")
+
+#: Nouns after a possessive outlet ("the Monitor's reporter").
+OUTLET_POSSESSED = words(
+    """
+    reporter reporters correspondent correspondents editor editors report reporting story
+    article investigation analysis columnist editorial journalist journalists staff newsroom
+    coverage
+    """
+)
+
+COMPANY_HEADS = words(
+    """
+    therapeutics pharmaceuticals pharma biotech biosciences technologies technology systems
+    holdings industries inc inc. corp corp. corporation ltd ltd. llc plc group motors
+    airlines airways energy bank capital partners labs laboratories software solutions
+    enterprises foods brands logistics mining petroleum telecom communications electronics
+    ventures co co. company ag sa gmbh insurance semiconductor robotics shipping steel
+    """
+)
+
+STATE_NOUNS = words(
+    """
+    government cabinet ministry parliament navy army military president prime foreign
+    defence defense interior embassy armed coast air border regime junta ambassador envoy
+    king queen monarchy legislature senate congress treasury central finance health justice
+    """
+)
+
+STATE_PREFIXES = words(
+    """
+    republic kingdom state emirate federation principality sultanate commonwealth
+    """
+)
+
+NAME_LINKS = words("of & - de del la le al")

@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from reader.attribution.lexicon import (
+    CURLY_CLOSERS,
+    CURLY_OPENERS,
     PERSONAL_TITLE_ABBREVIATIONS,
     SENTENCE_STARTERS,
     TERMINAL_ABBREVIATIONS,
@@ -203,10 +205,6 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
-_OPENERS = frozenset("“«")
-_CLOSERS = frozenset("”»")
-
-
 def quote_mask(toks: list[Token], open_before: bool = False) -> tuple[list[bool], bool]:
     """Which tokens stand inside quotation marks, and whether a quote stays open.
 
@@ -218,10 +216,10 @@ def quote_mask(toks: list[Token], open_before: bool = False) -> tuple[list[bool]
     prev_apos = False
     for k, t in enumerate(toks):
         tx = t.text
-        if tx in _OPENERS:
+        if tx in CURLY_OPENERS:
             inside = True
             mask.append(False)
-        elif tx in _CLOSERS:
+        elif tx in CURLY_CLOSERS:
             inside = False
             mask.append(False)
         elif tx == '"':
@@ -254,3 +252,11 @@ def join_tokens(toks: Sequence[Token]) -> str:
     for prev, tok in itertools.pairwise(toks):
         parts.append(tok.text if tok.start == prev.end else " " + tok.text)
     return "".join(parts)
+
+
+def base_word(word: str) -> str:
+    """A word without a possessive ending."""
+    for suf in ("'s", "’s"):
+        if word.endswith(suf):
+            return word[: -len(suf)]
+    return word

@@ -19,67 +19,46 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.attribution.lexicon import words
+from reader.attribution.lexicon import (
+    CONTRA_THAT_VERBS,
+    CONTRA_VERBS,
+    GENERIC_OBJECTS,
+    POINTED_OBJECTS,
+    POINTING_WORDS,
+    REBUT_VERBS,
+    SELF_SUBJECTS,
+    VERIFY_FILLERS,
+    VERIFY_NEGATIONS,
+    VERIFY_VERBS,
+)
 from reader.attribution.segment import Token
+from reader.model import Status
 
-UNCONFIRMED = "unconfirmed"
-CONFIRMED = "confirmed"
-DISPUTED = "disputed"
-
-_NEG = words(
-    """
-    unable not n't cannot couldn't can't hasn't haven't didn't wasn't weren't hadn't never
-    no nor
-    """
-)
-_VERIFY = words(
-    """
-    verify verified confirm confirmed corroborate corroborated authenticate authenticated
-    substantiate substantiated
-    """
-)
-_FILLER = words(
-    """
-    to be been independently immediately yet able was were is are has have had could can did
-    does not n't separately itself fully
-    """
-)
-_POSITIVE_SUBJECTS = frozenset({"we", "this", "our"})
-_REBUT = words(
-    """
-    denied denies deny rejected rejects dismissed dismisses refuted refutes disputed
-    disputes contradicted contradicts contested
-    """
-)
-#: Words between a rebuttal verb and its object that keep it pointing back.
-_POINTING_WORDS = words(
-    "the these those its their such any of all earlier previous latest new media news initial"
-)
-_GENERIC_OBJECTS = words(
-    """
-    report reports claim claims allegation allegations account accounts it this that them
-    those these story stories information details figures assertion assertions reporting
-    report's video footage claims. charge charges
-    """
-)
+#: How much each status says beyond "someone said it".  A status found later in the
+#: article replaces a claim's status only when it ranks at least as high: a party's
+#: own denial stands; a conflict between accounts is not undone by a verification
+#: note; verification notes (confirmed, unconfirmed) replace each other, the later
+#: one winning; any of them replaces a plain report.
+RANK: dict[Status, int] = {
+    Status.UNATTRIBUTED: 0,
+    Status.REPORTED: 1,
+    Status.CONFIRMED: 2,
+    Status.UNCONFIRMED: 2,
+    Status.DISPUTED: 3,
+    Status.DENIED: 4,
+}
 
 
-#: Objects that point back only with a determiner ("the memo", "its contents").
-_POINTED_OBJECTS = words(
-    """
-    contents content memo memos document documents letter letters email emails records
-    recording recordings authenticity findings figure numbers data version accounts
-    statements statement description descriptions quote quotes remarks comments memo's
-    document's letter's
-    """
-)
+def prevails(new: Status | str, old: Status | str) -> bool:
+    """Whether a status the text gives later (``new``) replaces the claim's (``old``)."""
+    return RANK[Status(new)] >= RANK[Status(old)]
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
     """A verification note or rebuttal found in a sentence."""
 
-    kind: str  # UNCONFIRMED | CONFIRMED | DISPUTED
+    kind: Status  # UNCONFIRMED | CONFIRMED
     verb_index: int  # token index of the verify/deny verb
     object_start: int  # token index where the object NP starts (may be len(toks))
     generic: bool  # the object is "the reports"/"the claims"/"it"
@@ -90,32 +69,30 @@ def find_note(toks: Sequence[Token], publisher_tokens: frozenset[str]) -> Note |
     n = len(toks)
     for i, t in enumerate(toks):
         low = t.low
-        if low not in _VERIFY:
+        if low not in VERIFY_VERBS:
             continue
         k = i - 1
         negated = False
         passive = False
         while k >= 0 and i - k <= 6:
             lk = toks[k].low
-            if lk in _NEG or lk.endswith("n't"):
+            if lk in VERIFY_NEGATIONS or lk.endswith("n't"):
                 negated = True
             elif lk in {"be", "been"}:
                 passive = True
-            elif lk not in _FILLER:
+            elif lk not in VERIFY_FILLERS:
                 break
             k -= 1
         if not negated:
             # Positive: only the writer's own confirmation counts ("we", the publisher).
             subj = toks[k] if k >= 0 else None
-            if subj is None or not (
-                subj.text in publisher_tokens or subj.low in _POSITIVE_SUBJECTS
-            ):
+            if subj is None or not (subj.text in publisher_tokens or subj.low in SELF_SUBJECTS):
                 continue
-            kind = CONFIRMED
+            kind = Status.CONFIRMED
         else:
-            kind = UNCONFIRMED
+            kind = Status.UNCONFIRMED
         if passive:
-            generic = any(tk.low in _GENERIC_OBJECTS for tk in toks[max(0, k - 4) : k + 1])
+            generic = any(tk.low in GENERIC_OBJECTS for tk in toks[max(0, k - 4) : k + 1])
             return Note(kind, i, max(0, k - 4), generic)
         obj = i + 1
         generic = _generic_object(toks, obj)
@@ -125,22 +102,9 @@ def find_note(toks: Sequence[Token], publisher_tokens: frozenset[str]) -> Note |
 
 def find_rebuttal(toks: Sequence[Token], cue_index: int) -> bool:
     """Whether the denial at ``cue_index`` targets earlier claims ("denied the report")."""
-    if toks[cue_index].low not in _REBUT:
+    if toks[cue_index].low not in REBUT_VERBS:
         return False
     return _generic_object(toks, cue_index + 1)
-
-
-_CONTRA_VERBS = words(
-    """
-    contradicted contradicts contradict contradicting disagreed disagrees countered counters
-    rebutted rebuts refuted refutes
-    """
-)
-_CONTRA_THAT = words(
-    """
-    disputed disputes dispute denied denies deny rejected rejects contested contests
-    """
-)
 
 
 def find_conflict(
@@ -154,9 +118,9 @@ def find_conflict(
     """
     cue = toks[cue_index].low if cue_index < len(toks) else ""
     nxt = toks[cue_index + 1].low if cue_index + 1 < len(toks) else ""
-    if cue in _CONTRA_VERBS:
+    if cue in CONTRA_VERBS:
         return True
-    if cue in _CONTRA_THAT and nxt in {"that", "the", "claims", "suggestions", "any"}:
+    if cue in CONTRA_THAT_VERBS and nxt in {"that", "the", "claims", "suggestions", "any"}:
         return True
     for k in range(a, min(b, len(toks))):
         if quoted and k < len(quoted) and quoted[k]:
@@ -166,7 +130,7 @@ def find_conflict(
             return True
         if low == "opposite" and k > 0 and toks[k - 1].low == "the" and 0 < k - cue_index <= 3:
             return True
-        if low in _CONTRA_VERBS and k > cue_index and k - cue_index <= 3:
+        if low in CONTRA_VERBS and k > cue_index and k - cue_index <= 3:
             return True
     return False
 
@@ -184,11 +148,11 @@ def _generic_object(toks: Sequence[Token], i: int) -> bool:
             nxt = toks[k + 1] if k + 1 < n else None
             if nxt is None or not nxt.is_word:
                 return True
-            return bool(nxt.low in _GENERIC_OBJECTS or nxt.low in _POINTED_OBJECTS)
-        if low in _GENERIC_OBJECTS:
+            return bool(nxt.low in GENERIC_OBJECTS or nxt.low in POINTED_OBJECTS)
+        if low in GENERIC_OBJECTS:
             return True
-        if low in _POINTED_OBJECTS and k > i:
+        if low in POINTED_OBJECTS and k > i:
             return True  # "the memo", "its contents": a determiner points back
-        if low not in _POINTING_WORDS:
+        if low not in POINTING_WORDS:
             return False
     return False

@@ -1,0 +1,354 @@
+"""Clause rules: what the token rules cannot see alone.
+
+Each works on the attributions a sentence already has and adds or splits clauses:
+a speaker label, the subject a participle shares, a subject and its stance verb,
+verbs coordinated with a cue, relative clauses on the source, opening participles.
+They are listed, with an example each, in :mod:`reader.attribution.rules`.
+"""
+
+from __future__ import annotations
+
+from reader.attribution.clauses import MAX_PAREN, after_intro, self_text, tense
+from reader.attribution.cue import Attribution, CueKind, SentenceView
+from reader.attribution.cue_rules import speaker_label
+from reader.attribution.lexicon import (
+    AGENT_SUFFIXES,
+    ANONYMOUS_HEADS,
+    AUXILIARIES,
+    BE_FORMS,
+    COORD_ADVERBS,
+    COORDINATORS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GOVERNMENT_HEADS,
+    INTRO_WORDS,
+    NEGATIONS,
+    NP_STOPS,
+    OFFICIAL_TITLES,
+    OPEN_QUOTES,
+    ORGANIZATION_HEADS,
+    PARTICIPLES,
+    PERSONAL_PRONOUNS,
+    PHRASAL_FORMS,
+    RELATIVE_SUBJECTS,
+    REPORTING_VERBS,
+    SUBJECT_VERBS,
+)
+from reader.attribution.noun_phrases import np_head
+from reader.attribution.stance import stance_phrase
+
+
+def opening_participle(s: SentenceView, kept: list[Attribution]) -> list[Attribution]:
+    """An opening speech participle: "Lamenting the delay, X said ...".
+
+    The participle's understood subject is the main clause's subject, so the
+    phrase is a clause of its own by that source.  Only cue participles count:
+    "Speaking to reporters," or "Heading into the debate," set the scene.
+    """
+    if not kept:
+        return kept
+    toks, quoted = s.toks, s.quoted
+    a = kept[0]
+    src = a.src
+    if src is None or a.shared or a.trailing or a.kind not in {CueKind.VERB, CueKind.SUBJECT}:
+        return kept
+    c = src[0] - 1
+    if c < 2 or c > MAX_PAREN or toks[c].text != "," or a.cue_index < src[0]:
+        return kept
+    k = 1 if toks[0].text in OPEN_QUOTES else 0
+    t = toks[k]
+    low = t.low
+    if (
+        quoted[k]
+        or not t.is_cap
+        or not low.endswith("ing")
+        or not (low in REPORTING_VERBS or low in PARTICIPLES)
+        or any(toks[x].text in {",", ";", ":"} for x in range(k + 1, c))
+    ):
+        return kept
+    intro = Attribution(
+        cue=t.text,
+        cue_start=t.start,
+        cue_end=t.end,
+        cue_index=k,
+        lemma=REPORTING_VERBS.get(low, low),
+        src=src,
+        trailing=False,
+        kind=CueKind.PARTICIPLE,
+        shared=True,
+        name=a.name,
+        appos=a.appos,
+        rule="opening-participle",
+    )
+    return [intro, *kept]
+
+
+def relative_clauses(s: SentenceView, kept: list[Attribution]) -> list[Attribution]:
+    """Split off a relative clause on a person: "X, who has long argued ..., said ...".
+
+    The relative pronoun is the subject of its own clause; when that clause's verb
+    is a cue, it is an attribution of its own (its source mention is "who"), and
+    the main cue keeps the name, whose mention now belongs to the previous clause.
+    """
+    toks, quoted = s.toks, s.quoted
+    out: list[Attribution] = []
+    for a in kept:
+        src = a.src
+        if (
+            a.kind in {CueKind.VERB, CueKind.SUBJECT}
+            and src is not None
+            and not a.shared
+            and src[1] + 2 < a.cue_index
+            and toks[src[1]].text == ","
+            and toks[src[1] + 1].low == "who"
+            and not (out and out[-1].cue_index > src[1])
+        ):
+            k = src[1] + 2
+            while (
+                k < a.cue_index
+                and k - src[1] <= 4
+                and (
+                    toks[k].low in AUXILIARIES
+                    or toks[k].low in COORD_ADVERBS
+                    or toks[k].low.endswith("ly")
+                )
+            ):
+                k += 1
+            t = toks[k]
+            if (
+                k < a.cue_index
+                and not quoted[k]
+                and not t.is_cap
+                and t.low in SUBJECT_VERBS
+                and not t.low.endswith("ing")
+                and any(toks[x].text == "," for x in range(k + 1, a.cue_index))
+            ):
+                out.append(
+                    Attribution(
+                        cue=t.text,
+                        cue_start=t.start,
+                        cue_end=t.end,
+                        cue_index=k,
+                        lemma=SUBJECT_VERBS[t.low],
+                        src=(src[1] + 1, src[1] + 2),
+                        trailing=False,
+                        rule="relative-clause",
+                    )
+                )
+                a.shared = True
+        out.append(a)
+    return out
+
+
+def coordinated_verbs(s: SentenceView, kept: list[Attribution]) -> list[Attribution]:
+    """Add verbs coordinated with a cue that share its subject.
+
+    "X criticized the deal and called for a vote", "X demands ..., yet refuses
+    ...": the second verb, in the same tense as the first, is a clause of its
+    own with the first cue's source.  Linear in the sentence length.
+    """
+    if not kept:
+        return kept
+    toks, quoted = s.toks, s.quoted
+    n = len(toks)
+    base = sorted(kept, key=lambda a: a.cue_index)
+    cues = {a.cue_index for a in base}
+    relatives = [0]  # relatives[x]: relative pronouns among toks[:x]
+    for t in toks:
+        relatives.append(relatives[-1] + (t.low in RELATIVE_SUBJECTS))
+    added: list[Attribution] = []
+    bi = 0
+    for i in range(base[0].cue_index + 2, n):
+        t = toks[i]
+        if quoted[i] or i in cues or t.is_cap or t.low not in SUBJECT_VERBS:
+            continue
+        k = i - 1
+        while k > 0 and toks[k].low in COORD_ADVERBS:
+            k -= 1
+        if toks[k].low not in COORDINATORS:
+            continue
+        while bi + 1 < len(base) and base[bi + 1].cue_index < k:
+            bi += 1
+        p = base[bi]
+        if added and added[-1].cue_index > p.cue_index:
+            p = added[-1]
+        nxt = base[bi + 1] if bi + 1 < len(base) else None
+        if (
+            p.cue_index >= k
+            or p.src is None
+            or p.kind not in {CueKind.VERB, CueKind.SUBJECT, CueKind.PARTICIPLE}
+            or p.region[0] <= i < p.region[1]
+            or (nxt is not None and nxt.region[0] <= i < nxt.region[1])
+            or tense(toks[p.cue_index].low) not in {"s", "past"}
+            or tense(t.low) != tense(toks[p.cue_index].low)
+            or (k + 1 < i and toks[k + 1].low in NEGATIONS)
+            or relatives[k] > relatives[p.cue_index + 1]
+            or (i + 1 < n and toks[i + 1].low == "by")  # passive: "and criticized by"
+        ):
+            continue
+        end = stance_phrase(toks, i, False) or i + 1
+        if end == i + 1 and i + 1 < n and toks[i + 1].low in {"for", "on", "out"}:
+            end = i + 2
+        added.append(
+            Attribution(
+                cue=self_text(toks, i, end),
+                cue_start=t.start,
+                cue_end=toks[end - 1].end,
+                cue_index=i,
+                lemma=SUBJECT_VERBS[t.low],
+                src=p.src,
+                trailing=False,
+                kind=CueKind.PARTICIPLE,
+                shared=True,
+                name=p.name,
+                appos=p.appos,
+                rule="coordinated-verb",
+            )
+        )
+    return sorted(base + added, key=lambda a: a.cue_index)
+
+
+def subject_verb(s: SentenceView, any_past: bool = False) -> Attribution | None:
+    """A named or pronoun subject with its verb: "Trump attacked the plan"."""
+    toks, quoted = s.toks, s.quoted
+    n = len(toks)
+    start = after_intro(toks, n)
+    if start >= n or quoted[start]:
+        return None
+    b = start
+    while (
+        b < n
+        and b < start + 8
+        and toks[b].is_word
+        and not (
+            b > start
+            and not toks[b].is_cap
+            and (
+                toks[b].low in SUBJECT_VERBS
+                or toks[b].low in AUXILIARIES
+                or toks[b].low in PHRASAL_FORMS
+                or toks[b].low in BE_FORMS
+                or toks[b].low in NP_STOPS
+                or (any_past and toks[b].low.endswith("ed"))
+            )
+        )
+    ):
+        b += 1
+    if b == start:
+        return None
+    a = start
+    np = (a, b)
+    head = np_head(toks, np)
+    hl = head.low
+    pron = b - a == 1 and hl in {"he", "she", "they", "we", "i"}
+    if (
+        not pron
+        and not head.is_cap
+        and hl not in ANONYMOUS_HEADS
+        and hl not in OFFICIAL_TITLES
+        and hl not in DOCUMENT_HEADS
+        and hl not in ORGANIZATION_HEADS
+        and hl not in GOVERNMENT_HEADS
+        and not (hl.endswith(AGENT_SUFFIXES) and hl.endswith("s"))
+    ):
+        return None
+    first = toks[a].low
+    if (
+        first in {"it", "there", "this", "that"}
+        or first in INTRO_WORDS
+        or (first in NP_STOPS and first not in PERSONAL_PRONOUNS)
+        or first.endswith("ing")
+    ):
+        return None
+    k = b
+    # appositive / relative clause: ", the senator from Ohio," / ", who ...,"
+    if k < n and toks[k].text == ",":
+        close = next((x for x in range(k + 1, min(n, k + MAX_PAREN)) if toks[x].text == ","), None)
+        if close is None:
+            return None
+        k = close + 1
+    steps = 0
+    passive = False
+    while k < n and steps < 4 and (toks[k].low in AUXILIARIES or toks[k].low in BE_FORMS):
+        passive = passive or toks[k].low in BE_FORMS
+        k += 1
+        steps += 1
+    if k >= n:
+        return None
+    v = toks[k]
+    vl = v.low
+    if v.is_cap or not v.is_word or vl in NP_STOPS or vl in DETERMINERS:
+        return None
+    if vl in BE_FORMS:
+        return None
+    stance = stance_phrase(toks, k, passive)
+    if stance is not None:
+        if toks[b - 1].low in DETERMINERS:
+            return None
+        return Attribution(
+            cue=self_text(toks, k, stance),
+            cue_start=v.start,
+            cue_end=toks[stance - 1].end,
+            cue_index=k,
+            lemma=vl,
+            src=np,
+            trailing=False,
+            kind=CueKind.SUBJECT,
+        )
+    if (vl not in SUBJECT_VERBS and not (any_past and steps == 0 and vl.endswith("ed"))) or (
+        vl.endswith("ing") and steps == 0
+    ):
+        return None
+    if passive and not vl.endswith("ing"):
+        return None  # "The article was published ...": no agent
+    if toks[b - 1].low in DETERMINERS:
+        return None  # "The reported deal ...": an adjective, not a verb
+    return Attribution.at(
+        toks,
+        k,
+        lemma=vl,
+        src=np,
+        trailing=False,
+        kind=CueKind.SUBJECT,
+    )
+
+
+def speaker_label_first(s: SentenceView, found: list[Attribution]) -> list[Attribution]:
+    """A speaker label opening the sentence ("PENCE: ...") comes before any cue in it."""
+    label = speaker_label(s)
+    return [label, *found] if label is not None else found
+
+
+def subject_of_participle(s: SentenceView, found: list[Attribution]) -> list[Attribution]:
+    """The clause a leading participle or joined verb shares its subject with.
+
+    "X implored her to act, arguing that ...": the participle shares the subject's
+    clause, which is an attribution of its own.  So does a past verb the
+    coordinated cue joins ("X exhorted them to vote and said ...").
+    """
+    if not found or found[0].kind != CueKind.PARTICIPLE:
+        return found
+    toks = s.toks
+    first = found[0]
+    k = first.cue_index - 1
+    while k > 0 and toks[k].low in COORD_ADVERBS:
+        k -= 1
+    joined = toks[k].low in COORDINATORS and tense(toks[first.cue_index].low) == "past"
+    if joined or all(a.kind == CueKind.PARTICIPLE for a in found):
+        comma = toks[first.cue_index].low.endswith("ing") and toks[k].text == ","
+        sv = subject_verb(s, any_past=joined or comma)
+        if sv is not None and sv.cue_index < first.cue_index:
+            sv.rule = "subject-of-participle"
+            return [sv, *found]
+    return found
+
+
+def subject_verb_fallback(s: SentenceView, kept: list[Attribution]) -> list[Attribution]:
+    """A sentence with no cue: a named or pronoun subject and its stance verb."""
+    if kept:
+        return kept
+    sv = subject_verb(s)
+    if sv is None:
+        return kept
+    sv.rule = "subject-verb"
+    return [sv]

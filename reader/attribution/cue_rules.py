@@ -1,0 +1,458 @@
+"""Token-level cue rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.attribution.clauses import (
+    after_cue_ok,
+    content_before,
+    double_hyphen_start,
+    parenthetical_start,
+    progressive,
+    skip_back_aux,
+    tense,
+)
+from reader.attribution.cue import Attribution, CueKind, SentenceView
+from reader.attribution.lexicon import (
+    ANONYMOUS_HEADS,
+    AUXILIARIES,
+    CLOSE_QUOTES,
+    DOCUMENT_HEADS,
+    DOCUMENT_LEMMAS,
+    LABEL_STOPS,
+    NOT_PARTICIPLES,
+    NOUN_FOLLOWERS,
+    OFFICIAL_TITLES,
+    OPEN_QUOTES,
+    PARTICIPLE_ADVERBS,
+    PARTICIPLES,
+    PASSIVE_PARTICIPLE_ENDINGS,
+    PERSONAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    REPORTING_VERBS,
+    SPEECH_NOUNS,
+    STANCE_LEMMAS,
+    STRONG_FORMS,
+    SUBJECT_VERBS,
+)
+from reader.attribution.noun_phrases import (
+    apposition,
+    by_author,
+    looks_like_source,
+    np_back,
+    np_forward,
+    np_head,
+    with_relative,
+)
+from reader.attribution.segment import Token, base_word
+
+#: Tokens between a trailing cue and the comma before the speaker's participle
+#: ("told the crowd Friday, reciting ...").
+SPEAKER_GAP = 6
+
+
+def speaker_participle(s: SentenceView, i: int) -> Attribution | None:
+    """A participle phrase on a trailing speaker: '"...," X said, summing up ...'.
+
+    Once the content stands before the cue, a comma-set -ing phrase right after the
+    speaker and cue (and any recipient or time words) describes what the speaker
+    did: a clause of its own with the same source.
+    """
+    toks, p = s.toks, s.found[-1]
+    low = toks[i].low
+    if len(low) < 6 or low in NOT_PARTICIPLES or p.src is None:
+        return None
+    if p.kind not in {CueKind.VERB, CueKind.SUBJECT}:
+        return None
+    # The quoted content must end right before the speaker: after a bare ", he said,"
+    # the content may resume ("..., he said, replacing her would be ...").
+    q = p.region[0] - 1
+    if q >= 0 and toks[q].text in {",", "."}:
+        q -= 1
+    if q < 0 or toks[q].text not in CLOSE_QUOTES:
+        return None
+    k = i - 1
+    while (
+        k > 0 and i - k <= 2 and (toks[k].low in PARTICIPLE_ADVERBS or toks[k].low.endswith("ly"))
+    ):
+        k -= 1
+    if k <= 0 or toks[k].text != ",":
+        return None
+    end = p.region[1]
+    if k < end or k - end > SPEAKER_GAP:
+        return None
+    if any(not toks[x].is_word or toks[x].low == "that" for x in range(end, k)):
+        return None
+    return Attribution.at(
+        toks,
+        i,
+        lemma=low,
+        src=None,
+        trailing=False,
+        kind=CueKind.PARTICIPLE,
+    )
+
+
+def headline_subject(toks: Sequence[Token], att: Attribution) -> bool:
+    """Whether a title-case cue has a headline's subject: "Mayor Says", not "for Mental Issues"."""
+    src = att.src
+    cue = toks[att.cue_index]
+    if src is None or toks[src[0]].low.endswith("ing"):
+        return False
+    # headlines report in the present ("Says", "Vows") and go on after the cue
+    if tense(cue.low) != "s" or att.cue_index + 2 >= len(toks):
+        return False
+    return src[0] == 0 or not toks[src[0] - 1].is_word
+
+
+def _prep(
+    toks: Sequence[Token], i: int, np_at: int, cue: str, kind: CueKind = CueKind.PREP
+) -> Attribution | None:
+    """A preposition and the NP after it: "according to X", "per X", "citing X"."""
+    np = np_forward(toks, np_at)
+    if np is None:
+        return None
+    np = with_relative(toks, np)
+    trailing = i > 0 and toks[i - 1].text in {",", "—", "–", "("}
+    return Attribution(
+        cue=cue,
+        cue_start=toks[i].start,
+        cue_end=toks[np_at - 1].end,
+        cue_index=i,
+        lemma=cue,
+        src=np,
+        trailing=trailing,
+        kind=kind,
+    )
+
+
+def speech_noun(s: SentenceView, i: int) -> Attribution | None:
+    """A speech act named by a noun: "X's claim that ...", "her admission that"."""
+    toks = s.toks
+    t = toks[i]
+    if t.low in POSSESSIVE_PRONOUNS:
+        src: tuple[int, int] | None = (i, i + 1)
+    else:
+        if not t.is_cap:
+            return None
+        src = np_back(toks, i)
+        if src is None or not looks_like_source(toks, src):
+            return None
+    cue = toks[i + 1]
+    if i + 2 >= len(toks) or (toks[i + 2].low != "that" and toks[i + 2].text not in OPEN_QUOTES):
+        return None  # "X's comments came ...": a reference, not reported content
+    return Attribution.at(
+        toks,
+        i + 1,
+        lemma=cue.low,
+        src=src,
+        trailing=False,
+        kind=CueKind.POSSESSIVE,
+    )
+
+
+def per(s: SentenceView, i: int) -> Attribution | None:
+    """ "per X" before a capitalised name ("per the League", "per Reuters")."""
+    toks = s.toks
+    nxt = toks[i + 1]
+    start = i + 1
+    if nxt.low in {"the", "a", "an"} and i + 2 < len(toks):
+        start = i + 2
+    if not toks[start].is_cap:
+        return None
+    return _prep(toks, i, i + 1, "per")
+
+
+def quote_dash(s: SentenceView, i: int) -> Attribution | None:
+    """A quote followed by a dash and a name: “...” ― Jane Doe."""
+    toks = s.toks
+    k = i + 1
+    n = len(toks)
+    b = k
+    while b < n and b < k + 5 and toks[b].is_cap and toks[b].is_word:
+        b += 1
+    if b == k:
+        return None
+    return Attribution.at(
+        toks,
+        i,
+        lemma="dash",
+        src=(k, b),
+        trailing=True,
+        kind=CueKind.DASH,
+    )
+
+
+def speaker_label(s: SentenceView) -> Attribution | None:
+    """A speaker label at the start of a sentence: "PENCE: ..." or "Poll: ..."."""
+    toks, para_start = s.toks, s.para_start
+    k = 0
+    if toks and toks[0].text in OPEN_QUOTES:
+        k = 1
+    b = k
+    while b < len(toks) and b < k + 4 and toks[b].is_word and toks[b].is_cap:
+        b += 1
+    if b == k or b >= len(toks) or toks[b].text != ":" or b + 1 >= len(toks):
+        return None
+    if any(base_word(toks[x].low) in LABEL_STOPS for x in range(k, b)):
+        return None
+    upper = all(toks[x].text.isupper() for x in range(k, b))
+    if not (upper or (para_start and b - k <= 2)):
+        return None
+    return Attribution.at(
+        toks,
+        b,
+        lemma="label",
+        src=(k, b),
+        trailing=False,
+        kind=CueKind.LABEL,
+    )
+
+
+def reporting_verb(s: SentenceView, i: int) -> Attribution | None:
+    """A reporting or stance verb and its source: "X said", "..., X said.", "said X"."""
+    att = _verb(s, i)
+    t = s.toks[i]
+    if att is not None and t.is_cap and i > 0 and not headline_subject(s.toks, att):
+        return None  # a capitalised cue inside a sentence is a name, unless a headline's
+    return att
+
+
+def _verb(s: SentenceView, i: int) -> Attribution | None:
+    toks = s.toks
+    t = toks[i]
+    low = t.low
+    n = len(toks)
+    lemma = REPORTING_VERBS[low]
+    prev = toks[i - 1].low if i > 0 else ""
+    if prev in {"to", "would-be", "the", "a", "an", "his", "her", "their", "its", "our"}:
+        return None  # infinitive ("declined to say") or a noun ("the report")
+    is_progressive = low.endswith("ing") and progressive(toks, i)
+    if low.endswith("ing") and not is_progressive:
+        if (
+            (low in PARTICIPLES or low in SUBJECT_VERBS)
+            and i > 0
+            and toks[i - 1].text in {",", "—", "–"}
+        ):
+            return Attribution.at(
+                toks,
+                i,
+                lemma=lemma,
+                src=None,
+                trailing=False,
+                kind=CueKind.PARTICIPLE,
+            )
+        return None
+    if lemma == "point" and not (i + 1 < n and toks[i + 1].low == "out"):
+        return None
+    if (
+        i > 0
+        and toks[i - 1].low.endswith(("'s", "’s"))
+        and toks[i - 1].low not in {"he's", "she's", "it's", "he’s", "she’s", "it’s"}
+    ):
+        return None  # "Trump's plan", "the company's report": a noun
+    if not low.endswith("ed") and i + 1 < n and toks[i + 1].low in NOUN_FOLLOWERS:
+        return None  # "Republican support was ...": a noun
+    if lemma == "call" and not (
+        i + 1 < n
+        and (
+            toks[i + 1].low in {"for", "on"}
+            or toks[i + 1].is_cap
+            or toks[i + 1].low in {"him", "her", "them", "it", "the"}
+        )
+    ):
+        return None
+    cue_end_idx = i
+    if lemma == "point":
+        cue_end_idx = i + 1
+    # Source before the cue.
+    j, passive = skip_back_aux(toks, i - 1)
+    if passive and not is_progressive and low.endswith(PASSIVE_PARTICIPLE_ENDINGS):
+        # "is said to", "was told", "were reported": no source in the clause,
+        # unless "... by X".
+        return None
+    src: tuple[int, int] | None = None
+    name: tuple[int, int] | None = None
+    appos: tuple[int, int] | None = None
+    trailing = False
+    if j >= 0 and toks[j].low in {"and", "but", "or"} and low in STRONG_FORMS:
+        # "X did this and said ...": the source is the clause's subject.
+        return Attribution.at(
+            toks,
+            i,
+            lemma=lemma,
+            src=None,
+            trailing=False,
+            kind=CueKind.PARTICIPLE,
+        )
+    if j >= 0 and toks[j].text in {",", "—", "–", "-"}:
+        pstart, pend, width = parenthetical_start(toks, j), j, 1
+        if toks[j].text == "-":
+            pstart, pend, width = double_hyphen_start(toks, j), j - 1, 2
+        if pstart is not None:
+            src = np_back(toks, pstart - 1)
+            if src is not None:
+                name, appos = apposition(toks, src, pstart + width, pend)
+                if name is not None:
+                    src = (src[0], j)  # the whole "X's officer, Dr. Jane Roe"
+                elif not looks_like_source(toks, src):
+                    src, appos = None, None
+            if src is not None:
+                trailing = src[0] > 0 and toks[src[0] - 1].text in {",", "”", '"', "’"}
+    if src is None:
+        src = np_back(toks, j)
+        if src is not None:
+            src = by_author(toks, src)
+            before = toks[src[0] - 1].text if src[0] > 0 else ""
+            trailing = before in {",", "”", '"', "’", "—", "–", "'"} and src[0] > 1
+    inverted = False
+    if src is None:
+        # Inverted: "...,” said Jane Doe, the spokeswoman."
+        if i > 0 and toks[i - 1].text in {",", "”", '"', "’", "'", "—", "–"}:
+            k = i + 1
+            while k < n and toks[k].low in {"also", "later", "then", "previously"}:
+                k += 1
+            src = np_forward(toks, k)
+            if src is not None and toks[src[0]].low in PERSONAL_PRONOUNS:
+                src = None
+            if src is not None and src[1] - src[0] > 7:
+                src = (src[0], src[0] + 7)
+            inverted = src is not None
+            trailing = True
+        if src is None:
+            return None
+    if not inverted:
+        trailing = content_before(toks, cue_end_idx + 1)
+    strong = low in STRONG_FORMS
+    head = np_head(toks, src)
+    if lemma in STANCE_LEMMAS and not inverted:
+        # Stance verbs need a named, titled or pronoun subject right before them:
+        # the name may be an apposition ("Her partner, Lars Holm, called ...") or
+        # own the head ("Holm's family called on ...").
+        if name is not None:
+            head = np_head(toks, name)
+        hl = head.low
+        if not (
+            head.is_cap
+            or hl in {"he", "she", "they", "who", "we", "i"}
+            or hl in ANONYMOUS_HEADS
+            or hl in OFFICIAL_TITLES
+            or (
+                any(x.is_cap and x.low.endswith(("'s", "’s")) for x in toks[src[0] : src[1] - 1])
+                and (low.endswith("ed") or is_progressive or toks[i - 1].low in AUXILIARIES)
+            )
+        ):
+            return None
+        strong = True
+    if not strong:
+        ok = (
+            trailing
+            or inverted
+            or after_cue_ok(toks, cue_end_idx + 1)
+            or (lemma in DOCUMENT_LEMMAS and head.low in DOCUMENT_HEADS)
+        )
+        if not ok or not looks_like_source(toks, src):
+            return None
+    elif lemma in {"show", "find"} and head.low not in DOCUMENT_HEADS and not trailing:
+        return None
+    if not inverted and src[0] > 0 and toks[src[0] - 1].low in {"to", "by", "than"}:
+        return None  # "according to X said", "sent by X" : the NP is an object
+    if src[1] - src[0] == 1 and toks[src[0]].low in {"it"} and lemma in {"add", "note"}:
+        return None
+    att = Attribution(
+        cue=t.text if cue_end_idx == i else f"{t.text} {toks[cue_end_idx].text}",
+        cue_start=t.start,
+        cue_end=toks[cue_end_idx].end,
+        cue_index=i,
+        lemma=lemma,
+        src=src,
+        trailing=trailing,
+        name=name,
+        appos=appos,
+    )
+    _find_recipient(s, att, i + 1 if not inverted else src[1])
+    return att
+
+
+def _find_recipient(s: SentenceView, att: Attribution, k: int) -> None:
+    """Look right of the cue for "told the paper", "in an interview with CNN"."""
+    toks = s.toks
+    n = len(toks)
+    end = min(n, k + 8)
+    told = att.lemma == "tell"
+    while k < end:
+        tk = toks[k]
+        if (tk.text in {",", ";", ":"} or tk.low == "that") and not told:
+            break
+        m = s.registry.match(toks, k)
+        if m is None and tk.low == "the":
+            m = s.registry.match(toks, k + 1)
+        if m is not None:
+            before = toks[m.first_token - 1].low if m.first_token > 0 else ""
+            if (told and m.first_token == att.cue_index + 1) or before in {
+                "to",
+                "with",
+                "on",
+                "told",
+            }:
+                att.recipient = m
+            return
+        if told and k == att.cue_index + 1:
+            np = np_forward(toks, k, limit=6)
+            if np is not None:
+                att.recipient_np = np
+                return
+        k += 1
+
+
+def according_to(s: SentenceView, i: int) -> Attribution | None:
+    """ "according to X" (content before or after)."""
+    return _prep(s.toks, i, i + 2, "according to")
+
+
+def citing(s: SentenceView, i: int) -> Attribution | None:
+    """ "citing X": the origin behind the cue before it, or a cue of its own."""
+    return _prep(s.toks, i, i + 1, "citing", kind=CueKind.CITING)
+
+
+def is_according(s: SentenceView, i: int) -> bool:
+    return s.toks[i].low == "according" and i + 1 < len(s.toks) and s.toks[i + 1].low == "to"
+
+
+def is_speech_noun(s: SentenceView, i: int) -> bool:
+    toks, low = s.toks, s.toks[i].low
+    return (
+        i + 1 < len(toks)
+        and toks[i + 1].low in SPEECH_NOUNS
+        and (low.endswith(("'s", "’s")) or low in POSSESSIVE_PRONOUNS)
+        and not s.quoted[i + 1]
+    )
+
+
+def _lower_or_title(s: SentenceView, i: int) -> bool:
+    """A cue word in lower case, first in the sentence, or in a title-case headline:
+    elsewhere a capital marks a name ("Per Holm", "Says Law")."""
+    return not (s.toks[i].is_cap and i > 0 and not s.title)
+
+
+def is_citing(s: SentenceView, i: int) -> bool:
+    return s.toks[i].low == "citing"
+
+
+def is_per(s: SentenceView, i: int) -> bool:
+    return s.toks[i].low == "per" and i + 1 < len(s.toks) and _lower_or_title(s, i)
+
+
+def is_quote_dash(s: SentenceView, i: int) -> bool:
+    toks = s.toks
+    return toks[i].text in {"―", "—"} and i > 0 and toks[i - 1].text in CLOSE_QUOTES
+
+
+def is_reporting_verb(s: SentenceView, i: int) -> bool:
+    return s.toks[i].low in REPORTING_VERBS and _lower_or_title(s, i)
+
+
+def is_speaker_participle(s: SentenceView, i: int) -> bool:
+    t = s.toks[i]
+    return bool(s.found) and t.low.endswith("ing") and t.low not in REPORTING_VERBS and not t.is_cap

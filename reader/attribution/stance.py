@@ -1,0 +1,57 @@
+"""Stance phrases: "critical of", "doubling down on", "a critic of"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.attribution.lexicon import (
+    DEGREE_WORDS,
+    PHRASAL_FORMS,
+    PHRASAL_STANCE,
+    STANCE_ADJECTIVES,
+    STANCE_NOUNS,
+    STANCE_PREPS,
+)
+from reader.attribution.segment import Token
+
+
+def stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
+    """End index of a stance phrase at ``k``: "critical of", "doubling down on"."""
+    n = len(toks)
+    low = toks[k].low
+    if after_be:
+        j = k
+        while j < n and toks[j].low in DEGREE_WORDS:
+            j += 1
+        if (
+            j < n
+            and toks[j].low in STANCE_ADJECTIVES
+            and j + 1 < n
+            and toks[j + 1].low in STANCE_PREPS
+        ):
+            return j + 2
+        if (
+            j + 1 < n
+            and toks[j].low in {"a", "an"}
+            and toks[j + 1].low in STANCE_NOUNS
+            and j + 2 < n
+            and toks[j + 2].low == "of"
+        ):
+            return j + 3
+    base = PHRASAL_FORMS.get(low)
+    if base is None:
+        return None
+    if (
+        base in {"go", "make", "come", "open", "sign", "take", "speak"}
+        and after_be
+        and not low.endswith("ing")
+    ):
+        return None
+    for part in PHRASAL_STANCE[base]:
+        particles = part.split()
+        if [t.low for t in toks[k + 1 : k + 1 + len(particles)]] == particles:
+            end = k + 1 + len(particles)
+            if end < n and toks[end].low in STANCE_PREPS | {"for", "against", "at"}:
+                end += 1
+            return end
+    return None
