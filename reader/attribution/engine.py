@@ -7,8 +7,9 @@ and bounded, so the engine is linear in the length of the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from reader.attribution import status as st
@@ -22,7 +23,6 @@ from reader.attribution.lexicon import (
     CLAUSE_OPENERS,
     CREDIT_WORDS,
     CURLY_CLOSERS,
-    CURLY_OPENERS,
     DENIAL_WORDS,
     DETERMINERS,
     IMPERATIVES,
@@ -33,37 +33,16 @@ from reader.attribution.lexicon import (
     WEEKDAYS,
 )
 from reader.attribution.outlets import OutletRegistry
+from reader.attribution.quotes import find_speaker, post_sentences, quote_groups, signature
 from reader.attribution.segment import (
     Token,
     make_token,
-    paragraphs,
-    quote_mask,
-    sentences,
-    tokens,
 )
+from reader.attribution.sentence import Sentence, split_sentences
 from reader.model import Claim, SourceType, Status
 
-#: Sentences analysed per text: several times the longest news article.
-#: Beyond it the text is not an article, and the engine stops to stay fast.
-MAX_SENTENCES = 3000
 #: Notes and rebuttals beyond this many per article are ignored (each one scans claims).
 MAX_NOTES = 50
-
-
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    toks: list[Token]
-    para: int
-    para_start: bool
-    quote_open_before: bool = False
-    mask: list[bool] = field(default_factory=list)  # token inside quotes
-    quote_open_after: bool = False
-    fully_quoted: bool = False
-    claims: list[Claim] = field(default_factory=list)
-    main: Claim | None = None  # the claim whose source continues into quotes
-    note: st.Note | None = None
 
 
 @dataclass
@@ -77,33 +56,7 @@ class _Meta:
     conflict: bool = False  # the claim contradicts the account before it
 
 
-def _split_sentences(text: str) -> list[_Sentence]:
-    out: list[_Sentence] = []
-    for p, (ps, pe) in enumerate(paragraphs(text)):
-        if len(out) >= MAX_SENTENCES:
-            break
-        first = True
-        depth = False
-        for s, e in sentences(text, ps, pe, drop_runs=True, limit=MAX_SENTENCES - len(out)):
-            toks = tokens(text, s, e)
-            if not toks:
-                continue
-            sent = _Sentence(s, e, toks, p, first, quote_open_before=depth)
-            sent.mask, depth = quote_mask(toks, depth)
-            sent.quote_open_after = depth
-            sent.fully_quoted = bool(
-                toks[0].text in CURLY_OPENERS | {'"'}
-                and (
-                    toks[-1].text in CURLY_CLOSERS | {'"'}
-                    or (toks[-2:-1] and toks[-2].text in CURLY_CLOSERS | {'"'})
-                )
-            )
-            out.append(sent)
-            first = False
-    return out
-
-
-def detect_publisher(sents: Sequence[_Sentence], registry: OutletRegistry) -> str | None:
+def detect_publisher(sents: Sequence[Sentence], registry: OutletRegistry) -> str | None:
     """The article's own outlet from self-references ("X was unable to verify")."""
     for sent in sents:
         toks = sent.toks
@@ -166,7 +119,7 @@ class _Engine:
         disabled: Collection[str] = (),
     ) -> None:
         self.text = text
-        self.sents = _split_sentences(text)
+        self.sents = split_sentences(text)
         pub = registry.canonical(publisher) if publisher else None
         pub = pub or (publisher.strip() if publisher and publisher.strip() else None)
         toks = [s.toks for s in self.sents]
@@ -195,6 +148,7 @@ class _Engine:
             self._sentence(idx, sent)
             self.tracker.observe(sent.toks)
         self._continue_quotes()
+        self._embedded_posts()
         self._apply_conflicts()
         self._apply_notes()
         out: list[Claim] = []
@@ -202,7 +156,7 @@ class _Engine:
             out.extend(sent.claims)
         return out
 
-    def _sentence(self, idx: int, sent: _Sentence) -> None:
+    def _sentence(self, idx: int, sent: Sentence) -> None:
         toks = sent.toks
         note = st.find_note(toks, self.publisher_tokens)
         atts = self.analyzer.find(toks, sent.para_start, sent.mask)
@@ -275,7 +229,7 @@ class _Engine:
     def _add(
         self,
         idx: int,
-        sent: _Sentence,
+        sent: Sentence,
         a: int,
         b: int,
         att: Attribution | None,
@@ -342,7 +296,7 @@ class _Engine:
             self._rebut(claim)
         return claim
 
-    def _resolve(self, sent: _Sentence, att: Attribution) -> tuple[Resolved, list[int] | None]:
+    def _resolve(self, sent: Sentence, att: Attribution) -> tuple[Resolved, list[int] | None]:
         toks = sent.toks
         src = att.src
         assert src is not None
@@ -391,48 +345,76 @@ class _Engine:
     # -- cross-sentence passes ------------------------------------------------
 
     def _continue_quotes(self) -> None:
-        """Give unattributed quote sentences the source of their quote's speaker."""
-        n = len(self.sents)
-        k = 0
-        while k < n:
-            j = k
-            while (
-                j + 1 < n
-                and self.sents[j].quote_open_after
-                and self.sents[j + 1].para == self.sents[k].para
-            ):
-                j += 1
-            group = self.sents[k : j + 1]
-            speaker = next((s.main for s in group if s.main is not None), None)
-            if speaker is None and self.sents[k].fully_quoted and j == k:
-                speaker = self._adjacent_speaker(k)
-            if speaker is not None:
-                for s in group:
-                    if s.main is None and s.claims:
-                        for c in s.claims:
-                            self._inherit(c, speaker)
-            k = j + 1
+        """Give quoted sentences with no cue the source of their speaker (quotes.py)."""
+        for k, j in quote_groups(self.sents):
+            speaker = find_speaker(self.sents, k, j, self.text)
+            if speaker is None:
+                continue
+            for s in self.sents[k : j + 1]:
+                if s.main is None:
+                    for c in s.claims:
+                        self._inherit(c, speaker.claim, speaker.uncertain)
 
-    def _adjacent_speaker(self, k: int) -> Claim | None:
-        prev = self.sents[k - 1] if k > 0 else None
-        if (
-            prev is not None
-            and prev.main is not None
-            and (prev.para == self.sents[k].para or self.text[prev.end - 1 : prev.end] == ":")
-        ):
-            return prev.main
-        nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None
-        if nxt is not None and nxt.main is not None and nxt.para == self.sents[k].para:
-            return nxt.main
-        return None
+    def _embedded_posts(self) -> None:
+        """The paragraphs of an embedded post take its account as their source."""
+        posts = 0
+        for idx, sent in enumerate(self.sents):
+            sig = signature(sent, self.text)
+            if sig is None or sent.main is not None or posts >= MAX_NOTES:
+                continue
+            posts += 1
+            members = post_sentences(self.sents, idx, sig["name"], self.text)
+            for c in sent.claims:  # the signature is a credit line, not a claim
+                self.metas.remove(self.meta_of.pop(id(c)))
+            sent.claims.clear()
+            if not members:
+                continue
+            author = self._post_author(sent, sig)
+            for k in members:
+                s = self.sents[k]
+                s.main = None  # "I urge ..." in a post is the account speaking
+                if not s.claims:
+                    self._add(k, s, 0, len(s.toks), None)
+                for c in s.claims:
+                    self._inherit(c, author, False)
 
-    def _inherit(self, c: Claim, speaker: Claim) -> None:
+    def _post_author(self, sent: Sentence, sig: re.Match[str]) -> Claim:
+        """A claim standing for the account that signed a post: "— Jane Doe (@janedoe)"."""
+        start = sent.start + (
+            len(self.text[sent.start : sent.end]) - len(self.text[sent.start : sent.end].lstrip())
+        )
+        a_off, b_off = start + sig.start("name"), start + sig.end("name")
+        toks = sent.toks
+        a = next(i for i, t in enumerate(toks) if t.end > a_off)
+        b = max(a + 1, next((i for i, t in enumerate(toks) if t.start >= b_off), len(toks)))
+        res = self.tracker.resolve(toks, (a, b))
+        pub = self.publisher
+        chain = [pub] if pub else []
+        if res.name not in chain:
+            chain.append(res.name)
+        author = Claim(
+            text=self.text[sent.start : sent.end],
+            start=sent.start,
+            end=sent.end,
+            source=res.name,
+            source_span=None,
+            source_type=res.type,
+            outlet=pub,
+            cue="posted",
+            status=Status.REPORTED,
+            chain=chain,
+        )
+        self.meta_of[id(author)] = _Meta(author, self.sents.index(sent), res.name, False)
+        return author
+
+    def _inherit(self, c: Claim, speaker: Claim, uncertain: bool) -> None:
         c.source = speaker.source
         c.source_type = speaker.source_type
         c.outlet = speaker.outlet
         c.cue = speaker.cue
         c.status = speaker.status if speaker.status != Status.UNATTRIBUTED else Status.REPORTED
         c.chain = list(speaker.chain)
+        c.uncertain = uncertain or speaker.uncertain
         m, sm = self.meta_of[id(c)], self.meta_of[id(speaker)]
         m.entity_key, m.via_outlet = sm.entity_key, sm.via_outlet
 

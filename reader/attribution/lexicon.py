@@ -35,10 +35,8 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Verbs that report speech or information; form -> lemma.  "Strong" verbs
-#: (see STRONG_FORMS) attribute whenever a source can be found; the others need
-#: a clause, a quote or the trailing ", X verb." shape.
-REPORTING_VERBS: dict[str, str] = _forms(
+#: Verbs that report speech or information; form -> lemma.
+SPEECH_VERBS: dict[str, str] = _forms(
     """
     say/says/said/saying tell/tells/told/telling write/writes/wrote/writing report announce
     warn add note confirm deny acknowledge claim argue believe insist explain state declare
@@ -50,6 +48,17 @@ REPORTING_VERBS: dict[str, str] = _forms(
     accuse describe learn/learns/learned/learning hear/hears/heard/hearing question propose
     demand forecast/forecasts/forecast/forecasting project expect worry fear hope
     feel/feels/felt/feeling know/knows/knew/knowing
+    recount quip/quips/quipped/quipping muse exclaim retort reflect lament wonder elaborate
+    summarize summarise proclaim plead confide reiterate reaffirm affirm opine posit
+    speculate theorize theorise recollect
+    """
+)
+#: Verbs of manner that report speech only right after the quote they close
+#: ("“...,” she laughed."); elsewhere they are what someone did ("she laughed at it").
+MANNER_VERBS: dict[str, str] = _forms(
+    """
+    laugh chuckle sigh smile gush scoff snap/snaps/snapped/snapping fume grumble shout
+    whisper marvel/marvels/marveled/marveling shrug/shrugs/shrugged/shrugging
     """
 )
 
@@ -76,7 +85,10 @@ STANCE_LEMMAS = frozenset(STANCE_VERBS.values()) - words(
     """
 )
 
-REPORTING_VERBS = {**STANCE_VERBS, **REPORTING_VERBS}
+#: Every cue verb form -> lemma.  "Strong" forms (see STRONG_FORMS) attribute whenever
+#: a source can be found; the others need a clause, a quote or the trailing ", X verb."
+#: shape.
+REPORTING_VERBS: dict[str, str] = {**STANCE_VERBS, **SPEECH_VERBS, **MANNER_VERBS}
 
 #: Verb forms that attribute on their own whenever a source NP stands before
 #: them ("X said", "X told", "X has denied").  Other forms of REPORTING_VERBS
@@ -367,7 +379,7 @@ SENTENCE_STARTERS = words(
 #: stance, intention or knowledge ("Clinton wants ...", "He championed ...").
 #: Used only by the subject-verb fallback for sentences without another cue.
 SUBJECT_VERBS: dict[str, str] = {
-    **REPORTING_VERBS,
+    **{form: lemma for form, lemma in REPORTING_VERBS.items() if form not in MANNER_VERBS},
     **_forms(
         """
         champion downplay identify reference compliment emphasize present react realize
@@ -875,3 +887,14 @@ STATE_PREFIXES = words(
 )
 
 NAME_LINKS = words("of & - de del la le al")
+
+
+# --- Quotations and embedded posts --------------------------------------------------
+
+#: Words that name a platform: a paragraph with one introduces a post, it is not one.
+POST_PLATFORM_WORDS = words(
+    """
+    twitter tweet tweets tweeted instagram facebook tiktok youtube threads bluesky linkedin
+    mastodon reddit
+    """
+)
