@@ -35,8 +35,9 @@ def _span(text: str, words: str) -> list[int]:
 
 def _claim(text: str, sentence: str, status: str = "reported", **kw: object) -> Claim:
     a, b = _span(text, sentence)
+    source, span = kw.pop("source", "Someone"), kw.pop("source_span", None)
     return Claim(
-        sentence, a, b, kw.pop("source", "Someone"), None, "person", "The Courier",  # type: ignore[arg-type]
+        sentence, a, b, source, span, "person", "The Courier",  # type: ignore[arg-type]
         "said", status, ["The Courier", "Someone"], **kw,  # type: ignore[arg-type]
     )  # fmt: skip
 
@@ -51,7 +52,13 @@ def hand_made() -> tuple[RawInput, Article]:
             "unconfirmed",
             evidence=[_span(text, "unable to independently verify")],
         ),
-        _claim(text, "She added that it would be the last.", uncertain=True, source="Ann Keller"),
+        _claim(
+            text,
+            "She added that it would be the last.",
+            uncertain=True,
+            source="Ann Keller",
+            source_span=_span(text, "She"),
+        ),
         _claim(
             text,
             "The port authority denied that fees had risen before.",
