@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.claims_panel import ClaimsPanel, SourceRole
@@ -134,4 +133,3 @@ def test_the_uncertain_tag_is_painted_in_the_palettes_colour(
     assert want.rgb() in pixels  # rows 1 and 3 carry the tag
     other = QColor(UNCERTAIN_COLORS["light" if dark else "dark"])
     assert other.rgb() not in pixels
-
