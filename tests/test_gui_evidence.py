@@ -53,7 +53,7 @@ def test_rows_say_when_a_source_is_uncertain_and_why_a_status_holds(win: MainWin
     assert "conflicts with claim 4" in model.index(2, 0).data()
     tip = model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Source uncertain:" in tip
-    assert "Evidence (disputed): “… denied that fees had risen before …”" in tip
+    assert "Why disputed: “… denied that fees had risen before …”" in tip
     assert "Conflicts with claim 3" in tip
 
 

@@ -185,7 +185,7 @@ class ClaimsModel(QAbstractListModel):
         extra = []
         if c.uncertain:
             extra.append(f"Source uncertain: {source_text(sc, self._text)}; {UNCERTAIN_MEANING}.")
-        extra += [f"Evidence ({c.status}): {q}" for q in evidence_excerpts(self._text, c)]
+        extra += [f"Why {c.status}: {q}" for q in evidence_excerpts(self._text, c)]
         extra += [f"Conflicts with {conflict_label(i)}" for i in c.conflicts_with]
         if sc.note:
             extra.append(f"Note: {sc.note}")
