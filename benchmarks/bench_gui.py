@@ -1,7 +1,8 @@
 """Benchmarks of the reader window (numbers printed, not asserted).
 
 1. Key press → highlight: ``j``/``k`` on a generated 20,000-word article with
-   hundreds of claims; median and p95 per move, including the repaint (goal < 16 ms).
+   hundreds of claims (some with evidence, conflicts and uncertain sources); median and
+   p95 per move, including the repaint (goal < 16 ms).
 2. Start → first window shown, as a ratio to a bare PySide6 window with the same
    widget types; each run in a fresh subprocess, median of several (goal ≤ 2x).
 3. Opening a library of 100,000 articles: window construction to the list shown,
@@ -69,10 +70,15 @@ def long_article(n_words: int = 20_000, seed: int = 1) -> Article:
             start += 1
         if i % 2 == 0:
             status = STATUSES[i % len(STATUSES)]
-            claims.append(
-                Claim(text[start : end + 1], start, end + 1, f"Source {i}", None, "person",
-                      "Bench Times", "said", status, [f"Source {i}", "Bench Times"])
-            )  # fmt: skip
+            claim = Claim(text[start : end + 1], start, end + 1, f"Source {i}", None, "person",
+                          "Bench Times", "said", status, [f"Source {i}", "Bench Times"])  # fmt: skip
+            # issue 8's keys, so moving also paints their tag, box and evidence tint
+            claim.uncertain = i % 3 == 0
+            if status not in ("reported", "unattributed"):
+                claim.evidence = [[start, min(end, start + 40)]]
+            if status == "disputed" and claims:
+                claim.conflicts_with = [len(claims) - 1]
+            claims.append(claim)
         pos, i = end + 1, i + 1
     article.claims = claims
     return article

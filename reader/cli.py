@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reader import __version__
+from reader.describe import evidence_excerpts, publisher_line
 from reader.errors import InputError
-from reader.model import SOURCE_TYPES, STATUSES, Article
+from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -198,23 +199,31 @@ def cmd_claims(args: argparse.Namespace) -> int:
             status=args.status,
             source_type=args.source_type,
         )
-    for sc in claims:
-        c = sc.claim
-        if args.format == "json":
-            d = {
-                "id": sc.id,
-                "article_id": sc.article_id,
-                **c.to_dict(),
-                "verdict": sc.verdict,
-                "note": sc.note,
-            }
-            _out(_json(d))
-        else:
+        text_of: dict[int, str] = {}  # evidence offsets point into the article's text
+        for sc in claims:
+            c = sc.claim
+            if args.format == "json":
+                d = {
+                    "id": sc.id,
+                    "article_id": sc.article_id,
+                    **c.to_dict(),
+                    "verdict": sc.verdict,
+                    "note": sc.note,
+                }
+                _out(_json(d))
+                continue
+            if c.evidence and sc.article_id not in text_of:
+                text_of.clear()  # claims come article by article: keep one text at most
+                text_of[sc.article_id] = lib.article_text(sc.article_id) or ""
             chain = " ← ".join(c.chain) if c.chain else "-"
             who = f"{c.source} ({c.source_type})" if c.source else "no source"
             where = f"[{sc.article_id}:{sc.seq}]"
-            _out(f"{where} {c.status.upper():<12} {who}; via {c.outlet or '-'}; chain {chain}")
+            _out(
+                f"{where} {c.status.upper():<12} {who}{_uncertain(c)}; via {c.outlet or '-'};"
+                f" chain {chain}"
+            )
             _out(f"    {c.text}")
+            _print_status_evidence(c, text_of.get(sc.article_id, ""), "    ")
     return EXIT_OK
 
 
@@ -264,7 +273,7 @@ def _print_article_text(a: Article, path: str | None = None) -> None:
     if path:
         _out(f"== {path}")
     _out(a.title or "(untitled)")
-    meta = " · ".join(x for x in (a.byline, a.publisher, a.published, a.url) if x)
+    meta = " · ".join(x for x in (a.byline, publisher_line(a), a.published, a.url) if x)
     if meta:
         _out(meta)
     _out()
@@ -274,8 +283,22 @@ def _print_article_text(a: Article, path: str | None = None) -> None:
         _out(f"-- {len(a.claims)} claims")
         for i, c in enumerate(a.claims):
             chain = " ← ".join(c.chain) if c.chain else "-"
-            _out(f"{i:3d} {c.status:<12} {c.source or '-'} ({c.source_type or '-'}); {chain}")
+            who = f"{c.source or '-'} ({c.source_type or '-'}){_uncertain(c)}"
+            _out(f"{i:3d} {c.status:<12} {who}; {chain}")
+            _print_status_evidence(c, a.text, "      ")
     _out()
+
+
+def _uncertain(c: Claim) -> str:
+    return " (source uncertain)" if c.uncertain else ""
+
+
+def _print_status_evidence(c: Claim, text: str, indent: str) -> None:
+    """A line per evidence excerpt and per conflicting claim (by its index, as listed)."""
+    for quote in evidence_excerpts(text, c):
+        _out(f"{indent}evidence: {quote}")
+    for other in c.conflicts_with:
+        _out(f"{indent}conflicts with #{other}")
 
 
 def _report(failures: Sequence[str]) -> int:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from reader.describe import publisher_line
 from reader.model import Article
 
 #: Tags that survive sanitising: structure, emphasis, code, tables, links.
@@ -94,10 +95,11 @@ def markdown_to_html(body: str) -> str:
 
 
 def header_html(article: Article) -> str:
-    """The title and a meta line (byline · publisher · date), escaped; always two blocks."""
+    """The title and a meta line (byline · publisher via wire · date), escaped; always
+    two blocks."""
     title = html.escape(article.title or "(untitled)")
     meta = " · ".join(
-        html.escape(x) for x in (article.byline, article.publisher, article.published) if x
+        html.escape(x) for x in (article.byline, publisher_line(article), article.published) if x
     )
     return f"<h1>{title}</h1>\n<p class='meta'>{meta or '&nbsp;'}</p>\n"
 

@@ -2,9 +2,10 @@
 
 It renders one article, marks every claim sentence (a dotted underline: they can be
 clicked), highlights the current claim with an ExtraSelection and scrolls it into
-view. Remote resources are refused twice over: the HTML has no images or
-stylesheets left (see :mod:`reader.render`), and every document the view shows is
-a :class:`SafeDocument`, whose ``loadResource`` answers every request (web or local
+view, and tints the words that set its status (its evidence) in its status colour.
+Remote resources are refused twice over: the HTML has no images or stylesheets left
+(see :mod:`reader.render`), and every document the view shows is a
+:class:`SafeDocument`, whose ``loadResource`` answers every request (web or local
 file) with nothing, and whose images are deleted before it is laid out (Qt's image
 handler would otherwise read a local file named by ``<img src>`` itself). Links are
 not followed: ``linkActivated`` hands the address to the window, which asks before
@@ -28,6 +29,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QMouseEvent,
     QResizeEvent,
@@ -38,6 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
+from reader.describe import span_bounds
 from reader.gui.offsets import ClaimLocator, OffsetMap
 from reader.gui.rendering import (
     ASYNC_MIN_CHARS,
@@ -51,7 +54,7 @@ from reader.gui.rendering import (
     build_document,
     drop_images,
 )
-from reader.gui.style import claim_underline, highlight_fill, muted_text
+from reader.gui.style import claim_underline, evidence_fill, highlight_fill, muted_text
 from reader.model import Article
 from reader.render import header_html
 
@@ -276,24 +279,49 @@ class ArticleView(QTextBrowser):
     # --- highlight --------------------------------------------------------------------
 
     def highlight_claim(self, index: int | None) -> None:
-        """Highlight claim ``index`` (None clears) and scroll it into view."""
+        """Highlight claim ``index`` (None clears) and its evidence, and scroll the claim
+        into view (the evidence may be elsewhere: it is marked, not scrolled to)."""
         self._current = index
         self._pending_scroll = None
         span = self.claim_span(index) if index is not None else None
-        if span is None:
+        if span is None or index is None:
             self.setExtraSelections([])
             return
+        sels = [self._selection(span, highlight_fill(self.palette()))]
+        sels += self._evidence_selections(index)
+        self.setExtraSelections(sels)
+        self._scroll_into_view(span)
+
+    def _selection(self, span: tuple[int, int], fill: QColor) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cur = QTextCursor(self.document())
         cur.setPosition(span[0])
         cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cur
         fmt = QTextCharFormat()
-        fmt.setBackground(highlight_fill(self.palette()))
+        fmt.setBackground(fill)
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
         sel.format = fmt
-        self.setExtraSelections([sel])
-        self._scroll_into_view(span)
+        return sel
+
+    def _evidence_selections(self, index: int) -> list[QTextEdit.ExtraSelection]:
+        """A tint in the claim's status colour over each of its evidence spans."""
+        article, offsets = self._article, self._map
+        if article is None or offsets is None or not 0 <= index < len(article.claims):
+            return []
+        claim = article.claims[index]
+        fill = evidence_fill(self.palette(), claim.status)
+        out = []
+        for ev in claim.evidence:
+            bounds = span_bounds(article.text, ev)
+            doc_span = offsets.span(*bounds) if bounds else None
+            if doc_span is not None:
+                out.append(self._selection(doc_span, fill))
+        return out
+
+    def evidence_spans(self) -> list[str]:
+        """Text under the evidence tints now shown (tests: what the reader sees marked)."""
+        return [s.cursor.selectedText() for s in self.extraSelections()[1:]]
 
     def _scroll_into_view(self, span: tuple[int, int]) -> None:
         """Bring the span on screen, with a third of the viewport above it when moving."""

@@ -2,8 +2,11 @@
 
 A list model holds the article's claims; a filter proxy applies status, outlet,
 source-type and "hide unattributed"; a delegate paints each row (status badge with
-its word, opening words, outlet, source and type, chain, the user's verdict) at a
-fixed height so the view never measures rows one by one.
+its word, opening words, outlet, source and type with an "uncertain" tag when the
+engine is unsure of it, chain, the user's verdict) at a fixed height so the view
+never measures rows one by one. Under the list, :class:`StatusEvidence` tells why
+the current claim has its status: the evidence words, an uncertain source, and the
+claims it conflicts with.
 """
 
 from __future__ import annotations
@@ -23,14 +26,24 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPixmap, QPixmapCache
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPixmapCache,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -38,13 +51,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.style import VERDICT_MARKS, paint_badge, status_color, verdict_color
-from reader.model import SOURCE_TYPES, STATUSES
+from reader.describe import evidence_excerpts, source_mention
+from reader.gui.style import (
+    VERDICT_MARKS,
+    paint_badge,
+    paint_tag,
+    status_color,
+    tag_width,
+    uncertain_color,
+    verdict_color,
+)
+from reader.model import SOURCE_TYPES, STATUSES, Status
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
     from reader.store.library import StoredClaim
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
+#: The source as the row shows it ("she → Ann Keller (official)" when uncertain).
+SourceRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 #: Words of the claim shown on the row's first line.
 OPENING_WORDS = 12
@@ -60,11 +84,25 @@ def chain_text(claim: StoredClaim) -> str:
     return " ← ".join(claim.claim.chain)
 
 
-def source_text(claim: StoredClaim) -> str:
+#: The tag before an uncertain source, and what it means (tooltip, evidence box).
+UNCERTAIN_TAG = "? uncertain"
+UNCERTAIN_MEANING = "the engine found this source at a distance or is unsure of it"
+
+
+def source_text(claim: StoredClaim, text: str = "") -> str:
+    """The source with its type; an uncertain one also shows the words it was resolved
+    from in ``text`` (the article), so the reader can judge the guess: "she → Ann Keller"."""
     c = claim.claim
     if not c.source:
         return "none given"
-    return f"{c.source} ({c.source_type})" if c.source_type else c.source
+    name = f"{c.source} ({c.source_type})" if c.source_type else c.source
+    mention = source_mention(text, c) if c.uncertain and text else None
+    return f"{mention} → {name}" if mention else name
+
+
+def conflict_label(index: int) -> str:
+    """A claim as the window numbers it (from 1, as the status bar does)."""
+    return f"claim {index + 1}"
 
 
 def verdict_text(claim: StoredClaim) -> str:
@@ -73,16 +111,19 @@ def verdict_text(claim: StoredClaim) -> str:
     return f"{VERDICT_MARKS.get(claim.verdict, '')} {claim.verdict}".strip()
 
 
-def describe(claim: StoredClaim) -> str:
-    """The whole row as one sentence: what a screen reader says for it."""
+def describe(claim: StoredClaim, text: str = "") -> str:
+    """The whole row as one sentence: what a screen reader says for it (``text``: the
+    article, for the evidence words)."""
     c = claim.claim
     parts = [
         f"{c.status}: {c.text}",
         f"outlet {c.outlet or 'none'}",
-        f"source {source_text(claim)}",
+        f"source {source_text(claim, text)}" + (" (uncertain)" if c.uncertain else ""),
     ]
     if c.chain:
         parts.append(f"chain {chain_text(claim)}")
+    parts += [f"evidence: {q}" for q in evidence_excerpts(text, c)]
+    parts += [f"conflicts with {conflict_label(i)}" for i in c.conflicts_with]
     parts.append(f"your verdict: {claim.verdict or 'none'}")
     if claim.note:
         parts.append(f"note: {claim.note}")
@@ -95,14 +136,20 @@ class ClaimsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._claims: list[StoredClaim] = []
+        self._text = ""
 
-    def set_claims(self, claims: list[StoredClaim]) -> None:
+    def set_claims(self, claims: list[StoredClaim], text: str = "") -> None:
+        """``text``: the article's plain text, which evidence and source spans point into."""
         self.beginResetModel()
         self._claims = list(claims)
+        self._text = text
         self.endResetModel()
 
     def claims(self) -> list[StoredClaim]:
         return self._claims
+
+    def text(self) -> str:
+        return self._text
 
     def claim(self, row: int) -> StoredClaim | None:
         return self._claims[row] if 0 <= row < len(self._claims) else None
@@ -123,12 +170,26 @@ class ClaimsModel(QAbstractListModel):
         if c is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return describe(c)
+            return describe(c, self._text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return c.claim.text + (f"\n\nNote: {c.note}" if c.note else "")
+            return self._tooltip(c)
         if role == ClaimRole:
             return c
+        if role == SourceRole:
+            return source_text(c, self._text)
         return None
+
+    def _tooltip(self, sc: StoredClaim) -> str:
+        """The claim in full, then why it has its status, then the user's note."""
+        c = sc.claim
+        extra = []
+        if c.uncertain:
+            extra.append(f"Source uncertain: {source_text(sc, self._text)}; {UNCERTAIN_MEANING}.")
+        extra += [f"Why {c.status}: {q}" for q in evidence_excerpts(self._text, c)]
+        extra += [f"Conflicts with {conflict_label(i)}" for i in c.conflicts_with]
+        if sc.note:
+            extra.append(f"Note: {sc.note}")
+        return "\n\n".join([c.text, "\n".join(extra)]) if extra else c.text
 
 
 class ClaimsFilter(QSortFilterProxyModel):
@@ -213,7 +274,8 @@ class ClaimDelegate(QStyledItemDelegate):
             pix.setDevicePixelRatio(dpr)
             pix.fill(Qt.GlobalColor.transparent)
             p = QPainter(pix)
-            self._paint_content(p, QRect(QPoint(0, 0), size), sc, selected, pal, opt.font)
+            source = index.data(SourceRole) or ""
+            self._paint_content(p, QRect(QPoint(0, 0), size), sc, source, selected, pal, opt.font)
             p.end()
             QPixmapCache.insert(key, pix)
         painter.drawPixmap(opt.rect.topLeft(), pix)
@@ -223,6 +285,7 @@ class ClaimDelegate(QStyledItemDelegate):
         painter: QPainter,
         area: QRect,
         sc: StoredClaim,
+        source: str,
         selected: bool,
         pal: QPalette,
         font: QFont,
@@ -248,15 +311,37 @@ class ClaimDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
             fm.elidedText(opening_words(c.text), Qt.TextElideMode.ElideRight, text_rect.width()),
         )
-        # line 2: outlet and source with its type
+        # line 2: outlet and source with its type; an uncertain source gets a tag before
+        # it, and on that row the outlet name yields room first (down to a few letters)
+        # so the tag and the resolved source stay readable
         painter.setFont(small)
         painter.setPen(muted)
-        who = f"Outlet: {c.outlet or 'none'} · Source: {source_text(sc)}"
         row.translate(0, lh)
-        painter.drawText(
-            row, Qt.AlignmentFlag.AlignVCenter,
-            sfm.elidedText(who, Qt.TextElideMode.ElideRight, row.width()),
-        )  # fmt: skip
+        outlet = c.outlet or "none"
+        if not c.uncertain:
+            who = f"Outlet: {outlet} · Source: {source}"
+            painter.drawText(
+                row, Qt.AlignmentFlag.AlignVCenter,
+                sfm.elidedText(who, Qt.TextElideMode.ElideRight, row.width()),
+            )  # fmt: skip
+        else:
+            fixed = sfm.horizontalAdvance("Outlet:  · Source: ") + tag_width(UNCERTAIN_TAG, sfm) + 4
+            room = row.width() - fixed - sfm.horizontalAdvance(source)
+            outlet = sfm.elidedText(
+                outlet, Qt.TextElideMode.ElideRight, max(room, sfm.horizontalAdvance("The…"))
+            )
+            who = f"Outlet: {outlet} · Source: "
+            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, who)
+            x = row.left() + sfm.horizontalAdvance(who)
+            tag_colour = fg if selected else uncertain_color(pal)
+            tag_rect = QRect(x, row.top(), max(0, row.right() - x), row.height())
+            x += paint_tag(painter, tag_rect, UNCERTAIN_TAG, tag_colour, sfm) + 4
+            rest = QRect(x, row.top(), max(0, row.right() - x), row.height())
+            painter.setPen(muted)
+            painter.drawText(
+                rest, Qt.AlignmentFlag.AlignVCenter,
+                sfm.elidedText(source, Qt.TextElideMode.ElideRight, rest.width()),
+            )  # fmt: skip
         # line 3: the chain
         row.translate(0, lh)
         chain = chain_text(sc) or "no chain"
@@ -280,6 +365,89 @@ class ClaimDelegate(QStyledItemDelegate):
                 note_rect, Qt.AlignmentFlag.AlignVCenter,
                 sfm.elidedText("✎ " + sc.note, Qt.TextElideMode.ElideRight, note_rect.width()),
             )  # fmt: skip
+
+
+#: What the evidence box says when a claim has no evidence words, by status.
+NO_EVIDENCE: dict[str, str] = {
+    Status.REPORTED: "Reported: the article neither confirms nor doubts it.",
+    Status.UNATTRIBUTED: "Unattributed: the article gives no source for it.",
+}
+
+
+class StatusEvidence(QFrame):
+    """Why the current claim has its status, under the list: the evidence words, an
+    uncertain source, and a button per claim it conflicts with (which selects it).
+    Deliberately small: a fuller claim-detail pane can grow from here."""
+
+    #: The claim (index into the article's claims) a "conflicts with" button names.
+    claimChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusEvidence")
+        self.setAccessibleName("Status evidence")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel("")
+        self.label.setObjectName("statusEvidenceText")
+        self.label.setAccessibleName("Why the claim has its status")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # article words, never markup
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conflicts = QWidget()
+        self.conflicts_row = QHBoxLayout(self.conflicts)
+        self.conflicts_row.setContentsMargins(0, 0, 0, 0)
+        self.conflicts_row.addWidget(QLabel("Conflicts with:"))
+        self.conflicts_row.addStretch(1)
+        #: Buttons made so far, reused from claim to claim (most claims need none).
+        self.buttons: list[QPushButton] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.setSpacing(4)
+        lay.addWidget(self.label)
+        lay.addWidget(self.conflicts)
+        self.setVisible(False)
+
+    def show_claim(self, row: int | None, claims: list[StoredClaim], text: str) -> None:
+        """Explain claim ``row`` of ``claims`` (``text``: the article); None hides the box."""
+        sc = claims[row] if row is not None and 0 <= row < len(claims) else None
+        if sc is None:
+            self.setVisible(False)
+            self.setMinimumHeight(0)  # a new article starts small again
+            return
+        c = sc.claim
+        lines = [f"Why {c.status}: {q}" for q in evidence_excerpts(text, c)]
+        if not lines:
+            lines.append(
+                NO_EVIDENCE.get(c.status, f"{c.status.capitalize()}: no evidence words recorded.")
+            )
+        if c.uncertain:
+            lines.append(f"Source uncertain: {source_text(sc, text)}; {UNCERTAIN_MEANING}.")
+        self.label.setText("\n".join(lines))
+        others = [i for i in dict.fromkeys(c.conflicts_with) if 0 <= i < len(claims) and i != row]
+        while len(self.buttons) < len(others):
+            button = QPushButton()
+            button.clicked.connect(
+                lambda _=False, b=button: self.claimChosen.emit(b.property("row"))
+            )
+            self.conflicts_row.insertWidget(len(self.buttons) + 1, button)
+            self.buttons.append(button)
+        for button, i in zip(self.buttons, others, strict=False):
+            label = conflict_label(i).capitalize()
+            button.setText(label)
+            button.setProperty("row", i)
+            button.setToolTip(f"Select {conflict_label(i)}: {opening_words(claims[i].claim.text)}")
+            button.setAccessibleName(f"Select conflicting {conflict_label(i)}")
+        for k, button in enumerate(self.buttons):
+            button.setVisible(k < len(others))
+        self.conflicts.setVisible(bool(others))
+        self.setVisible(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Grow, never shrink, while one article is shown: stepping through its claims
+        then does not make the list above jump (and re-lay out) at every key."""
+        super().resizeEvent(event)
+        if self.isVisible() and event.size().height() > self.minimumHeight():
+            self.setMinimumHeight(event.size().height())
 
 
 class ClaimsPanel(QWidget):
@@ -334,6 +502,9 @@ class ClaimsPanel(QWidget):
         self.empty.setAccessibleName("Claims panel message")
         self.empty.setVisible(False)
 
+        self.evidence = StatusEvidence()
+        self.evidence.claimChosen.connect(self.claimActivated)
+
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for w in (self.status_box, self.outlet_box, self.type_box):
@@ -345,6 +516,7 @@ class ClaimsPanel(QWidget):
         lay.addWidget(self.hide_box)
         lay.addWidget(self.empty)
         lay.addWidget(self.view, 1)
+        lay.addWidget(self.evidence)
         # Tab within the pane: status -> outlet -> source type -> hide unattributed -> list
         chain = (self.status_box, self.outlet_box, self.type_box, self.hide_box, self.view)
         for a, b in itertools.pairwise(chain):
@@ -367,8 +539,9 @@ class ClaimsPanel(QWidget):
 
     # --- content ----------------------------------------------------------------
 
-    def set_claims(self, claims: list[StoredClaim]) -> None:
-        """Show an article's claims; filters stay, the outlet list follows the article."""
+    def set_claims(self, claims: list[StoredClaim], text: str = "") -> None:
+        """Show an article's claims (``text``: its plain text, for evidence words);
+        filters stay, the outlet list follows the article; no claim is current."""
         self._syncing = True
         outlets = sorted({c.claim.outlet for c in claims if c.claim.outlet})
         keep = self.outlet_box.currentData()
@@ -379,7 +552,8 @@ class ClaimsPanel(QWidget):
             self.outlet_box.addItem(o, o)
         self.outlet_box.setCurrentIndex(max(0, self.outlet_box.findData(keep)))
         self.outlet_box.blockSignals(False)
-        self.model.set_claims(claims)
+        self.model.set_claims(claims, text)
+        self.evidence.show_claim(None, [], "")
         self._syncing = False
         self._filters_changed()
 
@@ -432,7 +606,9 @@ class ClaimsPanel(QWidget):
         return prev[-1] if prev else None
 
     def set_current(self, row: int | None) -> None:
-        """Select source row ``row`` in the list without moving focus or re-emitting."""
+        """Select source row ``row`` in the list without moving focus or re-emitting;
+        the evidence box explains it."""
+        self.evidence.show_claim(row, self.model.claims(), self.model.text())
         self._syncing = True
         try:
             if row is None:

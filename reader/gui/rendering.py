@@ -90,7 +90,8 @@ class HtmlCache:
         """The article id and a digest of every field the HTML depends on (an edit or
         a re-extraction under the same id is a different entry)."""
         h = hashlib.blake2b(digest_size=16)
-        for part in (article.title, article.byline, article.publisher, article.published):
+        head = (article.title, article.byline, article.publisher, article.wire, article.published)
+        for part in head:
             h.update((part or "").encode("utf-8", "surrogatepass") + b"\0")
         h.update(article.markdown.encode("utf-8", "surrogatepass") + b"\0")
         h.update(article.text.encode("utf-8", "surrogatepass"))

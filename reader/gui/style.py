@@ -38,13 +38,24 @@ def verdict_color(verdict: str | None) -> QColor:
     return QColor(VERDICT_COLORS.get(verdict or "", "#616161"))
 
 
+def luminance(c: QColor) -> float:
+    """WCAG relative luminance of an opaque colour (0 black to 1 white)."""
+
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two opaque colours (1 to 21)."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
 def contrast_text(fill: QColor) -> QColor:
     """Black or white, whichever reads better on ``fill`` (WCAG relative luminance)."""
-
-    def lin(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    lum = 0.2126 * lin(fill.redF()) + 0.7152 * lin(fill.greenF()) + 0.0722 * lin(fill.blueF())
+    lum = luminance(fill)
     return QColor("#000000") if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else QColor("#ffffff")
 
 
@@ -68,6 +79,25 @@ def muted_text(palette: QPalette) -> QColor:
         round(t.green() + (b.green() - t.green()) * mix),
         round(t.blue() + (b.blue() - t.blue()) * mix),
     )
+
+
+#: The "source uncertain" mark: amber, dark on light palettes and light on dark ones
+#: (at least 4.5:1 against the list's base colour either way), drawn as an outline so
+#: it does not read as the filled amber "unconfirmed" status badge.
+UNCERTAIN_COLORS = {"light": "#8a4f00", "dark": "#f0b35e"}
+
+
+def uncertain_color(palette: QPalette) -> QColor:
+    """Text and outline of the "uncertain source" mark, readable on ``palette``'s base."""
+    return QColor(UNCERTAIN_COLORS["dark" if is_dark(palette) else "light"])
+
+
+def evidence_fill(palette: QPalette, status: str | None) -> QColor:
+    """Background of a claim's status evidence in the article: its status colour, faint
+    enough that the text stays readable (a little stronger on a dark base)."""
+    c = status_color(status)
+    c.setAlpha(95 if is_dark(palette) else 70)
+    return c
 
 
 def claim_underline(palette: QPalette) -> QColor:
@@ -99,6 +129,29 @@ def paint_badge(
     painter.setBrush(fill)
     painter.drawRoundedRect(box, h / 3, h / 3)
     painter.setPen(contrast_text(fill))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+    return w
+
+
+def tag_width(text: str, metrics: QFontMetrics) -> int:
+    """How wide :func:`paint_tag` draws ``text``."""
+    return metrics.horizontalAdvance(text) + 2 * max(3, metrics.height() // 5)
+
+
+def paint_tag(
+    painter: QPainter, rect: QRect, text: str, colour: QColor, metrics: QFontMetrics
+) -> int:
+    """Draw ``text`` in an outlined (unfilled) rounded box at ``rect``'s left, both in
+    ``colour``; return its width. A tag qualifies what follows it; badges are states."""
+    w = tag_width(text, metrics)
+    h = metrics.height()
+    box = QRectF(rect.left() + 0.5, rect.top() + (rect.height() - h) / 2 + 0.5, w - 1, h - 1)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(colour)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(box, h / 3, h / 3)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
     return w

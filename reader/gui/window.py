@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         self.stored = stored
         self.current_claim = None
         self.view.show_article(stored.article, stored.id)  # a long one renders in a worker
-        self.claims.set_claims(stored.claims)
+        self.claims.set_claims(stored.claims, stored.article.text)
         self.lib_view.select_article(article_id)
         title = stored.article.title or "(untitled)"
         self.setWindowTitle(f"{title} — {APP_NAME}")
@@ -281,9 +281,8 @@ class MainWindow(QMainWindow):
         self.claims.set_current(index)
         if index is not None and self.stored is not None:
             c = self.stored.claims[index].claim
-            self.statusBar().showMessage(
-                f"Claim {index + 1} of {n} · {c.status} · {c.source or 'no source'}"
-            )
+            source = (c.source or "no source") + (" (uncertain)" if c.uncertain else "")
+            self.statusBar().showMessage(f"Claim {index + 1} of {n} · {c.status} · {source}")
 
     def _step_claim(self, delta: int) -> None:
         if not self.stored or not self.stored.claims:

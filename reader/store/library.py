@@ -8,6 +8,7 @@ writer share the file.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sqlite3
 import unicodedata
@@ -103,16 +104,16 @@ def content_hash(article: Article) -> str:
 
 #: Article columns that extraction fills, written by import and rewritten by reextract.
 _EXTRACTED = (
-    "url", "title", "byline", "publisher", "published", "markdown", "text", "extracted_at",
-    "engine",
+    "url", "title", "byline", "publisher", "wire", "published", "markdown", "text",
+    "extracted_at", "engine",
 )  # fmt: skip
 
 
 def _extracted_values(article: Article, when: str) -> list[Any]:
     """Values for :data:`_EXTRACTED`, in order."""
     a = article
-    return [a.url, a.title, a.byline, a.publisher, a.published, a.markdown, a.text, when,
-            __version__]  # fmt: skip
+    return [a.url, a.title, a.byline, a.publisher, a.wire, a.published, a.markdown, a.text,
+            when, __version__]  # fmt: skip
 
 
 def _now() -> str:
@@ -229,12 +230,13 @@ class Library:
         return int(row[0])
 
     def _insert_claims(self, article_id: int, claims: Iterable[Claim]) -> None:
+        """Insert an article's claims (import and re-extraction both come here)."""
         for seq, c in enumerate(claims):
             span: list[int | None] = list(c.source_span) if c.source_span else [None, None]
             cur = self.db.execute(
                 "insert into claims (article_id, seq, claim_key, text, start, end, source,"
-                " source_start, source_end, source_type, outlet_id, cue, status)"
-                " values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " source_start, source_end, source_type, outlet_id, cue, status, evidence,"
+                " conflicts_with, uncertain) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     article_id,
                     seq,
@@ -249,6 +251,9 @@ class Library:
                     self._outlet_id(c.outlet),
                     c.cue,
                     c.status,
+                    json.dumps([list(e) for e in c.evidence]),
+                    json.dumps(list(c.conflicts_with)),
+                    int(bool(c.uncertain)),
                 ],
             )
             claim_id = cur.lastrowid
@@ -357,7 +362,7 @@ class Library:
     def get(self, article_id: int) -> StoredArticle | None:
         r = self.db.execute(
             "select id, source, kind, imported_at, title, byline, publisher, published, url,"
-            " markdown, text from articles where id = ?",
+            " markdown, text, wire from articles where id = ?",
             [article_id],
         ).fetchone()
         if r is None:
@@ -370,6 +375,7 @@ class Library:
             url=r[8],
             markdown=r[9] or "",
             text=r[10] or "",
+            wire=r[11],
         )
         stored = self.claims(article_id=article_id)
         article.claims = [s.claim for s in stored]
@@ -398,7 +404,7 @@ class Library:
             " c.source_end, c.source_type, o.name, c.cue, c.status, c.article_id,"
             " (select group_concat(name, char(31)) from"
             "   (select name from chain_links l where l.claim_id = c.id order by position)),"
-            " v.verdict, v.note"
+            " v.verdict, v.note, c.evidence, c.conflicts_with, c.uncertain"
             " from claims c left join outlets o on o.id = c.outlet_id"
             " left join verdicts v on v.id = (select max(id) from verdicts w"
             "   where w.article_id = c.article_id and w.claim_key = c.claim_key)"
@@ -410,9 +416,18 @@ class Library:
         for r in self.db.execute(sql, args):
             span = [r[7], r[8]] if r[7] is not None else None
             chain = r[14].split("\x1f") if r[14] else []
-            claim = Claim(r[3], r[4], r[5], r[6], span, r[9], r[10], r[11], r[12], chain)
+            claim = Claim(
+                r[3], r[4], r[5], r[6], span, r[9], r[10], r[11], r[12], chain,
+                evidence=json.loads(r[17]), conflicts_with=json.loads(r[18]),
+                uncertain=bool(r[19]),
+            )  # fmt: skip
             out.append(StoredClaim(r[0], r[1], r[2], claim, r[15], r[16], r[13]))
         return out
+
+    def article_text(self, article_id: int) -> str | None:
+        """The article's plain text (what claim and evidence offsets point into)."""
+        r = self.db.execute("select text from articles where id = ?", [article_id]).fetchone()
+        return None if r is None else str(r[0] or "")
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over titles and bodies, best first, with a snippet."""

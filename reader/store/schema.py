@@ -116,3 +116,30 @@ def m004_raw_hash(db: Database) -> None:
         digest = hashlib.sha256(zlib.decompress(blob)).hexdigest()
         db.execute("update articles set raw_hash = ? where id = ?", [digest, aid])
     db["articles"].create_index(["raw_hash"])  # type: ignore[union-attr]
+
+
+@migrations()
+def m005_status_evidence(db: Database) -> None:
+    # Issue 8's new extracted facts: the article's wire service, and per claim the
+    # evidence for its status, the claims it conflicts with, and whether its source is
+    # uncertain. All are rewritten with their claim by every (re-)extraction.
+    #
+    # evidence and conflicts_with are JSON arrays in the claim row, not child tables:
+    # - they are always read and written whole, together with their claim, and mean
+    #   nothing apart from it (offsets into articles.text; indices into the same
+    #   article's claim list, i.e. claims.seq);
+    # - re-extraction deletes and re-inserts claims: values in the row go with it, while
+    #   a child table would need its own delete (as chain_links does) or leave orphans;
+    # - reading a claim stays one row, with no second aggregate per claim;
+    # - they stay queryable for showing: the words of every evidence span are
+    #     select c.id, substr(a.text, json_extract(e.value, '$[0]') + 1,
+    #            json_extract(e.value, '$[1]') - json_extract(e.value, '$[0]'))
+    #     from claims c join articles a on a.id = c.article_id, json_each(c.evidence) e
+    #   (the reader itself cuts excerpts in Python, from the text it already has).
+    # NOT NULL with defaults: claims of older libraries read back as "no evidence, no
+    # conflicts, source certain" without a backfill; `reextract` then fills them.
+    db["articles"].add_column("wire", str)  # type: ignore[union-attr]
+    claims = db.table("claims")
+    claims.add_column("evidence", str, not_null_default="[]")  # [[start, end], ...]
+    claims.add_column("conflicts_with", str, not_null_default="[]")  # [seq, ...]
+    claims.add_column("uncertain", int, not_null_default=0)  # 0 or 1
