@@ -16,9 +16,12 @@ from reader.attribution.lexicon import (
     ANONYMITY_MARKERS,
     ANONYMOUS_HEADS,
     BARE_ANONYMOUS_HEADS,
+    CLOSE_QUOTES,
+    CONDITIONAL_OFFICE_TITLES,
     COUNTRIES,
     DETERMINERS,
     DOCUMENT_HEADS,
+    FEMALE_NAMES,
     FEMALE_TITLES,
     GOVERNMENT_HEADS,
     GOVERNMENT_PHRASES,
@@ -26,17 +29,23 @@ from reader.attribution.lexicon import (
     HEAD_LINKS,
     INDEFINITE_DETERMINERS,
     LEADING_WORDS,
+    MALE_NAMES,
     MALE_TITLES,
     NAME_TITLES,
     NATIONALITY_SUFFIXES,
+    NOT_NAME_WORDS,
     NP_PARTICIPLES,
+    NP_STOPS,
     OFFICE_TITLES,
     OFFICIAL_TITLES,
+    OPEN_QUOTES,
     ORGANIZATION_HEADS,
     OUTLET_NOUNS,
     PARTITIVE_QUANTIFIERS,
     PERSON_NOUNS,
     PERSONAL_PRONOUNS,
+    PUBLIC_ATTORNEY_WORDS,
+    PUBLIC_BODY_WORDS,
     SHARED_OUTLET_NOUNS,
 )
 from reader.attribution.noun_phrases import np_back
@@ -81,6 +90,137 @@ def _text(toks: Sequence[Token], a: int, b: int) -> str:
     return join_tokens(toks[a:b])
 
 
+def _gender(name: str, titles: Sequence[str]) -> str:
+    """ "f", "m" or "" for a person named ``name`` with ``titles`` ("Mrs.", "Sir"),
+    else by a common given name ("Mary Smith")."""
+    if any(t in FEMALE_TITLES for t in titles):
+        return "f"
+    if any(t in MALE_TITLES for t in titles):
+        return "m"
+    first = name.split()[0].lower() if len(name.split()) > 1 else ""
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return ""
+
+
+def holds_office(titles: Sequence[str], body: Sequence[str] = (), bare: bool = True) -> bool:
+    """Whether a person with ``titles`` holds public office.
+
+    A conditional title (president, chairman, director ...) counts when ``bare``
+    (written before the name as part of it: "President Ortiz", "Chairman Powell"),
+    or when its ``body`` (the lower-case words naming the body it heads: "federal
+    reserve bank", "china") is a public one.  "attorney" counts only as "U.S.
+    Attorney", "district attorney", "attorney general" (``body`` holds the words
+    around it).
+    """
+    public = any(w in PUBLIC_BODY_WORDS or w in COUNTRIES for w in body)
+    for t in titles:
+        if t == "attorney":
+            if any(w in PUBLIC_ATTORNEY_WORDS for w in body):
+                return True
+        elif t in CONDITIONAL_OFFICE_TITLES:
+            if bare or public:
+                return True
+        elif t in OFFICE_TITLES:
+            return True
+    return False
+
+
+def body_words(words: Sequence[str], k: int) -> list[str]:
+    """The words naming the body a title at ``words[k]`` heads: after it ("director of
+    the Center for ...": "the center"), else before it ("China's ambassador": "china");
+    for "attorney", the words next to it ("U.S. Attorney", "attorney general")."""
+    if words[k] == "attorney":
+        return [*words[max(0, k - 2) : k], *words[k + 1 : k + 2]]
+    if k + 1 < len(words) and words[k + 1] in {"of", "at", "for", "to"}:
+        out = []
+        for w in words[k + 2 :]:
+            if w in HEAD_LINKS:
+                break
+            out.append(w)
+        return out
+    return [w for w in words[max(0, k - 3) : k] if w not in HEAD_LINKS]
+
+
+def _could_be_name(toks: Sequence[Token], a: int, b: int, name_words: Sequence[str]) -> bool:
+    """Whether a capitalised run can be a person's name: not a quoted title ("“Wild
+    Rose”"), not a place with a possessive inside ("Martha's Vineyard"), no function
+    words ("There's No Place Like Home", "Well I")."""
+    if (
+        a > 0
+        and toks[a - 1].text in OPEN_QUOTES
+        and b < len(toks)
+        and (toks[b].text in CLOSE_QUOTES or toks[b].text == ",")
+    ):
+        return False
+    if any(w.lower() in NOT_NAME_WORDS for w in name_words):
+        return False
+    return not any(w.endswith(("'s", "’s")) for w in name_words[:-1])
+
+
+#: Tokens looked at before a name for its title ("China's ambassador to Britain").
+TITLE_LOOKBACK = 5
+#: Longest apposition after a name, in tokens ("X, the president of the Y Bank of Z,").
+MAX_APPOSITION = 16
+
+
+def _titles_before(toks: Sequence[Token], a: int) -> tuple[list[str], list[str]]:
+    """Lower-case titles right before a name ("police commissioner Chris Tang"), and
+    those words; a clause boundary, a verb or a conjunction ends the look back."""
+    out: list[str] = []
+    words: list[str] = []
+    k = a - 1
+    while k >= 0 and a - k <= TITLE_LOOKBACK:
+        t = toks[k]
+        low = _strip_possessive(t.low)
+        if (
+            not t.is_word
+            or low in {"and", "or", "but", "said", "says", "told"}
+            or (t.low in NP_STOPS and t.low not in {"to"})
+        ):
+            break
+        words.insert(0, low)
+        if low in OFFICIAL_TITLES:
+            out.insert(0, low)
+        k -= 1
+    return out, words
+
+
+def _apposition_titles(toks: Sequence[Token], b: int) -> tuple[list[str], list[str]]:
+    """The head title of an apposition after a name ("Kurt Volker, the former special
+    envoy to Ukraine,"), and the apposition's words."""
+    n = len(toks)
+    if b >= n or toks[b].text != ",":
+        return [], []
+    words: list[str] = []
+    for k in range(b + 1, min(n, b + 1 + MAX_APPOSITION)):
+        t = toks[k]
+        if t.text in {",", ";", ")", "—", "–", ".", ":"}:
+            break
+        if not t.is_word and t.text not in {"'", "’", "-", "."}:
+            return [], []
+        words.append(_strip_possessive(t.low))
+    else:
+        return [], []
+    if not words or words[0] in {"who", "which", "that", "and", "or", "but"}:
+        return [], []
+    head = words[-1]
+    for k, w in enumerate(words[1:], 1):
+        if w in HEAD_LINKS:
+            head = words[k - 1]
+            break
+    return ([head] if head in OFFICIAL_TITLES else []), words
+
+
+def _described_official(found: tuple[list[str], list[str]]) -> bool:
+    """Whether titles found around a name, with the words they were found in, say the
+    person holds office ("police commissioner", "the president of the Federal ...")."""
+    titles, words = found
+    return any(holds_office([t], body_words(words, words.index(t)), bare=False) for t in titles)
+
+
 def _is_nationality(word: str) -> bool:
     low = word.lower()
     return low in COUNTRIES or (word[:1].isupper() and low.endswith(NATIONALITY_SUFFIXES))
@@ -98,6 +238,7 @@ class Tracker:
         self.registry = registry
         self.publisher = publisher
         self.types = types or {}  # article names typed by discover(): "Kestrel" -> org
+        self.types_lower = {k.lower() for k in self.types}
         self.people: list[Entity] = []
         self.by_surname: dict[str, Entity] = {}
         self.groups: list[Entity] = []
@@ -149,46 +290,68 @@ class Tracker:
             self.sentence_people = people
 
     def _person_from_run(self, toks: Sequence[Token], a: int, b: int) -> Entity | None:
-        """A person entity for a capitalised run like "Sen. Chris Murphy", if it is one."""
+        """A person entity for a capitalised run like "Sen. Chris Murphy", if it is one.
+
+        The name is the end of the run, after any title and any place or body before it
+        ("Indiana House Speaker Brian Bosma", "to Britain Liu Xiaming"); titles in the
+        run, just before it ("police commissioner Chris Tang") or in an apposition after
+        it ("Kurt Volker, the former special envoy to Ukraine,") type the person.
+        """
         words = [t.text for t in toks[a:b]]
         lows = [w.lower() for w in words]
         if a == 0 or toks[a - 1].text in {"“", '"'}:
             while lows and lows[0] in LEADING_WORDS:
                 words, lows = words[1:], lows[1:]
         titles = [w for w in lows if w in NAME_TITLES]
-        name_words = [w for w, lw in zip(words, lows, strict=True) if lw not in NAME_TITLES]
-        if not name_words:
+        start = max((k + 1 for k, w in enumerate(lows) if w in NAME_TITLES), default=0)
+        while start < len(lows) - 1 and self._not_a_name_word(lows[start]):
+            start += 1
+        name_words = words[start:]
+        if not name_words or not _could_be_name(toks, a, b, name_words):
             return None
-        if any(
-            lw in COUNTRIES or lw in ORGANIZATION_HEADS or lw in GOVERNMENT_HEADS
-            for lw in (w.lower() for w in name_words)
-        ):
+        if any(self._not_a_name_word(w.lower()) for w in name_words):
             return None
-        if any(_strip_possessive(w) in self.types for w in name_words):
-            return None
+        before, after = _titles_before(toks, a), _apposition_titles(toks, b)
+        official = (
+            holds_office(titles, lows, bare=True)
+            or _described_official(before)
+            or _described_official(after)
+        )
         if len(name_words) < 2 and not titles:
             known = self.by_surname.get(_strip_possessive(name_words[-1]))
-            if known is not None:
-                self._push_person(known)
-                return known
-            return None
+            if known is None:
+                return None
+            if official:  # "Marsh, the mayor of Dunmore, ..."
+                known.type = SourceType.OFFICIAL
+            self._push_person(known)
+            return known
         if len(name_words) > 4:
             return None
         name = " ".join([*name_words[:-1], _strip_possessive(name_words[-1])])
-        return self.add_person(name, titles)
+        return self.add_person(name, [*before[0], *titles, *after[0]], official)
 
-    def add_person(self, name: str, titles: Sequence[str]) -> Entity:
+    def _not_a_name_word(self, low: str) -> bool:
+        """Places and bodies that stand before a name in a run ("Indiana House ...")."""
+        return (
+            low in COUNTRIES
+            or low in ORGANIZATION_HEADS
+            or low in GOVERNMENT_HEADS
+            or _strip_possessive(low) in self.types_lower
+        )
+
+    def add_person(self, name: str, titles: Sequence[str], official: bool | None = None) -> Entity:
+        """The person named ``name`` (met before by surname, or new), with ``titles``;
+        ``official`` says whether they hold office (by default: the titles, written
+        before the name, say so)."""
+        if official is None:
+            official = holds_office(titles, titles)
         surname = name.split()[-1]
         ent = self.by_surname.get(surname)
         if ent is None or (
             len(name.split()) > 1 and ent.name != name and len(ent.name.split()) > 1
         ):
-            gender = ""
-            if any(t in FEMALE_TITLES for t in titles):
-                gender = "f"
-            elif any(t in MALE_TITLES for t in titles):
-                gender = "m"
-            is_official = any(t in OFFICE_TITLES for t in titles)
+            gender = _gender(name, titles)
+            is_official = official
             ent = Entity(
                 name,
                 SourceType.OFFICIAL if is_official else SourceType.PERSON,
@@ -198,9 +361,10 @@ class Tracker:
             self.by_surname[surname] = ent
         elif len(name.split()) > len(ent.name.split()):
             ent.name = name
+            ent.gender = ent.gender or _gender(name, titles)
         if titles:
             ent.titles = ent.titles | frozenset(titles)
-            if any(t in OFFICE_TITLES for t in titles):
+            if official:
                 ent.type = SourceType.OFFICIAL
         self._push_person(ent)
         return ent
@@ -435,7 +599,7 @@ class Tracker:
                     if known is not None:
                         if titles:
                             known.titles = known.titles | frozenset(titles)
-                            if any(t in OFFICE_TITLES for t in titles):
+                            if holds_office(titles, titles):
                                 known.type = SourceType.OFFICIAL
                         self._push_person(known)
                         return Resolved(known.name, known.type, known.outlet, known)
@@ -463,7 +627,8 @@ class Tracker:
         head = _strip_possessive(toks[h].low)
         if res.type not in {SourceType.PERSON, SourceType.OFFICIAL} or res.entity is None:
             return
-        if head in OFFICE_TITLES or (head in OFFICIAL_TITLES and head not in {"mr.", "ms."}):
+        words = [_strip_possessive(t.low) for t in toks[a:b]]
+        if holds_office([head], body_words(words, h - a), bare=False):
             res.type = res.entity.type = SourceType.OFFICIAL
             res.entity.titles = res.entity.titles | {head}
 

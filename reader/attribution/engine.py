@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from reader.attribution import status as st
 from reader.attribution.analyzer import SentenceAnalyzer
-from reader.attribution.coref import Resolved, Tracker
+from reader.attribution.coref import Entity, Resolved, Tracker
 from reader.attribution.cue import Attribution, CueKind
 from reader.attribution.discover import discover, outlet_entry
 from reader.attribution.finder import Findings
@@ -54,6 +54,7 @@ class _Meta:
     entity_key: str | None
     via_outlet: bool
     conflict: bool = False  # the claim contradicts the account before it
+    entity: Entity | None = None  # who the source resolved to, as the article knows it
 
 
 def detect_publisher(sents: Sequence[Sentence], registry: OutletRegistry) -> str | None:
@@ -149,6 +150,7 @@ class _Engine:
             self.tracker.observe(sent.toks)
         self._continue_quotes()
         self._embedded_posts()
+        self._settle_types()
         self._apply_conflicts()
         self._apply_notes()
         out: list[Claim] = []
@@ -289,7 +291,7 @@ class _Engine:
         sent.main = claim
         key = res.name if res.type != SourceType.ANONYMOUS else f"anon:{res.name}"
         conflict = st.find_conflict(toks, a, b, att.cue_index, sent.mask)
-        self._meta(_Meta(claim, idx, key, via, conflict))
+        self._meta(_Meta(claim, idx, key, via, conflict, res.entity))
         if res.entity is not None and outlet and outlet != pub and res.type != SourceType.OUTLET:
             res.entity.outlet = outlet
         if st.find_rebuttal(toks, att.cue_index):
@@ -355,6 +357,20 @@ class _Engine:
                     for c in s.claims:
                         self._inherit(c, speaker.claim, speaker.uncertain)
 
+    def _settle_types(self) -> None:
+        """A person the article later shows to hold office ("Kurt Volker, the former
+        special envoy") is an official in every claim, earlier ones too."""
+        for m in self.metas:
+            ent = m.entity
+            c = m.claim
+            if (
+                ent is not None
+                and ent.type == SourceType.OFFICIAL
+                and c.source == ent.name
+                and c.source_type == SourceType.PERSON
+            ):
+                c.source_type = SourceType.OFFICIAL
+
     def _embedded_posts(self) -> None:
         """The paragraphs of an embedded post take its account as their source."""
         posts = 0
@@ -416,7 +432,7 @@ class _Engine:
         c.chain = list(speaker.chain)
         c.uncertain = uncertain or speaker.uncertain
         m, sm = self.meta_of[id(c)], self.meta_of[id(speaker)]
-        m.entity_key, m.via_outlet = sm.entity_key, sm.via_outlet
+        m.entity_key, m.via_outlet, m.entity = sm.entity_key, sm.via_outlet, sm.entity
 
     def _rebut(self, denial: Claim) -> None:
         """A denial of "the report": earlier covered claims become disputed."""

@@ -246,11 +246,30 @@ OFFICIAL_TITLES = words(
     queen prince lawmaker lawmakers legislator councilman councilwoman councillor mp prime
     nominee candidate press trooper police officer officers treasurer auditor comptroller
     administrator inspector sergeant sgt. capt. captain major maj. lieutenant cmdr. adm col
-    lt sgt capt maj cmdr pres pres. supt. mr. mrs. ms. dr.
+    lt sgt capt maj cmdr pres pres. supt. superintendent mr. mrs. ms. dr.
     """
 )
-#: Titles that say the bearer holds office (as opposed to Mr./Dr.).
-OFFICE_TITLES = OFFICIAL_TITLES - {"mr.", "mrs.", "ms.", "dr.", "candidate", "nominee"}
+#: Titles that say the bearer holds public office (as opposed to Mr./Dr., a team's
+#: captain, someone's attorney).
+OFFICE_TITLES = OFFICIAL_TITLES - words("mr. mrs. ms. dr. candidate nominee captain attorney")
+#: Titles that are a public office only in a public body: "the president of the
+#: Federal Reserve Bank of New York" holds office, "the president of the Farm Bureau"
+#: does not.  Bare ("President Ortiz", "the chairman") they count as office.
+CONDITIONAL_OFFICE_TITLES = words(
+    "president vice chairman chairwoman chair chief director deputy administrator head"
+)
+#: Words that make the body after such a title a public one.
+PUBLIC_BODY_WORDS = words(
+    """
+    federal reserve national state states city county municipal public republic kingdom
+    u.s. us government ministry department agency commission bureau council senate house
+    congress parliament assembly court police army navy military embassy administration
+    authority office service treasury
+    """
+)
+#: Words before "attorney" that make it a public office ("U.S. Attorney", "district
+#: attorney"); "attorney general" is one too.
+PUBLIC_ATTORNEY_WORDS = words("u.s. us district state's states county city general")
 
 GOVERNMENT_HEADS = words(
     """
@@ -896,5 +915,75 @@ POST_PLATFORM_WORDS = words(
     """
     twitter tweet tweets tweeted instagram facebook tiktok youtube threads bluesky linkedin
     mastodon reddit
+    """
+)
+
+
+# --- Given names: a person's likely gender, for "he" and "she" -------------------------
+
+#: Common given names borne mostly by women (lower case).  Names that many men and
+#: women share (Jordan, Taylor, Alex, Robin ...) are in neither list.
+FEMALE_NAMES = words(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda
+    melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela
+    helen anna brenda pamela nicole samantha katherine emma ruth christine catherine
+    debra rachel carolyn janet maria heather diane julie joyce olivia
+    kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
+    jacqueline frances gloria ann teresa kathryn sara janice jean alice doris
+    abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie
+    diana brittany natalie isabella rose alexis kayla nora ella claire clara
+    lucy sophie chloe zoe mia ava ellie audrey stella hazel violet
+    penelope naomi ruby eva leah lily esther miriam tamara vanessa valerie monica
+    veronica erica erin tiffany crystal wendy kristen kristin kirsten allison alison
+    caroline sylvia yvonne ingrid greta astrid helga ursula brigitte monique sabine
+    nathalie natalia natasha svetlana olga irina tatiana yulia oksana elena ekaterina
+    anastasia marina ludmila galina lena priya sunita anita kavita lakshmi deepika
+    aishwarya indira sonia shreya pooja neha fatima aisha ayesha zainab mariam maryam
+    leila layla yasmin noor amira hana sakura yuki yoko keiko mei ling ngozi chioma
+    amina wanjiru nadia jessie kate kathy katie beth betsy nina tina gina jill jane
+    joanne jo carla carmen lucia sofia gabriela isabel paula adriana alejandra fernanda
+    daniela valentina camila mariana lorena rosa ilhan alexandria kamala hillary nikki
+    kirstjen condoleezza madeleine giorgia jacinda nicola liz kristi gretchen
+    stacey elise tulsi marsha tammy dianne debbie jeanne maxine ayanna rashida michele
+    melania ivanka meghan camilla oprah beyonce rihanna adele serena venus simone
+    mallory
+    """
+)
+#: Common given names borne mostly by men (lower case).
+MALE_NAMES = words(
+    """
+    james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+    stephen larry justin scott brandon benjamin samuel gregory frank alexander raymond
+    patrick jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
+    kyle ethan walter noah jeremy christian keith roger terry gerald harold sean carl
+    arthur lawrence dylan jesse bryan joe billy bruce albert willie gabriel logan alan
+    juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
+    mike bill bob tom jim tim ted ben dan dave steve chris nick matt greg jeff rick ron
+    ken don fred hank hugh ian neil nigel oliver oscar owen rupert simon stuart trevor
+    victor wesley xavier zach boris vladimir dmitry sergei sergey alexei alexey ivan
+    igor mikhail yuri nikolai viktor oleg andrei andriy volodymyr petro olaf hans jurgen
+    klaus wolfgang helmut gerhard heinz fritz emmanuel francois jacques pierre
+    jean-claude michel nicolas giuseppe giovanni mario luigi matteo marco silvio carlos
+    luis jorge miguel pedro manuel francisco javier diego alejandro rafael fernando
+    ricardo sergio andres mohammed muhammad mohammad ahmed ahmad ali hassan hussein omar
+    mahmoud khalid abdullah ibrahim youssef yusuf mustafa recep tayyip yair naftali bibi
+    narendra rahul arvind amit sanjay rajesh suresh ramesh vijay anil sunil ajay manoj
+    imran nawaz shehbaz jinping hiroshi takeshi shinzo fumio yoshihide jae-in keir rishi
+    kurt kurt-georg gordon tony barack mitch chuck lindsey rand bernie pete beto rudy
+    charlie cam jonas marc elon sundar satya warren zippy derek kristian liam mason
+    lucas aiden sebastian julian leo luke isaac caleb hunter connor evan gavin cole
+    wyatt levi brett jared seth shane travis troy dale glenn howard lloyd leonard norman
+    earl clarence herbert melvin alvin harvey marvin stanley vernon jerome leon franklin
+    """
+)
+#: Capitalised words that are never part of a person's name ("No Place Like Home").
+NOT_NAME_WORDS = words(
+    """
+    i like of the and or for in on at with from to is was are were my your our their its
+    his her no not all new old this that these those what when where why how here there
     """
 )

@@ -1,0 +1,75 @@
+"""Who a person is: their name, their gender for "he"/"she", whether they hold office."""
+
+from __future__ import annotations
+
+from reader.attribution import find_claims
+from reader.model import Claim
+
+
+def _by(claims: list[Claim], start: str) -> Claim:
+    return next(c for c in claims if c.text.lstrip('“"').startswith(start))
+
+
+def test_she_and_he_follow_the_given_names_gender() -> None:
+    text = (
+        "Daniel Okafor and his mother, Grace Adeyemi, run the bakery on Pine Street.\n\n"
+        "“We never closed, not even in the flood,” she said.\n\n"
+        "“My mother is the reason,” he said."
+    )
+    claims = find_claims(text)
+    assert _by(claims, "We never closed").source == "Grace Adeyemi"
+    assert _by(claims, "My mother is").source == "Daniel Okafor"
+
+
+def test_quoted_titles_places_and_phrases_are_not_people() -> None:
+    text = (
+        "The film “Silver Harbor” opens on Friday at Martha’s Vineyard and No Place Like "
+        "Home plays after it.\n\n“It moved me,” she said."
+    )
+    c = _by(find_claims(text), "It moved me")
+    assert c.source == "she"
+
+
+def test_an_apposition_anywhere_makes_the_person_an_official() -> None:
+    text = (
+        "Tomas Reyes, the former special envoy to Moldova, testified for six hours.\n\n"
+        "Reyes said he had never met the minister."
+    )
+    c = _by(find_claims(text), "Reyes said")
+    assert (c.source, c.source_type) == ("Tomas Reyes", "official")
+
+
+def test_a_title_before_the_name_types_the_person() -> None:
+    text = "Calder County Sheriff Ana Petrova said the road would stay closed until March."
+    c = find_claims(text)[0]
+    assert (c.source, c.source_type) == ("Ana Petrova", "official")
+
+
+def test_the_head_of_a_private_body_is_not_an_official() -> None:
+    text = (
+        "Mira Sol, the president of the Lakeside Farmers Association, said prices fell.\n\n"
+        "Ivo Brandt, the president of the Federal Reserve Bank of Lakeside, said rates "
+        "would hold."
+    )
+    claims = find_claims(text)
+    assert _by(claims, "Mira Sol").source_type == "person"
+    assert _by(claims, "Ivo Brandt").source_type == "official"
+
+
+def test_someones_attorney_is_a_person_a_us_attorney_an_official() -> None:
+    text = (
+        "His attorney, Nora Feld, said he would appeal the ruling in 2025.\n\n"
+        "Paul Osei, the U.S. Attorney for the district, said the case was closed."
+    )
+    claims = find_claims(text)
+    assert _by(claims, "His attorney").source_type == "person"
+    assert _by(claims, "Paul Osei").source_type == "official"
+
+
+def test_an_office_learned_later_types_earlier_claims_too() -> None:
+    text = (
+        "“The vote was fair,” Lena Marsh said on Monday.\n\n"
+        "Marsh, the mayor of Dunmore, has held the post since 2019."
+    )
+    c = _by(find_claims(text), "The vote was fair")
+    assert (c.source, c.source_type) == ("Lena Marsh", "official")
