@@ -73,3 +73,44 @@ def test_an_office_learned_later_types_earlier_claims_too() -> None:
     )
     c = _by(find_claims(text), "The vote was fair")
     assert (c.source, c.source_type) == ("Lena Marsh", "official")
+
+
+def test_a_description_with_a_common_noun_head_is_not_a_name() -> None:
+    c = find_claims("A Calder County transit chief says a man was stabbed on a train.")[0]
+    assert (c.source, c.source_type) == ("A Calder County transit chief", "official")
+    c = find_claims("Middle East observers say the base is a target in 2024.")[0]
+    assert (c.source, c.source_type) == ("Middle East observers", "anonymous")
+
+
+def test_a_description_ending_in_a_name_gives_the_name() -> None:
+    text = "Peru's ambassador to Norway Ana Castillo said the talks would resume in May."
+    c = find_claims(text)[0]
+    assert (c.source, c.source_type) == ("Ana Castillo", "official")
+
+
+def test_a_surname_that_looks_like_a_nationality_is_still_a_name() -> None:
+    text = (
+        "Lt. Col. Peter Vindman testified on Tuesday.\n\n"
+        "He rejected the idea, a prospect Vindman denied earlier in the day."
+    )
+    c = next(c for c in find_claims(text) if c.cue == "denied")
+    assert c.source == "Peter Vindman"
+
+
+def test_a_body_with_the_article_is_an_organisation() -> None:
+    c = find_claims("The Coastal Liberation Front claimed responsibility for the blast.")[0]
+    assert c.source_type == "organization"
+
+
+def test_the_officials_do_not_refer_back_to_one_official() -> None:
+    text = (
+        "An airport official said 150 passengers had landed on Tuesday.\n\n"
+        "The passengers had no papers, the officials said."
+    )
+    c = next(c for c in find_claims(text) if c.text.startswith("The passengers"))
+    assert c.source == "the officials"
+
+
+def test_data_from_a_named_firm_is_a_document() -> None:
+    c = find_claims("The bond fell 4% on Monday, according to data from Tradewell.")[0]
+    assert (c.source, c.source_type) == ("data from Tradewell", "document")

@@ -517,11 +517,20 @@ class Tracker:
             det in ANAPHORIC_DETERMINERS
             or (det in PARTITIVE_QUANTIFIERS and h > a + 1 and lows[1] == "of")
         ):
+            plural = head.endswith("s") or head == "people"
             for ent in reversed(self.groups):
-                if ent.type == SourceType.ANONYMOUS:
+                if ent.type == SourceType.ANONYMOUS and ent.plural == plural:
                     return Resolved(ent.name, SourceType.ANONYMOUS, ent.outlet, ent)
+        named = self._name_after_description(toks, a, b, h)
+        if named is not None:
+            return named
         caps = [t for t in toks[a:b] if t.is_cap and t.low not in DETERMINERS]
-        names = [t for t in caps if t.low not in NAME_TITLES and not _is_nationality(t.text)]
+        # a nationality is a modifier ("Russian officials"), never the head ("Vindman")
+        names = [
+            t
+            for t in caps
+            if t.low not in NAME_TITLES and (t is toks[h] or not _is_nationality(t.text))
+        ]
         # 4. Unnamed people: anonymous.
         marked = any(x in ANONYMITY_MARKERS for x in lows)
         institutional = all(t.low in ORGANIZATION_HEADS | GOVERNMENT_HEADS for t in names)
@@ -530,7 +539,9 @@ class Tracker:
             and (not names or marked or institutional)
             and (det in INDEFINITE_DETERMINERS or head in BARE_ANONYMOUS_HEADS or marked)
         ):
-            ent = Entity(text, SourceType.ANONYMOUS, plural=head.endswith("s"))
+            heads = [x for x in lows if x in ANONYMOUS_HEADS]
+            plural = (heads[-1] if heads else head).endswith("s") or "people" in heads
+            ent = Entity(text, SourceType.ANONYMOUS, plural=plural)
             self._push(self.groups, ent)
             return Resolved(text, SourceType.ANONYMOUS, None, ent)
         # 5. Definite descriptions of a person: "the senator", "the spokesman".
@@ -549,7 +560,9 @@ class Tracker:
                 text, SourceType.OFFICIAL if head in OFFICE_TITLES else SourceType.PERSON
             )
         # 6. Documents.
-        if head in DOCUMENT_HEADS and (not names or det in {"a", "an", "the"}):
+        if head in DOCUMENT_HEADS and (
+            not names or det in {"a", "an", "the"} or not toks[h].is_cap
+        ):
             return self._thing(text, SourceType.DOCUMENT, None)
         # 7. Government.
         if (
@@ -574,6 +587,11 @@ class Tracker:
             )
             self._push(self.groups if ent.plural else self.things, ent)
             return Resolved(text, SourceType.ORGANIZATION, None, ent)
+        # 8b. "The Afghan Taliban", "the Kremlin Group": people take no article.
+        if det == "the" and toks[h].is_cap and not any(t.low in NAME_TITLES for t in toks[a:h]):
+            ent = Entity(text, SourceType.ORGANIZATION, plural=False)
+            self._push(self.things, ent)
+            return Resolved(text, SourceType.ORGANIZATION, None, ent)
         # 9. Names the article types ("Kestrel Therapeutics" -> "Kestrel" is a company).
         if names and len(names) == 1 and h == b - 1:
             kind = self.types.get(_strip_possessive(names[0].text))
@@ -581,8 +599,9 @@ class Tracker:
                 return self._thing(
                     _strip_possessive(names[0].text) if b - a == 1 else text, kind, None
                 )
-        # 10. Named people.
-        if names:
+        # 10. Named people: the name is the head ("Sen. Chris Murphy"); with a common
+        # noun head ("A California transit chief") the NP is a description.
+        if names and toks[h].is_cap:
             name_tokens: list[Token] = []
             for t in reversed(toks[a : h + 1]):
                 if t.is_cap and t.low not in NAME_TITLES:
@@ -615,6 +634,34 @@ class Tracker:
         if head in OFFICIAL_TITLES:
             return Resolved(text, SourceType.OFFICIAL)
         return Resolved(text, SourceType.PERSON)
+
+    def _name_after_description(
+        self, toks: Sequence[Token], a: int, b: int, h: int
+    ) -> Resolved | None:
+        """A description ending in a name: "China's ambassador to Britain Liu Xiaming",
+        "the company's executive chair Marcelo Claure".  The name is the source and the
+        description's title types it."""
+        if toks[h].is_cap or h >= b - 2:
+            return None
+        k = b
+        while k > h + 1 and toks[k - 1].is_cap and toks[k - 1].is_word:
+            k -= 1
+        while k < b - 1 and (self._not_a_name_word(toks[k].low) or toks[k].low in NAME_TITLES):
+            k += 1
+        name_words = [t.text for t in toks[k:b]]
+        if (
+            len(name_words) < 2
+            or len(name_words) > 4
+            or not _could_be_name(toks, k, b, name_words)
+            or any(self._not_a_name_word(w.lower()) for w in name_words)
+        ):
+            return None
+        words = [_strip_possessive(t.low) for t in toks[a:k]]
+        titles = [w for w in words if w in NAME_TITLES]
+        official = _described_official((titles, words))
+        name = " ".join([*name_words[:-1], _strip_possessive(name_words[-1])])
+        ent = self.add_person(name, titles, official)
+        return Resolved(ent.name, ent.type, ent.outlet, ent)
 
     def describe_as(self, res: Resolved, toks: Sequence[Token], np: tuple[int, int]) -> None:
         """Type a named source by its apposition ("X, the city's utilities director")."""

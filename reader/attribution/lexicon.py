@@ -888,6 +888,8 @@ COMPANY_HEADS = words(
     airlines airways energy bank capital partners labs laboratories software solutions
     enterprises foods brands logistics mining petroleum telecom communications electronics
     ventures co co. company ag sa gmbh insurance semiconductor robotics shipping steel
+    equities securities advisors advisers productions records entertainment media studios
+    pictures films associates analytics consulting airlines bancorp financial
     """
 )
 
