@@ -67,6 +67,7 @@ class Entity:
     plural: bool = False
     outlet: str | None = None
     titles: frozenset[str] = frozenset()
+    seen: int = 0  # the sentence (Tracker.sentence) it was last mentioned in
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Resolved:
     type: SourceType
     outlet: str | None = None  # outlet named by or behind the source
     entity: Entity | None = None
+    uncertain: bool = False  # a guess: resolved at a distance, or left unresolved
 
 
 def _strip_possessive(word: str) -> str:
@@ -246,6 +248,7 @@ class Tracker:
         self.outlets: list[str] = []
         self.sentence_people: list[Entity] = []  # people of the latest sentence with any
         self.last_source: Entity | None = None
+        self.sentence = 0  # sentences observed so far
 
     # -- observing ------------------------------------------------------------
 
@@ -267,6 +270,7 @@ class Tracker:
 
     def observe(self, toks: Sequence[Token]) -> None:
         """Remember outlets and named people of a finished sentence."""
+        self.sentence += 1
         people: list[Entity] = []
         n = len(toks)
         i = 0
@@ -370,12 +374,14 @@ class Tracker:
         return ent
 
     def _push_person(self, ent: Entity) -> None:
+        ent.seen = self.sentence
         if ent in self.people:
             self.people.remove(ent)
         self.people.append(ent)
         del self.people[:-MAX_RECENT]
 
     def _push(self, bucket: list[Entity], ent: Entity) -> None:
+        ent.seen = self.sentence
         bucket.append(ent)
         del bucket[:-MAX_RECENT]
 
@@ -416,31 +422,43 @@ class Tracker:
             g = "m" if low == "he" else "f"
             pools = [sentence_people, self.sentence_people, self.people[::-1]]
             for pool in pools:
-                for ent in pool:
-                    if ent.gender in ("", g) and not ent.plural:
-                        ent.gender = g
-                        return Resolved(ent.name, ent.type, ent.outlet, ent)
-            return Resolved(toks[i].text, SourceType.PERSON)
+                fits = [e for e in pool if e.gender in ("", g) and not e.plural]
+                if not fits:
+                    continue
+                ent = fits[0]
+                # a guess when the person was last named more than two sentences back,
+                # or when another person of unknown gender would fit as well
+                rivals = ent.gender == "" and any(e.gender == "" for e in fits[1:])
+                far = self.sentence - ent.seen > 2
+                ent.gender = g
+                ent.seen = self.sentence
+                return Resolved(ent.name, ent.type, ent.outlet, ent, uncertain=far or rivals)
+            return Resolved(toks[i].text, SourceType.PERSON, uncertain=True)
         if low in {"i", "you"}:
             last = self.last_source
             if last is not None and last.type in {SourceType.PERSON, SourceType.OFFICIAL}:
-                return Resolved(last.name, last.type, last.outlet, last)
-            return Resolved(toks[i].text, SourceType.PERSON)
+                far = self.sentence - last.seen > 2
+                return Resolved(last.name, last.type, last.outlet, last, uncertain=far)
+            return Resolved(toks[i].text, SourceType.PERSON, uncertain=True)
         if low in {"they", "we"}:
             if self.groups:
                 ent = self.groups[-1]
-                return Resolved(ent.name, ent.type, ent.outlet, ent)
+                far = self.sentence - ent.seen > 1
+                return Resolved(ent.name, ent.type, ent.outlet, ent, uncertain=far)
             if self.things:
                 ent = self.things[-1]
-                return Resolved(ent.name, ent.type, ent.outlet, ent)
+                return Resolved(ent.name, ent.type, ent.outlet, ent, uncertain=True)
             return Resolved(
-                toks[i].text, SourceType.ANONYMOUS if low == "they" else SourceType.ORGANIZATION
+                toks[i].text,
+                SourceType.ANONYMOUS if low == "they" else SourceType.ORGANIZATION,
+                uncertain=True,
             )
         # "it"
         if self.things:
             ent = self.things[-1]
-            return Resolved(ent.name, ent.type, ent.outlet, ent)
-        return Resolved(toks[i].text, SourceType.ORGANIZATION)
+            far = self.sentence - ent.seen > 1
+            return Resolved(ent.name, ent.type, ent.outlet, ent, uncertain=far)
+        return Resolved(toks[i].text, SourceType.ORGANIZATION, uncertain=True)
 
     def _describe(self, toks: Sequence[Token], a: int, b: int) -> Resolved:
         """Type a full NP (not a bare pronoun) and resolve descriptions."""

@@ -21,6 +21,8 @@ from reader.attribution.finder import Findings
 from reader.attribution.lexicon import (
     BE_CONTRACTIONS,
     CLAUSE_OPENERS,
+    CLOSE_QUOTES,
+    CONCESSIVE_OPENERS,
     CREDIT_WORDS,
     CURLY_CLOSERS,
     DENIAL_WORDS,
@@ -137,6 +139,7 @@ class _Engine:
         self.metas: list[_Meta] = []
         self.meta_of: dict[int, _Meta] = {}  # id(claim) -> meta
         self.rebuttals = 0
+        self.conflicts: dict[int, list[Claim]] = {}  # id(claim) -> the claims it conflicts with
         pub_toks = set()
         if self.publisher:
             pub_toks.update(self.publisher.removeprefix("The ").split())
@@ -156,6 +159,7 @@ class _Engine:
         out: list[Claim] = []
         for sent in self.sents:
             out.extend(sent.claims)
+        self._number_conflicts(out)
         return out
 
     def _sentence(self, idx: int, sent: Sentence) -> None:
@@ -273,8 +277,10 @@ class _Engine:
             elif att.recipient_np is not None:
                 cue = self.text[att.cue_start : toks[att.recipient_np[1] - 1].end]
         status = Status.REPORTED
+        evidence: list[list[int]] = []
         if att.lemma == "deny" or att.cue.lower() in DENIAL_WORDS:
             status = Status.DENIED
+            evidence = [[att.cue_start, att.cue_end]]  # the denial itself
         claim = Claim(
             text=self.text[start:end],
             start=start,
@@ -286,11 +292,13 @@ class _Engine:
             cue=cue,
             status=status,
             chain=chain,
+            evidence=evidence,
+            uncertain=res.uncertain,
         )
         sent.claims.append(claim)
         sent.main = claim
         key = res.name if res.type != SourceType.ANONYMOUS else f"anon:{res.name}"
-        conflict = st.find_conflict(toks, a, b, att.cue_index, sent.mask)
+        conflict = st.find_conflict(toks, a, b, att.cue_index, sent.mask, att.src)
         self._meta(_Meta(claim, idx, key, via, conflict, res.entity))
         if res.entity is not None and outlet and outlet != pub and res.type != SourceType.OUTLET:
             res.entity.outlet = outlet
@@ -430,18 +438,40 @@ class _Engine:
         c.cue = speaker.cue
         c.status = speaker.status if speaker.status != Status.UNATTRIBUTED else Status.REPORTED
         c.chain = list(speaker.chain)
+        c.evidence = [list(span) for span in speaker.evidence]
         c.uncertain = uncertain or speaker.uncertain
         m, sm = self.meta_of[id(c)], self.meta_of[id(speaker)]
         m.entity_key, m.via_outlet, m.entity = sm.entity_key, sm.via_outlet, sm.entity
 
+    def _set_status(self, c: Claim, status: Status, evidence: tuple[int, int]) -> bool:
+        """Give ``c`` the status the text shows at ``evidence``, if it prevails over the
+        status it has (status.prevails); a new status brings its own evidence."""
+        if not st.prevails(status, c.status):
+            return False
+        span = [evidence[0], evidence[1]]
+        if status != c.status:
+            c.status = status
+            c.evidence = [span]
+        elif span not in c.evidence:
+            c.evidence.append(span)
+        return True
+
+    def _conflict(self, a: Claim, b: Claim) -> None:
+        """Record that claims ``a`` and ``b`` give conflicting accounts (indices later)."""
+        self.conflicts.setdefault(id(a), []).append(b)
+        self.conflicts.setdefault(id(b), []).append(a)
+
     def _rebut(self, denial: Claim) -> None:
-        """A denial of "the report": earlier covered claims become disputed."""
+        """A denial of "the report": earlier covered claims become disputed, with the
+        denial as their evidence."""
         self.rebuttals += 1
         if self.rebuttals > MAX_NOTES:
             return
         for m in self._covered(len(self.metas) - 1, None):
-            if st.prevails(Status.DISPUTED, m.claim.status):
-                m.claim.status = Status.DISPUTED
+            if m.claim is not denial and self._set_status(
+                m.claim, Status.DISPUTED, (denial.start, denial.end)
+            ):
+                self._conflict(m.claim, denial)
 
     def _covered(self, before: int, outlet: str | None) -> list[_Meta]:
         """Claims a note/rebuttal at meta index ``before`` covers (see status.py)."""
@@ -463,11 +493,13 @@ class _Engine:
         return [m for m in self.metas if m.via_outlet and m.claim.outlet == outlet]
 
     def _apply_conflicts(self) -> None:
-        """Two parties' conflicting accounts ("X said ... Y, however, said"): both disputed.
+        """Two parties' conflicting accounts: both disputed, each the other's evidence.
 
-        The other side is the attributed claims just before: earlier clauses of the
-        same sentence, else the nearest earlier sentence with attributed claims
-        (at most two sentences back), from a different source.
+        A clause with a conflict signal (status.find_conflict: "disputed the account",
+        "Y, however, said", "said the opposite", "no evidence") conflicts with one
+        claim: the other clause of its sentence when that sentence opens with
+        "Although"/"While" ..., else the nearest attributed claim from another source
+        in the same or the previous sentence.
         """
         metas = self.metas
         done = 0
@@ -475,24 +507,38 @@ class _Engine:
             if not m.conflict or done >= MAX_NOTES:
                 continue
             done += 1
-            j = k - 1
-            target: int | None = None
-            while j >= 0 and metas[j].sentence >= m.sentence - 2:
-                o = metas[j]
-                if o.claim.source is not None and o.entity_key != m.entity_key:
-                    if target is None:
-                        target = o.sentence
-                    elif o.sentence != target:
-                        break
-                    if st.prevails(Status.DISPUTED, o.claim.status):
-                        o.claim.status = Status.DISPUTED
-                elif target is not None:
-                    break
-                j -= 1
-            if target is not None and st.prevails(Status.DISPUTED, m.claim.status):
-                m.claim.status = Status.DISPUTED
+            other = self._conflict_target(k)
+            if other is None:
+                continue
+            o = other.claim
+            if self._set_status(o, Status.DISPUTED, (m.claim.start, m.claim.end)):
+                self._conflict(o, m.claim)
+            self._set_status(m.claim, Status.DISPUTED, (o.start, o.end))
+
+    def _conflict_target(self, k: int) -> _Meta | None:
+        """The claim the conflicting claim ``metas[k]`` stands against (see above)."""
+        metas = self.metas
+        m = metas[k]
+        sent = self.sents[m.sentence]
+        if sent.toks[0].low in CONCESSIVE_OPENERS:
+            same = [
+                o
+                for o in metas[:k]
+                if o.sentence == m.sentence and o.claim.source and o.entity_key != m.entity_key
+            ]
+            if same:
+                return same[0]
+        j = k - 1
+        while j >= 0 and metas[j].sentence >= m.sentence - 1:
+            o = metas[j]
+            if o.claim.source is not None and o.entity_key != m.entity_key:
+                return o
+            j -= 1
+        return None
 
     def _apply_notes(self) -> None:
+        """Verification notes set the status of the claims they cover (status.py), with
+        the note's sentence as the evidence."""
         count = 0  # claims before the current sentence
         notes = 0
         for idx, sent in enumerate(self.sents):
@@ -502,24 +548,50 @@ class _Engine:
             if note is None or notes >= MAX_NOTES:
                 continue
             notes += 1
+            where = _clause_span(sent.toks, note.verb_index)
             outlet = None
             for k in range(note.object_start, min(len(sent.toks), note.object_start + 8)):
                 mm = self.registry.match(sent.toks, k)
                 if mm is not None:
                     outlet = self.tracker.pick_outlet(mm)
                     break
-            if outlet is None and not note.generic:
-                if note.kind == Status.CONFIRMED:
-                    for c in sent.claims:
-                        c.status = Status.CONFIRMED
-                continue
-            for m in self._covered(count, outlet):
-                if st.prevails(note.kind, m.claim.status):
-                    m.claim.status = note.kind
+            if outlet is not None or note.generic:
+                for m in self._covered(count, outlet):
+                    self._set_status(m.claim, note.kind, where)
             if note.kind == Status.CONFIRMED:
                 for c in sent.claims:
-                    if st.prevails(Status.CONFIRMED, c.status):
-                        c.status = Status.CONFIRMED
+                    self._set_status(c, Status.CONFIRMED, where)
+
+    def _number_conflicts(self, claims: Sequence[Claim]) -> None:
+        """``conflicts_with`` as indices into the article's final list of claims."""
+        index = {id(c): i for i, c in enumerate(claims)}
+        for c in claims:
+            others = self.conflicts.get(id(c), [])
+            c.conflicts_with = sorted(
+                {index[id(o)] for o in others if id(o) in index} - {index[id(c)]}
+            )
+
+
+def _clause_span(toks: Sequence[Token], k: int) -> tuple[int, int]:
+    """Offsets of the clause around token ``k``: "Insider was unable to verify the
+    reports" of "..., and the ministry did not respond"."""
+    a = k
+    while a > 0 and not _clause_break(toks, a - 1):
+        a -= 1
+    b = k + 1
+    while b < len(toks) and not _clause_break(toks, b):
+        b += 1
+    while b > a + 1 and not toks[b - 1].is_word and toks[b - 1].text not in CLOSE_QUOTES:
+        b -= 1
+    return toks[a].start, toks[b - 1].end
+
+
+def _clause_break(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` ends a clause: ";", or a comma before "and"/"but"."""
+    t = toks[k].text
+    if t in {";", ":"}:
+        return True
+    return t == "," and k + 1 < len(toks) and toks[k + 1].low in {"and", "but", "while", "though"}
 
 
 def run_engine(

@@ -989,3 +989,14 @@ NOT_NAME_WORDS = words(
     his her no not all new old this that these those what when where why how here there
     """
 )
+
+
+# --- Conflicting accounts ---------------------------------------------------------------
+
+#: Objects after "disputed"/"denied"/"rejected" that make it a rebuttal of an account.
+CONTRA_OBJECTS = words(
+    "that the claims claim suggestions suggestion any reports report account accounts allegations"
+)
+#: Words that open a concessive clause ("Although X suggested ..., Y said ..."): the
+#: two accounts of the sentence are the ones in conflict.
+CONCESSIVE_OPENERS = words("although though while whereas despite even")

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.attribution.lexicon import (
+    CONTRA_OBJECTS,
     CONTRA_THAT_VERBS,
     CONTRA_VERBS,
     GENERIC_OBJECTS,
@@ -108,29 +109,44 @@ def find_rebuttal(toks: Sequence[Token], cue_index: int) -> bool:
 
 
 def find_conflict(
-    toks: Sequence[Token], a: int, b: int, cue_index: int, quoted: Sequence[bool]
+    toks: Sequence[Token],
+    a: int,
+    b: int,
+    cue_index: int,
+    quoted: Sequence[bool],
+    src: tuple[int, int] | None = None,
 ) -> bool:
-    """Whether the clause toks[a:b] gives an account conflicting with the one before.
+    """Whether the clause toks[a:b] gives an account conflicting with another.
 
-    Cues: "however" beside the attribution, "said the opposite", "contradicted",
-    "disagreed", "countered", "disputed that ...", "rejected the idea ...".
-    Words inside quotation marks do not count.
+    Signals: a contradiction verb as the cue or just after it ("contradicted",
+    "disputed that ...", "rejected the claims"), "however" set off right after the
+    source ("Y, however, said"), "said the opposite", "no evidence" in what the
+    source said.  A sentence-opening "However," contrasts with whatever came before,
+    often the writer's own words, so it is not a signal.  Words inside quotation
+    marks do not count.
     """
     cue = toks[cue_index].low if cue_index < len(toks) else ""
     nxt = toks[cue_index + 1].low if cue_index + 1 < len(toks) else ""
     if cue in CONTRA_VERBS:
         return True
-    if cue in CONTRA_THAT_VERBS and nxt in {"that", "the", "claims", "suggestions", "any"}:
+    if cue in CONTRA_THAT_VERBS and nxt in CONTRA_OBJECTS:
         return True
     for k in range(a, min(b, len(toks))):
         if quoted and k < len(quoted) and quoted[k]:
             continue
         low = toks[k].low
-        if low == "however" and abs(k - cue_index) <= 6:
+        if (
+            low == "however"
+            and src is not None
+            and src[1] <= k < cue_index
+            and toks[k - 1].text == ","
+        ):
             return True
         if low == "opposite" and k > 0 and toks[k - 1].low == "the" and 0 < k - cue_index <= 3:
             return True
         if low in CONTRA_VERBS and k > cue_index and k - cue_index <= 3:
+            return True
+        if low == "evidence" and toks[k - 1].low == "no" and 0 < k - cue_index <= 8:
             return True
     return False
 
