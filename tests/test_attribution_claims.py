@@ -538,3 +538,14 @@ def test_pronoun_fused_with_be_is_a_progressive_subject() -> None:
 def test_possessive_before_an_ing_noun_is_not_a_progressive() -> None:
     text = "Holm's claiming of the prize in 2024 surprised Norrvik."
     assert all(c.cue != "claiming" for c in find_claims(text))
+
+
+def test_event_verbs_without_reported_content_are_not_cues() -> None:
+    text = (
+        "Dana Ruiz released the figures on Monday.\n\n"
+        "The league blocked the transfer in 2023.\n\n"
+        "Ruiz scored twice before halftime."
+    )
+    assert all(c.source is None for c in find_claims(text))
+    said = find_claims("The ministry released a statement saying 40 people were hurt.")
+    assert said[0].source == "The ministry"

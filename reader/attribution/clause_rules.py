@@ -8,7 +8,7 @@ They are listed, with an example each, in :mod:`reader.attribution.rules`.
 
 from __future__ import annotations
 
-from reader.attribution.clauses import MAX_PAREN, after_intro, self_text, tense
+from reader.attribution.clauses import MAX_PAREN, after_cue_ok, after_intro, self_text, tense
 from reader.attribution.cue import Attribution, CueKind, SentenceView
 from reader.attribution.cue_rules import speaker_label
 from reader.attribution.lexicon import (
@@ -20,6 +20,7 @@ from reader.attribution.lexicon import (
     COORDINATORS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    EVENT_LEMMAS,
     GOVERNMENT_HEADS,
     INTRO_WORDS,
     NEGATIONS,
@@ -299,6 +300,8 @@ def subject_verb(s: SentenceView, any_past: bool = False) -> Attribution | None:
         vl.endswith("ing") and steps == 0
     ):
         return None
+    if SUBJECT_VERBS.get(vl, vl) in EVENT_LEMMAS and not after_cue_ok(toks, k + 1):
+        return None  # "SoftBank agreed to inject ...": an event, not a statement
     if passive and not vl.endswith("ing"):
         return None  # "The article was published ...": no agent
     if toks[b - 1].low in DETERMINERS:

@@ -20,6 +20,7 @@ from reader.attribution.lexicon import (
     CLOSE_QUOTES,
     DOCUMENT_HEADS,
     DOCUMENT_LEMMAS,
+    EVENT_LEMMAS,
     LABEL_STOPS,
     NOT_PARTICIPLES,
     NOUN_FOLLOWERS,
@@ -345,6 +346,8 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         ):
             return None
         strong = True
+    if lemma in EVENT_LEMMAS and not (trailing or inverted or after_cue_ok(toks, cue_end_idx + 1)):
+        return None  # "agreed to pay", "blocked the road": an event, not a statement
     if not strong:
         ok = (
             trailing
