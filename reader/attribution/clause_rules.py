@@ -8,7 +8,13 @@ They are listed, with an example each, in :mod:`reader.attribution.rules`.
 
 from __future__ import annotations
 
-from reader.attribution.clauses import MAX_PAREN, after_cue_ok, after_intro, self_text, tense
+from reader.attribution.clauses import (
+    MAX_PAREN,
+    after_intro,
+    carries_content,
+    self_text,
+    tense,
+)
 from reader.attribution.cue import Attribution, CueKind, SentenceView
 from reader.attribution.cue_rules import speaker_label
 from reader.attribution.lexicon import (
@@ -300,7 +306,7 @@ def subject_verb(s: SentenceView, any_past: bool = False) -> Attribution | None:
         vl.endswith("ing") and steps == 0
     ):
         return None
-    if SUBJECT_VERBS.get(vl, vl) in EVENT_LEMMAS and not after_cue_ok(toks, k + 1):
+    if SUBJECT_VERBS.get(vl, vl) in EVENT_LEMMAS and not carries_content(toks, k + 1):
         return None  # "SoftBank agreed to inject ...": an event, not a statement
     if passive and not vl.endswith("ing"):
         return None  # "The article was published ...": no agent

@@ -16,6 +16,7 @@ from reader.attribution.lexicon import (
     LY_NOUNS,
     MONTHS,
     OPEN_QUOTES,
+    PARTICIPLES,
     REPORTING_VERBS,
     SENTENCE_ADVERBS,
     SUBJECT_VERBS,
@@ -100,6 +101,21 @@ def after_cue_ok(toks: Sequence[Token], i: int) -> bool:
     t = toks[k].text
     # An indirect question is reported content too ("questioned why ...").
     return t in OPEN_QUOTES or t in {":", ",", ".", ";"} or toks[k].low in CONTENT_OPENERS
+
+
+def carries_content(toks: Sequence[Token], i: int) -> bool:
+    """Whether an event verb ending before token ``i`` passes on reported content: a
+    clause after it (``after_cue_ok``), or a speech participle within its object
+    ("released a statement saying ...", "issued a warning, noting ...")."""
+    if after_cue_ok(toks, i):
+        return True
+    for k in range(i, min(len(toks), i + 6)):
+        low = toks[k].low
+        if low in PARTICIPLES or low == "that":
+            return True
+        if toks[k].text in {";", ":"}:
+            return False
+    return False
 
 
 def progressive(toks: Sequence[Token], i: int) -> bool:

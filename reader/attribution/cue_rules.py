@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from reader.attribution.clauses import (
     after_cue_ok,
+    carries_content,
     content_before,
     double_hyphen_start,
     parenthetical_start,
@@ -346,7 +347,9 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         ):
             return None
         strong = True
-    if lemma in EVENT_LEMMAS and not (trailing or inverted or after_cue_ok(toks, cue_end_idx + 1)):
+    if lemma in EVENT_LEMMAS and not (
+        trailing or inverted or carries_content(toks, cue_end_idx + 1)
+    ):
         return None  # "agreed to pay", "blocked the road": an event, not a statement
     if not strong:
         ok = (
