@@ -103,15 +103,15 @@ def outlet_registry() -> OutletRegistry:
 def clean(raw: RawInput) -> Article:
     """Clean by kind; the URL the input came from fills in a missing ``url``."""
     if raw.kind == "html":
-        from reader.clean_html import clean_html
+        from reader.ingest.clean_html import clean_html
 
         article = clean_html(raw.content, raw.url)
     elif raw.kind == "markdown":
-        from reader.clean_markdown import clean_markdown
+        from reader.ingest.clean_markdown import clean_markdown
 
         article = clean_markdown(raw.content)
     else:
-        from reader.clean_text import clean_text
+        from reader.ingest.clean_text import clean_text
 
         article = clean_text(raw.content)
     if raw.url and not article.url:

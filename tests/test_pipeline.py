@@ -60,12 +60,12 @@ def test_publisher_from_a_known_domain() -> None:
 def test_an_internal_error_on_one_input_is_that_inputs_one_line_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import reader.clean_text
+    import reader.ingest.clean_text
 
     def broken(_raw: str) -> None:
         raise IndexError("list index out of range\nsecond line")
 
-    monkeypatch.setattr(reader.clean_text, "clean_text", broken)
+    monkeypatch.setattr(reader.ingest.clean_text, "clean_text", broken)
     monkeypatch.delenv("PROVENANCE_READER_DEBUG", raising=False)
     with pytest.raises(InputError, match=r"could not be processed \(IndexError") as e:
         extract_raw(raw(STORY))

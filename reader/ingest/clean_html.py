@@ -2,7 +2,7 @@
 
 trafilatura finds the article body and the metadata in ONE pass (``bare_extraction``);
 the body tree it returns is then trimmed by the generic rules in
-:mod:`reader.body_rules` and rendered twice, to Markdown and to plain text, so the
+:mod:`reader.ingest.body_rules` and rendered twice, to Markdown and to plain text, so the
 costly extraction never runs twice. Markdown keeps only allow-listed inline HTML
 (cleaned with nh3) and http(s)/mailto links. Bad input never raises: a page without
 an article, or one that breaks the parser, yields an Article with empty text.
@@ -51,7 +51,7 @@ def _clean(html: str, url: str | None) -> Article:
     import trafilatura  # heavy: imported only when HTML is cleaned
     from trafilatura.utils import load_html
 
-    from reader import body_rules
+    from reader.ingest import body_rules
 
     if not html or not html.strip():
         return Article(url=url)

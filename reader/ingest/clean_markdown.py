@@ -8,7 +8,7 @@ import re
 import markdown as md
 from lxml import html as lxml_html
 
-from reader.clean_text import is_chrome
+from reader.ingest.clean_text import is_chrome
 from reader.model import Article
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
