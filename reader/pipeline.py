@@ -57,22 +57,45 @@ def _internal(source: str, exc: Exception) -> InputError:
 
 
 def _extract_raw(raw: RawInput) -> Article:
-    article = clean(raw)
+    registry = outlet_registry()
+    article = clean(raw, registry)
     if len(article.text.split()) < MIN_WORDS:
         raise InputError(raw.source, "no article text found")
-    from reader.attribution import find_claims, outlet_for_domain
+    from reader.attribution import find_claims
 
-    registry = outlet_registry()
-    if not article.publisher and article.url:
-        article.publisher = outlet_for_domain(article.url, registry)
     article.claims = find_claims(article.text, article.publisher, registry)
     if not article.publisher:
-        # the engine found who published it from the text's references to itself
-        # ("Insider was unable to verify ..."): every chain starts there
+        # nothing on the page says who published it; the engine found who did from the
+        # text's references to itself ("Insider was unable to verify ..."): every chain
+        # starts there
         heads = {c.chain[0] for c in article.claims if c.chain}
         if len(heads) == 1:
             article.publisher = heads.pop()
+            if article.wire == article.publisher:
+                article.wire = None
+    link_wire(article)
     return article
+
+
+def link_wire(article: Article) -> None:
+    """Put the article's wire service into every chain, right after the publisher.
+
+    ``The Detroit News ← Associated Press ← the governor``: the paper ran the agency's
+    copy, so whatever the copy attributes came through the agency. A chain that already
+    names the wire is left as it is; with no publisher known, the wire starts the chain.
+    """
+    wire = article.wire
+    pub = article.publisher
+    if not wire:
+        return
+    for claim in article.claims:
+        chain = claim.chain
+        if wire in chain:
+            continue
+        if pub and chain and chain[0] == pub:
+            chain.insert(1, wire)
+        elif not pub:
+            chain.insert(0, wire)
 
 
 _registry_cache: dict[tuple[str, float], OutletRegistry] = {}
@@ -100,20 +123,25 @@ def outlet_registry() -> OutletRegistry:
     return _registry_cache[key]
 
 
-def clean(raw: RawInput) -> Article:
-    """Clean by kind; the URL the input came from fills in a missing ``url``."""
+def clean(raw: RawInput, registry: OutletRegistry | None = None) -> Article:
+    """Clean by kind; the URL the input came from fills in a missing ``url``.
+
+    Publisher and wire are resolved through ``registry`` (default: the bundled one
+    with the user's file merged, :func:`outlet_registry`).
+    """
+    registry = registry or outlet_registry()
     if raw.kind == "html":
         from reader.ingest.clean_html import clean_html
 
-        article = clean_html(raw.content, raw.url)
+        article = clean_html(raw.content, raw.url, registry)
     elif raw.kind == "markdown":
         from reader.ingest.clean_markdown import clean_markdown
 
-        article = clean_markdown(raw.content)
+        article = clean_markdown(raw.content, raw.url, registry)
     else:
         from reader.ingest.clean_text import clean_text
 
-        article = clean_text(raw.content)
+        article = clean_text(raw.content, raw.url, registry)
     if raw.url and not article.url:
         article.url = raw.url
     return article

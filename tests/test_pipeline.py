@@ -1,4 +1,5 @@
-"""The pipeline's wiring: user outlet registry, publisher from the page's domain."""
+"""The pipeline's wiring: user outlet registry, publisher from the page's domain, the wire
+as a link of every chain."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import pytest
 
 from reader.errors import InputError
 from reader.ingest import RawInput
+from reader.model import Article, Claim
 from reader.paths import user_outlets_path
-from reader.pipeline import extract_raw
+from reader.pipeline import extract_raw, link_wire
+
+IDENTITY = Path(__file__).resolve().parent / "fixtures" / "identity"
 
 STORY = (
     "Tide gauges recorded the highest water in 40 years on Sunday, the Fjordpost reported, "
@@ -62,7 +66,7 @@ def test_an_internal_error_on_one_input_is_that_inputs_one_line_error(
 ) -> None:
     import reader.ingest.clean_text
 
-    def broken(_raw: str) -> None:
+    def broken(*_args: object) -> None:
         raise IndexError("list index out of range\nsecond line")
 
     monkeypatch.setattr(reader.ingest.clean_text, "clean_text", broken)
@@ -82,3 +86,37 @@ def test_publisher_from_the_articles_reference_to_itself() -> None:
     )
     a = extract_raw(raw(text))
     assert a.publisher == "Bayside Herald", [c.chain for c in a.claims]
+
+
+def test_the_wire_is_a_link_of_every_chain_after_the_publisher(user_registry: Path) -> None:
+    user_registry.write_text((IDENTITY / "outlets.json").read_text())
+    text = (
+        "PORT ELLIS (AP) — The island council voted on Tuesday to extend the harbour wall, "
+        "the mayor said.\n\n"
+        "Engineers warned that the old wall could fail in a strong storm, according to a "
+        "report by the Coastal Courier."
+    )
+    a = extract_raw(raw(text, url="https://www.harbourherald.example/news/wall"))
+    assert (a.publisher, a.wire) == ("The Harbour Herald", "Associated Press")
+    chains = [c.chain for c in a.claims]
+    assert chains and all(ch[:2] == ["The Harbour Herald", "Associated Press"] for ch in chains)
+    assert any(ch[2:] == ["the mayor"] for ch in chains), chains
+
+
+def claim(chain: list[str]) -> Claim:
+    return Claim("x", 0, 1, None, None, None, None, None, "reported", chain)
+
+
+def test_link_wire_inserts_once_and_starts_a_chain_without_publisher() -> None:
+    a = Article(publisher="P", wire="W")
+    a.claims = [claim(["P"]), claim(["P", "X", "src"]), claim(["P", "W", "y"])]
+    link_wire(a)
+    assert [c.chain for c in a.claims] == [["P", "W"], ["P", "W", "X", "src"], ["P", "W", "y"]]
+    b = Article(publisher=None, wire="W")
+    b.claims = [claim([]), claim(["X", "src"])]
+    link_wire(b)
+    assert [c.chain for c in b.claims] == [["W"], ["W", "X", "src"]]
+    c = Article(publisher="P")
+    c.claims = [claim(["P"])]
+    link_wire(c)
+    assert c.claims[0].chain == ["P"]

@@ -13,9 +13,13 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reader.ingest.identity import PageIdentity, page_identity, publisher_and_wire
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.attribution import OutletRegistry
 
 LOG = logging.getLogger(__name__)
 
@@ -28,13 +32,16 @@ _TAG_LIKE = re.compile(r"(\\*)(<[^<>]*>?)")
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
-def clean_html(html: str, url: str | None = None) -> Article:
+def clean_html(
+    html: str, url: str | None = None, registry: OutletRegistry | None = None
+) -> Article:
     """Extract the article of ``html`` (fetched from ``url``, if known).
 
-    Never raises on bad HTML: empty ``text`` means no article was found.
+    The publisher and wire are resolved through ``registry`` (default: the bundled
+    outlet registry). Never raises on bad HTML: empty ``text`` means no article was found.
     """
     try:
-        return _clean(html, url)
+        return _clean(html, url, registry)
     except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError) as exc:
         # lxml and trafilatura fail in these ways on pathological pages (deep nesting,
         # broken encodings, truncated markup); a page we cannot read has no article.
@@ -47,7 +54,7 @@ def clean_html(html: str, url: str | None = None) -> Article:
         raise
 
 
-def _clean(html: str, url: str | None) -> Article:
+def _clean(html: str, url: str | None, registry: OutletRegistry | None) -> Article:
     import trafilatura  # heavy: imported only when HTML is cleaned
     from trafilatura.utils import load_html
 
@@ -58,7 +65,8 @@ def _clean(html: str, url: str | None) -> Article:
     tree = load_html(html)
     if tree is None:
         return Article(url=url)
-    article = page_metadata(tree, url)
+    article, identity = page_metadata(tree, url)
+    article.publisher, article.wire = publisher_and_wire(identity, registry, [article.byline])
     body_rules.prepare_tree(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -77,6 +85,11 @@ def _clean(html: str, url: str | None) -> Article:
     body = getattr(doc, "body", None)
     if body is None:
         return article
+    # credit lines are furniture the rules drop: read them first
+    blocks = [body_rules.block_text(el, 300) for el in body.iter(*body_rules.BLOCK_TAGS)]
+    article.publisher, article.wire = publisher_and_wire(
+        identity, registry, [article.byline], blocks
+    )
     body_rules.apply(body, title=article.title)
     resolve_links(body, url or article.url)
     text = render_text(body)
@@ -110,8 +123,9 @@ def looks_like_article(text: str) -> bool:
     return False
 
 
-def page_metadata(tree: Any, url: str | None) -> Article:
-    """Title, byline, publisher, date and canonical URL of a parsed page (no body).
+def page_metadata(tree: Any, url: str | None) -> tuple[Article, PageIdentity]:
+    """Title, byline, date and canonical URL of a parsed page (no body), and the
+    page's identity hints (:mod:`reader.ingest.identity`) its publisher is resolved from.
 
     trafilatura's ``extract_metadata`` minus what we do not use (categories, tags,
     licence) and minus htmldate's free-text date search, which loads dateparser (about
@@ -143,19 +157,13 @@ def page_metadata(tree: Any, url: str | None) -> Article:
         extensive_search=False,
         max_date=date.today().isoformat(),
     )
-    if not meta.sitename:
-        meta.sitename = tm.extract_sitename(tree)
-    if meta.sitename:
-        meta.sitename = meta.sitename.lstrip("@")
-    elif meta.url and (host := tm.META_URL.match(meta.url)):
-        meta.sitename = host[1]
-    return Article(
+    article = Article(
         title=_clean_str(meta.title),
         byline=_clean_str(meta.author),
-        publisher=_clean_str(meta.sitename),
         published=published[:10] if published and _ISO_DATE.match(published) else None,
         url=_clean_str(meta.url) or url,
     )
+    return article, page_identity(tree, url)
 
 
 _BYLINE_XPATH = (
