@@ -8,6 +8,8 @@ modules beside it hold one step each:
 - :mod:`~reader.ingest.clean_html`, :mod:`~reader.ingest.clean_text`,
   :mod:`~reader.ingest.clean_markdown`: one cleaner per kind;
 - :mod:`~reader.ingest.body_rules`: the generic furniture rules around trafilatura;
+- :mod:`~reader.ingest.identity`: who published it, from the page's identity hints;
+- :mod:`~reader.ingest.wire`: which news agency's copy it carries, from its credits;
 - :mod:`~reader.ingest.render`: cleaned Markdown to sanitised HTML for the window.
 
 Importing this package is cheap (standard library only): the cleaners and their
