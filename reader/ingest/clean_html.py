@@ -55,10 +55,7 @@ def clean_html(
 
 
 def _clean(html: str, url: str | None, registry: OutletRegistry | None) -> Article:
-    import trafilatura  # heavy: imported only when HTML is cleaned
-    from trafilatura.utils import load_html
-
-    from reader.ingest import body_rules
+    from trafilatura.utils import load_html  # heavy: imported only when HTML is cleaned
 
     if not html or not html.strip():
         return Article(url=url)
@@ -66,7 +63,24 @@ def _clean(html: str, url: str | None, registry: OutletRegistry | None) -> Artic
     if tree is None:
         return Article(url=url)
     article, identity = page_metadata(tree, url)
-    article.publisher, article.wire = publisher_and_wire(identity, registry, [article.byline])
+    blocks = _extract_body(tree, article, url)
+    # after the body: a syndicated page's original outlet can be in its credits
+    article.publisher, article.wire = publisher_and_wire(
+        identity, registry, [article.byline], blocks
+    )
+    return article
+
+
+def _extract_body(tree: Any, article: Article, url: str | None) -> list[str]:
+    """Fill ``article``'s text and Markdown from the page's article body.
+
+    Returns the body's blocks as trafilatura extracted them, before the rules drop
+    furniture: the credit lines among it name the wire.
+    """
+    import trafilatura
+
+    from reader.ingest import body_rules
+
     body_rules.prepare_tree(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -84,20 +98,16 @@ def _clean(html: str, url: str | None, registry: OutletRegistry | None) -> Artic
     )
     body = getattr(doc, "body", None)
     if body is None:
-        return article
-    # credit lines are furniture the rules drop: read them first
-    blocks = [body_rules.block_text(el, 300) for el in body.iter(*body_rules.BLOCK_TAGS)]
-    article.publisher, article.wire = publisher_and_wire(
-        identity, registry, [article.byline], blocks
-    )
+        return []
+    limit = body_rules.CREDIT_SCAN_CHARS
+    blocks = [body_rules.block_text(el, limit) for el in body.iter(*body_rules.BLOCK_TAGS)]
     body_rules.apply(body, title=article.title)
     resolve_links(body, url or article.url)
     text = render_text(body)
-    if not looks_like_article(text):
-        return article
-    article.text = text
-    article.markdown = render_markdown(body)  # last: it marks up the tree in place
-    return article
+    if looks_like_article(text):
+        article.text = text
+        article.markdown = render_markdown(body)  # last: it marks up the tree in place
+    return blocks
 
 
 #: A block this long (in words or characters) is prose; so is a shorter one that ends

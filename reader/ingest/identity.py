@@ -49,6 +49,7 @@ AGGREGATOR = "aggregator"
 #: The registry ``kind`` of wire services (news agencies).
 WIRE = "wire"
 
+_META_KEYS = frozenset(("og:url", "og:site_name", "application-name", "twitter:site"))
 #: A "name" longer than this is a sentence or junk, not an outlet's name.
 _MAX_NAME = 200
 #: JSON-LD scripts longer than this are skipped (a page's own metadata is a few KB).
@@ -115,20 +116,21 @@ def page_identity(tree: Any, url: str | None = None) -> PageIdentity:
     ident = PageIdentity()
     for href in _attrs(tree, "//link[@rel='canonical']/@href"):
         ident.urls.append(href)
-    ident.urls.extend(_meta(tree, "og:url"))
+    metas = _metas(tree)
+    ident.urls.extend(metas.get("og:url", ()))
     _read_json_ld(tree, ident)
     if url:
         ident.urls.append(url)
     ident.urls = _absolute(ident.urls, url)
-    ident.site_names.extend(_meta(tree, "og:site_name"))
-    ident.site_names.extend(_meta(tree, "application-name"))
+    ident.site_names.extend(metas.get("og:site_name", ()))
+    ident.site_names.extend(metas.get("application-name", ()))
     titles = _attrs(tree, "//head/title/text()") or _attrs(tree, "//title/text()")
     if titles:
         parts = _SEPARATORS.split(" ".join(titles[0][-2 * _MAX_NAME :].split()))
         if len(parts) > 1 and _TITLE_NAME.match(parts[-1].strip()):
             ident.title_name = _clean_name(parts[-1])
             ident.weak_names.append(parts[-1])
-    ident.weak_names.extend(h for h in _meta(tree, "twitter:site") if "/" not in h)
+    ident.weak_names.extend(h for h in metas.get("twitter:site", ()) if "/" not in h)
     ident.urls = _unique(ident.urls)
     for name in ("publishers", "site_names", "weak_names", "origins", "org_authors"):
         names = (_clean_name(n) for n in getattr(ident, name) if len(n) <= _MAX_NAME)
@@ -158,23 +160,19 @@ def _attrs(tree: Any, xpath: str) -> list[str]:
     return [s.strip() for s in found if isinstance(s, str) and s.strip()]
 
 
-def _meta(tree: Any, key: str) -> list[str]:
-    """Values of ``<meta property|name=key content|value=...>`` (case of the key ignored)."""
-    low = key.lower()
-    xpath = (
-        "//meta[translate(@property, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-        f"='{low}' or translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-        f"'abcdefghijklmnopqrstuvwxyz')='{low}']"
-    )
+def _metas(tree: Any) -> dict[str, list[str]]:
+    """Values of ``<meta property|name=KEY content|value=...>`` by lower-cased KEY (one pass)."""
+    out: dict[str, list[str]] = {}
     try:
-        metas = tree.xpath(xpath)
-    except Exception:
-        return []
-    out = []
+        metas = list(tree.iter("meta"))
+    except Exception:  # an lxml tree we cannot walk has no hints
+        return out
     for m in metas:
-        value = (m.get("content") or m.get("value") or "").strip()
-        if value:
-            out.append(value)
+        key = (m.get("property") or m.get("name") or "").strip().lower()
+        if key in _META_KEYS:
+            value = (m.get("content") or m.get("value") or "").strip()
+            if value:
+                out.setdefault(key, []).append(value)
     return out
 
 

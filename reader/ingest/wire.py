@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -115,9 +116,9 @@ def find_wire(
     for name in org_authors:
         if hit := wire_name(name, registry):
             return hit
-    head = [b for b in blocks[:HEAD_BLOCKS] if b.strip()]
+    head = list(islice((b for b in blocks if b.strip()), HEAD_BLOCKS))
     for block in head:
-        m = _DATELINE.match(block.strip()[:200])
+        m = _DATELINE.match(" ".join(block[:300].split())[:200])
         if m and (hit := _names(m.group("names"), registry)):
             return hit
     short = [b.strip() for b in blocks if _short(b)]
@@ -128,8 +129,8 @@ def find_wire(
                 return hit
     ends = [b for b in (*head[:2], *blocks[-TAIL_BLOCKS:]) if _short(b)]
     if blocks:
-        last = blocks[-1].strip()
-        ends.append(_SENTENCE_START.split(last[-300:])[-1])
+        last = " ".join(blocks[-1][-300:].split())
+        ends.append(_SENTENCE_START.split(last)[-1])
     for line in ends:
         for rx in (*_CREDITS, *_TAIL_CREDITS):
             m = rx.match(line.strip())
