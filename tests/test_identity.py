@@ -163,6 +163,19 @@ def test_site_names_are_normalised_through_the_registry(
     assert publisher(registry, page(f"<meta property='og:site_name' content='{name}'>")) == outlet
 
 
+def test_a_shared_one_word_alias_on_an_unregistered_site_is_that_sites_name(
+    registry: OutletRegistry,
+) -> None:
+    head = (
+        "<meta property='og:site_name' content='The Post'>"
+        "<link rel='canonical' href='https://www.gullislandpost.example/x'>"
+    )
+    assert publisher(registry, page(head)) == "The Post"
+    assert publisher(registry, page(head.replace("The Post", "Harbour Herald Online"))) == (
+        "The Harbour Herald"
+    )
+
+
 @pytest.mark.parametrize("name", ["U.S.", "Home", "Lantern", "Harbour"])
 def test_a_section_or_a_fragment_is_no_outlet(registry: OutletRegistry, name: str) -> None:
     assert registered(name, registry) is None
@@ -222,8 +235,11 @@ def test_a_page_with_no_address_takes_its_titles_outlet_but_not_a_subtitle(
     assert publisher(registry, page(subtitle)) is None
 
 
-def test_a_wire_in_an_unregistered_sites_tags_is_its_wire(registry: OutletRegistry) -> None:
-    head = article_ld(publisher={"name": "Associated Press"}) + (
+@pytest.mark.parametrize("agency", ["Associated Press", "AP"])
+def test_a_wire_in_an_unregistered_sites_tags_is_its_wire(
+    registry: OutletRegistry, agency: str
+) -> None:
+    head = article_ld(publisher={"name": agency}) + (
         "<meta property='og:site_name' content='Gull Island Courier'>"
         "<link rel='canonical' href='https://gullislandcourier.example/x'>"
     )

@@ -12,7 +12,9 @@ places, some more trustworthy than others; :func:`page_identity` collects them a
 3. a site name (``og:site_name``, ``application-name``, a Markdown file's ``publisher``)
    normalised through the registry: its canonical name or alias, the same without
    decorations ("RT International", "X News Service", "X.com", "X | Home"), or a
-   squashed spelling of a registered name, alias or domain stem ("TheHill");
+   squashed spelling of a registered name, alias or domain stem ("TheHill"); on a site
+   whose domain the registry does not know, a one-word alias many papers share ("The
+   Post") is that site's own name;
 4. a name the page gives itself that the registry does not know but that spells the
    page's domain, in its fullest spelling ("Deccan Herald" on deccanherald.com before a
    "DH News Service" tag; "The Detroit News" in the title before a "detroitnews" tag);
@@ -488,10 +490,28 @@ class _Resolution:
         self.host: str | None = None
         #: wire services an unregistered site's tags name (the wire, not the publisher)
         self.deferred: list[str] = []
-        self._known = {n: registered(n, registry) for n in (*ident.publishers, *ident.site_names)}
+        # on a site of its own whose domain the registry does not know, a short shared
+        # alias is another paper's ("The Post" of a local paper is not The Washington Post)
+        own_site = bool(ident.urls) and not any(registry.for_domain(u) for u in ident.urls)
+        self._known = {
+            n: hit if hit is None or not own_site or self._names_outlet(n, hit) else None
+            for n in (*ident.publishers, *ident.site_names)
+            for hit in [registered(n, registry)]
+        }
         #: names the page gives itself that the registry does not know
         self.unknown = [n for n, hit in self._known.items() if hit is None]
         self.unknown = [n for n in self.unknown if not _NOT_A_NAME.match(n)]
+
+    def _names_outlet(self, name: str, outlet: str) -> bool:
+        """Whether ``name`` surely means the registered ``outlet``: its own name, a name
+        of two words or more ("Harbour Herald International"), or one that spells the
+        page's domain; not a one-word alias many papers share ("The Post", "Times")."""
+        if self.kinds.get(outlet) in (WIRE, AGGREGATOR):
+            return True  # they carry others' pages: the steps below look past them
+        bare = _THE.sub("", _clean_name(name))
+        if squash(bare) == squash(_THE.sub("", outlet)) or matches_domain(name, self.stem):
+            return True
+        return len(bare.split()) >= 2
 
     def take(self, outlet: str | None, *, named: bool = False) -> str | None:
         """``outlet`` if it can be the publisher; an aggregator is noted as the host, and
