@@ -60,7 +60,7 @@ def time_in_process(pages: list[Path], ref: bool) -> tuple[float, float | None]:
     """Seconds for clean_html over the pages (and for trafilatura.extract)."""
     import trafilatura
 
-    from reader.clean_html import clean_html
+    from reader.ingest.clean_html import clean_html
 
     htmls = [read(p) for p in pages]
     clean_html(htmls[0])  # warm imports and caches, as a long-running app would be

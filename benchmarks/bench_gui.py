@@ -33,9 +33,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.clean_markdown import clean_markdown  # noqa: E402
 from reader.gui.app import make_app  # noqa: E402
 from reader.ingest import RawInput  # noqa: E402
+from reader.ingest.clean_markdown import clean_markdown  # noqa: E402
 from reader.model import STATUSES, Article, Claim  # noqa: E402
 from reader.store.library import Library  # noqa: E402
 

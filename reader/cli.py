@@ -98,7 +98,7 @@ def _extract_all(
 
     # warm the heavy imports once: forked workers then share them instead of each
     # importing trafilatura and loading the outlet registry again
-    for module in ("trafilatura", "trafilatura.metadata", "htmldate", "reader.clean_html"):
+    for module in ("trafilatura", "trafilatura.metadata", "htmldate", "reader.ingest.clean_html"):
         importlib.import_module(module)
     outlet_registry()
     context = multiprocessing.get_context("fork")

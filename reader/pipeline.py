@@ -57,19 +57,17 @@ def _internal(source: str, exc: Exception) -> InputError:
 
 
 def _extract_raw(raw: RawInput) -> Article:
-    article = clean(raw)
+    registry = outlet_registry()
+    article = clean(raw, registry)
     if len(article.text.split()) < MIN_WORDS:
         raise InputError(raw.source, "no article text found")
-    from reader.attribution import outlet_for_domain
-
-    registry = outlet_registry()
-    if not article.publisher and article.url:
-        article.publisher = outlet_for_domain(article.url, registry)
     findings = claim_finder(registry).find(article.text, article.publisher, article.wire)
     article.claims = findings.claims
     # without page metadata, the engine found who published it from the text's
     # references to itself ("Insider was unable to verify ...")
     article.publisher = article.publisher or findings.publisher
+    if article.wire == article.publisher:
+        article.wire = None
     return article
 
 
@@ -109,20 +107,25 @@ def outlet_registry() -> OutletRegistry:
     return _registry_cache[key]
 
 
-def clean(raw: RawInput) -> Article:
-    """Clean by kind; the URL the input came from fills in a missing ``url``."""
+def clean(raw: RawInput, registry: OutletRegistry | None = None) -> Article:
+    """Clean by kind; the URL the input came from fills in a missing ``url``.
+
+    Publisher and wire are resolved through ``registry`` (default: the bundled one
+    with the user's file merged, :func:`outlet_registry`).
+    """
+    registry = registry or outlet_registry()
     if raw.kind == "html":
-        from reader.clean_html import clean_html
+        from reader.ingest.clean_html import clean_html
 
-        article = clean_html(raw.content, raw.url)
+        article = clean_html(raw.content, raw.url, registry)
     elif raw.kind == "markdown":
-        from reader.clean_markdown import clean_markdown
+        from reader.ingest.clean_markdown import clean_markdown
 
-        article = clean_markdown(raw.content)
+        article = clean_markdown(raw.content, raw.url, registry)
     else:
-        from reader.clean_text import clean_text
+        from reader.ingest.clean_text import clean_text
 
-        article = clean_text(raw.content)
+        article = clean_text(raw.content, raw.url, registry)
     if raw.url and not article.url:
         article.url = raw.url
     return article

@@ -1,4 +1,4 @@
-"""Tests for the HTML article cleaner (reader.clean_html) and its rules (reader.body_rules)."""
+"""Tests for the HTML article cleaner (reader.ingest.clean_html) and its rules (reader.ingest.body_rules)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from reader import body_rules
-from reader.clean_html import clean_html, find_byline, sanitize_markdown
+from reader.ingest import body_rules
+from reader.ingest.clean_html import clean_html, find_byline, sanitize_markdown
 from reader.model import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -148,7 +148,7 @@ def test_plain_words_do_not_raise() -> None:
     ],
 )
 def test_short_or_unspaced_prose_is_an_article(text: str) -> None:
-    from reader.clean_html import looks_like_article
+    from reader.ingest.clean_html import looks_like_article
 
     assert looks_like_article(f"Home\n\nNews\n\n{text}")
     assert not looks_like_article("Home\n\nNews\n\nSport and weather today\n\nLog in")
@@ -193,7 +193,7 @@ def test_no_qt_imported() -> None:
     import subprocess
 
     code = (
-        "import sys; from reader.clean_html import clean_html;"
+        "import sys; from reader.ingest.clean_html import clean_html;"
         f"clean_html(open({str(FIXTURES / 'article_full.html')!r}).read());"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide', 'PyQt'))))"
     )

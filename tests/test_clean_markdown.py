@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.clean_markdown import clean_markdown, markdown_to_text
+from reader.ingest.clean_markdown import clean_markdown, markdown_to_text
 
 
 def test_front_matter_and_heading() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.clean_text import clean_text
+from reader.ingest.clean_text import clean_text
 
 BODY = [
     "The harbour authority approved a new dredging plan on Monday, officials said.",

@@ -243,3 +243,23 @@ def test_a_parallel_batch_prints_what_a_sequential_one_does(tmp_path: Path) -> N
     assert [json.loads(x)["path"] for x in par.stdout.splitlines()] == [
         p for p in paths if "empty" not in p
     ]
+
+
+def test_extract_names_the_original_outlet_and_the_wire_of_a_syndicated_page() -> None:
+    from reader.paths import user_outlets_path
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "identity"
+    user = user_outlets_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text((fixtures / "outlets.json").read_text())
+    try:
+        p = run_cli("extract", str(fixtures / "syndicated.html"), "--format", "json")
+    finally:
+        user.unlink()
+    assert p.returncode == 0, p.stderr
+    d = json.loads(p.stdout)
+    assert (d["publisher"], d["wire"]) == ("The Harbour Herald", "Associated Press")
+    assert "contributed to this report" not in d["text"]
+    assert d["claims"] and all(
+        c["chain"][:2] == ["The Harbour Herald", "Associated Press"] for c in d["claims"]
+    )

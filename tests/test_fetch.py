@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from reader.errors import InputError
-from reader.fetch import fetch_url
+from reader.ingest.fetch import fetch_url
 from tests.helpers import local_server
 
 PAGE = (
@@ -73,9 +73,9 @@ def test_time_out() -> None:
 
 
 def test_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.fetch
+    import reader.ingest.fetch
 
-    monkeypatch.setattr(reader.fetch, "MAX_BYTES", 1000)
+    monkeypatch.setattr(reader.ingest.fetch, "MAX_BYTES", 1000)
     big = (200, HTML, b"<p>" + b"x" * 5000 + b"</p>")
     with local_server({"/big": big}) as (base, _), pytest.raises(InputError, match="larger than"):
         fetch_url(base + "/big")

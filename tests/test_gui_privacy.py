@@ -12,10 +12,10 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reader.clean_markdown import clean_markdown
 from reader.gui.article_view import ArticleView, SafeDocument, drop_images
 from reader.gui.window import MainWindow
 from reader.ingest import RawInput
+from reader.ingest.clean_markdown import clean_markdown
 from reader.store.library import Library
 from tests.helpers import local_server
 from tests.test_gui_support import sentence_claims

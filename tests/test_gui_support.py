@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.clean_markdown import clean_markdown
 from reader.ingest import RawInput
+from reader.ingest.clean_markdown import clean_markdown
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
 from reader.store.library import Library
 

@@ -124,11 +124,11 @@ def test_unreadable_file(tmp_path: Path) -> None:
     try:
         folder.chmod(0o755)
         pkg = folder / "reader"
-        pkg.mkdir()
+        (pkg / "ingest").mkdir(parents=True)
         src = Path(__file__).resolve().parents[1] / "reader"
-        for name in ("__init__.py", "errors.py", "ingest.py"):
+        for name in ("__init__.py", "errors.py", "ingest/__init__.py", "ingest/load.py"):
             shutil.copy(src / name, pkg / name)
-        for f in (pkg, *pkg.iterdir()):
+        for f in (pkg, *pkg.rglob("*")):
             f.chmod(0o755)
         p = folder / "secret.txt"
         p.write_text(TEXT)

@@ -1,4 +1,5 @@
-"""The pipeline's wiring: user outlet registry, publisher from the page's domain."""
+"""The pipeline's wiring: user outlet registry, publisher from the page's domain, the wire
+as a link of every chain."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import pytest
 
 from reader.errors import InputError
 from reader.ingest import RawInput
+from reader.model import Article, Claim
 from reader.paths import user_outlets_path
+from reader.attribution import RuleFinder
 from reader.pipeline import extract_raw
+
+IDENTITY = Path(__file__).resolve().parent / "fixtures" / "identity"
 
 STORY = (
     "Tide gauges recorded the highest water in 40 years on Sunday, the Fjordpost reported, "
@@ -60,12 +65,12 @@ def test_publisher_from_a_known_domain() -> None:
 def test_an_internal_error_on_one_input_is_that_inputs_one_line_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import reader.clean_text
+    import reader.ingest.clean_text
 
-    def broken(_raw: str) -> None:
+    def broken(*_args: object) -> None:
         raise IndexError("list index out of range\nsecond line")
 
-    monkeypatch.setattr(reader.clean_text, "clean_text", broken)
+    monkeypatch.setattr(reader.ingest.clean_text, "clean_text", broken)
     monkeypatch.delenv("PROVENANCE_READER_DEBUG", raising=False)
     with pytest.raises(InputError, match=r"could not be processed \(IndexError") as e:
         extract_raw(raw(STORY))
@@ -82,3 +87,37 @@ def test_publisher_from_the_articles_reference_to_itself() -> None:
     )
     a = extract_raw(raw(text))
     assert a.publisher == "Bayside Herald", [c.chain for c in a.claims]
+
+
+def test_the_wire_is_a_link_of_every_chain_after_the_publisher(user_registry: Path) -> None:
+    user_registry.write_text((IDENTITY / "outlets.json").read_text())
+    text = (
+        "PORT ELLIS (AP) — The island council voted on Tuesday to extend the harbour wall, "
+        "the mayor said.\n\n"
+        "Engineers warned that the old wall could fail in a strong storm, according to a "
+        "report by the Coastal Courier."
+    )
+    a = extract_raw(raw(text, url="https://www.harbourherald.example/news/wall"))
+    assert (a.publisher, a.wire) == ("The Harbour Herald", "Associated Press")
+    chains = [c.chain for c in a.claims]
+    assert chains and all(ch[:2] == ["The Harbour Herald", "Associated Press"] for ch in chains)
+    assert any(ch[2:] == ["the mayor"] for ch in chains), chains
+
+
+def claim(chain: list[str]) -> Claim:
+    return Claim("x", 0, 1, None, None, None, None, None, "reported", chain)
+
+
+def test_the_wire_follows_the_publisher_in_every_chain_once() -> None:
+    text = (
+        "The governor signed the budget on Tuesday.\n\n"
+        "Aides said the vote would come in May, the Ledger reported.\n\n"
+        "Turnout was 60%, Associated Press figures show."
+    )
+    found = RuleFinder().find(text, publisher="The Dunmore Post", wire="AP")
+    chains = [c.chain for c in found.claims]
+    assert chains[0] == ["The Dunmore Post", "Associated Press"]
+    assert chains[-1] == ["The Dunmore Post", "Associated Press"]  # the wire cited by itself
+    assert all(chain.count("Associated Press") == 1 for chain in chains)
+    alone = RuleFinder().find("The governor signed the budget on Tuesday.", wire="Reuters")
+    assert alone.claims[0].chain == ["Reuters"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.clean_markdown import clean_markdown
-from reader.clean_text import clean_text
 from reader.errors import InputError
 from reader.ingest import from_bytes
+from reader.ingest.clean_markdown import clean_markdown
+from reader.ingest.clean_text import clean_text
 
 lines = st.lists(
     st.one_of(

@@ -1,4 +1,4 @@
-"""reader.render: Markdown to safe HTML (Qt-free)."""
+"""reader.ingest.render: Markdown to safe HTML (Qt-free)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import html
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.ingest.render import article_html, header_html, markdown_to_html, sanitize_html
 from reader.model import Article
-from reader.render import article_html, header_html, markdown_to_html, sanitize_html
 
 
 def test_links_and_structure_survive() -> None:

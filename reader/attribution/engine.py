@@ -134,6 +134,10 @@ class _Engine:
                 registry = registry.extended([outlet_entry(pub)])
         self.registry = registry
         self.publisher = pub
+        wire = (registry.canonical(wire) or wire.strip() or None) if wire else None
+        #: Every chain starts here: the publisher, then the wire whose copy it ran
+        #: ("The Detroit News ← Associated Press ← ...").
+        self.head: tuple[str, ...] = tuple(dict.fromkeys(x for x in (pub, wire) if x))
         self.tracker = Tracker(registry, self.publisher, names.types)
         self.analyzer = SentenceAnalyzer(registry, disabled)
         self.metas: list[_Meta] = []
@@ -256,14 +260,14 @@ class _Engine:
                 outlet=pub,
                 cue=None,
                 status=Status.UNATTRIBUTED,
-                chain=[pub] if pub else [],
+                chain=list(self.head),
             )
             sent.claims.append(claim)
             self._meta(_Meta(claim, idx, None, False))
             return claim
         res, span = self._resolve(sent, att)
         outlet, via = self._outlet(toks, att, res)
-        chain: list[str] = [pub] if pub else []
+        chain: list[str] = list(self.head)
         if outlet and outlet not in chain:
             chain.append(outlet)
         if (res.name and res.name not in chain and res.type != SourceType.OUTLET) or (
@@ -413,7 +417,7 @@ class _Engine:
         b = max(a + 1, next((i for i, t in enumerate(toks) if t.start >= b_off), len(toks)))
         res = self.tracker.resolve(toks, (a, b))
         pub = self.publisher
-        chain = [pub] if pub else []
+        chain = list(self.head)
         if res.name not in chain:
             chain.append(res.name)
         author = Claim(

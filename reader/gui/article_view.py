@@ -4,7 +4,7 @@ It renders one article, marks every claim sentence (a dotted underline: they can
 clicked), highlights the current claim with an ExtraSelection and scrolls it into
 view, and tints the words that set its status (its evidence) in its status colour.
 Remote resources are refused twice over: the HTML has no images or stylesheets left
-(see :mod:`reader.render`), and every document the view shows is a
+(see :mod:`reader.ingest.render`), and every document the view shows is a
 :class:`SafeDocument`, whose ``loadResource`` answers every request (web or local
 file) with nothing, and whose images are deleted before it is laid out (Qt's image
 handler would otherwise read a local file named by ``<img src>`` itself). Links are
@@ -55,8 +55,8 @@ from reader.gui.rendering import (
     drop_images,
 )
 from reader.gui.style import claim_underline, evidence_fill, highlight_fill, muted_text
+from reader.ingest.render import header_html
 from reader.model import Article
-from reader.render import header_html
 
 __all__ = ["ArticleView", "SafeDocument", "drop_images"]
 

@@ -29,8 +29,8 @@ from PySide6.QtGui import (
 )
 
 from reader.gui.offsets import OffsetMap
+from reader.ingest.render import HEADER_BLOCKS, article_html
 from reader.model import Article
-from reader.render import HEADER_BLOCKS, article_html
 
 #: Bodies at least this long (characters of Markdown, or text) render off the GUI thread.
 ASYNC_MIN_CHARS = 50_000
@@ -160,7 +160,7 @@ def build_document(
     doc.setDefaultFont(style.font)
     doc.setDefaultStyleSheet(style.stylesheet)
     doc.setHtml(html)
-    drop_images(doc)  # none survive reader.render; this is the second line of defence
+    drop_images(doc)  # none survive reader.ingest.render; this is the second line of defence
     body = doc.findBlockByNumber(HEADER_BLOCKS)
     start = body.position() if body.isValid() else doc.characterCount() - 1
     _set_line_height(doc, start, style.line_height)

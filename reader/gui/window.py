@@ -48,8 +48,8 @@ from reader.gui.search import SearchPanel
 from reader.gui.settings import app_settings, as_bool, as_int
 from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
 from reader.ingest import is_url
+from reader.ingest.render import safe_href
 from reader.paths import samples_dir
-from reader.render import safe_href
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
     from reader.store.library import Library, StoredArticle, StoredClaim

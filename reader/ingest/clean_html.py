@@ -2,7 +2,7 @@
 
 trafilatura finds the article body and the metadata in ONE pass (``bare_extraction``);
 the body tree it returns is then trimmed by the generic rules in
-:mod:`reader.body_rules` and rendered twice, to Markdown and to plain text, so the
+:mod:`reader.ingest.body_rules` and rendered twice, to Markdown and to plain text, so the
 costly extraction never runs twice. Markdown keeps only allow-listed inline HTML
 (cleaned with nh3) and http(s)/mailto links. Bad input never raises: a page without
 an article, or one that breaks the parser, yields an Article with empty text.
@@ -13,9 +13,13 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reader.ingest.identity import PageIdentity, page_identity, publisher_and_wire
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.attribution import OutletRegistry
 
 LOG = logging.getLogger(__name__)
 
@@ -28,13 +32,16 @@ _TAG_LIKE = re.compile(r"(\\*)(<[^<>]*>?)")
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
-def clean_html(html: str, url: str | None = None) -> Article:
+def clean_html(
+    html: str, url: str | None = None, registry: OutletRegistry | None = None
+) -> Article:
     """Extract the article of ``html`` (fetched from ``url``, if known).
 
-    Never raises on bad HTML: empty ``text`` means no article was found.
+    The publisher and wire are resolved through ``registry`` (default: the bundled
+    outlet registry). Never raises on bad HTML: empty ``text`` means no article was found.
     """
     try:
-        return _clean(html, url)
+        return _clean(html, url, registry)
     except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError) as exc:
         # lxml and trafilatura fail in these ways on pathological pages (deep nesting,
         # broken encodings, truncated markup); a page we cannot read has no article.
@@ -47,18 +54,33 @@ def clean_html(html: str, url: str | None = None) -> Article:
         raise
 
 
-def _clean(html: str, url: str | None) -> Article:
-    import trafilatura  # heavy: imported only when HTML is cleaned
-    from trafilatura.utils import load_html
-
-    from reader import body_rules
+def _clean(html: str, url: str | None, registry: OutletRegistry | None) -> Article:
+    from trafilatura.utils import load_html  # heavy: imported only when HTML is cleaned
 
     if not html or not html.strip():
         return Article(url=url)
     tree = load_html(html)
     if tree is None:
         return Article(url=url)
-    article = page_metadata(tree, url)
+    article, identity = page_metadata(tree, url)
+    blocks = _extract_body(tree, article, url)
+    # after the body: a syndicated page's original outlet can be in its credits
+    article.publisher, article.wire = publisher_and_wire(
+        identity, registry, [article.byline], blocks
+    )
+    return article
+
+
+def _extract_body(tree: Any, article: Article, url: str | None) -> list[str]:
+    """Fill ``article``'s text and Markdown from the page's article body.
+
+    Returns the body's blocks as trafilatura extracted them, before the rules drop
+    furniture: the credit lines among it name the wire.
+    """
+    import trafilatura
+
+    from reader.ingest import body_rules
+
     body_rules.prepare_tree(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -76,15 +98,16 @@ def _clean(html: str, url: str | None) -> Article:
     )
     body = getattr(doc, "body", None)
     if body is None:
-        return article
+        return []
+    limit = body_rules.CREDIT_SCAN_CHARS
+    blocks = [body_rules.block_text(el, limit) for el in body.iter(*body_rules.BLOCK_TAGS)]
     body_rules.apply(body, title=article.title)
     resolve_links(body, url or article.url)
     text = render_text(body)
-    if not looks_like_article(text):
-        return article
-    article.text = text
-    article.markdown = render_markdown(body)  # last: it marks up the tree in place
-    return article
+    if looks_like_article(text):
+        article.text = text
+        article.markdown = render_markdown(body)  # last: it marks up the tree in place
+    return blocks
 
 
 #: A block this long (in words or characters) is prose; so is a shorter one that ends
@@ -110,8 +133,9 @@ def looks_like_article(text: str) -> bool:
     return False
 
 
-def page_metadata(tree: Any, url: str | None) -> Article:
-    """Title, byline, publisher, date and canonical URL of a parsed page (no body).
+def page_metadata(tree: Any, url: str | None) -> tuple[Article, PageIdentity]:
+    """Title, byline, date and canonical URL of a parsed page (no body), and the
+    page's identity hints (:mod:`reader.ingest.identity`) its publisher is resolved from.
 
     trafilatura's ``extract_metadata`` minus what we do not use (categories, tags,
     licence) and minus htmldate's free-text date search, which loads dateparser (about
@@ -143,19 +167,13 @@ def page_metadata(tree: Any, url: str | None) -> Article:
         extensive_search=False,
         max_date=date.today().isoformat(),
     )
-    if not meta.sitename:
-        meta.sitename = tm.extract_sitename(tree)
-    if meta.sitename:
-        meta.sitename = meta.sitename.lstrip("@")
-    elif meta.url and (host := tm.META_URL.match(meta.url)):
-        meta.sitename = host[1]
-    return Article(
+    article = Article(
         title=_clean_str(meta.title),
         byline=_clean_str(meta.author),
-        publisher=_clean_str(meta.sitename),
         published=published[:10] if published and _ISO_DATE.match(published) else None,
         url=_clean_str(meta.url) or url,
     )
+    return article, page_identity(tree, url)
 
 
 _BYLINE_XPATH = (

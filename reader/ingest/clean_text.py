@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from reader.ingest.identity import PageIdentity, origins_in, publisher_and_wire
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.attribution import OutletRegistry
 
 # Whole-line page chrome, matched case-insensitively against a stripped line.
 _CHROME = re.compile(
@@ -87,32 +92,26 @@ class _Block:
     lines: int  # source lines joined into this block
 
 
-_CREDIT = re.compile(
-    r"^(?:this\s+)?(?:article|story|post)?\s*(?:was\s+)?(?:originally|first)\s+"
-    r"(?:published|appeared|posted)\s+(?:on|in|at|by)\s+(?:the\s+website\s+of\s+)?"
-    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\.?$",
-    re.IGNORECASE,
-)
+def clean_text(raw: str, url: str | None = None, registry: OutletRegistry | None = None) -> Article:
+    """Return the article in a scraped text dump; ``markdown`` and ``text`` hold the body.
 
-
-def clean_text(raw: str) -> Article:
-    """Return the article in a scraped text dump; ``markdown`` and ``text`` hold the body."""
-    blocks = _blocks(raw)
-    publisher = None
-    for b in blocks:
-        m = _CREDIT.match(b.text)
-        if m and m.group("name")[:1].isupper() and m.group("name").lower() != "here":
-            publisher = m.group("name").rstrip(".")  # "originally appeared on X"
-    blocks = [b for b in blocks if not _CHROME.match(b.text)]
+    The publisher comes from ``url`` (where the text was fetched from, if known) or an
+    "originally appeared on X" line, the wire from the byline, dateline and credit lines
+    (read before they are dropped), both through ``registry`` (default: the bundled one).
+    """
+    every = _blocks(raw)
+    blocks = [b for b in every if not _CHROME.match(b.text)]
     counts = Counter(b.text for b in blocks if b.lines == 1)
 
     first_body = next((i for i, b in enumerate(blocks) if _is_body(b.text)), len(blocks))
     title: str | None = None
     byline: str | None = None
     published: str | None = None
+    header: list[str] = []  # lines above the body but the title: byline, credits
     for b in blocks[:first_body]:
         m = _BYLINE.match(b.text)
         d = _DATELINE.match(b.text)
+        header.append(b.text)
         if m and byline is None:
             byline = m.group(1).strip()
         elif d and published is None:
@@ -145,11 +144,22 @@ def clean_text(raw: str) -> Article:
             continue  # a spliced-in headline of another story
         body.append("## " + _escape_md(t))
         plain.append(t)
+    # the body's blocks with the chrome dropped between them (credit lines among it)
+    first = blocks[start] if start < len(blocks) else None
+    at = next((i for i, b in enumerate(every) if b is first), len(every))
+    publisher, wire = publisher_and_wire(
+        PageIdentity(urls=[url] if url else [], origins=origins_in(b.text for b in every)),
+        registry,
+        [h for h in header if h != title],
+        [b.text for b in every[at:]],
+    )
     return Article(
         title=title,
         byline=byline,
         publisher=publisher,
+        wire=wire,
         published=published,
+        url=url,
         markdown="\n\n".join(body),
         text="\n\n".join(plain),
     )

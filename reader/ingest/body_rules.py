@@ -24,6 +24,9 @@ BLOCK_TAGS = ("p", "head", "item", "quote")
 _WORD = re.compile(r"\w+")
 #: Longer blocks are article text: no rule below looks at them.
 _MAX_FURNITURE_CHARS = 600
+#: Blocks are read this far (normalised) by those looking for credit lines before the
+#: rules drop them (reader.ingest.wire): a credit line is shorter.
+CREDIT_SCAN_CHARS = 300
 _URLISH = re.compile(r"^\S+[./@]\S+$")
 
 

@@ -9,7 +9,7 @@ import httpx
 
 from reader import __version__
 from reader.errors import InputError
-from reader.ingest import MAX_BYTES, RawInput, from_bytes
+from reader.ingest.load import MAX_BYTES, RawInput, from_bytes
 
 #: Longest wait for any one network step (connect, each read).
 TIMEOUT_S = 15.0

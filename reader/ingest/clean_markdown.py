@@ -4,12 +4,17 @@ top-level heading as title, and plain text rendered through python-markdown."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import markdown as md
 from lxml import html as lxml_html
 
-from reader.clean_text import is_chrome
+from reader.ingest.clean_text import is_chrome
+from reader.ingest.identity import PageIdentity, publisher_and_wire
 from reader.model import Article
+
+if TYPE_CHECKING:
+    from reader.attribution import OutletRegistry
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -18,8 +23,15 @@ _BLOCKS = {
 }  # fmt: skip
 
 
-def clean_markdown(src: str) -> Article:
-    """Article from Markdown; ``text`` keeps one paragraph per block element."""
+def clean_markdown(
+    src: str, url: str | None = None, registry: OutletRegistry | None = None
+) -> Article:
+    """Article from Markdown; ``text`` keeps one paragraph per block element.
+
+    The front matter's ``url``/``source`` (or ``url``, where the file was fetched from)
+    and ``publisher``/``site`` give the publisher, resolved like a web page's identity;
+    the byline, dateline and credit lines (read before they are dropped) give the wire.
+    """
     src = src.replace("\r\n", "\n").lstrip("\ufeff")
     meta: dict[str, str] = {}
     m = _FRONT.match(src)
@@ -35,16 +47,32 @@ def clean_markdown(src: str) -> Article:
         title = title or h1.group(1).strip()
         src = src[h1.end() :].lstrip("\n")
     # whole-paragraph chrome (credit lines, share prompts) goes, as in scraped text
-    body = "\n\n".join(p for p in re.split(r"\n\s*\n", src.strip()) if not is_chrome(p))
+    paragraphs = re.split(r"\n\s*\n", src.strip())
+    body = "\n\n".join(p for p in paragraphs if not is_chrome(p))
+    byline = meta.get("author") or meta.get("byline")
+    page_url = meta.get("url") or meta.get("source")
+    site = [n for n in (meta.get("publisher"), meta.get("site")) if n]
+    identity = PageIdentity(
+        urls=[u for u in (page_url, url) if u and re.match(r"^https?://", u, re.I)],
+        site_names=site,
+    )
+    publisher, wire = publisher_and_wire(
+        identity, registry, [byline], [_MD_MARKUP.sub("", p).strip() for p in paragraphs]
+    )
     return Article(
         title=title,
-        byline=meta.get("author") or meta.get("byline"),
-        publisher=meta.get("publisher") or meta.get("site"),
+        byline=byline,
+        publisher=publisher,
+        wire=wire,
         published=_date(meta.get("date") or meta.get("published")),
-        url=meta.get("url") or meta.get("source"),
+        url=page_url or url,
         markdown=body,
         text=markdown_to_text(body),
     )
+
+
+#: Markdown emphasis and block markers, stripped before credit lines are read.
+_MD_MARKUP = re.compile(r"^(?:>\s*|#{1,6}\s+)+|[*_`]+|\\(?=[^\w\s])", re.MULTILINE)
 
 
 def markdown_to_text(body: str) -> str:

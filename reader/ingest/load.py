@@ -55,7 +55,7 @@ def load(source: str, should_cancel: Callable[[], bool] | None = None) -> RawInp
     ``should_cancel`` is polled during a download (files are read at once).
     """
     if is_url(source):
-        from reader.fetch import fetch_url  # httpx only when a URL is asked for
+        from reader.ingest.fetch import fetch_url  # httpx only when a URL is asked for
 
         return fetch_url(source.strip(), should_cancel=should_cancel)
     return load_file(Path(source), source)
