@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.attribution import RuleFinder
 from reader.errors import InputError
 from reader.ingest import RawInput
-from reader.model import Article, Claim
 from reader.paths import user_outlets_path
-from reader.attribution import RuleFinder
 from reader.pipeline import extract_raw
 
 IDENTITY = Path(__file__).resolve().parent / "fixtures" / "identity"
@@ -102,10 +101,6 @@ def test_the_wire_is_a_link_of_every_chain_after_the_publisher(user_registry: Pa
     chains = [c.chain for c in a.claims]
     assert chains and all(ch[:2] == ["The Harbour Herald", "Associated Press"] for ch in chains)
     assert any(ch[2:] == ["the mayor"] for ch in chains), chains
-
-
-def claim(chain: list[str]) -> Claim:
-    return Claim("x", 0, 1, None, None, None, None, None, "reported", chain)
 
 
 def test_the_wire_follows_the_publisher_in_every_chain_once() -> None:
