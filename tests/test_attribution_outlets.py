@@ -81,3 +81,22 @@ def test_ambiguous_alias_follows_last_compatible_antecedent() -> None:
 def test_lower_case_words_are_not_outlets() -> None:
     claims = find_claims("He took the post in March, the journal of record said nothing.")
     assert all(c.outlet is None for c in claims)
+
+
+def test_via_names_the_outlet_words_came_through() -> None:
+    text = (
+        "“We lost that game,” Omar Reyes said, via Jane Roe of the Pittsburgh Post-Gazette."
+        "\n\nHenrik Dahl, via USA Today, said that the referee was wrong in 2019."
+    )
+    claims = [c for c in find_claims(text, "CBS Sports") if c.source]
+    assert [c.outlet for c in claims] == ["Pittsburgh Post-Gazette", "USA Today"]
+    assert claims[0].chain == ["CBS Sports", "Pittsburgh Post-Gazette", "Omar Reyes"]
+
+
+def test_a_person_who_spoke_to_an_outlet_once_is_not_quoted_through_it_ever_after() -> None:
+    text = (
+        "“The campaign starts today,” Governor Ana Vale told the Washington Post on Monday."
+        "\n\nThe ads will run for a year.\n\n“This is our problem,” Vale said at a rally."
+    )
+    claims = [c for c in find_claims(text, "The Harbor Ledger") if c.source]
+    assert [c.outlet for c in claims] == ["The Washington Post", "The Harbor Ledger"]

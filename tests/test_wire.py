@@ -45,7 +45,7 @@ def wire(registry: OutletRegistry, *, byline: str | None = None, blocks: list[st
         ("From Reuters", "Reuters"),
         ("PTI", "Press Trust of India"),
         ("AFP", "Agence France-Presse"),
-        ("IANS", "Indo-Asian News Service"),
+        ("IANS", "IANS"),
         ("Tom Krisher; Ap Auto Writer", "Associated Press"),
         ("Yonhap News Agency", "Yonhap"),
         ("Korea Maritime News Agency", "Korea Maritime News Agency"),  # a named agency
@@ -101,7 +101,7 @@ def test_a_dateline_without_an_agency_gives_none(registry: OutletRegistry, openi
         ("Associated Press writer Jane Doe in Portland contributed.", "Associated Press"),
         ("Staff writer Ada Brink and Reuters contributed reporting.", "Reuters"),
         ("(With inputs from PTI)", "Press Trust of India"),
-        ("With inputs from agencies, IANS", "Indo-Asian News Service"),
+        ("With inputs from agencies, IANS", "IANS"),
         ("Additional reporting by Reuters", "Reuters"),
         ("Copyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
         ("© 2024 AFP", "Agence France-Presse"),
@@ -185,7 +185,7 @@ def test_scraped_text_reads_a_byline_credit_and_a_chrome_credit(registry: Outlet
     b = clean_text(
         "\n\n".join(["Harbour wall to be extended", *BODY, "Source: IANS"]), None, registry
     )
-    assert b.wire == "Indo-Asian News Service" and "IANS" not in b.text
+    assert b.wire == "IANS" and "IANS" not in b.text
 
 
 def test_markdown_reads_its_dateline_and_its_dropped_copyright_line(

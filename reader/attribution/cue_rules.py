@@ -49,6 +49,8 @@ from reader.attribution.noun_phrases import (
 )
 from reader.attribution.segment import Token, base_word
 
+#: Tokens looked at after "via" for the outlet it names ("via Jane Roe of the Ledger").
+VIA_WINDOW = 8
 #: Tokens between a trailing cue and the comma before the speaker's participle
 #: ("told the crowd Friday, reciting ...").
 SPEAKER_GAP = 6
@@ -410,6 +412,25 @@ def _find_recipient(s: SentenceView, att: Attribution, k: int) -> None:
                 att.recipient_np = np
                 return
         k += 1
+    _via_outlet(s, att)
+
+
+def _via_outlet(s: SentenceView, att: Attribution) -> None:
+    """ "X, via USA Today, said", "..., X said, via Jane Roe of the Ledger": the outlet
+    the words came through, named after "via" near the source or the cue."""
+    toks = s.toks
+    lo = att.src[0] if att.src is not None else att.cue_index
+    hi = min(len(toks), max(att.cue_index, att.src[1] if att.src else 0) + VIA_WINDOW)
+    for k in range(lo, hi):
+        if toks[k].low != "via":
+            continue
+        for j in range(k + 1, min(len(toks), k + 1 + VIA_WINDOW)):
+            if toks[j].text in {";", ":", "."}:
+                break
+            m = s.registry.match(toks, j)
+            if m is not None:
+                att.recipient = m
+                return
 
 
 def according_to(s: SentenceView, i: int) -> Attribution | None:

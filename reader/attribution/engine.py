@@ -304,7 +304,9 @@ class _Engine:
         key = res.name if res.type != SourceType.ANONYMOUS else f"anon:{res.name}"
         conflict = st.find_conflict(toks, a, b, att.cue_index, sent.mask, att.src)
         self._meta(_Meta(claim, idx, key, via, conflict, res.entity))
-        if res.entity is not None and outlet and outlet != pub and res.type != SourceType.OUTLET:
+        if res.entity is not None and outlet and outlet != pub and res.type == SourceType.ANONYMOUS:
+            # an outlet's unnamed sources stay its sources ("those sources told the paper");
+            # a named person who spoke to an outlet once may say the rest elsewhere
             res.entity.outlet = outlet
         if st.find_rebuttal(toks, att.cue_index):
             self._rebut(claim)
