@@ -28,6 +28,7 @@ from reader.attribution.lexicon import (
     GROUP_NAMES,
     HEAD_LINKS,
     INDEFINITE_DETERMINERS,
+    JOURNALIST_ROLES,
     LEADING_WORDS,
     MALE_NAMES,
     MALE_TITLES,
@@ -221,6 +222,18 @@ def _described_official(found: tuple[list[str], list[str]]) -> bool:
     person holds office ("police commissioner", "the president of the Federal ...")."""
     titles, words = found
     return any(holds_office([t], body_words(words, words.index(t)), bare=False) for t in titles)
+
+
+def _common_noun(low: str) -> bool:
+    """Whether a word is one of the source nouns of the lexicon ("aides", "officials")."""
+    return (
+        low in ANONYMOUS_HEADS
+        or low in OFFICIAL_TITLES
+        or low in DOCUMENT_HEADS
+        or low in ORGANIZATION_HEADS
+        or low in GOVERNMENT_HEADS
+        or low in OUTLET_NOUNS
+    )
 
 
 def _is_nationality(word: str) -> bool:
@@ -542,7 +555,15 @@ class Tracker:
         named = self._name_after_description(toks, a, b, h)
         if named is not None:
             return named
-        caps = [t for t in toks[a:b] if t.is_cap and t.low not in DETERMINERS]
+        opening = 1 if toks and toks[0].text in OPEN_QUOTES else 0
+        caps = [
+            t
+            for k, t in enumerate(toks[a:b], a)
+            if t.is_cap
+            and t.low not in DETERMINERS
+            # "Aides said ...": a common noun capitalised only because it opens the sentence
+            and not (k == opening and _common_noun(t.low))
+        ]
         # a nationality is a modifier ("Russian officials"), never the head ("Vindman")
         names = [
             t
@@ -692,6 +713,13 @@ class Tracker:
         head = _strip_possessive(toks[h].low)
         if res.type not in {SourceType.PERSON, SourceType.OFFICIAL} or res.entity is None:
             return
+        if head in JOURNALIST_ROLES:
+            # "Mara Quint, a reporter for Harborline,": what she reports comes through it
+            for k in range(h + 1, b):
+                m = self.registry.match(toks, k)
+                if m is not None:
+                    res.outlet = res.entity.outlet = self.pick_outlet(m)
+                    return
         words = [_strip_possessive(t.low) for t in toks[a:b]]
         if holds_office([head], body_words(words, h - a), bare=False):
             res.type = res.entity.type = SourceType.OFFICIAL

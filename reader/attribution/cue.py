@@ -76,6 +76,9 @@ class Attribution:
     name: tuple[int, int] | None = None  # the name inside an appositive source span
     appos: tuple[int, int] | None = None  # the description beside the name ("the mayor")
     rule: str = ""  # the name of the cue rule that found it (reader.attribution.rules)
+    #: A trailing tag on this attribution's content: whom the words came through
+    #: ("X said A, according to Reuters": Reuters relays X).
+    relay: Attribution | None = None
 
     @classmethod
     def at(

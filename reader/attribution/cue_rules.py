@@ -398,12 +398,11 @@ def _find_recipient(s: SentenceView, att: Attribution, k: int) -> None:
             m = s.registry.match(toks, k + 1)
         if m is not None:
             before = toks[m.first_token - 1].low if m.first_token > 0 else ""
-            if (told and m.first_token == att.cue_index + 1) or before in {
-                "to",
-                "with",
-                "on",
-                "told",
-            }:
+            if (
+                (told and m.first_token == att.cue_index + 1)
+                or before in {"to", "with", "on", "told"}
+                or (before == "for" and att.lemma in {"report", "write"})
+            ):
                 att.recipient = m
             return
         if told and k == att.cue_index + 1:

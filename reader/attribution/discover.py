@@ -24,6 +24,7 @@ from typing import Any
 from reader.attribution.lexicon import (
     COMPANY_HEADS,
     COUNTRIES,
+    JOURNALIST_ROLES,
     MONTHS,
     NAME_LINKS,
     NEWS_PAIR_HEADS,
@@ -197,6 +198,17 @@ def _phrase(
     ):
         states.add(base_word(toks[b + 1].text))
     # Outlets.
+    if _journalist_context(toks, a) or (
+        len(words) == 1
+        and a > 0
+        and toks[a - 1].low == "the"
+        and head in STRONG_NEWS_HEADS
+        and _outlet_context(toks, a, b)
+    ):
+        # "a reporter for Kestrel Wire", "reports for NPR"; "the Ledger reported"
+        lone = len(words) == 1 and not the and a > 0 and toks[a - 1].low == "the"
+        _add_outlet(toks, a - 1 if lone else a, words, the or lone, registry, found, seen)
+        return
     if len(words) < 2:
         return
     pair = (lows[-2], head) in NEWS_PAIR_HEADS
@@ -205,17 +217,46 @@ def _phrase(
         return
     if b < len(toks) and toks[b].low == "of" and not pair:
         return  # "Journal of Medicine", "Times of India" is in the registry
+    _add_outlet(toks, a, words, the, registry, found, seen)
+
+
+def _add_outlet(
+    toks: Sequence[Token],
+    a: int,
+    words: Sequence[str],
+    the: bool,
+    registry: OutletRegistry,
+    found: ArticleNames,
+    seen: set[str],
+) -> None:
+    """Record the outlet ``words`` names, unless the registry or the article has it."""
+    core = a + 1 if the else a
     m = registry.match(toks, core)
-    if m is not None and m.last_token >= b:
+    if m is not None and m.last_token >= core + len(words):
         return
     key = " ".join(words).lower()
     if key in seen:
         return
     seen.add(key)
     name = " ".join(words)
-    if the and toks[a].text == "The":
-        name = "The " + name
+    if the and (toks[a].text == "The" or len(words) == 1):
+        name = "The " + name  # "the Ledger reported": The Ledger
     found.outlets.append(outlet_entry(name))
+
+
+def _journalist_context(toks: Sequence[Token], a: int) -> bool:
+    """Whether the name at ``a`` follows a journalist's role: "a reporter for X",
+    "correspondent at X", "reports for X", "wrote for the X"."""
+    k = a - 1
+    if k >= 0 and toks[k].low == "the":
+        k -= 1
+    if k < 1 or toks[k].low not in {"for", "at", "with"}:
+        return False
+    before = toks[k - 1].low
+    return before in JOURNALIST_ROLES or (
+        before in {"reports", "writes", "wrote", "reported", "reporting", "writing"}
+        and toks[k].low == "for"
+    )
 
 
 def _collect_lists(toks: Sequence[Token], lists: list[list[str]], states: set[str]) -> None:

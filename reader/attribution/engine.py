@@ -24,6 +24,7 @@ from reader.attribution.lexicon import (
     CLOSE_QUOTES,
     CONCESSIVE_OPENERS,
     CREDIT_WORDS,
+    CUE_QUALIFIERS,
     CURLY_CLOSERS,
     DENIAL_WORDS,
     DETERMINERS,
@@ -156,6 +157,7 @@ class _Engine:
             self._sentence(idx, sent)
             self.tracker.observe(sent.toks)
         self._continue_quotes()
+        self._fold_tag_sentences()
         self._embedded_posts()
         self._settle_types()
         self._apply_conflicts()
@@ -180,6 +182,7 @@ class _Engine:
             ]
             if note.kind == Status.UNCONFIRMED and not atts:
                 return
+        atts = _fold_tags(toks, atts)
         if not atts:
             # Quoted sentences may get their speaker later (_continue_quotes).
             if (
@@ -190,6 +193,11 @@ class _Engine:
             ):
                 self._add(idx, sent, 0, len(toks), None)
             return
+        if len(atts) == 1 and atts[0].trailing:
+            first = atts[0].region[0]
+            sent.tag_only = not _has_words(toks, 0, first) and _only_tag_after(
+                toks, atts[0].region[1]
+            )
         bounds = self._clauses(toks, atts)
         for att, (a, b) in zip(atts, bounds, strict=True):
             self._add(idx, sent, a, b, att)
@@ -268,6 +276,16 @@ class _Engine:
         res, span = self._resolve(sent, att)
         outlet, via = self._outlet(toks, att, res)
         chain: list[str] = list(self.head)
+        if att.relay is not None and att.relay.src is not None:
+            # "X said A, according to Reuters": the content came through the tag's party
+            relay = self.tracker.resolve(toks, att.relay.src)
+            carrier = relay.outlet or relay.name if relay.type == SourceType.OUTLET else None
+            if carrier is not None:
+                self.tracker.note_outlet(carrier)
+                chain.append(carrier)
+                outlet, via = carrier, carrier != self.publisher
+            elif relay.name not in chain:
+                chain.append(relay.name)
         if outlet and outlet not in chain:
             chain.append(outlet)
         if (res.name and res.name not in chain and res.type != SourceType.OUTLET) or (
@@ -384,6 +402,24 @@ class _Engine:
                 and c.source_type == SourceType.PERSON
             ):
                 c.source_type = SourceType.OFFICIAL
+
+    def _fold_tag_sentences(self) -> None:
+        """A bare tag after a quotation ("“We won.” Holmes testified.") joins the claim of
+        the quoted sentence it tags instead of standing alone."""
+        for k in range(1, len(self.sents)):
+            sent, prev = self.sents[k], self.sents[k - 1]
+            if not sent.tag_only or prev.para != sent.para or not prev.claims:
+                continue
+            tag, last = sent.claims[0], prev.claims[-1]
+            if last.source != tag.source or last.source is None:
+                continue
+            last.end = tag.end
+            last.text = self.text[last.start : last.end]
+            last.source_span, last.cue = tag.source_span, tag.cue
+            self.metas.remove(self.meta_of.pop(id(tag)))
+            sent.claims.clear()
+            sent.main = None
+            prev.main = last
 
     def _embedded_posts(self) -> None:
         """The paragraphs of an embedded post take its account as their source."""
@@ -576,6 +612,44 @@ class _Engine:
             c.conflicts_with = sorted(
                 {index[id(o)] for o in others if id(o) in index} - {index[id(c)]}
             )
+
+
+def _fold_tags(toks: Sequence[Token], atts: list[Attribution]) -> list[Attribution]:
+    """A trailing tag on the content of the attribution before it is no claim of its own.
+
+    "Aides said the vote would come in May, the Ledger reported." and "..., X said,
+    according to Reuters." have one claim each: the content, by its source, through the
+    tag's party (the Attribution's ``relay``).
+    """
+    out: list[Attribution] = []
+    for a in atts:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and p.relay is None
+            and p.kind != CueKind.LABEL
+            and a.trailing
+            and a.src is not None
+            and not a.shared
+            and a.kind in {CueKind.PREP, CueKind.VERB}
+            and a.region[0] > 0
+            and toks[a.region[0] - 1].text in {",", "—", "–"}
+            and _only_tag_after(toks, a.region[1])
+            and (p.trailing or _has_words(toks, p.region[1], a.region[0]))
+        ):
+            p.relay = a
+            continue
+        out.append(a)
+    return out
+
+
+def _only_tag_after(toks: Sequence[Token], k: int) -> bool:
+    """Whether the tokens from ``k`` on add nothing but time words and punctuation."""
+    return all(not t.is_word or t.low in CUE_QUALIFIERS or t.low.isdigit() for t in toks[k:])
+
+
+def _has_words(toks: Sequence[Token], a: int, b: int) -> bool:
+    return any(t.is_word for t in toks[a:b])
 
 
 def _clause_span(toks: Sequence[Token], k: int) -> tuple[int, int]:

@@ -871,6 +871,13 @@ OUTLET_REPORT_VERBS = words(
 
 #: Words before an NP that show it is an outlet ("told", "according to").
 OUTLET_PREVIOUS = words("told tells to per citing with by on in")
+#: Jobs whose employer, named after "for"/"at", is a news outlet ("a reporter for X").
+JOURNALIST_ROLES = words(
+    """
+    reporter reporters correspondent correspondents columnist columnists journalist
+    journalists editor editors anchor anchors writer writers contributor reporter's
+    """
+)
 
 #: Nouns after a possessive outlet ("the Monitor's reporter").
 OUTLET_POSSESSED = words(

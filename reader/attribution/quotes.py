@@ -11,8 +11,9 @@ the quote open at the end of a paragraph and reopens it at the next), is one
 4. an attributed quotation ending the previous paragraph, when the group is a
    whole quoted paragraph; the speaker is then a paragraph away, so uncertain;
 5. the sentence just after it in the same paragraph, when that one is a quotation
-   with its speaker ("“A.” “B,” she said.") or the group is one quoted sentence
-   ("“We will win.” Park said the team was ready.").
+   with its speaker ("“A.” “B,” she said."), a bare tag ("“A. B.” Holmes
+   testified.") or the group is one quoted sentence ("“We will win.” Park said the
+   team was ready.").
 
 An *embedded post* (a tweet, an Instagram post) is signed by a line such as
 "— Jane Doe (@janedoe) November 3, 2019" or "A post shared by Jane Doe (@janedoe)":
@@ -110,7 +111,11 @@ def find_speaker(sents: Sequence[Sentence], k: int, j: int, text: str) -> Speake
         nxt is not None
         and nxt.main is not None
         and nxt.para == last.para
-        and ((_opens_quote(nxt) and _has_quote(nxt)) or (j == k and first.fully_quoted))
+        and (
+            (_opens_quote(nxt) and _has_quote(nxt))
+            or (j == k and first.fully_quoted)
+            or (nxt.tag_only and _has_quote(last))
+        )
     ):
         return Speaker(nxt.main)
     return None

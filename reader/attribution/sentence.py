@@ -31,6 +31,7 @@ class Sentence:
     claims: list[Claim] = field(default_factory=list)
     main: Claim | None = None  # the claim whose source continues into quotes
     note: Note | None = None
+    tag_only: bool = False  # nothing but a speaker and a cue: "Holmes testified."
 
 
 def split_sentences(text: str) -> list[Sentence]:
