@@ -549,3 +549,15 @@ def test_event_verbs_without_reported_content_are_not_cues() -> None:
     assert all(c.source is None for c in find_claims(text))
     said = find_claims("The ministry released a statement saying 40 people were hurt.")
     assert said[0].source == "The ministry"
+
+
+def test_a_quote_before_the_speaker_makes_a_weak_verb_a_cue_whatever_follows() -> None:
+    text = "“My people had it done,” Mr. Ortiz recounted in an Oct. 21 cabinet meeting."
+    [c] = find_claims(text)
+    assert (c.source, c.cue) == ("Ortiz", "recounted")
+
+
+def test_an_opening_participle_is_not_a_subject() -> None:
+    text = "Coming back to the market, experts say the upside will be capped in 2024."
+    [c] = find_claims(text)
+    assert (c.source, c.cue) == ("experts", "say")

@@ -327,7 +327,11 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         if src is None:
             return None
     if not inverted:
-        trailing = content_before(toks, cue_end_idx + 1)
+        # '“...,” Mr. Trump recounted in a cabinet meeting.': a quotation closing right
+        # before the speaker is the content, whatever follows the cue
+        trailing = content_before(toks, cue_end_idx + 1) or _quote_closes_before(toks, src[0])
+    if src[1] - src[0] == 1 and toks[src[0]].low.endswith("ing") and lemma in STANCE_LEMMAS:
+        return None  # "Coming back to the market, ...": a participle, not a subject
     strong = low in STRONG_FORMS
     head = np_head(toks, src)
     if lemma in STANCE_LEMMAS and not inverted:
@@ -381,6 +385,14 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
     )
     _find_recipient(s, att, i + 1 if not inverted else src[1])
     return att
+
+
+def _quote_closes_before(toks: Sequence[Token], k: int) -> bool:
+    """Whether a quotation closes right before token ``k`` ('...,” X' or '...” X')."""
+    j = k - 1
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    return j >= 0 and toks[j].text in CLOSE_QUOTES
 
 
 def _find_recipient(s: SentenceView, att: Attribution, k: int) -> None:
