@@ -114,3 +114,43 @@ def test_the_officials_do_not_refer_back_to_one_official() -> None:
 def test_data_from_a_named_firm_is_a_document() -> None:
     c = find_claims("The bond fell 4% on Monday, according to data from Tradewell.")[0]
     assert (c.source, c.source_type) == ("data from Tradewell", "document")
+
+
+def test_a_later_surname_finds_a_name_with_a_suffix_or_a_family_name_first() -> None:
+    text = (
+        "Paul R. Osei Jr., the U.S. Attorney for the district, said the case was closed.\n\n"
+        "“Threats are not speech,” Osei said in a statement.\n\n"
+        "Peru's ambassador to Norway Wang Lihua has said the talks would resume in May.\n\n"
+        "Wang said the fleet could sail in 2025."
+    )
+    claims = find_claims(text)
+    assert _by(claims, "Threats").source == "Paul R. Osei Jr."
+    assert (_by(claims, "Wang said").source, _by(claims, "Wang said").source_type) == (
+        "Wang Lihua",
+        "official",
+    )
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "The Coast Guard said in a statement that two crew members were missing.\n\n"
+        "“The search continues,” the statement said."
+    )
+    c = _by(find_claims(text), "The search continues")
+    assert c.source == "The Coast Guard"
+
+
+def test_police_are_officials_and_the_company_is_the_last_company() -> None:
+    text = (
+        "Kestrel Institutional Equities said the market was overheated in 2024.\n\n"
+        "A correction was likely, the brokerage said.\n\nPolice said 40 people were hurt."
+    )
+    claims = find_claims(text)
+    assert _by(claims, "Kestrel").source_type == "organization"
+    assert _by(claims, "A correction").source == "Kestrel Institutional Equities"
+    assert _by(claims, "Police said").source_type == "official"
+
+
+def test_white_house_advisers_are_unnamed_people() -> None:
+    c = find_claims("No deal is final yet, White House advisers say.")[0]
+    assert c.source_type == "anonymous"

@@ -28,10 +28,12 @@ from reader.attribution.lexicon import (
     GROUP_NAMES,
     HEAD_LINKS,
     INDEFINITE_DETERMINERS,
+    ISSUED_DOCUMENTS,
     JOURNALIST_ROLES,
     LEADING_WORDS,
     MALE_NAMES,
     MALE_TITLES,
+    NAME_SUFFIXES,
     NAME_TITLES,
     NATIONALITY_SUFFIXES,
     NOT_NAME_WORDS,
@@ -147,6 +149,15 @@ def body_words(words: Sequence[str], k: int) -> list[str]:
     return [w for w in words[max(0, k - 3) : k] if w not in HEAD_LINKS]
 
 
+def _surname(name: str) -> str:
+    """The word a person is later called by: the last of their name, without
+    "Jr."/"Sr."/"III" ("James P. Kennedy Jr." is "Kennedy")."""
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].lower().rstrip(".,") in NAME_SUFFIXES:
+        parts.pop()
+    return parts[-1]
+
+
 def _could_be_name(toks: Sequence[Token], a: int, b: int, name_words: Sequence[str]) -> bool:
     """Whether a capitalised run can be a person's name: not a quoted title ("“Wild
     Rose”"), not a place with a possessive inside ("Martha's Vineyard"), no function
@@ -256,12 +267,16 @@ class Tracker:
         self.types_lower = {k.lower() for k in self.types}
         self.people: list[Entity] = []
         self.by_surname: dict[str, Entity] = {}
+        self.by_first: dict[str, Entity] = {}  # first words that are no given name
         self.groups: list[Entity] = []
         self.things: list[Entity] = []
         self.outlets: list[str] = []
         self.sentence_people: list[Entity] = []  # people of the latest sentence with any
         self.last_source: Entity | None = None
         self.sentence = 0  # sentences observed so far
+        #: Who issued the latest statement, letter, email ... ("X said in a statement"),
+        #: so that "the statement said" is X speaking.
+        self.issuers: dict[str, Entity] = {}
 
     # -- observing ------------------------------------------------------------
 
@@ -335,7 +350,7 @@ class Tracker:
             or _described_official(after)
         )
         if len(name_words) < 2 and not titles:
-            known = self.by_surname.get(_strip_possessive(name_words[-1]))
+            known = self.known(_strip_possessive(name_words[-1]))
             if known is None:
                 return None
             if official:  # "Marsh, the mayor of Dunmore, ..."
@@ -362,8 +377,8 @@ class Tracker:
         before the name, say so)."""
         if official is None:
             official = holds_office(titles, titles)
-        surname = name.split()[-1]
-        ent = self.by_surname.get(surname)
+        surname = _surname(name)
+        ent = self.by_surname.get(surname) or (self.known(surname) if " " not in name else None)
         if ent is None or (
             len(name.split()) > 1 and ent.name != name and len(ent.name.split()) > 1
         ):
@@ -376,6 +391,10 @@ class Tracker:
                 titles=frozenset(titles),
             )
             self.by_surname[surname] = ent
+            first = name.split()[0]
+            if len(name.split()) == 2 and first.lower() not in FEMALE_NAMES | MALE_NAMES:
+                # "Liu Xiaming", later "Liu": a family name may come first
+                self.by_first.setdefault(first, ent)
         elif len(name.split()) > len(ent.name.split()):
             ent.name = name
             ent.gender = ent.gender or _gender(name, titles)
@@ -385,6 +404,11 @@ class Tracker:
                 ent.type = SourceType.OFFICIAL
         self._push_person(ent)
         return ent
+
+    def known(self, word: str) -> Entity | None:
+        """The person a single name refers to: their surname, else a first word that is
+        no given name ("Liu" for "Liu Xiaming")."""
+        return self.by_surname.get(word) or self.by_first.get(word)
 
     def _push_person(self, ent: Entity) -> None:
         ent.seen = self.sentence
@@ -572,7 +596,9 @@ class Tracker:
         ]
         # 4. Unnamed people: anonymous.
         marked = any(x in ANONYMITY_MARKERS for x in lows)
-        institutional = all(t.low in ORGANIZATION_HEADS | GOVERNMENT_HEADS for t in names)
+        institutional = all(t.low in ORGANIZATION_HEADS | GOVERNMENT_HEADS for t in names) or (
+            any((lows[k], lows[k + 1]) in GOVERNMENT_PHRASES for k in range(len(lows) - 1))
+        )
         if (
             (head in ANONYMOUS_HEADS or marked)
             and (not names or marked or institutional)
@@ -598,7 +624,18 @@ class Tracker:
             return Resolved(
                 text, SourceType.OFFICIAL if head in OFFICE_TITLES else SourceType.PERSON
             )
-        # 6. Documents.
+        # 5b. "police said", "the police": the officers speaking.
+        if head == "police" and not names:
+            return Resolved(text, SourceType.OFFICIAL)
+        # 5c. "the brokerage", "the company": the last organisation named.
+        if det == "the" and h == a + 1 and head in ORGANIZATION_HEADS and not names:
+            for ent in reversed(self.things):
+                if ent.type == SourceType.ORGANIZATION and ent.name.lower() != text.lower():
+                    return Resolved(ent.name, ent.type, ent.outlet, ent, uncertain=True)
+        # 6. Documents: "the statement said" after "X said in a statement" is X.
+        issuer = self.issuers.get(head)
+        if issuer is not None and det in ANAPHORIC_DETERMINERS and h == a + 1:
+            return Resolved(issuer.name, issuer.type, issuer.outlet, issuer)
         if head in DOCUMENT_HEADS and (
             not names or det in {"a", "an", "the"} or not toks[h].is_cap
         ):
@@ -632,6 +669,9 @@ class Tracker:
             self._push(self.things, ent)
             return Resolved(text, SourceType.ORGANIZATION, None, ent)
         # 9. Names the article types ("Kestrel Therapeutics" -> "Kestrel" is a company).
+        whole = _strip_possessive(" ".join(t.text for t in names))
+        if len(names) > 1 and toks[h].is_cap and whole in self.types:
+            return self._thing(whole, self.types[whole], None)
         if names and len(names) == 1 and h == b - 1:
             kind = self.types.get(_strip_possessive(names[0].text))
             if kind is not None and (names[0] is toks[h] or head in GOVERNMENT_HEADS):
@@ -653,7 +693,7 @@ class Tracker:
                 raw = " ".join(t.text for t in name_tokens)
                 raw = " ".join([*raw.split()[:-1], _strip_possessive(raw.split()[-1])])
                 if len(name_tokens) == 1:
-                    known = self.by_surname.get(raw)
+                    known = self.known(raw)
                     if known is not None:
                         if titles:
                             known.titles = known.titles | frozenset(titles)
@@ -701,6 +741,19 @@ class Tracker:
         name = " ".join([*name_words[:-1], _strip_possessive(name_words[-1])])
         ent = self.add_person(name, titles, official)
         return Resolved(ent.name, ent.type, ent.outlet, ent)
+
+    def note_issuer(self, toks: Sequence[Token], k: int, res: Resolved) -> None:
+        """Remember who issued the document named right after a cue ending before
+        ``k``: "said in a statement", "wrote in her letter", "said in an email"."""
+        if res.entity is None:
+            return
+        for j in range(k, min(len(toks), k + 4)):
+            low = toks[j].low
+            if low in ISSUED_DOCUMENTS and toks[j - 1].low in DETERMINERS | {"a", "an"}:
+                self.issuers[low] = res.entity
+                return
+            if not toks[j].is_word:
+                return
 
     def describe_as(self, res: Resolved, toks: Sequence[Token], np: tuple[int, int]) -> None:
         """Type a named source by its apposition ("X, the city's utilities director")."""

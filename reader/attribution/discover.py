@@ -28,6 +28,7 @@ from reader.attribution.lexicon import (
     MONTHS,
     NAME_LINKS,
     NEWS_PAIR_HEADS,
+    ORGANIZATION_HEADS,
     OUTLET_POSSESSED,
     OUTLET_PREVIOUS,
     OUTLET_REPORT_VERBS,
@@ -177,8 +178,11 @@ def _phrase(
     words = [base_word(t.text) if k == b - 1 else t.text for k, t in enumerate(toks[core:b], core)]
     lows = [w.lower() for w in words]
     head = lows[-1]
-    # Companies: "Kestrel Therapeutics" makes "Kestrel" an organisation.
-    if len(words) >= 2 and head in COMPANY_HEADS:
+    # Companies: "Kestrel Therapeutics" makes "Kestrel" an organisation; so does a
+    # company noun before the name ("financial firm JP Morgan", "the label Big Machine").
+    if (len(words) >= 2 and head in COMPANY_HEADS) or (
+        a > 0 and toks[a - 1].low in ORGANIZATION_HEADS and not toks[a - 1].is_cap
+    ):
         found.types.setdefault(words[0], SourceType.ORGANIZATION)
         found.types.setdefault(" ".join(words), SourceType.ORGANIZATION)
     # States: "X's cabinet", "the Republic of X".

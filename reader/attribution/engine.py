@@ -274,6 +274,7 @@ class _Engine:
             self._meta(_Meta(claim, idx, None, False))
             return claim
         res, span = self._resolve(sent, att)
+        self.tracker.note_issuer(toks, att.cue_index + 1, res)
         outlet, via = self._outlet(toks, att, res)
         chain: list[str] = list(self.head)
         if att.relay is not None and att.relay.src is not None:

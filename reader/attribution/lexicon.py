@@ -287,7 +287,8 @@ ORGANIZATION_HEADS = words(
     ltd llc bank university college school hospital fund club league network team board
     charity society alliance federation federations council lobby chamber industry companies
     firms groups unions nonprofit think tank movement church company's foundation's trust
-    agency project initiative
+    agency project initiative brokerage lender insurer automaker retailer label studio
+    nations
     """
 )
 DOCUMENT_HEADS = words(
@@ -871,6 +872,9 @@ OUTLET_REPORT_VERBS = words(
 
 #: Words before an NP that show it is an outlet ("told", "according to").
 OUTLET_PREVIOUS = words("told tells to per citing with by on in")
+#: Documents a source issues ("said in a statement"); later "the statement said" is
+#: the issuer speaking.
+ISSUED_DOCUMENTS = words("statement letter email release memo post tweet message note")
 #: Jobs whose employer, named after "for"/"at", is a news outlet ("a reporter for X").
 JOURNALIST_ROLES = words(
     """
@@ -989,6 +993,8 @@ MALE_NAMES = words(
     earl clarence herbert melvin alvin harvey marvin stanley vernon jerome leon franklin
     """
 )
+#: Generational suffixes after a surname ("Kennedy Jr.").
+NAME_SUFFIXES = words("jr sr ii iii iv")
 #: Capitalised words that are never part of a person's name ("No Place Like Home").
 NOT_NAME_WORDS = words(
     """
