@@ -561,3 +561,15 @@ def test_an_opening_participle_is_not_a_subject() -> None:
     text = "Coming back to the market, experts say the upside will be capped in 2024."
     [c] = find_claims(text)
     assert (c.source, c.cue) == ("experts", "say")
+
+
+def test_writers_own_sentences_with_look_alike_cues_have_no_source() -> None:
+    text = (
+        "After Dana Hill left, it was Ortiz who took over, and Reyes reported to him.\n\n"
+        "The company rolled back its policy on noncompete agreements in 2023.\n\n"
+        "The crash comes a day after the swap of two hostages, raising hopes of a thaw.\n\n"
+        "NEW DELHI: Nearly 150 travellers returned home on Wednesday."
+    )
+    assert [c.source for c in find_claims(text)] == [None, None, None, None]
+    said = find_claims("Reyes reported to the board that the audit was clean in 2024.")
+    assert said[0].source == "Reyes"

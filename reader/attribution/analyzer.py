@@ -7,7 +7,13 @@ from collections.abc import Collection, Sequence
 
 from reader.attribution.clauses import after_intro
 from reader.attribution.cue import Attribution, CueKind, SentenceView
-from reader.attribution.lexicon import CLOSE_QUOTES, CONJ_SKIP, PERSONAL_PRONOUNS, SENTENCE_ADVERBS
+from reader.attribution.lexicon import (
+    CLOSE_QUOTES,
+    CONJ_SKIP,
+    DETERMINERS,
+    PERSONAL_PRONOUNS,
+    SENTENCE_ADVERBS,
+)
 from reader.attribution.outlets import OutletRegistry
 from reader.attribution.rules import RULES, ClauseRule, Phase, TokenRule, check_names
 from reader.attribution.segment import Token
@@ -132,8 +138,8 @@ def _subject(toks: Sequence[Token], limit: int) -> tuple[int, int] | None:
         and (toks[b].is_cap or toks[b].low in {"the", "of"})
     ):
         b += 1
-    if b == k or not toks[b - 1].is_cap:
-        return None
+    if b == k or not toks[b - 1].is_cap or toks[b - 1].low in DETERMINERS:
+        return None  # "The crash comes ..., raising ...": "The" is no subject
     return (k, b)
 
 

@@ -30,6 +30,7 @@ from reader.attribution.lexicon import (
     GOVERNMENT_HEADS,
     INTRO_WORDS,
     NEGATIONS,
+    NP_KEPT_PARTICIPLES,
     NP_STOPS,
     OFFICIAL_TITLES,
     OPEN_QUOTES,
@@ -236,7 +237,7 @@ def subject_verb(s: SentenceView, any_past: bool = False) -> Attribution | None:
                 or toks[b].low in PHRASAL_FORMS
                 or toks[b].low in BE_FORMS
                 or toks[b].low in NP_STOPS
-                or (any_past and toks[b].low.endswith("ed"))
+                or (toks[b].low.endswith("ed") and toks[b].low not in NP_KEPT_PARTICIPLES)
             )
         )
     ):

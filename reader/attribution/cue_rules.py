@@ -19,9 +19,11 @@ from reader.attribution.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
     CLOSE_QUOTES,
+    COUNTRIES,
     DOCUMENT_HEADS,
     DOCUMENT_LEMMAS,
     EVENT_LEMMAS,
+    IRREGULAR_PAST,
     LABEL_STOPS,
     NOT_PARTICIPLES,
     NOUN_FOLLOWERS,
@@ -199,8 +201,8 @@ def speaker_label(s: SentenceView) -> Attribution | None:
         b += 1
     if b == k or b >= len(toks) or toks[b].text != ":" or b + 1 >= len(toks):
         return None
-    if any(base_word(toks[x].low) in LABEL_STOPS for x in range(k, b)):
-        return None
+    if any(base_word(toks[x].low) in LABEL_STOPS | COUNTRIES for x in range(k, b)):
+        return None  # "NEW DELHI: ...", "WASHINGTON:": a dateline, not a speaker
     upper = all(toks[x].text.isupper() for x in range(k, b))
     if not (upper or (para_start and b - k <= 2)):
         return None
@@ -250,6 +252,10 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         return None
     if lemma == "point" and not (i + 1 < n and toks[i + 1].low == "out"):
         return None
+    if lemma == "back" and (prev.endswith("ed") or prev in IRREGULAR_PAST):
+        return None  # "rolled back", "fought back": a particle, not "backed"
+    if lemma == "report" and i + 2 < n and toks[i + 1].low == "to" and not _that_soon(toks, i):
+        return None  # "Vindman reported to him": a reporting line, not a report
     if (
         i > 0
         and toks[i - 1].low.endswith(("'s", "’s"))
@@ -385,6 +391,11 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
     )
     _find_recipient(s, att, i + 1 if not inverted else src[1])
     return att
+
+
+def _that_soon(toks: Sequence[Token], i: int) -> bool:
+    """Whether "that" or a quotation opens within a few tokens after the cue at ``i``."""
+    return any(t.low == "that" or t.text in OPEN_QUOTES for t in toks[i + 1 : i + 6])
 
 
 def _quote_closes_before(toks: Sequence[Token], k: int) -> bool:
