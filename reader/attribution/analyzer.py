@@ -31,6 +31,11 @@ class SentenceAnalyzer:
         check_names(disabled)
         on = [r for r in RULES if r.name not in disabled]
         self.token_rules = [r for r in on if isinstance(r, TokenRule)]
+        # which tokens any token rule can fire on: others are skipped without a call
+        self.open = any(not (r.words or r.endings or r.marks) for r in self.token_rules)
+        self.gate_words = frozenset().union(*(r.words for r in self.token_rules))
+        self.gate_endings = tuple(e for r in self.token_rules for e in r.endings)
+        self.gate_marks = frozenset().union(*(r.marks for r in self.token_rules))
         self.phases = {
             phase: [r for r in on if isinstance(r, ClauseRule) and r.phase == phase]
             for phase in (Phase.OPENING, Phase.BEFORE_PRUNE, Phase.AFTER_PRUNE)
@@ -52,7 +57,13 @@ class SentenceAnalyzer:
         n = len(toks)
         i = 0
         while i < n:
-            if s.quoted[i]:
+            t = toks[i]
+            if s.quoted[i] or not (
+                self.open
+                or t.low in self.gate_words
+                or t.text in self.gate_marks
+                or t.low.endswith(self.gate_endings)
+            ):
                 i += 1
                 continue
             token_rule = next((r for r in self.token_rules if r.applies(s, i)), None)

@@ -329,6 +329,17 @@ class Tracker:
         run, just before it ("police commissioner Chris Tang") or in an apposition after
         it ("Kurt Volker, the former special envoy to Ukraine,") type the person.
         """
+        if b - a == 1 and toks[a].low not in NAME_TITLES:
+            # the common case, a lone capitalised word: only a person already named
+            known = self.known(_strip_possessive(toks[a].text))
+            if known is None or not _could_be_name(toks, a, b, [toks[a].text]):
+                return None
+            if _described_official(_titles_before(toks, a)) or _described_official(
+                _apposition_titles(toks, b)
+            ):
+                known.type = SourceType.OFFICIAL  # "Marsh, the mayor of Dunmore, ..."
+            self._push_person(known)
+            return known
         words = [t.text for t in toks[a:b]]
         lows = [w.lower() for w in words]
         if a == 0 or toks[a - 1].text in {"“", '"'}:
@@ -343,6 +354,12 @@ class Tracker:
             return None
         if any(self._not_a_name_word(w.lower()) for w in name_words):
             return None
+        if (
+            len(name_words) < 2
+            and not titles
+            and self.known(_strip_possessive(name_words[-1])) is None
+        ):
+            return None  # one unknown capitalised word: no one we can name
         before, after = _titles_before(toks, a), _apposition_titles(toks, b)
         official = (
             holds_office(titles, lows, bare=True)

@@ -58,6 +58,7 @@ class _Meta:
     via_outlet: bool
     conflict: bool = False  # the claim contradicts the account before it
     entity: Entity | None = None  # who the source resolved to, as the article knows it
+    dropped: bool = False  # its claim was folded into another (removed after the pass)
 
 
 def detect_publisher(sents: Sequence[Sentence], registry: OutletRegistry) -> str | None:
@@ -159,6 +160,7 @@ class _Engine:
         self._continue_quotes()
         self._fold_tag_sentences()
         self._embedded_posts()
+        self.metas = [m for m in self.metas if not m.dropped]
         self._settle_types()
         self._apply_conflicts()
         self._apply_notes()
@@ -417,7 +419,7 @@ class _Engine:
             last.end = tag.end
             last.text = self.text[last.start : last.end]
             last.source_span, last.cue = tag.source_span, tag.cue
-            self.metas.remove(self.meta_of.pop(id(tag)))
+            self.meta_of.pop(id(tag)).dropped = True
             sent.claims.clear()
             sent.main = None
             prev.main = last
@@ -432,7 +434,7 @@ class _Engine:
             posts += 1
             members = post_sentences(self.sents, idx, sig["name"], self.text)
             for c in sent.claims:  # the signature is a credit line, not a claim
-                self.metas.remove(self.meta_of.pop(id(c)))
+                self.meta_of.pop(id(c)).dropped = True
             sent.claims.clear()
             if not members:
                 continue

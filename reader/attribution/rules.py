@@ -21,6 +21,7 @@ from enum import StrEnum
 from reader.attribution import clause_rules as cl
 from reader.attribution import cue_rules as cr
 from reader.attribution.cue import Attribution, SentenceView
+from reader.attribution.lexicon import POSSESSIVE_PRONOUNS, REPORTING_VERBS
 
 
 class Phase(StrEnum):
@@ -34,13 +35,21 @@ class Phase(StrEnum):
 
 @dataclass(frozen=True)
 class TokenRule:
-    """A cue shape tried at a token: ``applies`` is a cheap test, ``find`` builds it."""
+    """A cue shape tried at a token: ``applies`` is a cheap test, ``find`` builds it.
+
+    ``words``, ``endings`` and ``marks`` say which tokens the rule can fire on at all
+    (lower-case words, word endings, punctuation); a rule that names none of them is
+    tried at every token.  The analyzer skips tokens no rule can fire on.
+    """
 
     name: str
     example: str
     applies: Callable[[SentenceView, int], bool]
     find: Callable[[SentenceView, int], Attribution | None]
     phase: Phase = Phase.TOKEN
+    words: frozenset[str] = frozenset()
+    endings: tuple[str, ...] = ()
+    marks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -68,37 +77,50 @@ RULES: tuple[Rule, ...] = (
         "The plant will close in March, according to two people briefed on the plan.",
         cr.is_according,
         cr.according_to,
+        words=frozenset({"according"}),
     ),
     TokenRule(
         "speech-noun",
         "Park's admission that the bridge was unsafe stunned the council.",
         cr.is_speech_noun,
         cr.speech_noun,
+        words=POSSESSIVE_PRONOUNS,
+        endings=("'s", "’s"),
     ),
-    TokenRule("per", "Ticket sales doubled last year, per the Harbor League.", cr.is_per, cr.per),
+    TokenRule(
+        "per",
+        "Ticket sales doubled last year, per the Harbor League.",
+        cr.is_per,
+        cr.per,
+        words=frozenset({"per"}),
+    ),
     TokenRule(
         "citing",
         "Fares will rise in May, the Northgate Ledger reported, citing two transit officials.",
         cr.is_citing,
         cr.citing,
+        words=frozenset({"citing"}),
     ),
     TokenRule(
         "quote-dash",
         "“We will rebuild every house on this street.” ― Lena Park",
         cr.is_quote_dash,
         cr.quote_dash,
+        marks=frozenset({"―", "—"}),
     ),
     TokenRule(
         "reporting-verb",
         "The mayor said the bridge would reopen on Monday.",
         cr.is_reporting_verb,
         cr.reporting_verb,
+        words=frozenset(REPORTING_VERBS),
     ),
     TokenRule(
         "speaker-participle",
         "“We are finished here,” Park said on Friday, summing up a week of failed talks.",
         cr.is_speaker_participle,
         cr.speaker_participle,
+        endings=("ing",),
     ),
     ClauseRule(
         "subject-of-participle",
