@@ -88,3 +88,18 @@ def test_a_pronoun_far_from_its_person_is_uncertain() -> None:
     assert (far[-1].source, far[-1].uncertain) == ("Mara Lind", True)
     alone = find_claims("“We are full,” he said on Monday.")
     assert (alone[0].source, alone[0].uncertain) == ("he", True)
+
+
+def test_a_denial_disputes_only_a_claim_about_the_same_thing() -> None:
+    text = (
+        "Port director Ann Keller said the rise was needed.\n\n"
+        "The port authority denied that fees had risen before.\n\n"
+        "A council member, however, said fees rose twice last year."
+    )
+    claims = find_claims(text)
+    i, keller = _by(claims, "Port director")
+    j, denial = _by(claims, "The port authority")
+    k, member = _by(claims, "A council member")
+    assert keller.status == "reported" and not keller.conflicts_with
+    assert (denial.status, denial.conflicts_with) == ("denied", [k])
+    assert (member.status, member.conflicts_with) == ("disputed", [j])

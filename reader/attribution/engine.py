@@ -56,7 +56,7 @@ class _Meta:
     sentence: int
     entity_key: str | None
     via_outlet: bool
-    conflict: bool = False  # the claim contradicts the account before it
+    conflict: st.Signal | None = None  # how the claim sets itself against another
     entity: Entity | None = None  # who the source resolved to, as the article knows it
     dropped: bool = False  # its claim was folded into another (removed after the pass)
 
@@ -556,8 +556,9 @@ class _Engine:
             if other is None:
                 continue
             o = other.claim
-            if self._set_status(o, Status.DISPUTED, (m.claim.start, m.claim.end)):
-                self._conflict(o, m.claim)
+            # each is the other's evidence; a denial stays a denial (status.prevails)
+            self._conflict(o, m.claim)
+            self._set_status(o, Status.DISPUTED, (m.claim.start, m.claim.end))
             self._set_status(m.claim, Status.DISPUTED, (o.start, o.end))
 
     def _conflict_target(self, k: int) -> _Meta | None:
@@ -573,10 +574,19 @@ class _Engine:
             ]
             if same:
                 return same[0]
+        # "however": the account just before; a contradiction: the nearest related one
+        reach = 1 if m.conflict == st.Signal.CONTRAST else 2
         j = k - 1
-        while j >= 0 and metas[j].sentence >= m.sentence - 1:
+        while j >= 0 and metas[j].sentence >= m.sentence - reach:
             o = metas[j]
-            if o.claim.source is not None and o.entity_key != m.entity_key:
+            if (
+                o.claim.source is not None
+                and o.entity_key != m.entity_key
+                and (
+                    m.conflict == st.Signal.CONTRAST
+                    or st.shares_subject(_content(o.claim), _content(m.claim))
+                )
+            ):
                 return o
             j -= 1
         return None
@@ -615,6 +625,14 @@ class _Engine:
             c.conflicts_with = sorted(
                 {index[id(o)] for o in others if id(o) in index} - {index[id(c)]}
             )
+
+
+def _content(c: Claim) -> str:
+    """A claim's words without its source mention (what it says, not who says it)."""
+    if not c.source_span:
+        return c.text
+    a, b = c.source_span[0] - c.start, c.source_span[1] - c.start
+    return c.text[: max(0, a)] + " " + c.text[max(0, b) :]
 
 
 def _fold_tags(toks: Sequence[Token], atts: list[Attribution]) -> list[Attribution]:

@@ -1010,6 +1010,15 @@ NOT_NAME_WORDS = words(
 CONTRA_OBJECTS = words(
     "that the claims claim suggestions suggestion any reports report account accounts allegations"
 )
+#: Words of four letters or more that say nothing of what a claim is about (for
+#: telling whether two accounts concern the same thing).
+CONTENT_STOPWORDS = words(
+    """
+    that this these those with from have has had been were would could should will there
+    their they them what when where which while said says told also about after before
+    into over than then just only very more most some such other others being does
+    """
+)
 #: Words that open a concessive clause ("Although X suggested ..., Y said ..."): the
 #: two accounts of the sentence are the ones in conflict.
 CONCESSIVE_OPENERS = words("although though while whereas despite even")

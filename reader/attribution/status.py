@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from reader.attribution.lexicon import (
+    CONTENT_STOPWORDS,
     CONTRA_OBJECTS,
     CONTRA_THAT_VERBS,
     CONTRA_VERBS,
@@ -108,6 +110,28 @@ def find_rebuttal(toks: Sequence[Token], cue_index: int) -> bool:
     return _generic_object(toks, cue_index + 1)
 
 
+class Signal(StrEnum):
+    """How a clause sets itself against another account."""
+
+    CONTRAST = "contrast"  # "Y, however, said": against the account just before
+    CONTRADICTION = "contradiction"  # "disputed that ...": against a related one nearby
+
+
+def shares_subject(a: str, b: str) -> bool:
+    """Whether two texts share a content word, compared by its first five letters
+    ("attacked" meets "attacks"; words of fewer than four letters are ignored)."""
+    return bool(_content_stems(a) & _content_stems(b))
+
+
+def _content_stems(text: str) -> set[str]:
+    out = set()
+    for w in text.lower().split():
+        w = w.strip(".,;:!?\"'“”‘’()[]—–-")
+        if len(w) >= 4 and w not in CONTENT_STOPWORDS:
+            out.add(w[:5])
+    return out
+
+
 def find_conflict(
     toks: Sequence[Token],
     a: int,
@@ -115,22 +139,25 @@ def find_conflict(
     cue_index: int,
     quoted: Sequence[bool],
     src: tuple[int, int] | None = None,
-) -> bool:
-    """Whether the clause toks[a:b] gives an account conflicting with another.
+) -> Signal | None:
+    """Whether the clause toks[a:b] gives an account conflicting with another, and how.
 
     Signals: a contradiction verb as the cue or just after it ("contradicted",
     "disputed that ...", "rejected the claims"), "however" set off right after the
     source ("Y, however, said"), "said the opposite", "no evidence" in what the
     source said.  A sentence-opening "However," contrasts with whatever came before,
     often the writer's own words, so it is not a signal.  Words inside quotation
-    marks do not count.
+    marks do not count.  ``Signal.CONTRAST`` ("however", "the opposite", "no evidence")
+    sets the clause against the account just before it; ``Signal.CONTRADICTION`` (a
+    contradiction verb: "disputed that ...", "denied the claims") against an account
+    nearby that shares its subject matter.
     """
     cue = toks[cue_index].low if cue_index < len(toks) else ""
     nxt = toks[cue_index + 1].low if cue_index + 1 < len(toks) else ""
     if cue in CONTRA_VERBS:
-        return True
+        return Signal.CONTRADICTION
     if cue in CONTRA_THAT_VERBS and nxt in CONTRA_OBJECTS:
-        return True
+        return Signal.CONTRADICTION
     for k in range(a, min(b, len(toks))):
         if quoted and k < len(quoted) and quoted[k]:
             continue
@@ -141,14 +168,14 @@ def find_conflict(
             and src[1] <= k < cue_index
             and toks[k - 1].text == ","
         ):
-            return True
+            return Signal.CONTRAST
         if low == "opposite" and k > 0 and toks[k - 1].low == "the" and 0 < k - cue_index <= 3:
-            return True
+            return Signal.CONTRAST
         if low in CONTRA_VERBS and k > cue_index and k - cue_index <= 3:
-            return True
+            return Signal.CONTRADICTION
         if low == "evidence" and toks[k - 1].low == "no" and 0 < k - cue_index <= 8:
-            return True
-    return False
+            return Signal.CONTRAST
+    return None
 
 
 def _generic_object(toks: Sequence[Token], i: int) -> bool:
