@@ -97,7 +97,7 @@ def test_a_denial_disputes_only_a_claim_about_the_same_thing() -> None:
         "A council member, however, said fees rose twice last year."
     )
     claims = find_claims(text)
-    i, keller = _by(claims, "Port director")
+    _, keller = _by(claims, "Port director")
     j, denial = _by(claims, "The port authority")
     k, member = _by(claims, "A council member")
     assert keller.status == "reported" and not keller.conflicts_with
