@@ -73,3 +73,24 @@ def test_an_embedded_post_belongs_to_its_account() -> None:
         assert _by(claims, start).source == "Dana Whitfield", start
     assert not any(c.text.startswith("—") for c in claims), "the signature is not a claim"
     assert _by(claims, "Schools will stay").source == "officials"
+
+
+def test_the_statement_read_is_its_issuer_speaking() -> None:
+    text = (
+        "The Harbor Company issued a statement on Monday.\n\n"
+        "“We are proud of our safety record,” the statement read."
+    )
+    c = _by(find_claims(text), "We are proud")
+    assert (c.source, c.cue) == ("The Harbor Company", "read")
+    assert all(c.source is None for c in find_claims("Mara Quint read the book in 2024."))
+
+
+def test_it_added_continues_the_body_that_spoke() -> None:
+    text = "The ministry said the border was open. “Trucks will cross from Monday,” it added."
+    c = _by(find_claims(text), "Trucks will cross")
+    assert c.source == "The ministry"
+
+
+def test_a_report_by_an_outlet_comes_through_the_outlet() -> None:
+    [c] = find_claims("The couple split in May, according to a new report by CNN.", "The Post")
+    assert (c.source, c.source_type, c.outlet) == ("CNN", "outlet", "CNN")

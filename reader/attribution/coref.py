@@ -36,6 +36,7 @@ from reader.attribution.lexicon import (
     NAME_SUFFIXES,
     NAME_TITLES,
     NATIONALITY_SUFFIXES,
+    NEWS_COMPOUND_HEADS,
     NOT_NAME_WORDS,
     NP_PARTICIPLES,
     NP_STOPS,
@@ -571,7 +572,8 @@ class Tracker:
             det in ANAPHORIC_DETERMINERS
             and h - a <= 2
             and (
-                head in OUTLET_NOUNS or (head == "service" and lows[h - a - 1] in {"wire", "news"})
+                head in OUTLET_NOUNS
+                or (head in NEWS_COMPOUND_HEADS and lows[h - a - 1] in {"wire", "news"})
             )
         ):
             if head in SHARED_OUTLET_NOUNS:

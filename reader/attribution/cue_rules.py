@@ -47,6 +47,7 @@ from reader.attribution.noun_phrases import (
     np_back,
     np_forward,
     np_head,
+    with_author,
     with_relative,
 )
 from reader.attribution.segment import Token, base_word
@@ -119,7 +120,7 @@ def _prep(
     np = np_forward(toks, np_at)
     if np is None:
         return None
-    np = with_relative(toks, np)
+    np = with_author(toks, with_relative(toks, np))
     trailing = i > 0 and toks[i - 1].text in {",", "—", "–", "("}
     return Attribution(
         cue=cue,
@@ -252,6 +253,8 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         return None
     if lemma == "point" and not (i + 1 < n and toks[i + 1].low == "out"):
         return None
+    if lemma == "read" and not (i > 0 and _document_before(toks, i)):
+        return None  # "the statement read: ..." reports; "she read the book" does not
     if lemma == "back" and (prev.endswith("ed") or prev in IRREGULAR_PAST):
         return None  # "rolled back", "fought back": a particle, not "backed"
     if lemma == "report" and i + 2 < n and toks[i + 1].low == "to" and not _that_soon(toks, i):
@@ -391,6 +394,14 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
     )
     _find_recipient(s, att, i + 1 if not inverted else src[1])
     return att
+
+
+def _document_before(toks: Sequence[Token], i: int) -> bool:
+    """Whether a document noun stands right before the cue at ``i`` ("the letter read")."""
+    j = i - 1
+    while j >= 0 and toks[j].low in AUXILIARIES:
+        j -= 1
+    return j >= 0 and toks[j].low in DOCUMENT_HEADS
 
 
 def _that_soon(toks: Sequence[Token], i: int) -> bool:

@@ -53,6 +53,8 @@ SPEECH_VERBS: dict[str, str] = _forms(
     speculate theorize theorise recollect
     """
 )
+#: Verbs whose subject is a document's text: "the statement read: ...".
+DOCUMENT_CUES: dict[str, str] = _forms("read/reads/read/reading")
 #: Verbs of manner that report speech only right after the quote they close
 #: ("“...,” she laughed."); elsewhere they are what someone did ("she laughed at it").
 MANNER_VERBS: dict[str, str] = _forms(
@@ -88,7 +90,7 @@ STANCE_LEMMAS = frozenset(STANCE_VERBS.values()) - words(
 #: Every cue verb form -> lemma.  "Strong" forms (see STRONG_FORMS) attribute whenever
 #: a source can be found; the others need a clause, a quote or the trailing ", X verb."
 #: shape.
-REPORTING_VERBS: dict[str, str] = {**STANCE_VERBS, **SPEECH_VERBS, **MANNER_VERBS}
+REPORTING_VERBS: dict[str, str] = {**STANCE_VERBS, **SPEECH_VERBS, **MANNER_VERBS, **DOCUMENT_CUES}
 
 #: Verb forms that attribute on their own whenever a source NP stands before
 #: them ("X said", "X told", "X has denied").  Other forms of REPORTING_VERBS
@@ -312,6 +314,10 @@ OUTLET_NOUNS = words(
     """
 )
 
+#: Heads that refer back to an outlet after "news"/"wire" ("the news organization", "the
+#: wire service").
+NEWS_COMPOUND_HEADS = words("service organization organisation outlet site agency network")
+
 #: Abbreviated month names, without their full stop.
 MONTH_ABBREVIATIONS = words("jan feb mar apr jun jul aug sep sept oct nov dec")
 MONTHS = (
@@ -399,7 +405,11 @@ SENTENCE_STARTERS = words(
 #: stance, intention or knowledge ("Clinton wants ...", "He championed ...").
 #: Used only by the subject-verb fallback for sentences without another cue.
 SUBJECT_VERBS: dict[str, str] = {
-    **{form: lemma for form, lemma in REPORTING_VERBS.items() if form not in MANNER_VERBS},
+    **{
+        form: lemma
+        for form, lemma in REPORTING_VERBS.items()
+        if form not in MANNER_VERBS and form not in DOCUMENT_CUES
+    },
     **_forms(
         """
         champion downplay identify reference compliment emphasize present react realize

@@ -270,6 +270,21 @@ def apposition(
     return None, None
 
 
+def with_author(toks: Sequence[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """Extend "a new report" to "a new report by CNN" when a document's author follows."""
+    a, b = np
+    if (
+        b + 1 < len(toks)
+        and toks[b].low in {"by", "from"}
+        and np_head(toks, np).low in DOCUMENT_HEADS
+        and toks[b + 1].is_cap
+    ):
+        author = np_forward(toks, b + 1)
+        if author is not None:
+            return (a, author[1])
+    return np
+
+
 def by_author(toks: Sequence[Token], src: tuple[int, int]) -> tuple[int, int]:
     """Widen "researchers at X" to "a study by researchers at X" when a document heads it."""
     a = src[0]
