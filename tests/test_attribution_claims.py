@@ -549,3 +549,11 @@ def test_event_verbs_without_reported_content_are_not_cues() -> None:
     assert all(c.source is None for c in find_claims(text))
     said = find_claims("The ministry released a statement saying 40 people were hurt.")
     assert said[0].source == "The ministry"
+
+
+def test_verbs_that_double_their_last_consonant_are_cues() -> None:
+    text = "Council members are slamming the budget for its cuts to bus routes."
+    assert one(text).cue == "slamming"
+    assert one("Dana Ruiz planned to reopen the pier by July.").cue == "planned"
+    text = "Officials in Tarvik banned fireworks on Friday.\n\nThe fund committed $5 million."
+    assert all(c.source is None for c in find_claims(text))
