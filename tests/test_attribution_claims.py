@@ -557,3 +557,33 @@ def test_verbs_that_double_their_last_consonant_are_cues() -> None:
     assert one("Dana Ruiz planned to reopen the pier by July.").cue == "planned"
     text = "Officials in Tarvik banned fireworks on Friday.\n\nThe fund committed $5 million."
     assert all(c.source is None for c in find_claims(text))
+
+
+def test_subject_and_cue_of_a_subordinate_clause_are_a_claim() -> None:
+    text = "The council adjourned early after Mayor Lena Park unleashed a series of posts."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("Mayor Lena Park", "unleashed")
+    text = "Holm left the chamber as she discussed the budget with reporters."
+    assert (span(text, one(text)), one(text).cue) == ("she", "discussed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Park said the plan failed because Holm blocked the vote.",
+        "The plan failed after Holm blocked the vote, officials said.",
+        "The plan failed, Park said, and the council met again as Holm discussed the vote.",
+    ],
+)
+def test_subordinate_clause_in_reported_content_stays_in_it(text: str) -> None:
+    assert len([c for c in find_claims(text) if c.source]) == 1
+
+
+def test_verb_joined_to_a_subordinate_clause_takes_its_subject() -> None:
+    text = (
+        "The mayor said the bridge is safe, while the city's engineers dispute "
+        "the survey and say the cracks are growing."
+    )
+    claims = [c for c in find_claims(text) if c.source]
+    assert [span(text, c) for c in claims] == ["The mayor", "the city's engineers"]
+    assert claims[1].text.startswith("while the city's engineers dispute")

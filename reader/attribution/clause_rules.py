@@ -8,6 +8,8 @@ They are listed, with an example each, in :mod:`reader.attribution.rules`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.attribution.clauses import (
     MAX_PAREN,
     after_intro,
@@ -22,6 +24,7 @@ from reader.attribution.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
     BE_FORMS,
+    CLAUSE_SUBORDINATORS,
     COORD_ADVERBS,
     COORDINATORS,
     DETERMINERS,
@@ -29,7 +32,10 @@ from reader.attribution.lexicon import (
     EVENT_LEMMAS,
     GOVERNMENT_HEADS,
     INTRO_WORDS,
+    IRREGULAR_PAST,
     NEGATIONS,
+    NOUN_FOLLOWERS,
+    NP_LINKS,
     NP_STOPS,
     OFFICIAL_TITLES,
     OPEN_QUOTES,
@@ -39,9 +45,11 @@ from reader.attribution.lexicon import (
     PHRASAL_FORMS,
     RELATIVE_SUBJECTS,
     REPORTING_VERBS,
+    STANCE_LEMMAS,
     SUBJECT_VERBS,
 )
 from reader.attribution.noun_phrases import np_head
+from reader.attribution.segment import Token
 from reader.attribution.stance import stance_phrase
 
 
@@ -215,11 +223,18 @@ def coordinated_verbs(s: SentenceView, kept: list[Attribution]) -> list[Attribut
     return sorted(base + added, key=lambda a: a.cue_index)
 
 
-def subject_verb(s: SentenceView, any_past: bool = False) -> Attribution | None:
-    """A named or pronoun subject with its verb: "Trump attacked the plan"."""
+def subject_verb(
+    s: SentenceView, any_past: bool = False, start: int | None = None
+) -> Attribution | None:
+    """A named or pronoun subject with its verb: "Trump attacked the plan".
+
+    The subject opens the sentence (past an introductory phrase) or, given ``start``,
+    a clause inside it.
+    """
     toks, quoted = s.toks, s.quoted
     n = len(toks)
-    start = after_intro(toks, n)
+    if start is None:
+        start = after_intro(toks, n)
     if start >= n or quoted[start]:
         return None
     b = start
@@ -361,3 +376,105 @@ def subject_verb_fallback(s: SentenceView, kept: list[Attribution]) -> list[Attr
         return kept
     sv.rule = "subject-verb"
     return [sv]
+
+
+def subordinate_clauses(s: SentenceView, kept: list[Attribution]) -> list[Attribution]:
+    """A subject and its cue verb in a subordinate clause inside the sentence.
+
+    "Palmieri spoke on Friday after Trump unleashed a series of tweets", "..., as he
+    discussed ...": the clause has its own subject, and its verb is attributed as a
+    sentence's would be.  A clause inside the reported content of a speech cue ("X said
+    the plan failed because Y blocked it") stays part of that content.  Each opener
+    starts one bounded subject-verb walk.
+    """
+    toks, quoted = s.toks, s.quoted
+    n = len(toks)
+    added: list[Attribution] = []
+    for p in range(n - 2):
+        t = toks[p]
+        low = t.low
+        if quoted[p] or low not in CLAUSE_SUBORDINATORS:
+            continue
+        if t.is_cap and p > 0 and toks[p - 1].is_word:
+            continue  # "... Chief Justice As ...": a name, not a conjunction
+        sv = subject_verb(s, start=p + 1)
+        if sv is None or sv.src is None or not _clause_subject(toks, sv):
+            continue
+        if _nested(toks, kept, p):
+            continue
+        if any(a.cue_index == sv.cue_index or _overlaps(a, sv) for a in kept + added):
+            continue
+        sv.rule = "subordinate-clause"
+        joined = _joined_participle(toks, kept, sv)
+        if joined is not None:
+            # "..., while the police deny it and say ...": the joined verb took the
+            # source of the clause before; it is this clause's, and one claim with it.
+            joined.src, joined.name, joined.appos = sv.src, sv.name, sv.appos
+            joined.shared = False
+            continue
+        added.append(sv)
+    if not added:
+        return kept
+    return sorted(kept + added, key=lambda a: a.cue_index)
+
+
+def _joined_participle(
+    toks: Sequence[Token], kept: list[Attribution], sv: Attribution
+) -> Attribution | None:
+    """The verb joined to ``sv``'s by "and"/"but" that shares an earlier clause's source."""
+    nxt = next((a for a in kept if a.cue_index > sv.cue_index), None)
+    if nxt is None or nxt.kind != CueKind.PARTICIPLE or not nxt.shared:
+        return None
+    k = nxt.cue_index - 1
+    while k > sv.cue_index and toks[k].low in COORD_ADVERBS:
+        k -= 1
+    if toks[k].low not in COORDINATORS or any(
+        toks[x].text in {",", ";", "—", "–"} for x in range(sv.cue_index, k)
+    ):
+        return None
+    return nxt
+
+
+def _overlaps(a: Attribution, b: Attribution) -> bool:
+    lo, hi = a.region
+    blo, bhi = b.region
+    return lo < bhi and blo < hi
+
+
+def _clause_subject(toks: Sequence[Token], sv: Attribution) -> bool:
+    """Whether the subject and verb a clause walk found are one: a pronoun or a short
+    noun phrase without a verb in it ("Trump canceled an increase planned ..." is not a
+    subject "Trump canceled an increase" of "planned"), and a verb, not a noun
+    ("his general point was")."""
+    assert sv.src is not None
+    a, b = sv.src
+    if b - a > 6 or toks[b - 1].low in NP_LINKS:
+        return False
+    for t in toks[a + 1 : b]:
+        if not t.is_word or (not t.is_cap and (t.low.endswith("ed") or t.low in IRREGULAR_PAST)):
+            return False
+    k = sv.cue_index
+    return not (
+        not toks[k].low.endswith("ed") and k + 1 < len(toks) and toks[k + 1].low in NOUN_FOLLOWERS
+    )
+
+
+def _nested(toks: Sequence[Token], kept: list[Attribution], p: int) -> bool:
+    """Whether a clause opening at ``p`` is inside the reported content of a cue: after
+    a speech cue with no comma between ("X said the plan failed because Y blocked it"),
+    after a speaker set in the content ("A, Mayer said, and B as C"), or before a
+    trailing cue ("... after Y blocked it, officials said")."""
+    for a in kept:
+        if a.cue_index > p and a.trailing:
+            return True
+        if (
+            a.cue_index < p
+            and a.kind in {CueKind.VERB, CueKind.PREP}
+            and a.lemma not in STANCE_LEMMAS
+            and (
+                a.trailing
+                or not any(toks[x].text in {",", ";", "—", "–"} for x in range(a.region[1], p))
+            )
+        ):
+            return True
+    return False

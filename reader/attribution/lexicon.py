@@ -427,6 +427,16 @@ SUBJECT_VERBS: dict[str, str] = {
 }
 
 
+# --- Clauses inside a sentence: their subjects and verbs -----------------------------
+
+#: Conjunctions that open a subordinate clause with a subject of its own ("... after
+#: Politico reported ...", "as he discussed ..."): its subject and verb are a clause to
+#: attribute like a sentence's.
+CLAUSE_SUBORDINATORS = words(
+    "as after when while because since before although though whereas once until"
+)
+
+
 # --- Sentence analysis: cues, noun phrases, clauses ----------------------------------
 
 OPEN_QUOTES = frozenset("\"“‘'«")

@@ -113,6 +113,12 @@ RULES: tuple[Rule, ...] = (
         cl.subject_verb_fallback,
     ),
     ClauseRule(
+        "subordinate-clause",
+        "The council met on Monday as Park discussed the budget.",
+        Phase.AFTER_PRUNE,
+        cl.subordinate_clauses,
+    ),
+    ClauseRule(
         "coordinated-verb",
         "Park criticized the budget and called for a new vote.",
         Phase.AFTER_PRUNE,
