@@ -587,3 +587,25 @@ def test_verb_joined_to_a_subordinate_clause_takes_its_subject() -> None:
     claims = [c for c in find_claims(text) if c.source]
     assert [span(text, c) for c in claims] == ["The mayor", "the city's engineers"]
     assert claims[1].text.startswith("while the city's engineers dispute")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "The fare rise was first reported by the Northgate Ledger.",
+            "the Northgate Ledger",
+            "reported by",
+        ),
+        ("Her plan is supported by most council members.", "most council members", "supported by"),
+        ("Holm has been called a visionary by fellow lawmakers.", "fellow lawmakers", "called"),
+    ],
+)
+def test_passive_cue_with_its_agent(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (span(text, c), c.cue) == (source, cue)
+
+
+def test_passive_cue_by_a_time_or_a_means_is_no_agent() -> None:
+    text = "The figures were reported by Friday.\n\nThe fare rise was announced by posting notices."
+    assert all(c.source is None for c in find_claims(text))

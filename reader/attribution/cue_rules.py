@@ -18,13 +18,17 @@ from reader.attribution.cue import Attribution, CueKind, SentenceView
 from reader.attribution.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
+    BE_FORMS,
     CLOSE_QUOTES,
     DOCUMENT_HEADS,
     DOCUMENT_LEMMAS,
     EVENT_LEMMAS,
+    IRREGULAR_PAST,
     LABEL_STOPS,
+    MONTHS,
     NOT_PARTICIPLES,
     NOUN_FOLLOWERS,
+    NP_STOPS,
     OFFICIAL_TITLES,
     OPEN_QUOTES,
     PARTICIPLE_ADVERBS,
@@ -37,6 +41,7 @@ from reader.attribution.lexicon import (
     STANCE_LEMMAS,
     STRONG_FORMS,
     SUBJECT_VERBS,
+    WEEKDAYS,
 )
 from reader.attribution.noun_phrases import (
     apposition,
@@ -462,3 +467,64 @@ def is_reporting_verb(s: SentenceView, i: int) -> bool:
 def is_speaker_participle(s: SentenceView, i: int) -> bool:
     t = s.toks[i]
     return bool(s.found) and t.low.endswith("ing") and t.low not in REPORTING_VERBS and not t.is_cap
+
+
+#: Most tokens between a passive cue and its "by" ("has been called a charlatan by").
+AGENT_GAP = 5
+
+
+def _agent_by(s: SentenceView, i: int) -> int | None:
+    """For a passive cue at ``i`` ("was first reported by X"), the index of its "by"."""
+    toks = s.toks
+    n = len(toks)
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k].low in AUXILIARIES and toks[k].low not in BE_FORMS:
+        k -= 1  # "was first reported", "is also supported"
+    if k < 0 or toks[k].low not in BE_FORMS:
+        return None
+    for j in range(i + 1, min(n - 1, i + 1 + AGENT_GAP)):
+        t = toks[j]
+        if t.low == "by":
+            return j
+        if not t.is_word or t.low in NP_STOPS or s.quoted[j]:
+            return None
+    return None
+
+
+def is_passive_agent(s: SentenceView, i: int) -> bool:
+    t = s.toks[i]
+    low = t.low
+    return (
+        low in SUBJECT_VERBS
+        and (low.endswith(("ed", "en", "wn")) or low in IRREGULAR_PAST)
+        and tense(low) == "past"
+        and _lower_or_title(s, i)
+        and _agent_by(s, i) is not None
+    )
+
+
+def passive_agent(s: SentenceView, i: int) -> Attribution | None:
+    """A passive cue with its agent: "The plan was first reported by The Post", "his
+    views were echoed by tax experts": the agent after "by" is the source, the subject
+    before the cue what it said or did."""
+    toks = s.toks
+    by = _agent_by(s, i)
+    if by is None:
+        return None
+    k = by + 1
+    first = toks[k].low
+    if first.endswith("ing") or first in MONTHS or first in WEEKDAYS:
+        return None  # "by announcing that", "by Friday": not an agent
+    np = np_forward(toks, k)
+    if np is None or not looks_like_source(toks, np):
+        return None
+    t = toks[i]
+    return Attribution(
+        cue=f"{t.text} by" if by == i + 1 else t.text,
+        cue_start=t.start,
+        cue_end=toks[by].end if by == i + 1 else t.end,
+        cue_index=i,
+        lemma=SUBJECT_VERBS[t.low],
+        src=with_relative(toks, np),
+        trailing=True,
+    )

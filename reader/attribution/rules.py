@@ -89,6 +89,12 @@ RULES: tuple[Rule, ...] = (
         cr.quote_dash,
     ),
     TokenRule(
+        "passive-agent",
+        "The fare rise was first reported by the Northgate Ledger.",
+        cr.is_passive_agent,
+        cr.passive_agent,
+    ),
+    TokenRule(
         "reporting-verb",
         "The mayor said the bridge would reopen on Monday.",
         cr.is_reporting_verb,
