@@ -609,3 +609,26 @@ def test_passive_cue_with_its_agent(text: str, source: str, cue: str) -> None:
 def test_passive_cue_by_a_time_or_a_means_is_no_agent() -> None:
     text = "The figures were reported by Friday.\n\nThe fare rise was announced by posting notices."
     assert all(c.source is None for c in find_claims(text))
+
+
+def test_relative_clause_with_a_cue_anywhere_is_a_claim() -> None:
+    text = "The hearing ended with Dana Ruiz, who has long championed the tax."
+    c = one(text)
+    assert (span(text, c), c.cue, c.source) == ("who", "championed", "Dana Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents who discussed the tax met the council on Monday.",
+        "Park said the vote was won by Holm, who has long championed the tax.",
+    ],
+)
+def test_restrictive_or_reported_relative_clause_is_not_a_claim(text: str) -> None:
+    assert len([c for c in find_claims(text) if c.source]) <= 1
+    assert all(c.source_span is None or span(text, c) != "who" for c in find_claims(text))
+
+
+def test_stance_noun_after_be_with_adjectives_between() -> None:
+    text = "Holm has been a vocal and consistent critic of the plan."
+    assert one(text).cue == "a vocal and consistent critic of"

@@ -104,6 +104,9 @@ def relative_clauses(s: SentenceView, kept: list[Attribution]) -> list[Attributi
     The relative pronoun is the subject of its own clause; when that clause's verb
     is a cue, it is an attribution of its own (its source mention is "who"), and
     the main cue keeps the name, whose mention now belongs to the previous clause.
+    A relative clause elsewhere ("... the rise of Trump, who had talked about ...",
+    "a lawyer who is a staunch opponent of ...") is one too, unless it is part of
+    what a speech cue reports.
     """
     toks, quoted = s.toks, s.quoted
     out: list[Attribution] = []
@@ -118,41 +121,82 @@ def relative_clauses(s: SentenceView, kept: list[Attribution]) -> list[Attributi
             and toks[src[1] + 1].low == "who"
             and not (out and out[-1].cue_index > src[1])
         ):
-            k = src[1] + 2
-            while (
-                k < a.cue_index
-                and k - src[1] <= 4
-                and (
-                    toks[k].low in AUXILIARIES
-                    or toks[k].low in COORD_ADVERBS
-                    or toks[k].low.endswith("ly")
-                )
+            rel = _relative_verb(s, src[1] + 1, a.cue_index)
+            if rel is not None and any(
+                toks[x].text == "," for x in range(rel.cue_index + 1, a.cue_index)
             ):
-                k += 1
-            t = toks[k]
-            if (
-                k < a.cue_index
-                and not quoted[k]
-                and not t.is_cap
-                and t.low in SUBJECT_VERBS
-                and not t.low.endswith("ing")
-                and any(toks[x].text == "," for x in range(k + 1, a.cue_index))
-            ):
-                out.append(
-                    Attribution(
-                        cue=t.text,
-                        cue_start=t.start,
-                        cue_end=t.end,
-                        cue_index=k,
-                        lemma=SUBJECT_VERBS[t.low],
-                        src=(src[1] + 1, src[1] + 2),
-                        trailing=False,
-                        rule="relative-clause",
-                    )
-                )
+                out.append(rel)
                 a.shared = True
         out.append(a)
-    return out
+    taken = {x for a in out if a.src is not None for x in range(*a.src)}
+    free: list[Attribution] = []
+    for w in range(1, len(toks) - 1):
+        if toks[w].low != "who" or toks[w - 1].text not in {",", "—", "–"}:
+            continue  # "people who ...": a restrictive clause names them, no cue of theirs
+        if quoted[w] or w in taken or _relative_nested(out, w):
+            continue
+        rel = _relative_verb(s, w, len(toks))
+        if rel is not None and all(a.cue_index != rel.cue_index for a in out):
+            free.append(rel)
+    if not free:
+        return out
+    return sorted(out + free, key=lambda a: a.cue_index)
+
+
+def _relative_verb(s: SentenceView, w: int, limit: int) -> Attribution | None:
+    """The cue verb of the relative clause whose pronoun "who" is at ``w``, before
+    ``limit``: "who has long argued", "who is calling for", "who is a critic of"."""
+    toks = s.toks
+    k = w + 1
+    passive = False
+    while (
+        k < limit
+        and k - w <= 4
+        and (
+            toks[k].low in AUXILIARIES
+            or toks[k].low in COORD_ADVERBS
+            or toks[k].low in BE_FORMS
+            or toks[k].low.endswith("ly")
+        )
+    ):
+        passive = passive or toks[k].low in BE_FORMS
+        k += 1
+    if k >= limit or s.quoted[k] or toks[k].is_cap:
+        return None
+    t = toks[k]
+    end = stance_phrase(toks, k, passive)
+    if end is None:
+        if t.low not in SUBJECT_VERBS or (t.low.endswith("ing") and not passive):
+            return None
+        if passive and not t.low.endswith("ing"):
+            return None  # "who was elected": no cue of theirs
+        if SUBJECT_VERBS[t.low] in EVENT_LEMMAS and not carries_content(toks, k + 1):
+            return None
+        end = k + 1
+    return Attribution(
+        cue=self_text(toks, k, end),
+        cue_start=t.start,
+        cue_end=toks[end - 1].end,
+        cue_index=k,
+        lemma=SUBJECT_VERBS.get(t.low, t.low),
+        src=(w, w + 1),
+        trailing=False,
+        rule="relative-clause",
+    )
+
+
+def _relative_nested(kept: list[Attribution], w: int) -> bool:
+    """Whether a relative clause at ``w`` is part of what a speech cue reports."""
+    return any(
+        (
+            a.cue_index < w
+            and not a.trailing
+            and a.kind in {CueKind.VERB, CueKind.PREP}
+            and a.lemma not in STANCE_LEMMAS
+        )
+        or (a.cue_index > w and a.trailing)
+        for a in kept
+    )
 
 
 def coordinated_verbs(s: SentenceView, kept: list[Attribution]) -> list[Attribution]:
@@ -299,8 +343,10 @@ def subject_verb(
         return None
     v = toks[k]
     vl = v.low
-    if v.is_cap or not v.is_word or vl in NP_STOPS or vl in DETERMINERS:
+    if v.is_cap or not v.is_word or vl in NP_STOPS:
         return None
+    if vl in DETERMINERS and not (passive and vl in {"a", "an"}):
+        return None  # but "has been a critic of"
     if vl in BE_FORMS:
         return None
     stance = stance_phrase(toks, k, passive)

@@ -30,14 +30,13 @@ def stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
             and toks[j + 1].low in STANCE_PREPS
         ):
             return j + 2
-        if (
-            j + 1 < n
-            and toks[j].low in {"a", "an"}
-            and toks[j + 1].low in STANCE_NOUNS
-            and j + 2 < n
-            and toks[j + 2].low == "of"
-        ):
-            return j + 3
+        if j < n and toks[j].low in {"a", "an"}:
+            # "a critic of", "a vocal critic of", "a consistent and outspoken supporter of"
+            m = j + 1
+            while m < n and m - j <= 4 and toks[m].is_word and toks[m].low not in STANCE_NOUNS:
+                m += 1
+            if m + 1 < n and toks[m].low in STANCE_NOUNS and toks[m + 1].low == "of":
+                return m + 2
     base = PHRASAL_FORMS.get(low)
     if base is None:
         return None
