@@ -632,3 +632,24 @@ def test_restrictive_or_reported_relative_clause_is_not_a_claim(text: str) -> No
 def test_stance_noun_after_be_with_adjectives_between() -> None:
     text = "Holm has been a vocal and consistent critic of the plan."
     assert one(text).cue == "a vocal and consistent critic of"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Holm criticized the budget on Monday, even suggesting that it was rigged.", "suggesting"),
+        ('Holm called the budget "a disgrace," adding that it would fail.', "adding"),
+    ],
+)
+def test_participle_after_an_adverb_or_a_closing_quote_is_its_own_claim(
+    text: str, cue: str
+) -> None:
+    claims = [c for c in find_claims(text) if c.source]
+    assert [c.cue for c in claims][-1] == cue
+    assert all(c.source == "Holm" for c in claims)
+
+
+def test_opening_participle_before_a_speaker_and_a_quote() -> None:
+    text = 'Lamenting the delay, residents often say, "The bridge is cursed."'
+    claims = [c for c in find_claims(text) if c.source]
+    assert [c.cue for c in claims] == ["Lamenting", "say"]

@@ -25,6 +25,7 @@ from reader.attribution.lexicon import (
     AUXILIARIES,
     BE_FORMS,
     CLAUSE_SUBORDINATORS,
+    CLOSE_QUOTES,
     COORD_ADVERBS,
     COORDINATORS,
     DETERMINERS,
@@ -65,10 +66,15 @@ def opening_participle(s: SentenceView, kept: list[Attribution]) -> list[Attribu
     toks, quoted = s.toks, s.quoted
     a = kept[0]
     src = a.src
-    if src is None or a.shared or a.trailing or a.kind not in {CueKind.VERB, CueKind.SUBJECT}:
+    if src is None or a.shared or a.kind not in {CueKind.VERB, CueKind.SUBJECT}:
         return kept
     c = src[0] - 1
+    if c > 2 and toks[c].text in CLOSE_QUOTES and toks[c - 1].text == ",":
+        c -= 1  # 'Bemoaning the "phony system," X said'
     if c < 2 or c > MAX_PAREN or toks[c].text != "," or a.cue_index < src[0]:
+        return kept
+    # A comma then a quote after the cue ('X says, "..."') is no content before it.
+    if a.trailing and not (a.cue_index + 1 < len(toks) and toks[a.cue_index + 1].text == ","):
         return kept
     k = 1 if toks[0].text in OPEN_QUOTES else 0
     t = toks[k]

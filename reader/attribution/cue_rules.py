@@ -237,11 +237,7 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         return None  # infinitive ("declined to say") or a noun ("the report")
     is_progressive = low.endswith("ing") and progressive(toks, i)
     if low.endswith("ing") and not is_progressive:
-        if (
-            (low in PARTICIPLES or low in SUBJECT_VERBS)
-            and i > 0
-            and toks[i - 1].text in {",", "—", "–"}
-        ):
+        if (low in PARTICIPLES or low in SUBJECT_VERBS) and _comma_set(toks, i):
             return Attribution.at(
                 toks,
                 i,
@@ -384,6 +380,23 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
     )
     _find_recipient(s, att, i + 1 if not inverted else src[1])
     return att
+
+
+def _comma_set(toks: Sequence[Token], i: int) -> bool:
+    """Whether the participle at ``i`` opens a comma-set phrase: ", saying ...",
+    ", even suggesting ...", '"a strong leader," comparing him ...'."""
+    k = i - 1
+    while (
+        k > 0
+        and i - k <= 2
+        and (
+            toks[k].low in PARTICIPLE_ADVERBS or (toks[k].low.endswith("ly") and not toks[k].is_cap)
+        )
+    ):
+        k -= 1
+    if k > 0 and toks[k].text in CLOSE_QUOTES and toks[k - 1].text == ",":
+        return True
+    return k > 0 and toks[k].text in {",", "—", "–"}
 
 
 def _find_recipient(s: SentenceView, att: Attribution, k: int) -> None:
