@@ -653,3 +653,40 @@ def test_opening_participle_before_a_speaker_and_a_quote() -> None:
     text = 'Lamenting the delay, residents often say, "The bridge is cursed."'
     claims = [c for c in find_claims(text) if c.source]
     assert [c.cue for c in claims] == ["Lamenting", "say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "The former secretary of state pushed the plan.",
+            "The former secretary of state",
+            "pushed",
+        ),
+        ("The Clinton campaign plans to visit Ohio.", "The Clinton campaign", "plans"),
+        ("In a radio interview Holm declared that the vote was void.", "Holm", "declared"),
+    ],
+)
+def test_a_verb_form_inside_the_subject_is_a_noun(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (span(text, c), c.cue) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tulsa protest remained peaceful.",
+        "Trump's campaign was outspent in August.",
+        "Health worries have dogged the mayor.",
+        "The Harbor League plan is linear.",
+        "Russia's annexation of Crimea renewed fears along the border.",
+        "The fund lost 32% of Republican pledges, compared to 11% of Democratic claims.",
+    ],
+)
+def test_nouns_that_look_like_cue_verbs_are_not_cues(text: str) -> None:
+    assert all(c.source is None for c in find_claims(text))
+
+
+def test_a_cue_noun_after_an_opening_preposition_is_no_cue() -> None:
+    text = "In one tweet, the mayor said the bridge was safe."
+    assert span(text, one(text)) == "the mayor"

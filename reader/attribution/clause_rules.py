@@ -22,7 +22,9 @@ from reader.attribution.cue_rules import speaker_label
 from reader.attribution.lexicon import (
     AGENT_SUFFIXES,
     ANONYMOUS_HEADS,
+    ARTICLES,
     AUXILIARIES,
+    BE_CONTRACTIONS,
     BE_FORMS,
     CLAUSE_SUBORDINATORS,
     CLOSE_QUOTES,
@@ -36,6 +38,7 @@ from reader.attribution.lexicon import (
     IRREGULAR_PAST,
     NEGATIONS,
     NOUN_FOLLOWERS,
+    NP_KEPT_PARTICIPLES,
     NP_LINKS,
     NP_STOPS,
     OFFICIAL_TITLES,
@@ -44,6 +47,7 @@ from reader.attribution.lexicon import (
     PARTICIPLES,
     PERSONAL_PRONOUNS,
     PHRASAL_FORMS,
+    PLURAL_NOUNS,
     RELATIVE_SUBJECTS,
     REPORTING_VERBS,
     STANCE_LEMMAS,
@@ -296,12 +300,14 @@ def subject_verb(
             b > start
             and not toks[b].is_cap
             and (
-                toks[b].low in SUBJECT_VERBS
+                (
+                    (toks[b].low in SUBJECT_VERBS or toks[b].low in PHRASAL_FORMS)
+                    and not _noun_reading(toks, start, b)
+                )
                 or toks[b].low in AUXILIARIES
-                or toks[b].low in PHRASAL_FORMS
                 or toks[b].low in BE_FORMS
                 or toks[b].low in NP_STOPS
-                or (any_past and toks[b].low.endswith("ed"))
+                or (toks[b].low.endswith("ed") and (any_past or _verb_after_noun(toks, b)))
             )
         )
     ):
@@ -329,6 +335,7 @@ def subject_verb(
         first in {"it", "there", "this", "that"}
         or first in INTRO_WORDS
         or (first in NP_STOPS and first not in PERSONAL_PRONOUNS)
+        or first in NP_LINKS
         or first.endswith("ing")
     ):
         return None
@@ -354,6 +361,8 @@ def subject_verb(
     if vl in DETERMINERS and not (passive and vl in {"a", "an"}):
         return None  # but "has been a critic of"
     if vl in BE_FORMS:
+        return None
+    if steps == 0 and k == b and _noun_reading(toks, a, k):
         return None
     stance = stance_phrase(toks, k, passive)
     if stance is not None:
@@ -386,6 +395,43 @@ def subject_verb(
         src=np,
         trailing=False,
         kind=CueKind.SUBJECT,
+    )
+
+
+def _verb_after_noun(toks: Sequence[Token], b: int) -> bool:
+    """Whether the -ed word at ``b`` is a verb ending a subject walk ("Their plan faced
+    ..."), not a modifier ("the reported deal", "people involved in the talks")."""
+    return toks[b - 1].low not in DETERMINERS and toks[b].low not in NP_KEPT_PARTICIPLES
+
+
+def _noun_reading(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether a verb form ending the subject walk from ``a`` is a noun in it: after
+    "of", an article or a possessive ("the secretary of state", "the plan", "Trump's
+    campaign"), before "is"/"has"/a modal ("Health worries have ..."), or a base form
+    that does not agree with the words before it ("The Trump campaign called ...")."""
+    t = toks[b]
+    low = t.low
+    prev = toks[b - 1].low
+    if prev in NP_LINKS or prev in ARTICLES:
+        return True
+    if prev.endswith(("'s", "’s")) and prev not in BE_CONTRACTIONS:
+        return True
+    if not low.endswith("ed") and b + 1 < len(toks) and toks[b + 1].low in NOUN_FOLLOWERS:
+        return True
+    base = SUBJECT_VERBS.get(low, PHRASAL_FORMS.get(low)) == low
+    return base and not _plural(toks, (a, b)) and not any(q in prev for q in "'’")
+
+
+def _plural(toks: Sequence[Token], np: tuple[int, int]) -> bool:
+    """Whether a subject takes a verb's base form: "they", "residents", "Ruiz and Holm"."""
+    a, b = np
+    hl = np_head(toks, np).low
+    if b - a == 1 and hl in PERSONAL_PRONOUNS:
+        return hl in {"i", "we", "they", "you"}
+    return (
+        (hl.endswith("s") and not hl.endswith(("ss", "'s", "’s")))
+        or hl in PLURAL_NOUNS
+        or any(t.low in {"and", "&"} for t in toks[a:b])
     )
 
 

@@ -19,7 +19,9 @@ from reader.attribution.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
     BE_FORMS,
+    CLAUSE_VERBS,
     CLOSE_QUOTES,
+    DETERMINERS,
     DOCUMENT_HEADS,
     DOCUMENT_LEMMAS,
     EVENT_LEMMAS,
@@ -28,7 +30,10 @@ from reader.attribution.lexicon import (
     MONTHS,
     NOT_PARTICIPLES,
     NOUN_FOLLOWERS,
+    NP_KEPT_PARTICIPLES,
+    NP_LINKS,
     NP_STOPS,
+    OBJECT_MARKERS,
     OFFICIAL_TITLES,
     OPEN_QUOTES,
     PARTICIPLE_ADVERBS,
@@ -363,8 +368,17 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
             return None
     elif lemma in {"show", "find"} and head.low not in DOCUMENT_HEADS and not trailing:
         return None
-    if not inverted and src[0] > 0 and toks[src[0] - 1].low in {"to", "by", "than"}:
-        return None  # "according to X said", "sent by X" : the NP is an object
+    if not inverted and _object_of(toks, src[0]):
+        # "according to X said", "11% of Democratic claims": an object; but "In an
+        # interview Trump declared": the name after the phrase is the subject
+        cut = src[1]
+        while cut > src[0] and toks[cut - 1].is_cap:
+            cut -= 1
+        if cut == src[0] or cut == src[1] or toks[cut - 1].low in NP_LINKS:
+            return None
+        src = (cut, src[1])
+    if not inverted and _clause_in(toks, src):
+        return None  # "Russia's annexation renewed fears": the "source" is a clause
     if src[1] - src[0] == 1 and toks[src[0]].low in {"it"} and lemma in {"add", "note"}:
         return None
     att = Attribution(
@@ -380,6 +394,42 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
     )
     _find_recipient(s, att, i + 1 if not inverted else src[1])
     return att
+
+
+def _object_of(toks: Sequence[Token], a: int) -> bool:
+    """Whether the noun phrase starting at ``a`` is a preposition's object: after "to",
+    "by" or "than", or after another preposition that opens the sentence or follows a
+    number or a conjunction ("In one tweet", "11% of Democratic claims", "because of
+    X's claims"); "those in favor of X" or "Jane Roe, of Springfield," are noun phrases
+    the source walk cut short, not objects."""
+    if a == 0:
+        return False
+    k = a - 1
+    low = toks[k].low
+    if low in {"to", "by", "than"}:
+        return True
+    if low not in OBJECT_MARKERS:
+        return False
+    if k == 0:
+        return True
+    before = toks[k - 1]
+    return before.text == "%" or before.low.isdigit() or before.low in NP_STOPS
+
+
+def _clause_in(toks: Sequence[Token], src: tuple[int, int]) -> bool:
+    """Whether a source walk ran into a clause: a verb in it ("X became the intended
+    targets"), or a past verb ending it after a name ("Crimea renewed fears")."""
+    a, b = src
+    if any(not t.is_cap and t.low in CLAUSE_VERBS for t in toks[a:b]):
+        return True
+    last = toks[b - 1]
+    return (
+        b - a > 1
+        and not last.is_cap
+        and (last.low.endswith("ed") or last.low in IRREGULAR_PAST)
+        and last.low not in NP_KEPT_PARTICIPLES
+        and toks[b - 2].low not in DETERMINERS
+    )
 
 
 def _comma_set(toks: Sequence[Token], i: int) -> bool:

@@ -528,6 +528,16 @@ NEGATIONS = words("not never n't")
 #: Words that open reported content after a weak cue.
 CONTENT_OPENERS = words("that what why how whether")
 
+#: Prepositions whose object is never a cue's subject ("11% of Democratic claims", "In
+#: one tweet"): see cue_rules._object_of.
+OBJECT_MARKERS = words("to by than of in on for with from at about into among between")
+
+#: Articles and possessive determiners: a verb form after one is a noun ("the report").
+ARTICLES = words("the a an this that these those his her their its our my your")
+
+#: Plural nouns without a final -s: they take a verb's base form ("police say").
+PLURAL_NOUNS = words("people police staff public media personnel men women children")
+
 #: Quantifiers that stand alone as a subject ("Some believe ...").
 BARE_QUANTIFIERS = words("some many most few several")
 
