@@ -690,3 +690,18 @@ def test_nouns_that_look_like_cue_verbs_are_not_cues(text: str) -> None:
 def test_a_cue_noun_after_an_opening_preposition_is_no_cue() -> None:
     text = "In one tweet, the mayor said the bridge was safe."
     assert span(text, one(text)) == "the mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge is a disgrace, as a council memo put it.",
+        "As Lena Park, the harbour master, recently put it, the bridge is a disgrace.",
+    ],
+)
+def test_as_x_put_it(text: str) -> None:
+    assert one(text).cue.startswith("put it")
+
+
+def test_put_without_it_is_no_cue() -> None:
+    assert all(c.source is None for c in find_claims("Holm put the blame on Park."))

@@ -412,6 +412,8 @@ def _noun_reading(toks: Sequence[Token], a: int, b: int) -> bool:
     t = toks[b]
     low = t.low
     prev = toks[b - 1].low
+    if low in PHRASAL_FORMS and stance_phrase(toks, b, False) is not None:
+        return False  # "as the memo put it", "X doubled down on"
     if prev in NP_LINKS or prev in ARTICLES:
         return True
     if prev.endswith(("'s", "’s")) and prev not in BE_CONTRACTIONS:

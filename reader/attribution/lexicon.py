@@ -609,6 +609,7 @@ PHRASAL_STANCE = {
     "fire": ("back",),
     "sign": ("off",),
     "open": ("up",),
+    "put": ("it",),
 }
 
 PHRASAL_FORMS = {
@@ -629,6 +630,7 @@ PHRASAL_FORMS = {
         "fire": ("fired", "fires", "firing"),
         "sign": ("signed", "signs", "signing"),
         "open": ("opened", "opens", "opening"),
+        "put": ("put", "puts", "putting"),
     }.items()
     for form in forms
 }
