@@ -705,3 +705,19 @@ def test_as_x_put_it(text: str) -> None:
 
 def test_put_without_it_is_no_cue() -> None:
     assert all(c.source is None for c in find_claims("Holm put the blame on Park."))
+
+
+def test_it_with_a_document_verb_is_a_source() -> None:
+    text = (
+        "The council published its audit on Monday.\n\nIt also mentions contracts the mayor signed."
+    )
+    claims = [c for c in find_claims(text) if c.source]
+    assert [(span(text, c), c.cue) for c in claims] == [("It", "mentions")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It came as the council met on Monday.", "It did not reveal where the ferry sank."],
+)
+def test_it_with_another_verb_or_a_negation_is_no_source(text: str) -> None:
+    assert all(c.source is None for c in find_claims(text))

@@ -32,6 +32,7 @@ from reader.attribution.lexicon import (
     COORDINATORS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    DOCUMENT_LEMMAS,
     EVENT_LEMMAS,
     GOVERNMENT_HEADS,
     INTRO_WORDS,
@@ -318,7 +319,7 @@ def subject_verb(
     np = (a, b)
     head = np_head(toks, np)
     hl = head.low
-    pron = b - a == 1 and hl in {"he", "she", "they", "we", "i"}
+    pron = b - a == 1 and hl in {"he", "she", "they", "we", "i", "it"}
     if (
         not pron
         and not head.is_cap
@@ -331,8 +332,9 @@ def subject_verb(
     ):
         return None
     first = toks[a].low
+    it = b - a == 1 and first == "it"  # a document or body: "It also mentions ..."
     if (
-        first in {"it", "there", "this", "that"}
+        (first in {"it", "there", "this", "that"} and not it)
         or first in INTRO_WORDS
         or (first in NP_STOPS and first not in PERSONAL_PRONOUNS)
         or first in NP_LINKS
@@ -364,6 +366,11 @@ def subject_verb(
         return None
     if steps == 0 and k == b and _noun_reading(toks, a, k):
         return None
+    if it and (
+        SUBJECT_VERBS.get(vl) not in DOCUMENT_LEMMAS
+        or any(x.low in NEGATIONS or x.low.endswith(("n't", "n’t")) for x in toks[b:k])
+    ):
+        return None  # "It came as ...", "It did not reveal": only what a text says or shows
     stance = stance_phrase(toks, k, passive)
     if stance is not None:
         if toks[b - 1].low in DETERMINERS:

@@ -28,6 +28,7 @@ from reader.attribution.lexicon import (
     IRREGULAR_PAST,
     LABEL_STOPS,
     MONTHS,
+    NEGATIONS,
     NOT_PARTICIPLES,
     NOUN_FOLLOWERS,
     NP_KEPT_PARTICIPLES,
@@ -363,6 +364,7 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
             or inverted
             or after_cue_ok(toks, cue_end_idx + 1)
             or (lemma in DOCUMENT_LEMMAS and head.low in DOCUMENT_HEADS)
+            or (lemma in DOCUMENT_LEMMAS and head.low == "it" and not _negated(toks, src[1], i))
         )
         if not ok or not looks_like_source(toks, src):
             return None
@@ -430,6 +432,11 @@ def _clause_in(toks: Sequence[Token], src: tuple[int, int]) -> bool:
         and last.low not in NP_KEPT_PARTICIPLES
         and toks[b - 2].low not in DETERMINERS
     )
+
+
+def _negated(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether a negation stands among toks[a:b] ("did not reveal")."""
+    return any(t.low in NEGATIONS or t.low.endswith(("n't", "n’t")) for t in toks[a:b])
 
 
 def _comma_set(toks: Sequence[Token], i: int) -> bool:

@@ -115,7 +115,7 @@ STRONG_FORMS = words(
 DOCUMENT_LEMMAS = words(
     """
     show find suggest indicate estimate project forecast conclude predict report say state
-    reveal note
+    reveal note mention refer reference cite feature highlight describe detail document
     """
 )
 
