@@ -721,3 +721,30 @@ def test_it_with_a_document_verb_is_a_source() -> None:
 )
 def test_it_with_another_verb_or_a_negation_is_no_source(text: str) -> None:
     assert all(c.source is None for c in find_claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "Ida Brandt's decision to close the ferry line angered Norrvik.",
+            "Ida Brandt's",
+            "decision",
+        ),
+        (
+            "The vote followed a fact-check on Ida Brandt's claim that fares rose.",
+            "Ida Brandt's",
+            "claim",
+        ),
+        ("Her comments on the ferry line drew applause in Norrvik.", "Her", "comments"),
+    ],
+)
+def test_possessive_speech_noun_with_a_topic_or_aim(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (span(text, c), c.cue) == (source, cue)
+
+
+def test_subject_verb_wins_over_a_speech_noun_in_its_object() -> None:
+    text = "The council pointed to Ida Brandt's decision to close the ferry line."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("The council", "pointed")

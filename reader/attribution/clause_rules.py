@@ -51,6 +51,7 @@ from reader.attribution.lexicon import (
     PLURAL_NOUNS,
     RELATIVE_SUBJECTS,
     REPORTING_VERBS,
+    SPEECH_NOUN_LINKS,
     STANCE_LEMMAS,
     SUBJECT_VERBS,
 )
@@ -475,14 +476,24 @@ def subject_of_participle(s: SentenceView, found: list[Attribution]) -> list[Att
 
 
 def subject_verb_fallback(s: SentenceView, kept: list[Attribution]) -> list[Attribution]:
-    """A sentence with no cue: a named or pronoun subject and its stance verb."""
-    if kept:
+    """A sentence with no cue: a named or pronoun subject and its stance verb.
+
+    A speech noun without a clause in the verb's object ("The IMF pointed to Britain's
+    decision to leave") is part of what the subject's verb is about: the verb wins.
+    """
+    if kept and not all(_bare_speech_noun(s.toks, a) for a in kept):
         return kept
     sv = subject_verb(s)
-    if sv is None:
+    if sv is None or (kept and sv.cue_index > kept[0].cue_index):
         return kept
     sv.rule = "subject-verb"
     return [sv]
+
+
+def _bare_speech_noun(toks: Sequence[Token], a: Attribution) -> bool:
+    """A possessive speech noun with no clause or quote after it ("her decision to")."""
+    k = a.cue_index + 1
+    return a.kind == CueKind.POSSESSIVE and k < len(toks) and toks[k].low in SPEECH_NOUN_LINKS
 
 
 def subordinate_clauses(s: SentenceView, kept: list[Attribution]) -> list[Attribution]:

@@ -43,6 +43,7 @@ from reader.attribution.lexicon import (
     PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     REPORTING_VERBS,
+    SPEECH_NOUN_LINKS,
     SPEECH_NOUNS,
     STANCE_LEMMAS,
     STRONG_FORMS,
@@ -150,10 +151,19 @@ def speech_noun(s: SentenceView, i: int) -> Attribution | None:
         if not t.is_cap:
             return None
         src = np_back(toks, i)
+        if src is not None:
+            # the owner is the phrase after the last link: "a fact-check on [Trump's] claim"
+            links = [x for x in range(src[0], i) if toks[x].low in NP_LINKS]
+            if links:
+                src = (links[-1] + 1, src[1])
         if src is None or not looks_like_source(toks, src):
             return None
     cue = toks[i + 1]
-    if i + 2 >= len(toks) or (toks[i + 2].low != "that" and toks[i + 2].text not in OPEN_QUOTES):
+    if i + 2 >= len(toks) or (
+        toks[i + 2].low != "that"
+        and toks[i + 2].text not in OPEN_QUOTES
+        and toks[i + 2].low not in SPEECH_NOUN_LINKS
+    ):
         return None  # "X's comments came ...": a reference, not reported content
     return Attribution.at(
         toks,

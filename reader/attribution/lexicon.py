@@ -642,8 +642,13 @@ SPEECH_NOUNS = words(
     acknowledgment acknowledgement admission conclusion promise promises pledge threat
     refusal insistence denial warning warnings criticism accusation accusations allegation
     allegations suggestion suggestions contention view views complaint complaints
+    decision determination announcement threats plan plans proposal theory disdain
+    adulation obsession eagerness endorsement opposition
     """
 )
+#: Prepositions (and "to") that give a speech noun its topic or aim without a clause:
+#: "X's comments on the shooting", "her decision to meet", "his adulation of".
+SPEECH_NOUN_LINKS = words("about on of over against to for with toward towards")
 
 POSSESSIVE_PRONOUNS = words("his her their")
 
