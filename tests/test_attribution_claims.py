@@ -748,3 +748,23 @@ def test_subject_verb_wins_over_a_speech_noun_in_its_object() -> None:
     text = "The council pointed to Ida Brandt's decision to close the ferry line."
     c = one(text)
     assert (span(text, c), c.cue) == ("The council", "pointed")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Senator Ida Brandt grilled the bank's chief on Tuesday.", "grilled"),
+        ("The governor lauded the harbour plan in his address.", "lauded"),
+        ("Holm repeatedly linked the outage to the new software.", "linked"),
+        ("Holm laid out her proposals for the ferry line.", "laid out"),
+        ("A new ad from the Holm campaign is seizing on the outage.", "seizing on"),
+        ("Holm has also commented on the outage.", "commented"),
+    ],
+)
+def test_stance_and_comment_verbs(text: str, cue: str) -> None:
+    assert one(text).cue == cue
+
+
+def test_deciding_is_an_act_unless_it_reports_content() -> None:
+    text = "The league decided to move the match to Sunday."
+    assert all(c.source is None for c in find_claims(text))

@@ -50,7 +50,7 @@ SPEECH_VERBS: dict[str, str] = _forms(
     feel/feels/felt/feeling know/knows/knew/knowing
     recount quip/quips/quipped/quipping muse exclaim retort reflect lament wonder elaborate
     summarize summarise proclaim plead confide reiterate reaffirm affirm opine posit
-    speculate theorize theorise recollect
+    speculate theorize theorise recollect comment chant
     """
 )
 #: Verbs of manner that report speech only right after the quote they close
@@ -77,6 +77,8 @@ STANCE_VERBS: dict[str, str] = _forms(
     target taunt lash rail assail excoriate berate congratulate commend equate characterize
     characterise label brand portray term
     slam/slams/slammed/slamming plan/plans/planned/planning dub/dubs/dubbed/dubbing
+    chastise deride laud lambaste bash bemoan bristle resent despise detest
+    grill/grills/grilled/grilling
     """
 )
 STANCE_LEMMAS = frozenset(STANCE_VERBS.values()) - words(
@@ -421,7 +423,7 @@ SUBJECT_VERBS: dict[str, str] = {
         convict sentence fine sanction punish pardon reward
         commit/commits/committed/committing ban/bans/banned/banning
         prefer/prefers/preferred/preferring rebut/rebuts/rebutted/rebutting
-        beg/begs/begged/begging
+        beg/begs/begged/begging decide link voice
         """
     ),
 }
@@ -610,6 +612,8 @@ PHRASAL_STANCE = {
     "sign": ("off",),
     "open": ("up",),
     "put": ("it",),
+    "lay": ("out",),
+    "seize": ("on", "upon"),
 }
 
 PHRASAL_FORMS = {
@@ -631,6 +635,8 @@ PHRASAL_FORMS = {
         "sign": ("signed", "signs", "signing"),
         "open": ("opened", "opens", "opening"),
         "put": ("put", "puts", "putting"),
+        "lay": ("laid", "lays", "laying"),
+        "seize": ("seized", "seizes", "seizing"),
     }.items()
     for form in forms
 }
@@ -1041,5 +1047,5 @@ CONCESSIVE_OPENERS = words("although though while whereas despite even")
 #: and "refuse" stay cues: "declined to comment" is an attribution in PolNeAR's sense
 #: (measured: as events they cost 0.8 points of PolNeAR recall).
 EVENT_LEMMAS = words(
-    "release block sign see score unveil launch publish air broadcast issue ban commit"
+    "release block sign see score unveil launch publish air broadcast issue ban commit decide"
 )
