@@ -768,3 +768,25 @@ def test_stance_and_comment_verbs(text: str, cue: str) -> None:
 def test_deciding_is_an_act_unless_it_reports_content() -> None:
     text = "The league decided to move the match to Sunday."
     assert all(c.source is None for c in find_claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "A study that appeared in the Harbor Journal found that fares rose.",
+            "A study that appeared in the Harbor Journal",
+            "found",
+        ),
+        (
+            "Research conducted by the Harbor Institute found fares rose by 4 percent.",
+            "Research conducted by the Harbor Institute",
+            "found",
+        ),
+        ("An arbitration panel found the city was in breach.", "An arbitration panel", "found"),
+        ("Holm made it clear she would veto the plan.", "Holm", "made it clear"),
+    ],
+)
+def test_document_and_body_subjects_with_modifiers(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (span(text, c), c.cue) == (source, cue)

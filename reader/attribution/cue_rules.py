@@ -57,6 +57,7 @@ from reader.attribution.noun_phrases import (
     np_back,
     np_forward,
     np_head,
+    with_antecedent,
     with_relative,
 )
 from reader.attribution.segment import Token, base_word
@@ -322,7 +323,7 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
     if src is None:
         src = np_back(toks, j)
         if src is not None:
-            src = by_author(toks, src)
+            src = with_antecedent(toks, by_author(toks, src))
             before = toks[src[0] - 1].text if src[0] > 0 else ""
             trailing = before in {",", "”", '"', "’", "—", "–", "'"} and src[0] > 1
     inverted = False

@@ -290,7 +290,7 @@ ORGANIZATION_HEADS = words(
     ltd llc bank university college school hospital fund club league network team board
     charity society alliance federation federations council lobby chamber industry companies
     firms groups unions nonprofit think tank movement church company's foundation's trust
-    agency project initiative
+    agency project initiative panel jury tribunal
     """
 )
 DOCUMENT_HEADS = words(
@@ -604,7 +604,7 @@ PHRASAL_STANCE = {
     "speak": ("out", "up"),
     "take": ("aim", "issue"),
     "go": ("after",),
-    "make": ("the case", "clear", "a case"),
+    "make": ("the case", "clear", "a case", "it clear"),
     "sound": ("the alarm",),
     "pile": ("on",),
     "come": ("out",),
