@@ -790,3 +790,25 @@ def test_deciding_is_an_act_unless_it_reports_content() -> None:
 def test_document_and_body_subjects_with_modifiers(text: str, source: str, cue: str) -> None:
     c = one(text)
     assert (span(text, c), c.cue) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "On July 6, 2015, Holm made the following comment: the ferry must stay.",
+            "made the following comment",
+        ),
+        (
+            "The council made a strong condemnation of the strike on Friday.",
+            "made a strong condemnation of",
+        ),
+    ],
+)
+def test_making_a_speech_act(text: str, cue: str) -> None:
+    assert one(text).cue == cue
+
+
+def test_making_the_comments_points_back_and_is_no_new_claim() -> None:
+    text = "Holm made the comments Friday during a visit to Norrvik."
+    assert all(c.source is None for c in find_claims(text))

@@ -206,6 +206,14 @@ def after_intro(toks: Sequence[Token], limit: int) -> int:
     if (
         start
         and start + 1 < limit
+        and toks[start].text.isdigit()
+        and len(toks[start].text) == 4
+        and toks[start + 1].text == ","
+    ):
+        start += 2  # "On July 6, 2015, ...": the year after the date's comma
+    if (
+        start
+        and start + 1 < limit
         and toks[start].low in SENTENCE_ADVERBS | {"however"}
         and toks[start + 1].text == ","
     ):

@@ -652,6 +652,12 @@ SPEECH_NOUNS = words(
     adulation obsession eagerness endorsement opposition
     """
 )
+#: Nouns of a speech act one makes ("made the following comment", "made a strong
+#: condemnation of", "made the reference").
+MADE_SPEECH = SPEECH_NOUNS | words(
+    "reference references speech speeches condemnation case pitch appeal plea vow vows"
+)
+
 #: Prepositions (and "to") that give a speech noun its topic or aim without a clause:
 #: "X's comments on the shooting", "her decision to meet", "his adulation of".
 SPEECH_NOUN_LINKS = words("about on of over against to for with toward towards")
