@@ -812,3 +812,14 @@ def test_making_a_speech_act(text: str, cue: str) -> None:
 def test_making_the_comments_points_back_and_is_no_new_claim() -> None:
     text = "Holm made the comments Friday during a visit to Norrvik."
     assert all(c.source is None for c in find_claims(text))
+
+
+def test_negated_progressive_cue_with_an_if_question() -> None:
+    text = "But the harbour master isn't saying if the pier is safe."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("the harbour master", "saying")
+
+
+def test_subject_verb_after_a_leading_conjunction() -> None:
+    text = "And Holm didn't apologize for the delay."
+    assert span(text, one(text)) == "Holm"

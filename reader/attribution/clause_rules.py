@@ -291,6 +291,8 @@ def subject_verb(
     n = len(toks)
     if start is None:
         start = after_intro(toks, n)
+        if start + 1 < n and toks[start].low in {"but", "and", "yet", "so"}:
+            start += 1  # "But Schneiderman isn't saying ..."
     if start >= n or quoted[start]:
         return None
     b = start

@@ -15,6 +15,7 @@ from reader.attribution.lexicon import (
     INTRO_WORDS,
     LY_NOUNS,
     MONTHS,
+    NEGATED_BE,
     OPEN_QUOTES,
     PARTICIPLES,
     REPORTING_VERBS,
@@ -123,7 +124,7 @@ def progressive(toks: Sequence[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and i - k <= 3:
         low = toks[k].low
-        if low in BE_FORMS or low in BE_CONTRACTIONS:
+        if low in BE_FORMS or low in BE_CONTRACTIONS or low in NEGATED_BE:
             return True
         if low not in AUXILIARIES:
             return False

@@ -126,6 +126,8 @@ DOCUMENT_LEMMAS = words(
 BE_CONTRACTIONS = words(
     "he's she's it's they're we're i'm you're he’s she’s it’s they’re we’re i’m you’re"
 )
+#: Forms of "be" fused with "not" ("isn't saying").
+NEGATED_BE = words("isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t")
 PARTICIPLES = words(
     """
     saying adding arguing noting telling warning claiming insisting explaining writing
@@ -528,7 +530,7 @@ COORD_ADVERBS = words("also then later has have had again repeatedly even still 
 NEGATIONS = words("not never n't")
 
 #: Words that open reported content after a weak cue.
-CONTENT_OPENERS = words("that what why how whether")
+CONTENT_OPENERS = words("that what why how whether if")
 
 #: Prepositions whose object is never a cue's subject ("11% of Democratic claims", "In
 #: one tweet"): see cue_rules._object_of.
