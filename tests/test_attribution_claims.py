@@ -823,3 +823,16 @@ def test_negated_progressive_cue_with_an_if_question() -> None:
 def test_subject_verb_after_a_leading_conjunction() -> None:
     text = "And Holm didn't apologize for the delay."
     assert span(text, one(text)) == "Holm"
+
+
+def test_subject_verb_wins_over_a_cue_in_its_object() -> None:
+    text = "A harbour survey released in May found that 70 percent of skippers said fees were too high."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("A harbour survey released in May", "found")
+
+
+def test_passive_agent_and_document_verbs_with_outlet_plurals() -> None:
+    text = "Holm, meanwhile, is supported by far fewer newspapers."
+    assert span(text, one(text)) == "far fewer newspapers"
+    text = 'The 30-second spot, titled "Adrift," features a clip of the ferry vote.'
+    assert one(text).cue == "features"

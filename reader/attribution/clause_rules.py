@@ -26,6 +26,7 @@ from reader.attribution.lexicon import (
     AUXILIARIES,
     BE_CONTRACTIONS,
     BE_FORMS,
+    CLAUSE_BREAKS,
     CLAUSE_SUBORDINATORS,
     CLOSE_QUOTES,
     COORD_ADVERBS,
@@ -45,6 +46,7 @@ from reader.attribution.lexicon import (
     OFFICIAL_TITLES,
     OPEN_QUOTES,
     ORGANIZATION_HEADS,
+    PARTICIPLE_OBJECTS,
     PARTICIPLES,
     PERSONAL_PRONOUNS,
     PHRASAL_FORMS,
@@ -351,6 +353,8 @@ def subject_verb(
         if close is None:
             return None
         k = close + 1
+        if k < n and toks[k].text in CLOSE_QUOTES and toks[k].start == toks[close].end:
+            k += 1  # ', titled "Arrogant,"
     steps = 0
     passive = False
     while k < n and steps < 4 and (toks[k].low in AUXILIARIES or toks[k].low in BE_FORMS):
@@ -411,7 +415,24 @@ def subject_verb(
 def _verb_after_noun(toks: Sequence[Token], b: int) -> bool:
     """Whether the -ed word at ``b`` is a verb ending a subject walk ("Their plan faced
     ..."), not a modifier ("the reported deal", "people involved in the talks")."""
-    return toks[b - 1].low not in DETERMINERS and toks[b].low not in NP_KEPT_PARTICIPLES
+    return (
+        toks[b - 1].low not in DETERMINERS
+        and toks[b].low not in NP_KEPT_PARTICIPLES
+        and not _document_modifier(toks, b)
+    )
+
+
+def _document_modifier(toks: Sequence[Token], b: int) -> bool:
+    """A participle after a document that describes it ("a poll released in August
+    found ...", "research conducted by X shows ...")."""
+    low = toks[b].low
+    return (
+        low.endswith("ed")
+        and toks[b - 1].low in DOCUMENT_HEADS
+        and SUBJECT_VERBS.get(low, "") not in STANCE_LEMMAS - EVENT_LEMMAS
+        and b + 1 < len(toks)
+        and toks[b + 1].low in PARTICIPLE_OBJECTS
+    )
 
 
 def _noun_reading(toks: Sequence[Token], a: int, b: int) -> bool:
@@ -424,7 +445,7 @@ def _noun_reading(toks: Sequence[Token], a: int, b: int) -> bool:
     prev = toks[b - 1].low
     if low in PHRASAL_FORMS and stance_phrase(toks, b, False) is not None:
         return False  # "as the memo put it", "X doubled down on"
-    if prev in NP_LINKS or prev in ARTICLES:
+    if prev in NP_LINKS or prev in ARTICLES or _document_modifier(toks, b):
         return True
     if prev.endswith(("'s", "’s")) and prev not in BE_CONTRACTIONS:
         return True
@@ -483,13 +504,29 @@ def subject_verb_fallback(s: SentenceView, kept: list[Attribution]) -> list[Attr
     A speech noun without a clause in the verb's object ("The IMF pointed to Britain's
     decision to leave") is part of what the subject's verb is about: the verb wins.
     """
-    if kept and not all(_bare_speech_noun(s.toks, a) for a in kept):
-        return kept
+    toks = s.toks
+    if kept and not all(_bare_speech_noun(toks, a) for a in kept):
+        first = kept[0]
+        if first.trailing or first.kind != CueKind.VERB:
+            return kept
+        sv = subject_verb(s)
+        if sv is None or sv.cue_index >= first.region[0]:
+            return kept
+        if any(toks[x].text in CLAUSE_BREAKS for x in range(sv.cue_index + 1, first.region[0])):
+            return kept
+        # "A web video by the RNC references four cases in which Kaine defended ...":
+        # the cue inside the subject verb's object is part of what it reports
+        sv.rule = "subject-verb"
+        return [sv, *(a for a in kept[1:] if _after_break(toks, sv, a))]
     sv = subject_verb(s)
     if sv is None or (kept and sv.cue_index > kept[0].cue_index):
         return kept
     sv.rule = "subject-verb"
     return [sv]
+
+
+def _after_break(toks: Sequence[Token], sv: Attribution, a: Attribution) -> bool:
+    return any(toks[x].text in CLAUSE_BREAKS for x in range(sv.cue_index + 1, a.region[0]))
 
 
 def _bare_speech_noun(toks: Sequence[Token], a: Attribution) -> bool:

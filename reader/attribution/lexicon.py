@@ -117,7 +117,7 @@ STRONG_FORMS = words(
 DOCUMENT_LEMMAS = words(
     """
     show find suggest indicate estimate project forecast conclude predict report say state
-    reveal note mention refer reference cite feature highlight describe detail document
+    reveal note mention reference cite feature highlight describe detail document
     """
 )
 
@@ -312,7 +312,8 @@ DOCUMENT_HEADS = words(
 OUTLET_NOUNS = words(
     """
     paper newspaper outlet outlets publication magazine network broadcaster channel site
-    website agency daily tabloid wire station newsroom news journal
+    website agency daily tabloid wire station newsroom news journal papers newspapers
+    publications magazines networks broadcasters channels tabloids
     """
 )
 
@@ -425,13 +426,16 @@ SUBJECT_VERBS: dict[str, str] = {
         convict sentence fine sanction punish pardon reward
         commit/commits/committed/committing ban/bans/banned/banning
         prefer/prefers/preferred/preferring rebut/rebuts/rebutted/rebutting
-        beg/begs/begged/begging decide link voice
+        beg/begs/begged/begging decide link voice feature
         """
     ),
 }
 
 
 # --- Clauses inside a sentence: their subjects and verbs -----------------------------
+
+#: Punctuation that ends a clause inside a sentence.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "―"})
 
 #: Conjunctions that open a subordinate clause with a subject of its own ("... after
 #: Politico reported ...", "as he discussed ..."): its subject and verb are a clause to
