@@ -573,3 +573,290 @@ def test_writers_own_sentences_with_look_alike_cues_have_no_source() -> None:
     assert [c.source for c in find_claims(text)] == [None, None, None, None]
     said = find_claims("Reyes reported to the board that the audit was clean in 2024.")
     assert said[0].source == "Reyes"
+
+
+def test_verbs_that_double_their_last_consonant_are_cues() -> None:
+    text = "Council members are slamming the budget for its cuts to bus routes."
+    assert one(text).cue == "slamming"
+    assert one("Dana Ruiz planned to reopen the pier by July.").cue == "planned"
+    text = "Officials in Tarvik banned fireworks on Friday.\n\nThe fund committed $5 million."
+    assert all(c.source is None for c in find_claims(text))
+
+
+def test_subject_and_cue_of_a_subordinate_clause_are_a_claim() -> None:
+    text = "The council adjourned early after Mayor Lena Park unleashed a series of posts."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("Mayor Lena Park", "unleashed")
+    text = "Holm left the chamber as she discussed the budget with reporters."
+    assert (span(text, one(text)), one(text).cue) == ("she", "discussed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Park said the plan failed because Holm blocked the vote.",
+        "The plan failed after Holm blocked the vote, officials said.",
+        "The plan failed, Park said, and the council met again as Holm discussed the vote.",
+    ],
+)
+def test_subordinate_clause_in_reported_content_stays_in_it(text: str) -> None:
+    assert len([c for c in find_claims(text) if c.source]) == 1
+
+
+def test_verb_joined_to_a_subordinate_clause_takes_its_subject() -> None:
+    text = (
+        "The mayor said the bridge is safe, while the city's engineers dispute "
+        "the survey and say the cracks are growing."
+    )
+    claims = [c for c in find_claims(text) if c.source]
+    assert [span(text, c) for c in claims] == ["The mayor", "the city's engineers"]
+    assert claims[1].text.startswith("while the city's engineers dispute")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "The fare rise was first reported by the Northgate Ledger.",
+            "the Northgate Ledger",
+            "reported by",
+        ),
+        ("Her plan is supported by most council members.", "most council members", "supported by"),
+        ("Holm has been called a visionary by fellow lawmakers.", "fellow lawmakers", "called"),
+    ],
+)
+def test_passive_cue_with_its_agent(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (span(text, c), c.cue) == (source, cue)
+
+
+def test_passive_cue_by_a_time_or_a_means_is_no_agent() -> None:
+    text = "The figures were reported by Friday.\n\nThe fare rise was announced by posting notices."
+    assert all(c.source is None for c in find_claims(text))
+
+
+def test_relative_clause_with_a_cue_anywhere_is_a_claim() -> None:
+    text = "The hearing ended with Dana Ruiz, who has long championed the tax."
+    c = one(text)
+    assert (span(text, c), c.cue, c.source) == ("who", "championed", "Dana Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents who discussed the tax met the council on Monday.",
+        "Park said the vote was won by Holm, who has long championed the tax.",
+    ],
+)
+def test_restrictive_or_reported_relative_clause_is_not_a_claim(text: str) -> None:
+    assert len([c for c in find_claims(text) if c.source]) <= 1
+    assert all(c.source_span is None or span(text, c) != "who" for c in find_claims(text))
+
+
+def test_stance_noun_after_be_with_adjectives_between() -> None:
+    text = "Holm has been a vocal and consistent critic of the plan."
+    assert one(text).cue == "a vocal and consistent critic of"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Holm criticized the budget on Monday, even suggesting that it was rigged.", "suggesting"),
+        ('Holm called the budget "a disgrace," adding that it would fail.', "adding"),
+    ],
+)
+def test_participle_after_an_adverb_or_a_closing_quote_is_its_own_claim(
+    text: str, cue: str
+) -> None:
+    claims = [c for c in find_claims(text) if c.source]
+    assert [c.cue for c in claims][-1] == cue
+    assert all(c.source == "Holm" for c in claims)
+
+
+def test_opening_participle_before_a_speaker_and_a_quote() -> None:
+    text = 'Lamenting the delay, residents often say, "The bridge is cursed."'
+    claims = [c for c in find_claims(text) if c.source]
+    assert [c.cue for c in claims] == ["Lamenting", "say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "The former secretary of state pushed the plan.",
+            "The former secretary of state",
+            "pushed",
+        ),
+        ("The Clinton campaign plans to visit Ohio.", "The Clinton campaign", "plans"),
+        ("In a radio interview Holm declared that the vote was void.", "Holm", "declared"),
+    ],
+)
+def test_a_verb_form_inside_the_subject_is_a_noun(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (span(text, c), c.cue) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tulsa protest remained peaceful.",
+        "Trump's campaign was outspent in August.",
+        "Health worries have dogged the mayor.",
+        "The Harbor League plan is linear.",
+        "Russia's annexation of Crimea renewed fears along the border.",
+        "The fund lost 32% of Republican pledges, compared to 11% of Democratic claims.",
+    ],
+)
+def test_nouns_that_look_like_cue_verbs_are_not_cues(text: str) -> None:
+    assert all(c.source is None for c in find_claims(text))
+
+
+def test_a_cue_noun_after_an_opening_preposition_is_no_cue() -> None:
+    text = "In one tweet, the mayor said the bridge was safe."
+    assert span(text, one(text)) == "the mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge is a disgrace, as a council memo put it.",
+        "As Lena Park, the harbour master, recently put it, the bridge is a disgrace.",
+    ],
+)
+def test_as_x_put_it(text: str) -> None:
+    assert one(text).cue.startswith("put it")
+
+
+def test_put_without_it_is_no_cue() -> None:
+    assert all(c.source is None for c in find_claims("Holm put the blame on Park."))
+
+
+def test_it_with_a_document_verb_is_a_source() -> None:
+    text = (
+        "The council published its audit on Monday.\n\nIt also mentions contracts the mayor signed."
+    )
+    claims = [c for c in find_claims(text) if c.source]
+    assert [(span(text, c), c.cue) for c in claims] == [("It", "mentions")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It came as the council met on Monday.", "It did not reveal where the ferry sank."],
+)
+def test_it_with_another_verb_or_a_negation_is_no_source(text: str) -> None:
+    assert all(c.source is None for c in find_claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "Ida Brandt's decision to close the ferry line angered Norrvik.",
+            "Ida Brandt's",
+            "decision",
+        ),
+        (
+            "The vote followed a fact-check on Ida Brandt's claim that fares rose.",
+            "Ida Brandt's",
+            "claim",
+        ),
+        ("Her comments on the ferry line drew applause in Norrvik.", "Her", "comments"),
+    ],
+)
+def test_possessive_speech_noun_with_a_topic_or_aim(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (span(text, c), c.cue) == (source, cue)
+
+
+def test_subject_verb_wins_over_a_speech_noun_in_its_object() -> None:
+    text = "The council pointed to Ida Brandt's decision to close the ferry line."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("The council", "pointed")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Senator Ida Brandt grilled the bank's chief on Tuesday.", "grilled"),
+        ("The governor lauded the harbour plan in his address.", "lauded"),
+        ("Holm repeatedly linked the outage to the new software.", "linked"),
+        ("Holm laid out her proposals for the ferry line.", "laid out"),
+        ("A new ad from the Holm campaign is seizing on the outage.", "seizing on"),
+        ("Holm has also commented on the outage.", "commented"),
+    ],
+)
+def test_stance_and_comment_verbs(text: str, cue: str) -> None:
+    assert one(text).cue == cue
+
+
+def test_deciding_is_an_act_unless_it_reports_content() -> None:
+    text = "The league decided to move the match to Sunday."
+    assert all(c.source is None for c in find_claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "A study that appeared in the Harbor Journal found that fares rose.",
+            "A study that appeared in the Harbor Journal",
+            "found",
+        ),
+        (
+            "Research conducted by the Harbor Institute found fares rose by 4 percent.",
+            "Research conducted by the Harbor Institute",
+            "found",
+        ),
+        ("An arbitration panel found the city was in breach.", "An arbitration panel", "found"),
+        ("Holm made it clear she would veto the plan.", "Holm", "made it clear"),
+    ],
+)
+def test_document_and_body_subjects_with_modifiers(text: str, source: str, cue: str) -> None:
+    c = one(text)
+    assert (span(text, c), c.cue) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "On July 6, 2015, Holm made the following comment: the ferry must stay.",
+            "made the following comment",
+        ),
+        (
+            "The council made a strong condemnation of the strike on Friday.",
+            "made a strong condemnation of",
+        ),
+    ],
+)
+def test_making_a_speech_act(text: str, cue: str) -> None:
+    assert one(text).cue == cue
+
+
+def test_making_the_comments_points_back_and_is_no_new_claim() -> None:
+    text = "Holm made the comments Friday during a visit to Norrvik."
+    assert all(c.source is None for c in find_claims(text))
+
+
+def test_negated_progressive_cue_with_an_if_question() -> None:
+    text = "But the harbour master isn't saying if the pier is safe."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("the harbour master", "saying")
+
+
+def test_subject_verb_after_a_leading_conjunction() -> None:
+    text = "And Holm didn't apologize for the delay."
+    assert span(text, one(text)) == "Holm"
+
+
+def test_subject_verb_wins_over_a_cue_in_its_object() -> None:
+    text = "A harbour survey released in May found that 70 percent of skippers said fees were too high."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("A harbour survey released in May", "found")
+
+
+def test_passive_agent_and_document_verbs_with_outlet_plurals() -> None:
+    text = "Holm, meanwhile, is supported by far fewer newspapers."
+    assert span(text, one(text)) == "far fewer newspapers"
+    text = 'The 30-second spot, titled "Adrift," features a clip of the ferry vote.'
+    assert one(text).cue == "features"

@@ -152,3 +152,22 @@ def test_drops_wire_credit_lines() -> None:
     ):
         a = clean_text(page("Harbour dredging plan approved", *BODY, junk))
         assert a.text == "\n\n".join(BODY), junk
+
+
+def test_keeps_a_paragraph_that_ends_in_a_closing_quote() -> None:
+    # Two apostrophes for a quotation mark, a question or a bracket at the end: still
+    # body paragraphs, not short title-like lines.
+    quoted = [
+        "''We will dredge it once and do it properly,'' the harbour master said.",
+        "''The channel silts up every winter,'' she said. ''It is time.''",
+        "A skipper, Ola Brenn, said the plan ''came years too late.''",
+        "He asked the board, ''who pays for the next one?''",
+    ]
+    a = clean_text(page("Harbour dredging plan approved", BODY[0], *quoted, BODY[1]))
+    assert a.text == "\n\n".join([BODY[0], *quoted, BODY[1]])
+
+
+def test_a_title_cased_line_ending_in_a_quote_is_still_a_headline() -> None:
+    a = clean_text(page("Harbour Master Says Plan Is 'Long Overdue.'", *BODY))
+    assert a.title is not None and a.title.startswith("Harbour Master Says")
+    assert a.text == "\n\n".join(BODY)

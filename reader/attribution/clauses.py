@@ -15,6 +15,7 @@ from reader.attribution.lexicon import (
     INTRO_WORDS,
     LY_NOUNS,
     MONTHS,
+    NEGATED_BE,
     OPEN_QUOTES,
     PARTICIPLES,
     REPORTING_VERBS,
@@ -123,7 +124,7 @@ def progressive(toks: Sequence[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and i - k <= 3:
         low = toks[k].low
-        if low in BE_FORMS or low in BE_CONTRACTIONS:
+        if low in BE_FORMS or low in BE_CONTRACTIONS or low in NEGATED_BE:
             return True
         if low not in AUXILIARIES:
             return False
@@ -203,6 +204,14 @@ def after_intro(toks: Sequence[Token], limit: int) -> int:
             if toks[0].is_word and toks[0].low in INTRO_WORDS:
                 start = k + 1
             break
+    if (
+        start
+        and start + 1 < limit
+        and toks[start].text.isdigit()
+        and len(toks[start].text) == 4
+        and toks[start + 1].text == ","
+    ):
+        start += 2  # "On July 6, 2015, ...": the year after the date's comma
     if (
         start
         and start + 1 < limit

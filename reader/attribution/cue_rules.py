@@ -18,15 +18,24 @@ from reader.attribution.cue import Attribution, CueKind, SentenceView
 from reader.attribution.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
+    BE_FORMS,
+    CLAUSE_VERBS,
     CLOSE_QUOTES,
     COUNTRIES,
+    DETERMINERS,
     DOCUMENT_HEADS,
     DOCUMENT_LEMMAS,
     EVENT_LEMMAS,
     IRREGULAR_PAST,
     LABEL_STOPS,
+    MONTHS,
+    NEGATIONS,
     NOT_PARTICIPLES,
     NOUN_FOLLOWERS,
+    NP_KEPT_PARTICIPLES,
+    NP_LINKS,
+    NP_STOPS,
+    OBJECT_MARKERS,
     OFFICIAL_TITLES,
     OPEN_QUOTES,
     PARTICIPLE_ADVERBS,
@@ -35,10 +44,12 @@ from reader.attribution.lexicon import (
     PERSONAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     REPORTING_VERBS,
+    SPEECH_NOUN_LINKS,
     SPEECH_NOUNS,
     STANCE_LEMMAS,
     STRONG_FORMS,
     SUBJECT_VERBS,
+    WEEKDAYS,
 )
 from reader.attribution.noun_phrases import (
     apposition,
@@ -47,6 +58,7 @@ from reader.attribution.noun_phrases import (
     np_back,
     np_forward,
     np_head,
+    with_antecedent,
     with_author,
     with_relative,
 )
@@ -144,10 +156,19 @@ def speech_noun(s: SentenceView, i: int) -> Attribution | None:
         if not t.is_cap:
             return None
         src = np_back(toks, i)
+        if src is not None:
+            # the owner is the phrase after the last link: "a fact-check on [Trump's] claim"
+            links = [x for x in range(src[0], i) if toks[x].low in NP_LINKS]
+            if links:
+                src = (links[-1] + 1, src[1])
         if src is None or not looks_like_source(toks, src):
             return None
     cue = toks[i + 1]
-    if i + 2 >= len(toks) or (toks[i + 2].low != "that" and toks[i + 2].text not in OPEN_QUOTES):
+    if i + 2 >= len(toks) or (
+        toks[i + 2].low != "that"
+        and toks[i + 2].text not in OPEN_QUOTES
+        and toks[i + 2].low not in SPEECH_NOUN_LINKS
+    ):
         return None  # "X's comments came ...": a reference, not reported content
     return Attribution.at(
         toks,
@@ -237,11 +258,7 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         return None  # infinitive ("declined to say") or a noun ("the report")
     is_progressive = low.endswith("ing") and progressive(toks, i)
     if low.endswith("ing") and not is_progressive:
-        if (
-            (low in PARTICIPLES or low in SUBJECT_VERBS)
-            and i > 0
-            and toks[i - 1].text in {",", "—", "–"}
-        ):
+        if (low in PARTICIPLES or low in SUBJECT_VERBS) and _comma_set(toks, i):
             return Attribution.at(
                 toks,
                 i,
@@ -316,7 +333,7 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
     if src is None:
         src = np_back(toks, j)
         if src is not None:
-            src = by_author(toks, src)
+            src = with_antecedent(toks, by_author(toks, src))
             before = toks[src[0] - 1].text if src[0] > 0 else ""
             trailing = before in {",", "”", '"', "’", "—", "–", "'"} and src[0] > 1
     inverted = False
@@ -372,13 +389,23 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
             or inverted
             or after_cue_ok(toks, cue_end_idx + 1)
             or (lemma in DOCUMENT_LEMMAS and head.low in DOCUMENT_HEADS)
+            or (lemma in DOCUMENT_LEMMAS and head.low == "it" and not _negated(toks, src[1], i))
         )
         if not ok or not looks_like_source(toks, src):
             return None
     elif lemma in {"show", "find"} and head.low not in DOCUMENT_HEADS and not trailing:
         return None
-    if not inverted and src[0] > 0 and toks[src[0] - 1].low in {"to", "by", "than"}:
-        return None  # "according to X said", "sent by X" : the NP is an object
+    if not inverted and _object_of(toks, src[0]):
+        # "according to X said", "11% of Democratic claims": an object; but "In an
+        # interview Trump declared": the name after the phrase is the subject
+        cut = src[1]
+        while cut > src[0] and toks[cut - 1].is_cap:
+            cut -= 1
+        if cut == src[0] or cut == src[1] or toks[cut - 1].low in NP_LINKS:
+            return None
+        src = (cut, src[1])
+    if not inverted and _clause_in(toks, src):
+        return None  # "Russia's annexation renewed fears": the "source" is a clause
     if src[1] - src[0] == 1 and toks[src[0]].low in {"it"} and lemma in {"add", "note"}:
         return None
     att = Attribution(
@@ -415,6 +442,64 @@ def _quote_closes_before(toks: Sequence[Token], k: int) -> bool:
     if j >= 0 and toks[j].text == ",":
         j -= 1
     return j >= 0 and toks[j].text in CLOSE_QUOTES
+
+
+def _object_of(toks: Sequence[Token], a: int) -> bool:
+    """Whether the noun phrase starting at ``a`` is a preposition's object: after "to",
+    "by" or "than", or after another preposition that opens the sentence or follows a
+    number or a conjunction ("In one tweet", "11% of Democratic claims", "because of
+    X's claims"); "those in favor of X" or "Jane Roe, of Springfield," are noun phrases
+    the source walk cut short, not objects."""
+    if a == 0:
+        return False
+    k = a - 1
+    low = toks[k].low
+    if low in {"to", "by", "than"}:
+        return True
+    if low not in OBJECT_MARKERS:
+        return False
+    if k == 0:
+        return True
+    before = toks[k - 1]
+    return before.text == "%" or before.low.isdigit() or before.low in NP_STOPS
+
+
+def _clause_in(toks: Sequence[Token], src: tuple[int, int]) -> bool:
+    """Whether a source walk ran into a clause: a verb in it ("X became the intended
+    targets"), or a past verb ending it after a name ("Crimea renewed fears")."""
+    a, b = src
+    if any(not t.is_cap and t.low in CLAUSE_VERBS for t in toks[a:b]):
+        return True
+    last = toks[b - 1]
+    return (
+        b - a > 1
+        and not last.is_cap
+        and (last.low.endswith("ed") or last.low in IRREGULAR_PAST)
+        and last.low not in NP_KEPT_PARTICIPLES
+        and toks[b - 2].low not in DETERMINERS
+    )
+
+
+def _negated(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether a negation stands among toks[a:b] ("did not reveal")."""
+    return any(t.low in NEGATIONS or t.low.endswith(("n't", "n’t")) for t in toks[a:b])
+
+
+def _comma_set(toks: Sequence[Token], i: int) -> bool:
+    """Whether the participle at ``i`` opens a comma-set phrase: ", saying ...",
+    ", even suggesting ...", '"a strong leader," comparing him ...'."""
+    k = i - 1
+    while (
+        k > 0
+        and i - k <= 2
+        and (
+            toks[k].low in PARTICIPLE_ADVERBS or (toks[k].low.endswith("ly") and not toks[k].is_cap)
+        )
+    ):
+        k -= 1
+    if k > 0 and toks[k].text in CLOSE_QUOTES and toks[k - 1].text == ",":
+        return True
+    return k > 0 and toks[k].text in {",", "—", "–"}
 
 
 def _find_recipient(s: SentenceView, att: Attribution, k: int) -> None:
@@ -516,3 +601,64 @@ def is_reporting_verb(s: SentenceView, i: int) -> bool:
 def is_speaker_participle(s: SentenceView, i: int) -> bool:
     t = s.toks[i]
     return bool(s.found) and t.low.endswith("ing") and t.low not in REPORTING_VERBS and not t.is_cap
+
+
+#: Most tokens between a passive cue and its "by" ("has been called a charlatan by").
+AGENT_GAP = 5
+
+
+def _agent_by(s: SentenceView, i: int) -> int | None:
+    """For a passive cue at ``i`` ("was first reported by X"), the index of its "by"."""
+    toks = s.toks
+    n = len(toks)
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k].low in AUXILIARIES and toks[k].low not in BE_FORMS:
+        k -= 1  # "was first reported", "is also supported"
+    if k < 0 or toks[k].low not in BE_FORMS:
+        return None
+    for j in range(i + 1, min(n - 1, i + 1 + AGENT_GAP)):
+        t = toks[j]
+        if t.low == "by":
+            return j
+        if not t.is_word or t.low in NP_STOPS or s.quoted[j]:
+            return None
+    return None
+
+
+def is_passive_agent(s: SentenceView, i: int) -> bool:
+    t = s.toks[i]
+    low = t.low
+    return (
+        low in SUBJECT_VERBS
+        and (low.endswith(("ed", "en", "wn")) or low in IRREGULAR_PAST)
+        and tense(low) == "past"
+        and _lower_or_title(s, i)
+        and _agent_by(s, i) is not None
+    )
+
+
+def passive_agent(s: SentenceView, i: int) -> Attribution | None:
+    """A passive cue with its agent: "The plan was first reported by The Post", "his
+    views were echoed by tax experts": the agent after "by" is the source, the subject
+    before the cue what it said or did."""
+    toks = s.toks
+    by = _agent_by(s, i)
+    if by is None:
+        return None
+    k = by + 1
+    first = toks[k].low
+    if first.endswith("ing") or first in MONTHS or first in WEEKDAYS:
+        return None  # "by announcing that", "by Friday": not an agent
+    np = np_forward(toks, k)
+    if np is None or not looks_like_source(toks, np):
+        return None
+    t = toks[i]
+    return Attribution(
+        cue=f"{t.text} by" if by == i + 1 else t.text,
+        cue_start=t.start,
+        cue_end=toks[by].end if by == i + 1 else t.end,
+        cue_index=i,
+        lemma=SUBJECT_VERBS[t.low],
+        src=with_relative(toks, np),
+        trailing=True,
+    )

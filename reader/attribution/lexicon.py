@@ -50,7 +50,7 @@ SPEECH_VERBS: dict[str, str] = _forms(
     feel/feels/felt/feeling know/knows/knew/knowing
     recount quip/quips/quipped/quipping muse exclaim retort reflect lament wonder elaborate
     summarize summarise proclaim plead confide reiterate reaffirm affirm opine posit
-    speculate theorize theorise recollect
+    speculate theorize theorise recollect comment chant
     """
 )
 #: Verbs whose subject is a document's text: "the statement read: ...".
@@ -69,15 +69,18 @@ MANNER_VERBS: dict[str, str] = _forms(
 #: stands right before them.
 STANCE_VERBS: dict[str, str] = _forms(
     """
-    call cite attack criticize criticise blast slam question describe praise endorse reject
+    call cite attack criticize criticise blast question describe praise endorse reject
     propose echo demand accuse blame condemn mock defend dismiss welcome applaud tout lament
-    express liken compare hail decry denounce support oppose want plan
+    express liken compare hail decry denounce support oppose want
     seek/seeks/sought/seeking refuse decline agree disagree recommend credit thank threaten
     promote encourage rule acknowledge celebrate challenge fault ridicule chide scold rebuke
     dispute doubt favor favour back oppose embrace vow pledge highlight signal stress tout
     outline unveil issue release advocate push press insist declare concede predict raise
     target taunt lash rail assail excoriate berate congratulate commend equate characterize
-    characterise label brand portray dub term
+    characterise label brand portray term
+    slam/slams/slammed/slamming plan/plans/planned/planning dub/dubs/dubbed/dubbing
+    chastise deride laud lambaste bash bemoan bristle resent despise detest
+    grill/grills/grilled/grilling
     """
 )
 STANCE_LEMMAS = frozenset(STANCE_VERBS.values()) - words(
@@ -116,7 +119,7 @@ STRONG_FORMS = words(
 DOCUMENT_LEMMAS = words(
     """
     show find suggest indicate estimate project forecast conclude predict report say state
-    reveal note
+    reveal note mention reference cite feature highlight describe detail document
     """
 )
 
@@ -125,6 +128,8 @@ DOCUMENT_LEMMAS = words(
 BE_CONTRACTIONS = words(
     "he's she's it's they're we're i'm you're he’s she’s it’s they’re we’re i’m you’re"
 )
+#: Forms of "be" fused with "not" ("isn't saying").
+NEGATED_BE = words("isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t")
 PARTICIPLES = words(
     """
     saying adding arguing noting telling warning claiming insisting explaining writing
@@ -291,6 +296,7 @@ ORGANIZATION_HEADS = words(
     firms groups unions nonprofit think tank movement church company's foundation's trust
     agency project initiative brokerage lender insurer automaker retailer label studio
     nations
+    agency project initiative panel jury tribunal
     """
 )
 DOCUMENT_HEADS = words(
@@ -310,7 +316,8 @@ DOCUMENT_HEADS = words(
 OUTLET_NOUNS = words(
     """
     paper newspaper outlet outlets publication magazine network broadcaster channel site
-    website agency daily tabloid wire station newsroom news journal
+    website agency daily tabloid wire station newsroom news journal papers newspapers
+    publications magazines networks broadcasters channels tabloids
     """
 )
 
@@ -413,25 +420,41 @@ SUBJECT_VERBS: dict[str, str] = {
     **_forms(
         """
         champion downplay identify reference compliment emphasize present react realize
-        realise notice request apologize apologise commit offer determine document consider
+        realise notice request apologize apologise offer determine document consider
         view regard suspect understand/understands/understood/understanding
         see/sees/saw/seeing speak/speaks/spoke/speaking talk discuss address argue focus
         tweet post sign vote veto pursue rule order approve block overturn prohibit require
-        allow ban sue investigate acknowledge admit recognize recognise insist prefer intend
-        aim vow swear/swears/swore/swearing pledge commit resist embrace reaffirm reiterate
+        allow sue investigate acknowledge admit recognize recognise insist intend
+        aim vow swear/swears/swore/swearing pledge resist embrace reaffirm reiterate
         repeat stand/stands/stood/standing weigh mull ponder contemplate estimate calculate
         measure track rank rate grade score poll survey interview quote imply assume guess
         reckon wonder recall remember forget/forgets/forgot/forgetting hint signal indicate
-        suggest concede confess acknowledge rebut refute contradict correct clarify
+        suggest concede confess acknowledge refute contradict correct clarify
         elaborate detail publish air broadcast/broadcasts/broadcast/broadcasting unleash
         push lobby campaign advocate champion favor favour like love hate dislike admire
         respect trust distrust fear worry dread doubt question challenge contest sue appeal
         petition protest rally march boycott warn alert caution remind inform notify assure
-        reassure convince persuade ask beg implore invite summon subpoena charge indict
+        reassure convince persuade ask implore invite summon subpoena charge indict
         convict sentence fine sanction punish pardon reward
+        commit/commits/committed/committing ban/bans/banned/banning
+        prefer/prefers/preferred/preferring rebut/rebuts/rebutted/rebutting
+        beg/begs/begged/begging decide link voice feature
         """
     ),
 }
+
+
+# --- Clauses inside a sentence: their subjects and verbs -----------------------------
+
+#: Punctuation that ends a clause inside a sentence.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "―"})
+
+#: Conjunctions that open a subordinate clause with a subject of its own ("... after
+#: Politico reported ...", "as he discussed ..."): its subject and verb are a clause to
+#: attribute like a sentence's.
+CLAUSE_SUBORDINATORS = words(
+    "as after when while because since before although though whereas once until"
+)
 
 
 # --- Sentence analysis: cues, noun phrases, clauses ----------------------------------
@@ -523,7 +546,17 @@ COORD_ADVERBS = words("also then later has have had again repeatedly even still 
 NEGATIONS = words("not never n't")
 
 #: Words that open reported content after a weak cue.
-CONTENT_OPENERS = words("that what why how whether")
+CONTENT_OPENERS = words("that what why how whether if")
+
+#: Prepositions whose object is never a cue's subject ("11% of Democratic claims", "In
+#: one tweet"): see cue_rules._object_of.
+OBJECT_MARKERS = words("to by than of in on for with from at about into among between")
+
+#: Articles and possessive determiners: a verb form after one is a noun ("the report").
+ARTICLES = words("the a an this that these those his her their its our my your")
+
+#: Plural nouns without a final -s: they take a verb's base form ("police say").
+PLURAL_NOUNS = words("people police staff public media personnel men women children")
 
 #: Quantifiers that stand alone as a subject ("Some believe ...").
 BARE_QUANTIFIERS = words("some many most few several")
@@ -589,13 +622,16 @@ PHRASAL_STANCE = {
     "speak": ("out", "up"),
     "take": ("aim", "issue"),
     "go": ("after",),
-    "make": ("the case", "clear", "a case"),
+    "make": ("the case", "clear", "a case", "it clear"),
     "sound": ("the alarm",),
     "pile": ("on",),
     "come": ("out",),
     "fire": ("back",),
     "sign": ("off",),
     "open": ("up",),
+    "put": ("it",),
+    "lay": ("out",),
+    "seize": ("on", "upon"),
 }
 
 PHRASAL_FORMS = {
@@ -616,6 +652,9 @@ PHRASAL_FORMS = {
         "fire": ("fired", "fires", "firing"),
         "sign": ("signed", "signs", "signing"),
         "open": ("opened", "opens", "opening"),
+        "put": ("put", "puts", "putting"),
+        "lay": ("laid", "lays", "laying"),
+        "seize": ("seized", "seizes", "seizing"),
     }.items()
     for form in forms
 }
@@ -627,8 +666,19 @@ SPEECH_NOUNS = words(
     acknowledgment acknowledgement admission conclusion promise promises pledge threat
     refusal insistence denial warning warnings criticism accusation accusations allegation
     allegations suggestion suggestions contention view views complaint complaints
+    decision determination announcement threats plan plans proposal theory disdain
+    adulation obsession eagerness endorsement opposition
     """
 )
+#: Nouns of a speech act one makes ("made the following comment", "made a strong
+#: condemnation of", "made the reference").
+MADE_SPEECH = SPEECH_NOUNS | words(
+    "reference references speech speeches condemnation case pitch appeal plea vow vows"
+)
+
+#: Prepositions (and "to") that give a speech noun its topic or aim without a clause:
+#: "X's comments on the shooting", "her decision to meet", "his adulation of".
+SPEECH_NOUN_LINKS = words("about on of over against to for with toward towards")
 
 POSSESSIVE_PRONOUNS = words("his her their")
 
@@ -1041,4 +1091,6 @@ CONCESSIVE_OPENERS = words("although though while whereas despite even")
 #: ("blocked the road", "released the figures", "scored twice").  "agree", "decline"
 #: and "refuse" stay cues: "declined to comment" is an attribution in PolNeAR's sense
 #: (measured: as events they cost 0.8 points of PolNeAR recall).
-EVENT_LEMMAS = words("release block sign see score unveil launch publish air broadcast issue")
+EVENT_LEMMAS = words(
+    "release block sign see score unveil launch publish air broadcast issue ban commit decide"
+)

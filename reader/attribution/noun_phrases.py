@@ -101,7 +101,7 @@ def np_back(toks: Sequence[Token], j: int, stop_at: int = 0) -> tuple[int, int] 
             and not toks[k - 1].is_cap
             and toks[k - 2].is_word
             and toks[k - 2].low not in NP_STOPS
-            and not toks[k - 2].is_cap
+            and (not toks[k - 2].is_cap or k - 2 == 0)
             and toks[k - 2].low not in PERSONAL_PRONOUNS
         ):
             # "a consultant hired by the city": a participle modifier inside the NP
@@ -195,6 +195,18 @@ def with_relative(toks: Sequence[Token], np: tuple[int, int]) -> tuple[int, int]
     return np
 
 
+def with_antecedent(toks: Sequence[Token], np: tuple[int, int]) -> tuple[int, int]:
+    """Widen a walk that stopped at a relative pronoun to the noun it describes: "A
+    2014 study [that appeared in the journal] found ..." has "study" as its head."""
+    a, b = np
+    if a < 2 or toks[a - 1].low not in {"that", "which", "who"} or looks_like_source(toks, np):
+        return np
+    prior = np_back(toks, a - 2)
+    if prior is None or not looks_like_source(toks, prior):
+        return np
+    return (prior[0], b)
+
+
 def np_head(toks: Sequence[Token], np: tuple[int, int]) -> Token:
     """The head token of an NP: the last token before a link word."""
     a, b = np
@@ -206,9 +218,11 @@ def np_head(toks: Sequence[Token], np: tuple[int, int]) -> Token:
             b = k
     for k in range(a + 1, b):
         low = toks[k].low
-        if low in {"of", "for", "at", "with", "from", "in", "on", "who", "to", "by"} or (
+        if low in {"of", "for", "at", "with", "from", "in", "on", "who", "that", "to", "by"} or (
             (low.endswith("ed") or low in IRREGULAR_PAST) and not toks[k].is_cap and k > a + 1
         ):
+            if low == "by" and k - 2 >= a and toks[k - 1].low.endswith("ed"):
+                return toks[k - 2]  # "research conducted by X": the head is "research"
             return toks[k - 1]
     return toks[b - 1]
 

@@ -109,6 +109,12 @@ RULES: tuple[Rule, ...] = (
         marks=frozenset({"―", "—"}),
     ),
     TokenRule(
+        "passive-agent",
+        "The fare rise was first reported by the Northgate Ledger.",
+        cr.is_passive_agent,
+        cr.passive_agent,
+    ),
+    TokenRule(
         "reporting-verb",
         "The mayor said the bridge would reopen on Monday.",
         cr.is_reporting_verb,
@@ -133,6 +139,12 @@ RULES: tuple[Rule, ...] = (
         "Park championed the new budget for years.",
         Phase.AFTER_PRUNE,
         cl.subject_verb_fallback,
+    ),
+    ClauseRule(
+        "subordinate-clause",
+        "The council met on Monday as Park discussed the budget.",
+        Phase.AFTER_PRUNE,
+        cl.subordinate_clauses,
     ),
     ClauseRule(
         "coordinated-verb",

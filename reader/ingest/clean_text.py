@@ -82,6 +82,8 @@ _HEADLINE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Sentence punctuation, then the quote marks or brackets that close it.
+_SENTENCE_CLOSE = re.compile(r"""[.!?…][\s"”’')\]»]{1,4}$""")
 _SUBHEADING_MAX_WORDS = 5
 _TEASER_MAX_WORDS = 30
 
@@ -131,7 +133,7 @@ def clean_text(raw: str, url: str | None = None, registry: OutletRegistry | None
         body_after[i] = body_after[i + 1] or _is_body(blocks[i].text)
     for i in range(start, len(blocks)):
         t = blocks[i].text
-        if _is_body(t):
+        if _is_body(t) or (plain and _closes_sentence(t)):
             body.append(_escape_md(t))
             plain.append(t)
             continue
@@ -208,6 +210,17 @@ def _is_title_like(t: str) -> bool:
         return False
     words = _WORD.findall(t)
     return 1 <= len(words) <= _TEASER_MAX_WORDS and len(t) <= 220
+
+
+def _closes_sentence(t: str) -> bool:
+    """Whether a line ending in a closing quote or bracket ends a sentence: full stop
+    first (`he said, ''the only place on earth.''`), and not title-cased as a headline
+    is ("Trump Was 'Mocking' Clinton Camp.'")."""
+    if not _SENTENCE_CLOSE.search(t):
+        return False
+    long_words = [w for w in _WORD.findall(t) if len(w) > 3]
+    capped = sum(1 for w in long_words if w[0].isupper())
+    return capped < 0.6 * len(long_words)
 
 
 def _is_headline(blocks: list[_Block], i: int) -> bool:
