@@ -504,8 +504,15 @@ def according_to(s: SentenceView, i: int) -> Attribution | None:
 
 
 def citing(s: SentenceView, i: int) -> Attribution | None:
-    """ "citing X": the origin behind the cue before it, or a cue of its own."""
-    return _prep(s.toks, i, i + 1, "citing", kind=CueKind.CITING)
+    """ "citing X": the origin behind the cue before it, or a cue of its own; when X
+    names no source ("citing a threat to public health"), what the subject cited."""
+    toks = s.toks
+    np = np_forward(toks, i + 1)
+    if np is not None and i > 0 and toks[i - 1].text == ",":
+        cut = next((k for k in range(np[0], np[1]) if toks[k].low in NP_LINKS), np[1])
+        if not any(looks_like_source(toks, (k, k + 1)) for k in range(np[0], cut)):
+            return Attribution.at(toks, i, lemma="cite", src=None, kind=CueKind.PARTICIPLE)
+    return _prep(toks, i, i + 1, "citing", kind=CueKind.CITING)
 
 
 def is_according(s: SentenceView, i: int) -> bool:
