@@ -9,6 +9,7 @@ from reader.attribution.clauses import (
     carries_content,
     content_before,
     double_hyphen_start,
+    is_event,
     parenthetical_start,
     progressive,
     skip_back_aux,
@@ -24,7 +25,6 @@ from reader.attribution.lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
     DOCUMENT_LEMMAS,
-    EVENT_LEMMAS,
     IRREGULAR_PAST,
     LABEL_STOPS,
     MONTHS,
@@ -365,9 +365,7 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         ):
             return None
         strong = True
-    if lemma in EVENT_LEMMAS and not (
-        trailing or inverted or carries_content(toks, cue_end_idx + 1)
-    ):
+    if is_event(lemma) and not (trailing or inverted or carries_content(toks, cue_end_idx + 1)):
         return None  # "agreed to pay", "blocked the road": an event, not a statement
     if not strong:
         ok = (
