@@ -860,3 +860,9 @@ def test_passive_agent_and_document_verbs_with_outlet_plurals() -> None:
     assert span(text, one(text)) == "far fewer newspapers"
     text = 'The 30-second spot, titled "Adrift," features a clip of the ferry vote.'
     assert one(text).cue == "features"
+
+
+def test_citing_a_reason_is_what_the_subject_cited() -> None:
+    text = "The Harbor Court blocked the sale in May, citing a threat to public health."
+    c = one(text)
+    assert (span(text, c), c.cue) == ("The Harbor Court", "citing")

@@ -14,6 +14,7 @@ from reader.attribution.clauses import (
     MAX_PAREN,
     after_intro,
     carries_content,
+    is_event,
     self_text,
     tense,
 )
@@ -184,7 +185,7 @@ def _relative_verb(s: SentenceView, w: int, limit: int) -> Attribution | None:
             return None
         if passive and not t.low.endswith("ing"):
             return None  # "who was elected": no cue of theirs
-        if SUBJECT_VERBS[t.low] in EVENT_LEMMAS and not carries_content(toks, k + 1):
+        if is_event(SUBJECT_VERBS[t.low]) and not carries_content(toks, k + 1):
             return None
         end = k + 1
     return Attribution(
@@ -396,7 +397,7 @@ def subject_verb(
         vl.endswith("ing") and steps == 0
     ):
         return None
-    if SUBJECT_VERBS.get(vl, vl) in EVENT_LEMMAS and not carries_content(toks, k + 1):
+    if is_event(SUBJECT_VERBS.get(vl, vl)) and not carries_content(toks, k + 1):
         return None  # "SoftBank agreed to inject ...": an event, not a statement
     if passive and not vl.endswith("ing"):
         return None  # "The article was published ...": no agent

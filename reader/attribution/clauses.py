@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.attribution.lexicon import (
+    ACT_LEMMAS,
     AUXILIARIES,
     BE_CONTRACTIONS,
     BE_FORMS,
@@ -12,6 +13,7 @@ from reader.attribution.lexicon import (
     CONTENT_OPENERS,
     CUE_QUALIFIERS,
     DETERMINERS,
+    EVENT_LEMMAS,
     INTRO_WORDS,
     LY_NOUNS,
     MONTHS,
@@ -28,6 +30,11 @@ from reader.attribution.segment import Token, join_tokens
 
 #: Longest parenthetical (", who ..., said") skipped between a source and its cue.
 MAX_PAREN = 30
+
+
+def is_event(lemma: str) -> bool:
+    """Whether a cue lemma names an act, a cue only with reported content after it."""
+    return lemma in EVENT_LEMMAS or lemma in ACT_LEMMAS
 
 
 def tense(form: str) -> str:

@@ -9,6 +9,7 @@ from reader.attribution.clauses import (
     carries_content,
     content_before,
     double_hyphen_start,
+    is_event,
     parenthetical_start,
     progressive,
     skip_back_aux,
@@ -25,7 +26,6 @@ from reader.attribution.lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
     DOCUMENT_LEMMAS,
-    EVENT_LEMMAS,
     IRREGULAR_PAST,
     LABEL_STOPS,
     MONTHS,
@@ -379,9 +379,7 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         ):
             return None
         strong = True
-    if lemma in EVENT_LEMMAS and not (
-        trailing or inverted or carries_content(toks, cue_end_idx + 1)
-    ):
+    if is_event(lemma) and not (trailing or inverted or carries_content(toks, cue_end_idx + 1)):
         return None  # "agreed to pay", "blocked the road": an event, not a statement
     if not strong:
         ok = (
@@ -557,8 +555,15 @@ def according_to(s: SentenceView, i: int) -> Attribution | None:
 
 
 def citing(s: SentenceView, i: int) -> Attribution | None:
-    """ "citing X": the origin behind the cue before it, or a cue of its own."""
-    return _prep(s.toks, i, i + 1, "citing", kind=CueKind.CITING)
+    """ "citing X": the origin behind the cue before it, or a cue of its own; when X
+    names no source ("citing a threat to public health"), what the subject cited."""
+    toks = s.toks
+    np = np_forward(toks, i + 1)
+    if np is not None and i > 0 and toks[i - 1].text == ",":
+        cut = next((k for k in range(np[0], np[1]) if toks[k].low in NP_LINKS), np[1])
+        if not any(looks_like_source(toks, (k, k + 1)) for k in range(np[0], cut)):
+            return Attribution.at(toks, i, lemma="cite", src=None, kind=CueKind.PARTICIPLE)
+    return _prep(toks, i, i + 1, "citing", kind=CueKind.CITING)
 
 
 def is_according(s: SentenceView, i: int) -> bool:
