@@ -21,7 +21,7 @@ from enum import StrEnum
 from reader.attribution import clause_rules as cl
 from reader.attribution import cue_rules as cr
 from reader.attribution.cue import Attribution, SentenceView
-from reader.attribution.lexicon import POSSESSIVE_PRONOUNS, REPORTING_VERBS
+from reader.attribution.lexicon import POSSESSIVE_PRONOUNS, REPORTING_VERBS, SUBJECT_VERBS
 
 
 class Phase(StrEnum):
@@ -113,6 +113,7 @@ RULES: tuple[Rule, ...] = (
         "The fare rise was first reported by the Northgate Ledger.",
         cr.is_passive_agent,
         cr.passive_agent,
+        words=frozenset(SUBJECT_VERBS),
     ),
     TokenRule(
         "reporting-verb",
