@@ -866,3 +866,10 @@ def test_citing_a_reason_is_what_the_subject_cited() -> None:
     text = "The Harbor Court blocked the sale in May, citing a threat to public health."
     c = one(text)
     assert (span(text, c), c.cue) == ("The Harbor Court", "citing")
+
+
+def test_a_bare_it_with_nothing_to_stand_for_is_the_writers_own_sentence() -> None:
+    text = "The new stadium opened in 2019. It features a retractable roof and 40,000 seats."
+    assert all(c.source is None for c in find_claims(text))
+    [c] = find_claims("It shows no sign of weakening, forecasters said.")
+    assert (c.source, c.text) == ("forecasters", "It shows no sign of weakening, forecasters said.")

@@ -100,3 +100,13 @@ def test_a_person_who_spoke_to_an_outlet_once_is_not_quoted_through_it_ever_afte
     )
     claims = [c for c in find_claims(text, "The Harbor Ledger") if c.source]
     assert [c.outlet for c in claims] == ["The Washington Post", "The Harbor Ledger"]
+
+
+def test_the_news_organization_is_the_last_outlet_as_subject_and_as_recipient() -> None:
+    text = (
+        "The ferry will stop in May, Reuters reported.\n\n"
+        "The news organization said the port had confirmed it.\n\n"
+        "Lena Park told the news organization that the fares would rise."
+    )
+    claims = [c for c in find_claims(text, "The Harbor Post") if c.source]
+    assert [c.outlet for c in claims] == ["Reuters", "Reuters", "Reuters"]

@@ -54,6 +54,10 @@ def self_text(toks: Sequence[Token], a: int, b: int) -> str:
     return join_tokens(toks[a:b])
 
 
+#: Capitalised time words that may stand between a source and its cue ("said Friday").
+DATE_NAMES = WEEKDAYS | MONTHS
+
+
 def skip_back_aux(toks: Sequence[Token], j: int) -> tuple[int, bool]:
     """Skip auxiliaries, adverbs and time phrases left of a cue; report passive."""
     passive = False
@@ -69,7 +73,7 @@ def skip_back_aux(toks: Sequence[Token], j: int) -> tuple[int, bool]:
         if (
             low in AUXILIARIES
             or (low in TIME_WORDS and not toks[k].is_cap)
-            or (toks[k].is_cap and low in WEEKDAYS | MONTHS)
+            or (toks[k].is_cap and low in DATE_NAMES)
             or (low.isdigit() and k > 0 and toks[k - 1].low in MONTHS)
         ):
             k -= 1

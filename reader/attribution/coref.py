@@ -23,6 +23,7 @@ from reader.attribution.lexicon import (
     DOCUMENT_HEADS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    GIVEN_NAMES,
     GOVERNMENT_HEADS,
     GOVERNMENT_PHRASES,
     GROUP_NAMES,
@@ -236,6 +237,17 @@ def _described_official(found: tuple[list[str], list[str]]) -> bool:
     return any(holds_office([t], body_words(words, words.index(t)), bare=False) for t in titles)
 
 
+def _outlet_noun(lows: Sequence[str]) -> bool:
+    """Whether lower-case words end in a noun for an outlet: "paper", "the outlet",
+    "the news organization", "the wire service"."""
+    if not lows:
+        return False
+    last = _strip_possessive(lows[-1])
+    return last in OUTLET_NOUNS or (
+        len(lows) > 1 and last in NEWS_COMPOUND_HEADS and lows[-2] in {"wire", "news"}
+    )
+
+
 def _common_noun(low: str) -> bool:
     """Whether a word is one of the source nouns of the lexicon ("aides", "officials")."""
     return (
@@ -410,7 +422,7 @@ class Tracker:
             )
             self.by_surname[surname] = ent
             first = name.split()[0]
-            if len(name.split()) == 2 and first.lower() not in FEMALE_NAMES | MALE_NAMES:
+            if len(name.split()) == 2 and first.lower() not in GIVEN_NAMES:
                 # "Liu Xiaming", later "Liu": a family name may come first
                 self.by_first.setdefault(first, ent)
         elif len(name.split()) > len(ent.name.split()):
@@ -568,14 +580,7 @@ class Tracker:
             if inner.type == SourceType.ANONYMOUS:
                 return Resolved(inner.name, inner.type, inner.outlet, inner.entity)
         # 2. "the paper", "the outlet", "the newspaper", "the wire service".
-        if (
-            det in ANAPHORIC_DETERMINERS
-            and h - a <= 2
-            and (
-                head in OUTLET_NOUNS
-                or (head in NEWS_COMPOUND_HEADS and lows[h - a - 1] in {"wire", "news"})
-            )
-        ):
+        if det in ANAPHORIC_DETERMINERS and h - a <= 2 and _outlet_noun(lows[: h - a + 1]):
             if head in SHARED_OUTLET_NOUNS:
                 # "the agency" after "the Medicines Agency": the namesake, not an outlet.
                 for ent in reversed(self.things):
@@ -768,7 +773,7 @@ class Tracker:
             return
         for j in range(k, min(len(toks), k + 4)):
             low = toks[j].low
-            if low in ISSUED_DOCUMENTS and toks[j - 1].low in DETERMINERS | {"a", "an"}:
+            if low in ISSUED_DOCUMENTS and toks[j - 1].low in DETERMINERS:
                 self.issuers[low] = res.entity
                 return
             if not toks[j].is_word:
@@ -805,13 +810,7 @@ class Tracker:
             if m is not None and m.last_token <= b:
                 return self.pick_outlet(m)
         lows = [t.low for t in toks[a:b]]
-        if (
-            len(lows) <= 3
-            and lows[0] in ANAPHORIC_DETERMINERS
-            and (
-                lows[-1] in OUTLET_NOUNS or lows[-2:] in (["wire", "service"], ["news", "service"])
-            )
-        ):
+        if len(lows) <= 3 and lows[0] in ANAPHORIC_DETERMINERS and _outlet_noun(lows):
             return self.last_outlet()
         return None
 

@@ -212,6 +212,10 @@ def quote_dash(s: SentenceView, i: int) -> Attribution | None:
     )
 
 
+#: Words a speaker label cannot hold: furniture ("UPDATE:") and places (datelines).
+NOT_SPEAKERS = LABEL_STOPS | COUNTRIES
+
+
 def speaker_label(s: SentenceView) -> Attribution | None:
     """A speaker label at the start of a sentence: "PENCE: ..." or "Poll: ..."."""
     toks, para_start = s.toks, s.para_start
@@ -223,7 +227,7 @@ def speaker_label(s: SentenceView) -> Attribution | None:
         b += 1
     if b == k or b >= len(toks) or toks[b].text != ":" or b + 1 >= len(toks):
         return None
-    if any(base_word(toks[x].low) in LABEL_STOPS | COUNTRIES for x in range(k, b)):
+    if any(base_word(toks[x].low) in NOT_SPEAKERS for x in range(k, b)):
         return None  # "NEW DELHI: ...", "WASHINGTON:": a dateline, not a speaker
     upper = all(toks[x].text.isupper() for x in range(k, b))
     if not (upper or (para_start and b - k <= 2)):

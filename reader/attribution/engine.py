@@ -26,8 +26,11 @@ from reader.attribution.lexicon import (
     CREDIT_WORDS,
     CUE_QUALIFIERS,
     CURLY_CLOSERS,
+    DENIAL_LEMMAS,
     DENIAL_WORDS,
     DETERMINERS,
+    DOCUMENT_DETERMINERS,
+    DOCUMENT_HEADS,
     IMPERATIVES,
     MONTHS,
     NUMBER_WORDS,
@@ -276,6 +279,9 @@ class _Engine:
             self._meta(_Meta(claim, idx, None, False))
             return claim
         res, span = self._resolve(sent, att)
+        if res.entity is None and _bare_it(toks, att) and not self._document_near(idx):
+            # "It features a retractable roof": no document or body for "it" to be
+            return self._add(idx, sent, a, b, None)
         self.tracker.note_issuer(toks, att.cue_index + 1, res)
         outlet, via = self._outlet(toks, att, res)
         chain: list[str] = list(self.head)
@@ -303,7 +309,7 @@ class _Engine:
                 cue = self.text[att.cue_start : toks[att.recipient_np[1] - 1].end]
         status = Status.REPORTED
         evidence: list[list[int]] = []
-        if att.lemma == "deny" or att.cue.lower() in DENIAL_WORDS:
+        if att.lemma in DENIAL_LEMMAS or att.cue.lower() in DENIAL_WORDS:
             status = Status.DENIED
             evidence = [[att.cue_start, att.cue_end]]  # the denial itself
         claim = Claim(
@@ -332,6 +338,16 @@ class _Engine:
         if st.find_rebuttal(toks, att.cue_index):
             self._rebut(claim)
         return claim
+
+    def _document_near(self, idx: int) -> bool:
+        """Whether this sentence or the one before names a document "it" can be ("...
+        published its audit. It also mentions ...")."""
+        for sent in self.sents[max(0, idx - 1) : idx + 1]:
+            toks = sent.toks
+            for k in range(1, len(toks)):
+                if toks[k].low in DOCUMENT_HEADS and toks[k - 1].low in DOCUMENT_DETERMINERS:
+                    return True
+        return False
 
     def _resolve(self, sent: Sentence, att: Attribution) -> tuple[Resolved, list[int] | None]:
         toks = sent.toks
@@ -438,7 +454,7 @@ class _Engine:
             sent.claims.clear()
             if not members:
                 continue
-            author = self._post_author(sent, sig)
+            author = self._post_author(idx, sent, sig)
             for k in members:
                 s = self.sents[k]
                 s.main = None  # "I urge ..." in a post is the account speaking
@@ -447,7 +463,7 @@ class _Engine:
                 for c in s.claims:
                     self._inherit(c, author, False)
 
-    def _post_author(self, sent: Sentence, sig: re.Match[str]) -> Claim:
+    def _post_author(self, idx: int, sent: Sentence, sig: re.Match[str]) -> Claim:
         """A claim standing for the account that signed a post: "— Jane Doe (@janedoe)"."""
         start = sent.start + (
             len(self.text[sent.start : sent.end]) - len(self.text[sent.start : sent.end].lstrip())
@@ -473,7 +489,7 @@ class _Engine:
             status=Status.REPORTED,
             chain=chain,
         )
-        self.meta_of[id(author)] = _Meta(author, self.sents.index(sent), res.name, False)
+        self.meta_of[id(author)] = _Meta(author, idx, res.name, False)
         return author
 
     def _inherit(self, c: Claim, speaker: Claim, uncertain: bool) -> None:
@@ -658,10 +674,19 @@ def _fold_tags(toks: Sequence[Token], atts: list[Attribution]) -> list[Attributi
             and _only_tag_after(toks, a.region[1])
             and (p.trailing or _has_words(toks, p.region[1], a.region[0]))
         ):
-            p.relay = a
+            if _bare_it(toks, p):
+                out[-1] = a  # "It shows no sign of easing, forecasters said.": theirs
+            else:
+                p.relay = a
             continue
         out.append(a)
     return out
+
+
+def _bare_it(toks: Sequence[Token], att: Attribution) -> bool:
+    """Whether the attribution's source mention is a lone "it"."""
+    src = att.src
+    return src is not None and src[1] - src[0] == 1 and toks[src[0]].low == "it"
 
 
 def _only_tag_after(toks: Sequence[Token], k: int) -> bool:

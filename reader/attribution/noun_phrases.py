@@ -34,7 +34,7 @@ from reader.attribution.lexicon import (
     SHARE_HEADS,
     STRONG_FORMS,
 )
-from reader.attribution.segment import Token
+from reader.attribution.segment import Token, base_word
 
 #: Longest source NP, in tokens, for the backward and forward walks.
 MAX_NP = 12
@@ -230,7 +230,7 @@ def np_head(toks: Sequence[Token], np: tuple[int, int]) -> Token:
 def looks_like_source(toks: Sequence[Token], np: tuple[int, int]) -> bool:
     """Whether an NP can be a weak cue's source: pronoun, name or source noun."""
     head = np_head(toks, np)
-    hl = head.low.rstrip("'’s") if head.low.endswith(("'s", "’s")) else head.low
+    hl = base_word(head.low)
     if hl in PERSONAL_PRONOUNS or hl in RELATIVE_SUBJECTS:
         return True
     if head.is_cap:

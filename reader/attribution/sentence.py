@@ -34,6 +34,10 @@ class Sentence:
     tag_only: bool = False  # nothing but a speaker and a cue: "Holmes testified."
 
 
+_OPENING = CURLY_OPENERS | {'"'}
+_CLOSING = CURLY_CLOSERS | {'"'}
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text`` (at most MAX_SENTENCES), quotation state carried
     within each paragraph."""
@@ -51,11 +55,8 @@ def split_sentences(text: str) -> list[Sentence]:
             sent.mask, depth = quote_mask(toks, depth)
             sent.quote_open_after = depth
             sent.fully_quoted = bool(
-                toks[0].text in CURLY_OPENERS | {'"'}
-                and (
-                    toks[-1].text in CURLY_CLOSERS | {'"'}
-                    or (toks[-2:-1] and toks[-2].text in CURLY_CLOSERS | {'"'})
-                )
+                toks[0].text in _OPENING
+                and (toks[-1].text in _CLOSING or (toks[-2:-1] and toks[-2].text in _CLOSING))
             )
             out.append(sent)
             first = False

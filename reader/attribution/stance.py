@@ -15,6 +15,9 @@ from reader.attribution.lexicon import (
 )
 from reader.attribution.segment import Token
 
+#: What may follow a phrasal stance verb ("doubled down on", "pushed back against").
+PHRASAL_PREPS = STANCE_PREPS | {"for", "against", "at"}
+
 
 def stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
     """End index of a stance phrase at ``k``: "critical of", "doubling down on"."""
@@ -51,7 +54,7 @@ def stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
         particles = part.split()
         if [t.low for t in toks[k + 1 : k + 1 + len(particles)]] == particles:
             end = k + 1 + len(particles)
-            if end < n and toks[end].low in STANCE_PREPS | {"for", "against", "at"}:
+            if end < n and toks[end].low in PHRASAL_PREPS:
                 end += 1
             return end
     if base == "make":
@@ -60,8 +63,9 @@ def stance_phrase(toks: Sequence[Token], k: int, after_be: bool) -> int | None:
         m = k + 1
         while m < n and m - k <= 4 and toks[m].is_word and toks[m].low not in MADE_SPEECH:
             m += 1
-        fresh = toks[k + 1].low in {"a", "an"} or (
-            k + 2 < n and toks[k + 1].low == "the" and toks[k + 2].low == "following"
+        fresh = k + 1 < n and (
+            toks[k + 1].low in {"a", "an"}
+            or (k + 2 < n and toks[k + 1].low == "the" and toks[k + 2].low == "following")
         )
         if m < n and m - k <= 4 and toks[m].low in MADE_SPEECH and fresh:
             end = m + 1
