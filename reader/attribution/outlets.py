@@ -197,7 +197,7 @@ class OutletRegistry:
             self._add_alias(key, name, mode, priority)
             self._lower.setdefault(alias.strip().lower().removeprefix("the "), name)
         for dom in entry.get("domains", []):
-            self._domains[_normalise_domain(str(dom))] = name
+            self._domains[normalise_domain(str(dom))] = name
 
     def _add_alias(self, key: tuple[str, ...], name: str, mode: int, priority: bool) -> None:
         """Let ``key`` name ``name`` in ``mode``; an open spelling wins over a guarded one."""
@@ -256,7 +256,7 @@ class OutletRegistry:
 
     def for_domain(self, domain_or_url: str) -> str | None:
         """Outlet for a host name or URL, trying parent domains ("m.cnn.com")."""
-        host = _normalise_domain(domain_or_url)
+        host = normalise_domain(domain_or_url)
         while host:
             hit = self._domains.get(host)
             if hit is not None:
@@ -444,7 +444,8 @@ def _split_alias(alias: str) -> tuple[tuple[str, ...], bool]:
     return tuple(t.text for t in tokens(alias, 0, len(alias))), with_the
 
 
-def _normalise_domain(value: str) -> str:
+def normalise_domain(value: str) -> str:
+    """A bare host name from a domain or URL: no scheme, path, port, user or "www."."""
     host = value.strip().lower()
     host = re.sub(r"^[a-z][a-z0-9+.-]{0,20}://", "", host)
     host = host.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]

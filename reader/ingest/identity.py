@@ -43,6 +43,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from reader.attribution.outlets import normalise_domain
+
 if TYPE_CHECKING:
     from reader.attribution import OutletRegistry
 
@@ -326,12 +328,6 @@ def domain_stem(url_or_host: str) -> str:
     return labels[-2]
 
 
-def host_of(url: str) -> str:
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower())
-    host = host.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    return host.rsplit("@", 1)[-1].split(":", 1)[0].strip(".").removeprefix("www.")
-
-
 _INDEX_CACHE: list[tuple[OutletRegistry, dict[str, str]]] = []
 
 
@@ -568,7 +564,7 @@ class _Resolution:
         return max(loose, key=lambda n: _fullness(n, False)) if loose else None
 
     def domain(self) -> str | None:
-        return host_of(self.ident.urls[0]) if self.ident.urls else None
+        return normalise_domain(self.ident.urls[0]) if self.ident.urls else None
 
     def title_name(self) -> str | None:
         name = self.ident.title_name
@@ -608,7 +604,7 @@ class _Resolution:
                 )
             if hit:
                 return hit
-        return host_of(elsewhere[0]) if elsewhere else None
+        return normalise_domain(elsewhere[0]) if elsewhere else None
 
 
 def publisher_and_wire(
