@@ -72,6 +72,6 @@ def test_keys_remap_from_settings(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClick(win.lib_view, "j")  # no longer bound
     assert win.current_claim == 0
     qtbot.keyClick(win.lib_view, "1")  # unbound: no verdict
-    sc = win.claims.model.claim(0)
+    sc = win.claims_panel.model.claim(0)
     assert sc is not None and sc.verdict is None
     assert win.actions_by_name["verdict_true"].shortcuts() == []

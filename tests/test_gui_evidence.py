@@ -44,7 +44,7 @@ def _stored_claims(tmp_path: Path) -> tuple[list[StoredClaim], str]:
 
 
 def test_rows_say_when_a_source_is_uncertain_and_why_a_status_holds(win: MainWindow) -> None:
-    model = win.claims.model
+    model = win.claims_panel.model
     assert model.index(1, 0).data(SourceRole) == "She → Ann Keller (person)"
     assert model.index(0, 0).data(SourceRole) == "Someone (person)"  # certain: no arrow
     spoken = model.index(1, 0).data()
@@ -58,7 +58,7 @@ def test_rows_say_when_a_source_is_uncertain_and_why_a_status_holds(win: MainWin
 
 
 def test_the_current_claims_evidence_is_shown_and_tinted(qtbot: QtBot, win: MainWindow) -> None:
-    box = win.claims.evidence
+    box = win.claims_panel.evidence
     assert not box.isVisible()  # no claim yet
     qtbot.keyClick(win.lib_view, "j")
     assert win.current_claim == 0
@@ -82,7 +82,7 @@ def test_the_current_claims_evidence_is_shown_and_tinted(qtbot: QtBot, win: Main
 
 def test_a_conflicting_claim_is_one_click_away(qtbot: QtBot, win: MainWindow) -> None:
     win.select_claim(2)
-    box = win.claims.evidence
+    box = win.claims_panel.evidence
     shown = [b for b in box.buttons if b.isVisible()]
     assert [b.text() for b in shown] == ["Claim 4"]
     assert "A council member, however" in shown[0].toolTip()
@@ -91,7 +91,7 @@ def test_a_conflicting_claim_is_one_click_away(qtbot: QtBot, win: MainWindow) ->
     ]
     qtbot.mouseClick(shown[0], Qt.MouseButton.LeftButton)
     assert win.current_claim == 3
-    assert win.claims.view.currentIndex().row() == 3
+    assert win.claims_panel.view.currentIndex().row() == 3
     assert " ".join(win.view.current_selection_text().split()) == (
         "A council member, however, said they rose twice last year."
     )

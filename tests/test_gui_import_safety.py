@@ -52,7 +52,7 @@ def test_note_survives_an_import_finishing_while_the_dialog_is_open(
         got = lib.verdict(aid, key)
         assert got is not None and got.note == "Written while an import ran."
         assert lib.count_articles() == 2
-    assert win.claims.model.claim(1).note == "Written while an import ran."  # type: ignore[union-attr]
+    assert win.claims_panel.model.claim(1).note == "Written while an import ran."  # type: ignore[union-attr]
 
 
 def test_note_goes_to_its_claim_even_if_the_view_moved(qtbot: QtBot, tmp_path: Path) -> None:

@@ -55,10 +55,10 @@ def test_verdict_on_a_locked_library_is_reported_then_saved(
     msg = win.statusBar().currentMessage()
     assert msg.startswith("could not save your verdict:") and "locked" in msg, msg
     assert "try again" in msg
-    assert win.claims.model.claim(0).verdict is None  # type: ignore[union-attr]
+    assert win.claims_panel.model.claim(0).verdict is None  # type: ignore[union-attr]
     assert capfd.readouterr().err == ""
     qtbot.keyClick(win.lib_view, "1")  # the lock is gone: trying again works
-    assert win.claims.model.claim(0).verdict == "true"  # type: ignore[union-attr]
+    assert win.claims_panel.model.claim(0).verdict == "true"  # type: ignore[union-attr]
     with Library(win.db_path) as lib:
         got = lib.verdict(aid, key)
         assert got is not None and got.verdict == "true"

@@ -55,7 +55,7 @@ def test_j_k_n_p_move_highlight_and_clamp(qtbot: QtBot, win: MainWindow) -> None
         assert _norm(win.view.current_selection_text()) == _norm(claims[i].claim.text)
         assert win.view.is_span_visible(i), f"claim {i} not scrolled into view"
         # the panel follows
-        assert win.claims.view.currentIndex().row() == i
+        assert win.claims_panel.view.currentIndex().row() == i
     qtbot.keyClick(focus, "j")
     assert win.current_claim == len(claims) - 1
     assert "Last claim" in win.statusBar().currentMessage()
@@ -80,12 +80,12 @@ def test_click_claim_sentence_in_article_selects_it(qtbot: QtBot, win: MainWindo
     assert pt is not None
     qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=pt)
     assert win.current_claim == target
-    assert win.claims.view.currentIndex().row() == target
+    assert win.claims_panel.view.currentIndex().row() == target
 
 
 def test_click_claim_in_panel_highlights_it(qtbot: QtBot, win: MainWindow) -> None:
     assert win.stored is not None
-    view = win.claims.view
+    view = win.claims_panel.view
     idx = view.model().index(3, 0)
     view.scrollTo(idx)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(idx).center())
@@ -101,7 +101,7 @@ def test_filters_and_hide_unattributed(qtbot: QtBot, win: MainWindow) -> None:
     total = len(win.stored.claims)
     qtbot.keyClick(win.lib_view, "u")
     assert win.actions_by_name["toggle_unattributed"].isChecked()
-    shown = win.claims.visible_rows()
+    shown = win.claims_panel.visible_rows()
     assert len(shown) < total
     assert all(win.stored.claims[r].claim.status != "unattributed" for r in shown)
     # j skips hidden claims
@@ -109,11 +109,11 @@ def test_filters_and_hide_unattributed(qtbot: QtBot, win: MainWindow) -> None:
     for _ in shown:
         qtbot.keyClick(win.lib_view, "j")
         assert win.stored.claims[win.current_claim or 0].claim.status != "unattributed"
-    box = win.claims.status_box
+    box = win.claims_panel.status_box
     box.setCurrentIndex(box.findData("denied"))
-    rows = win.claims.visible_rows()
+    rows = win.claims_panel.visible_rows()
     assert rows and all(win.stored.claims[r].claim.status == "denied" for r in rows)
-    assert f"{len(rows)} of {total}" in win.claims.heading.text()
+    assert f"{len(rows)} of {total}" in win.claims_panel.heading.text()
 
 
 def test_single_letters_type_into_search_box(qtbot: QtBot, win: MainWindow) -> None:
@@ -130,18 +130,18 @@ def test_tab_moves_between_panes(qtbot: QtBot, win: MainWindow) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is win.view
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is win.claims.status_box  # the claims pane's first
+    assert QApplication.focusWidget() is win.claims_panel.status_box  # the claims pane's first
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is win.view
-    win.claims.view.setFocus()
+    win.claims_panel.view.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # claims -> library
     assert QApplication.focusWidget() is win.lib_view
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
-    assert QApplication.focusWidget() is win.claims.view
+    assert QApplication.focusWidget() is win.claims_panel.view
 
 
 def test_keyboard_reaches_and_changes_every_filter(qtbot: QtBot, win: MainWindow) -> None:
-    panel = win.claims
+    panel = win.claims_panel
     win.lib_view.setFocus()
     qtbot.keyClick(win.lib_view, "f")
     assert QApplication.focusWidget() is panel.status_box

@@ -27,7 +27,7 @@ def test_verdicts_persist_across_restart(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClick(focus, "j")  # claim 2
     qtbot.keyClick(focus, "4")
     qtbot.keyClick(focus, "0")  # cleared
-    model = win.claims.model
+    model = win.claims_panel.model
     assert [model.claim(i).verdict for i in range(3)] == ["true", "false", None]  # type: ignore[union-attr]
     assert "false" in (model.index(1, 0).data() or "")  # shown in the panel's row text
     win.close()
@@ -42,7 +42,7 @@ def test_verdicts_persist_across_restart(qtbot: QtBot, tmp_path: Path) -> None:
 
     again = open_window(qtbot, db, settings)
     assert again.stored is not None and again.stored.id == aid
-    m2 = again.claims.model
+    m2 = again.claims_panel.model
     assert [m2.claim(i).verdict for i in range(3)] == ["true", "false", None]  # type: ignore[union-attr]
 
 
@@ -73,7 +73,7 @@ def test_note_is_saved_and_shown(qtbot: QtBot, tmp_path: Path) -> None:
     assert QApplication.activeModalWidget() is dlg
     dlg.editor.setPlainText("Checked the port's own release.")
     dlg.accept()
-    sc = win.claims.model.claim(0)
+    sc = win.claims_panel.model.claim(0)
     assert (
         sc is not None and sc.note == "Checked the port's own release." and sc.verdict == "unproven"
     )

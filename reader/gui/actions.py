@@ -1,6 +1,7 @@
 """The one table of actions: menus, shortcuts and the help sheet are all built from it.
 
-Each :class:`ActionSpec` names a window method (``handler``) and its default keys.
+Each :class:`ActionSpec` names a window method (``handler``), the arguments it is
+called with (``args``: one handler serves the four verdicts) and its default keys.
 Keys are strings in QKeySequence's portable format, or a ``QKeySequence.StandardKey``
 for the platform's own key (Open, Paste, Find, Quit, zoom).
 
@@ -26,6 +27,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from reader.gui.settings import Settings
+
 Key = str | QKeySequence.StandardKey
 SK = QKeySequence.StandardKey
 
@@ -41,6 +44,8 @@ class ActionSpec:
     handler: str
     description: str
     checkable: bool = False
+    #: Arguments the handler is called with (a checkable action's handler gets the state).
+    args: tuple[object, ...] = ()
 
 
 MENUS = ("&File", "&Go", "&Claim", "&View", "&Help")
@@ -66,16 +71,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_filters", "Claim &Filters", ("F",), "&Go", "focus_filters",
                "Move the focus to the claims panel's filters"),
     # Claim
-    ActionSpec("verdict_true", "Verdict: &True", ("1",), "&Claim", "verdict_true",
-               "Mark the current claim true"),
-    ActionSpec("verdict_false", "Verdict: &False", ("2",), "&Claim", "verdict_false",
-               "Mark the current claim false"),
-    ActionSpec("verdict_misleading", "Verdict: &Misleading", ("3",), "&Claim",
-               "verdict_misleading", "Mark the current claim misleading"),
-    ActionSpec("verdict_unproven", "Verdict: &Unproven", ("4",), "&Claim", "verdict_unproven",
-               "Mark the current claim unproven"),
-    ActionSpec("verdict_clear", "&Clear Verdict", ("0",), "&Claim", "verdict_clear",
-               "Clear your verdict on the current claim"),
+    ActionSpec("verdict_true", "Verdict: &True", ("1",), "&Claim", "set_verdict",
+               "Mark the current claim true", args=("true",)),
+    ActionSpec("verdict_false", "Verdict: &False", ("2",), "&Claim", "set_verdict",
+               "Mark the current claim false", args=("false",)),
+    ActionSpec("verdict_misleading", "Verdict: &Misleading", ("3",), "&Claim", "set_verdict",
+               "Mark the current claim misleading", args=("misleading",)),
+    ActionSpec("verdict_unproven", "Verdict: &Unproven", ("4",), "&Claim", "set_verdict",
+               "Mark the current claim unproven", args=("unproven",)),
+    ActionSpec("verdict_clear", "&Clear Verdict", ("0",), "&Claim", "set_verdict",
+               "Clear your verdict on the current claim", args=(None,)),
     ActionSpec("edit_note", "Edit &Note…", ("E",), "&Claim", "edit_note",
                "Write a note kept with your verdict"),
     ActionSpec("verdict_history", "Verdict &History…", ("H",), "&Claim", "show_history",
@@ -110,9 +115,8 @@ def default_sequences(spec: ActionSpec) -> list[QKeySequence]:
 
 def sequences(spec: ActionSpec, settings: QSettings | None = None) -> list[QKeySequence]:
     """The keys in force: the ``keys/<name>`` setting if present, else the defaults."""
-    if settings is not None and settings.contains(f"keys/{spec.name}"):
-        raw = settings.value(f"keys/{spec.name}")
-        text = "; ".join(raw) if isinstance(raw, list) else str(raw or "")
+    text = Settings(settings).keys(spec.name) if settings is not None else None
+    if text is not None:
         return [
             s
             for s in QKeySequence.listFromString(text, QKeySequence.SequenceFormat.PortableText)
@@ -146,7 +150,7 @@ def build_actions(
         if spec.checkable:
             act.toggled.connect(handler)
         else:
-            act.triggered.connect(lambda _checked=False, h=handler: h())
+            act.triggered.connect(lambda _checked=False, h=handler, a=spec.args: h(*a))
         menus[spec.menu].addAction(act)
         owner.addAction(act)
         actions[spec.name] = act

@@ -54,6 +54,7 @@ from reader.gui.rendering import (
     build_document,
     drop_images,
 )
+from reader.gui.settings import DEFAULT_POINT_SIZE
 from reader.gui.style import claim_underline, evidence_fill, highlight_fill, muted_text
 from reader.ingest.render import header_html
 from reader.model import Article
@@ -64,7 +65,6 @@ __all__ = ["ArticleView", "SafeDocument", "drop_images"]
 MEASURE_CHARS = 72
 #: Line height in percent of the font's.
 LINE_HEIGHT = 150
-DEFAULT_POINT_SIZE = 12
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
 
 

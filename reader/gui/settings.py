@@ -1,24 +1,30 @@
-"""Where the window keeps its state: one QSettings, INI format, per user.
+"""Where the window keeps its state: every setting declared once, with key, type and
+default (as MusicBrainz Picard's ``options.py`` does), read and written as typed
+attributes of :class:`Settings`.
 
-Keys used (all under the application's org/app names from :mod:`reader`):
-
-- ``window/geometry``, ``window/state``, ``window/splitter``: layout
-- ``view/font_size``: article text size in points
-- ``last_article/<hash of the library's path>``: the article shown at the next start,
-  per library file
-- ``library/visible``: whether the library pane is shown
-- ``claims/hide_unattributed``: the claims panel toggle
-- ``keys/<action name>``: remapped shortcuts, see :mod:`reader.gui.actions`
+The store is one QSettings in INI format per user (see :func:`app_settings`), so the
+``[keys]`` group stays hand-editable. Only :class:`Settings` and the key remapping in
+:mod:`reader.gui.actions` touch it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar, cast, overload
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from reader import APP_NAME, ORG_NAME
+
+#: The article's text size in points before any zoom.
+DEFAULT_POINT_SIZE = 12
+#: The settings group of remapped keys, by action name (see :mod:`reader.gui.actions`).
+KEYS_GROUP = "keys"
+
+T = TypeVar("T")
 
 
 def app_settings() -> QSettings:
@@ -48,3 +54,111 @@ def as_int(value: object, default: int) -> int:
         return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return default
+
+
+def _convert(kind: type, raw: object, default: Any) -> Any:
+    """``raw`` from the store as ``kind``; the default when it is missing or unreadable."""
+    if raw is None:
+        return default
+    if kind is bool:
+        return as_bool(raw, default)
+    if kind is int:
+        return as_int(raw, default)
+    if kind is str:
+        return raw if isinstance(raw, str) else default
+    if kind is QByteArray:
+        return raw if isinstance(raw, QByteArray) else default
+    raise TypeError(f"no conversion for setting type {kind.__name__}")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One setting: where it is stored, its type, its default and what it is for.
+    Declared as a class attribute of :class:`Settings`; reading it gives a ``T``."""
+
+    key: str
+    kind: type
+    default: T
+    doc: str
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Setting[T]: ...
+    @overload
+    def __get__(self, obj: Settings, owner: type) -> T: ...
+    def __get__(self, obj: Settings | None, owner: type) -> Setting[T] | T:
+        if obj is None:
+            return self
+        return cast(T, _convert(self.kind, obj.store.value(self.key), self.default))
+
+    def __set__(self, obj: Settings, value: T) -> None:
+        if obj.persist:
+            obj.store.setValue(self.key, value)
+
+
+class Settings:
+    """The window's settings, typed. ``persist=False`` (screenshot mode, some tests)
+    reads them but never writes back."""
+
+    geometry = Setting[QByteArray | None](
+        "window/geometry", QByteArray, None, "the window's size and place"
+    )
+    splitter = Setting[QByteArray | None](
+        "window/splitter", QByteArray, None, "the widths of the three panes"
+    )
+    font_size = Setting[int](
+        "view/font_size", int, DEFAULT_POINT_SIZE, "article text size in points"
+    )
+    library_visible = Setting[bool]("library/visible", bool, True, "the library pane is shown")
+    claims_visible = Setting[bool]("claims/visible", bool, True, "the claims pane is shown")
+    hide_unattributed = Setting[bool](
+        "claims/hide_unattributed", bool, False, "the claims panel hides unattributed claims"
+    )
+
+    def __init__(self, store: QSettings, persist: bool = True) -> None:
+        self.store = store
+        self.persist = persist
+
+    @classmethod
+    def declared(cls) -> list[Setting[Any]]:
+        """Every fixed setting, in declaration order (docs and tests list them)."""
+        return [v for v in vars(cls).values() if isinstance(v, Setting)]
+
+    # --- settings keyed by something -------------------------------------------------
+
+    @staticmethod
+    def last_article_key(db_path: Path) -> str:
+        """The key of the article last shown from the library at ``db_path``: ids of
+        one library mean nothing in another."""
+        digest = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:16]
+        return f"last_article/{digest}"
+
+    def last_article(self, db_path: Path) -> int | None:
+        """The article shown last from the library at ``db_path``, if any."""
+        value = as_int(self.store.value(self.last_article_key(db_path)), -1)
+        return value if value >= 0 else None
+
+    def set_last_article(self, db_path: Path, article_id: int) -> None:
+        if self.persist:
+            self.store.setValue(self.last_article_key(db_path), article_id)
+
+    def keys(self, action: str) -> str | None:
+        """The keys remapped for ``action`` ("Down; j"; "" for none), or None when the
+        user has not remapped it (its defaults hold)."""
+        key = f"{KEYS_GROUP}/{action}"
+        if not self.store.contains(key):
+            return None
+        raw = self.store.value(key)
+        return "; ".join(raw) if isinstance(raw, list) else str(raw or "")
+
+    def set_keys(self, action: str, keys: str | None) -> None:
+        """Remap ``action`` to ``keys`` ("" for none); None restores its defaults."""
+        if not self.persist:
+            return
+        if keys is None:
+            self.store.remove(f"{KEYS_GROUP}/{action}")
+        else:
+            self.store.setValue(f"{KEYS_GROUP}/{action}", keys)
+
+    def sync(self) -> None:
+        if self.persist:
+            self.store.sync()

@@ -8,7 +8,6 @@ connection, then the list refreshes. Every user action comes from the table in
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -40,12 +39,12 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.errors import InputError
 from reader.gui.actions import build_actions
-from reader.gui.article_view import DEFAULT_POINT_SIZE, ArticleView
+from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
 from reader.gui.dialogs import HelpSheet, HistoryDialog, ImportProblems, NoteDialog, link_confirm
 from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.search import SearchPanel
-from reader.gui.settings import app_settings, as_bool, as_int
+from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
 from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
 from reader.ingest import is_url
 from reader.ingest.render import safe_href
@@ -57,16 +56,9 @@ if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showi
 #: Files the import dialog offers and first run picks up from the samples folder.
 ARTICLE_PATTERNS = ("*.html", "*.htm", "*.md", "*.markdown", "*.txt", "*.gz")
 SAMPLE_SUFFIXES = (".txt", ".md", ".html")
-NOTE_MS = 4000  # how long a status-bar note stays
+FLASH_MS = 4000  # how long a status-bar message stays
 #: How long closing the window waits for a cancelled import to stop.
 CLOSE_WAIT_MS = 3000
-
-
-def last_article_key(db_path: Path) -> str:
-    """The settings key of the article last shown from the library at ``db_path``:
-    ids of one library mean nothing in another."""
-    digest = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:16]
-    return f"last_article/{digest}"
 
 
 class MainWindow(QMainWindow):
@@ -83,10 +75,10 @@ class MainWindow(QMainWindow):
         call :meth:`load` (what the app does, so the window appears at once)."""
         super().__init__()
         self.db_path = Path(db_path)
-        #: The last article is remembered per library file (sample library, --db, …).
-        self.last_article_key = last_article_key(self.db_path)
         self.settings = settings if settings is not None else app_settings()
         self.persist = persist  # screenshot mode leaves the user's settings alone
+        #: The typed settings (reader.gui.settings); the raw store is ``self.settings``.
+        self.prefs = Settings(self.settings, persist)
         self.library: Library
         self.stored: StoredArticle | None = None
         self.current_claim: int | None = None
@@ -140,14 +132,14 @@ class MainWindow(QMainWindow):
         self.view.linkActivated.connect(self.confirm_link)
         self.view.highlighted.connect(self._link_hovered)
 
-        self.claims = ClaimsPanel()
-        self.claims.claimActivated.connect(self._claim_picked)
-        self.claims.hideUnattributedChanged.connect(self._hide_unattributed_changed)
+        self.claims_panel = ClaimsPanel()
+        self.claims_panel.claimActivated.connect(self._claim_picked)
+        self.claims_panel.hideUnattributedChanged.connect(self._hide_unattributed_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setAccessibleName("Panes")
-        for pane in (self.left, self.view, self.claims):
+        for pane in (self.left, self.view, self.claims_panel):
             self.splitter.addWidget(pane)
         self.splitter.setCollapsible(0, True)
         self.splitter.setCollapsible(1, False)
@@ -164,7 +156,7 @@ class MainWindow(QMainWindow):
         # Tab / Shift+Tab: library -> article -> claims pane (its filters, then the
         # list; see ClaimsPanel) -> library
         QWidget.setTabOrder(self.lib_view, self.view)
-        QWidget.setTabOrder(self.view, self.claims.first_focus())
+        QWidget.setTabOrder(self.view, self.claims_panel.first_focus())
 
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
@@ -181,19 +173,18 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(w)
 
     def _restore(self) -> None:
-        s = self.settings
-        geo = s.value("window/geometry")
+        p = self.prefs
+        geo = p.geometry
         if geo is not None and self.persist:
             self.restoreGeometry(geo)
         else:
             self.resize(1280, 800)
-        sizes = s.value("window/splitter")
+        sizes = p.splitter
         if sizes is not None and self.persist:
             self.splitter.restoreState(sizes)
-        self.view.set_point_size(as_int(s.value("view/font_size"), DEFAULT_POINT_SIZE))
-        hide = as_bool(s.value("claims/hide_unattributed"), False)
-        self.actions_by_name["toggle_unattributed"].setChecked(hide)
-        visible = as_bool(s.value("library/visible"), True)
+        self.view.set_point_size(p.font_size)
+        self.actions_by_name["toggle_unattributed"].setChecked(p.hide_unattributed)
+        visible = p.library_visible
         self.actions_by_name["toggle_library"].setChecked(visible)
         self.left.setVisible(visible)
 
@@ -208,8 +199,8 @@ class MainWindow(QMainWindow):
             if samples:
                 self._start_job([ImportItem(s) for s in samples], opens="first")
                 return
-        last = as_int(self.settings.value(self.last_article_key), -1)
-        if last >= 0 and self.library.row(last) is not None:
+        last = self.prefs.last_article(self.db_path)
+        if last is not None and self.library.row(last) is not None:
             self.open_article(last)
         elif self.lib_model.ids():
             self.open_article(self.lib_model.ids()[0])
@@ -220,22 +211,21 @@ class MainWindow(QMainWindow):
         """Show an article and its claims; False if it is not in the library."""
         stored = self.library.get(article_id)
         if stored is None:
-            self.note(f"Article {article_id} is not in the library")
+            self.flash(f"Article {article_id} is not in the library")
             return False
         self.stored = stored
         self.current_claim = None
         self.view.show_article(stored.article, stored.id)  # a long one renders in a worker
-        self.claims.set_claims(stored.claims, stored.article.text)
+        self.claims_panel.set_claims(stored.claims, stored.article.text)
         self.lib_view.select_article(article_id)
         title = stored.article.title or "(untitled)"
         self.setWindowTitle(f"{title} — {APP_NAME}")
         marked = self._write("the read mark", self.library.mark_opened, article_id)
         self.lib_model.refresh(article_id)  # no longer unread: its title loses the bold
-        if self.persist:
-            self.settings.setValue(self.last_article_key, article_id)
+        self.prefs.set_last_article(self.db_path, article_id)
         n = len(stored.claims)
         if marked:  # else the status bar keeps saying the read mark was not saved
-            self.note(f"{title}: {n} claim{'' if n == 1 else 's'} — press J for the first")
+            self.flash(f"{title}: {n} claim{'' if n == 1 else 's'} — press J for the first")
         return True
 
     def _write(self, what: str, write: Callable[..., object], *args: object) -> bool:
@@ -253,12 +243,12 @@ class MainWindow(QMainWindow):
     def _step_article(self, delta: int) -> None:
         ids = self.lib_model.ids()
         if not ids:
-            self.note("The library is empty")
+            self.flash("The library is empty")
             return
         row = self.lib_model.row_of(self.stored.id) if self.stored else None
         target = 0 if row is None else row + delta
         if not 0 <= target < len(ids):
-            self.note("This is the last article" if delta > 0 else "This is the first article")
+            self.flash("This is the last article" if delta > 0 else "This is the first article")
             return
         self.open_article(ids[target])
 
@@ -278,7 +268,7 @@ class MainWindow(QMainWindow):
             return
         self.current_claim = index
         self.view.highlight_claim(index)
-        self.claims.set_current(index)
+        self.claims_panel.set_current(index)
         if index is not None and self.stored is not None:
             c = self.stored.claims[index].claim
             source = (c.source or "no source") + (" (uncertain)" if c.uncertain else "")
@@ -286,11 +276,11 @@ class MainWindow(QMainWindow):
 
     def _step_claim(self, delta: int) -> None:
         if not self.stored or not self.stored.claims:
-            self.note("This article has no claims")
+            self.flash("This article has no claims")
             return
-        target = self.claims.step(self.current_claim, delta)
+        target = self.claims_panel.step(self.current_claim, delta)
         if target is None:
-            self.note("Last claim" if delta > 0 else "First claim")
+            self.flash("Last claim" if delta > 0 else "First claim")
             return
         self.select_claim(target)
 
@@ -309,14 +299,15 @@ class MainWindow(QMainWindow):
 
     def _current(self) -> StoredClaim | None:
         if self.stored is None or self.current_claim is None:
-            self.note("No claim selected — press J to pick one")
+            self.flash("No claim selected — press J to pick one")
             return None
         return self.stored.claims[self.current_claim]
 
     # --- verdicts and notes ----------------------------------------------------------
 
     def set_verdict(self, verdict: str | None) -> None:
-        """Save the current claim's verdict at once and show it in the panel."""
+        """Save the current claim's verdict at once and show it in the panel (the four
+        verdict actions and Clear call this with their verdict, or None)."""
         sc = self._current()
         if sc is None or self.stored is None:
             return
@@ -326,25 +317,10 @@ class MainWindow(QMainWindow):
             return
         entry = self.library.verdict(self.stored.id, sc.claim_key)
         assert self.current_claim is not None
-        self.claims.model.update_claim(
+        self.claims_panel.model.update_claim(
             self.current_claim, entry.verdict if entry else None, entry.note if entry else None
         )
-        self.note(f"Verdict: {verdict}" if verdict else "Verdict cleared")
-
-    def verdict_true(self) -> None:
-        self.set_verdict("true")
-
-    def verdict_false(self) -> None:
-        self.set_verdict("false")
-
-    def verdict_misleading(self) -> None:
-        self.set_verdict("misleading")
-
-    def verdict_unproven(self) -> None:
-        self.set_verdict("unproven")
-
-    def verdict_clear(self) -> None:
-        self.set_verdict(None)
+        self.flash(f"Verdict: {verdict}" if verdict else "Verdict cleared")
 
     def edit_note(self) -> None:
         """Open the note editor for the current claim. The target (article id, claim
@@ -369,7 +345,7 @@ class MainWindow(QMainWindow):
         if not self._write("your note", self.library.set_note, article_id, key, note):
             return
         self._show_saved(article_id, key)
-        self.note("Note saved")
+        self.flash("Note saved")
 
     def _show_saved(self, article_id: int, key: str) -> None:
         """Refresh the panel row of claim ``key`` from the library, if it is shown."""
@@ -378,7 +354,7 @@ class MainWindow(QMainWindow):
         for row, sc in enumerate(self.stored.claims):
             if sc.claim_key == key:
                 entry = self.library.verdict(article_id, key)
-                self.claims.model.update_claim(
+                self.claims_panel.model.update_claim(
                     row, entry.verdict if entry else None, entry.note if entry else None
                 )
                 return
@@ -420,19 +396,17 @@ class MainWindow(QMainWindow):
 
     def toggle_library(self, visible: bool) -> None:
         self.left.setVisible(visible)
-        if self.persist:
-            self.settings.setValue("library/visible", visible)
+        self.prefs.library_visible = visible
 
     def toggle_unattributed(self, hide: bool) -> None:
-        self.claims.set_hide_unattributed(hide)
+        self.claims_panel.set_hide_unattributed(hide)
 
     def _hide_unattributed_changed(self, hide: bool) -> None:
         self.actions_by_name["toggle_unattributed"].setChecked(hide)
-        if self.persist:
-            self.settings.setValue("claims/hide_unattributed", hide)
+        self.prefs.hide_unattributed = hide
 
     def focus_filters(self) -> None:
-        self.claims.focus_filters()
+        self.claims_panel.focus_filters()
 
     def zoom_in(self) -> None:
         self._zoom(self.view.point_size + 1)
@@ -445,9 +419,8 @@ class MainWindow(QMainWindow):
 
     def _zoom(self, size: int) -> None:
         self.view.set_point_size(size)
-        if self.persist:
-            self.settings.setValue("view/font_size", self.view.point_size)
-        self.note(f"Text size {self.view.point_size} pt")
+        self.prefs.font_size = self.view.point_size
+        self.flash(f"Text size {self.view.point_size} pt")
 
     # --- links ------------------------------------------------------------------------
 
@@ -462,7 +435,7 @@ class MainWindow(QMainWindow):
         Only absolute http(s) and mailto addresses are offered: a relative, protocol-
         relative or file-like target would be resolved by the desktop to a local file."""
         if not url.isValid() or url.isRelative() or not safe_href(url.toString()):
-            self.note(f"Not opened: only web and mail links can be opened ({url.toString()})")
+            self.flash(f"Not opened: only web and mail links can be opened ({url.toString()})")
             return
         self.statusBar().showMessage(url.toDisplayString())
         box = link_confirm(url, self)
@@ -493,7 +466,7 @@ class MainWindow(QMainWindow):
         mime = QGuiApplication.clipboard().mimeData()
         items = self._items_from_mime(mime) if mime is not None else []
         if not items:
-            self.note("The clipboard has no text, address or file to import")
+            self.flash("The clipboard has no text, address or file to import")
             return None
         return self._start_job(items)
 
@@ -548,7 +521,7 @@ class MainWindow(QMainWindow):
     def cancel_imports(self) -> None:
         for job in self.jobs:
             job.cancel()
-        self.note("Cancelling the import…")
+        self.flash("Cancelling the import…")
 
     def _job_finished(self, job: ImportJob, outcome: ImportOutcome) -> None:
         if job in self.jobs:
@@ -576,7 +549,7 @@ class MainWindow(QMainWindow):
         if failed:
             msg += f"; {len(failed)} failed"
             self._show_problems(outcome)
-        self.note(msg)
+        self.flash(msg)
 
     def _may_open_import(self, job: ImportJob) -> bool:
         """Whether a finished import may replace what is on screen: never while a
@@ -639,9 +612,9 @@ class MainWindow(QMainWindow):
 
     # --- status and shutdown ------------------------------------------------------------
 
-    def note(self, text: str) -> None:
-        """A short status-bar note (ends of lists, saves, imports)."""
-        self.statusBar().showMessage(text, NOTE_MS)
+    def flash(self, text: str) -> None:
+        """A short status-bar message (ends of lists, saves, imports) that goes away."""
+        self.statusBar().showMessage(text, FLASH_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel imports (a download in progress is interrupted), wait a bounded time
@@ -650,14 +623,13 @@ class MainWindow(QMainWindow):
         for job in self.jobs:
             job.cancel()
         self.pool.waitForDone(CLOSE_WAIT_MS)
-        if self.persist:
-            s = self.settings
-            s.setValue("window/geometry", self.saveGeometry())
-            s.setValue("window/splitter", self.splitter.saveState())
-            s.setValue("view/font_size", self.view.point_size)
-            s.setValue("library/visible", self.left.isVisible())
-            if self.stored is not None:
-                s.setValue(self.last_article_key, self.stored.id)
-            s.sync()
+        p = self.prefs
+        p.geometry = self.saveGeometry()
+        p.splitter = self.splitter.saveState()
+        p.font_size = self.view.point_size
+        p.library_visible = self.left.isVisible()
+        if self.stored is not None:
+            p.set_last_article(self.db_path, self.stored.id)
+        p.sync()
         self.search_panel.stop()
         super().closeEvent(event)
