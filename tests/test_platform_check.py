@@ -123,3 +123,13 @@ def _readme_command(tool: str) -> list[str]:
 def test_readme_install_commands_list_exactly_the_table() -> None:
     assert _readme_command("apt") == list(dict.fromkeys(lib.apt for lib in XCB_LIBS))
     assert _readme_command("dnf") == list(dict.fromkeys(lib.dnf for lib in XCB_LIBS))
+
+
+def test_ci_installs_every_package_of_the_table() -> None:
+    """CI runs the smoke test and builds the bundle with the README's packages."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    m = re.search(r"^pkgs=\((.*?)\)", ci, re.M | re.S)
+    assert m, ".ci/run lost its pkgs=(...) list"
+    listed = set(m.group(1).split())
+    assert {lib.apt for lib in XCB_LIBS} <= listed
+    assert {"xvfb", "xauth", "xdotool", "imagemagick"} <= listed
