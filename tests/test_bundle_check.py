@@ -39,7 +39,7 @@ def _qt_dir() -> Path:
 def test_a_bundle_without_the_xcb_plugin_fails(tmp_path: Path) -> None:
     bc = _bundle_check()
     (tmp_path / "_internal").mkdir()
-    with pytest.raises(bc.CheckFailed, match="no libqxcb.so"):
+    with pytest.raises(bc.CheckFailed, match=r"no libqxcb\.so"):
         bc.check_xcb_plugin(tmp_path)
 
 
