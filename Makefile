@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE_DB := build/sample-library.db
 
-.PHONY: run test lint check bench clean install-desktop uninstall-desktop bundle bundle-check
+.PHONY: run test smoke lint check bench clean install-desktop uninstall-desktop bundle bundle-check
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,24 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m reader open --db $(SAMPLE_DB)
 
+# pyproject's addopts deselect the x11-marked smoke test here (no X server): `make smoke`
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The window under a real X server (Xvfb, Qt's xcb plugin): start, open an article,
+# press j, screenshot (kept in build/smoke.png), Ctrl+Q. Fails, never skips, without
+# the tools: apt-get install xvfb xauth xdotool imagemagick (and README's System packages)
+SMOKE_TOOLS := xvfb-run xauth xdotool import compare identify
+smoke: $(STAMP)
+	@missing=""; for t in $(SMOKE_TOOLS); do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make smoke: missing$$missing (apt-get install xvfb xauth xdotool imagemagick)" >&2; \
+		exit 1; \
+	fi
+	@mkdir -p build
+	QT_QPA_PLATFORM=xcb SMOKE_SCREENSHOT=$(CURDIR)/build/smoke.png \
+		xvfb-run -a -s "-screen 0 1440x900x24" \
+		$(PY) -m pytest -q -s -m x11 -p no:cacheprovider tests/test_smoke_x11.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check reader tests benchmarks packaging

@@ -94,6 +94,12 @@ def run_gui(args: argparse.Namespace) -> int:
     shot: str | None = getattr(args, "screenshot", None)
     if shot and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt aborts (core dump) when its X11 plugin's libraries are missing: say which.
+    from reader.platform_check import xcb_problem
+
+    if (problem := xcb_problem()) is not None:
+        sys.stderr.write(problem + "\n")
+        return EXIT_BAD_INPUT
 
     # Screenshot mode checks its inputs before any window: a bad PATH is one line, exit 2.
     opened: int | None = None
