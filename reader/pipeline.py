@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.errors import InputError
-from reader.ingest import RawInput, load
+from reader.ingest import RawInput, from_bytes, load
 from reader.model import Article
 
 if TYPE_CHECKING:
@@ -31,6 +31,13 @@ def extract(
         raise
     except Exception as exc:
         raise _internal(source, exc) from exc
+    return raw, extract_raw(raw)
+
+
+def extract_text(text: str, label: str = "clipboard") -> tuple[RawInput, Article]:
+    """Pasted ``text`` (HTML, Markdown or plain, sniffed: the label has no extension)
+    as a raw input and its cleaned article."""
+    raw = from_bytes(text.encode("utf-8"), label, name=label)
     return raw, extract_raw(raw)
 
 

@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from reader import __version__
 from reader.errors import InputError
-from reader.ingest import RawInput, decode, from_bytes
+from reader.ingest import RawInput, decode
 from reader.model import Article, Claim
 from reader.store.schema import migrations
 
@@ -217,10 +217,9 @@ class Library:
 
     def import_text(self, text: str, label: str = "clipboard") -> ImportResult:
         """Extract pasted ``text`` (HTML, Markdown or plain, sniffed) and store it."""
-        from reader.pipeline import extract_raw
+        from reader.pipeline import extract_text
 
-        raw = from_bytes(text.encode("utf-8"), label, name=label)  # no extension: sniffed
-        return self.add(raw, extract_raw(raw))
+        return self.add(*extract_text(text, label))
 
     def _outlet_id(self, name: str | None) -> int | None:
         if not name:
