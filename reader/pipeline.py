@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.errors import InputError
+from reader.errors import BUG_REASON, InputError
 from reader.ingest import RawInput, from_bytes, load
 from reader.model import Article
 
@@ -59,8 +59,7 @@ def _internal(source: str, exc: Exception) -> InputError:
     """Our bug on one input, as that input's one-line error (re-raised when debugging)."""
     if os.environ.get("PROVENANCE_READER_DEBUG"):
         raise exc
-    reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this"
-    return InputError(source, reason.replace("\n", " "))
+    return InputError(source, BUG_REASON)
 
 
 def _extract_raw(raw: RawInput) -> Article:

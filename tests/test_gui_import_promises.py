@@ -5,6 +5,7 @@ and Cancel stops before the next input and says what was kept."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import textwrap
@@ -217,3 +218,38 @@ def test_cancel_mid_batch_stops_before_the_next_input_and_says_what_was_kept(
     assert win.statusBar().currentMessage().startswith("Cancelled: 1 of 3 imported; 2 not imported")
     with Library(db) as lib:
         assert lib.count_articles() == 2
+
+
+def test_failures_are_told_in_the_readers_words(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    make_db(db, 1)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40)
+    before = win.imports.last_outcome
+    win.imports.import_sources([str(photo)])
+    _wait_import(qtbot, win, before)
+    assert win.statusBar().currentMessage() == (
+        "Could not import photo.jpg: is a picture (JPEG), not text"
+    )
+    problems = win.imports.problems
+    assert problems is not None and problems.isVisible()
+    assert problems.summary.text() == "1 file could not be imported; none was imported."
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    dead = f"http://127.0.0.1:{sock.getsockname()[1]}/story"
+    sock.close()
+    good = _article_file(tmp_path, 2, "kept")
+    before = win.imports.last_outcome
+    win.imports.import_sources([dead, str(photo), "ftp://example.org/a.html", str(good)])
+    _wait_import(qtbot, win, before)
+    assert problems.summary.text() == "3 inputs could not be imported; 1 was imported."
+    host = dead.split("/")[2]
+    assert problems.lines() == [
+        f"{dead}: could not reach {host}: nothing answers there (the server is down?)",
+        f"{photo}: is a picture (JPEG), not text",
+        "ftp://example.org/a.html: is not a web page address (ftp://): only http:// and"
+        " https:// addresses can be imported",
+    ]
+    assert win.statusBar().currentMessage() == "Imported 1 article; 3 inputs could not be imported"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from reader.errors import InputError
+from reader.errors import BUG_REASON, InputError
 from reader.ingest import is_url
 
 
@@ -97,13 +97,6 @@ class ImportSignals(QObject):
 
     progress = Signal(int, int, str)  # done, total, the item being imported
     finished = Signal(object)  # ImportOutcome
-
-
-#: The reason given for our own bug on one input (the details are not the user's).
-BUG_REASON = (
-    "could not be imported because of an error in Provenance Reader; please report it "
-    "(PROVENANCE_READER_DEBUG=1 shows the details)"
-)
 
 
 class ImportJob(QRunnable):

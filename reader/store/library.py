@@ -137,7 +137,13 @@ class Library:
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            raise InputError(str(path), f"is not a usable library ({exc})") from None
+            if "locked" in str(exc):
+                raise InputError(
+                    str(path), "is busy: another program is writing to it; try again"
+                ) from None
+            raise InputError(
+                str(path), "is not a usable library: not a Provenance Reader library, or damaged"
+            ) from None
         except OSError as exc:
             if conn is not None:
                 conn.close()
