@@ -144,7 +144,7 @@ def test_a_handed_over_file_is_shown(qtbot: QtBot, tmp_path: Path) -> None:
     before = win.imports.last_outcome
     win.open_paths_and_raise([str(new)])
     _wait_import(qtbot, win, before)
-    assert win.stored is not None and win.stored.source == str(new)
+    assert win.stored is not None and win.stored.id != aid and win.stored.source == str(new)
     assert win.statusBar().currentMessage().startswith("Imported: Story 4")
 
 

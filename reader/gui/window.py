@@ -40,7 +40,7 @@ from reader.gui.claims_panel import ClaimsPanel
 from reader.gui.dialogs import HelpSheet, HistoryDialog, NoteDialog, link_confirm
 from reader.gui.imports import ImportController, Origin
 from reader.gui.library_panel import LibraryModel, LibraryView
-from reader.gui.search import SearchPanel
+from reader.gui.search import Match, SearchPanel
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
 from reader.gui.workers import ImportItem
 from reader.ingest.render import safe_href
@@ -367,9 +367,12 @@ class MainWindow(QMainWindow):
         self.left.setCurrentWidget(self.lib_view)
         self.lib_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _search_chosen(self, article_id: int) -> None:
+    def _search_chosen(self, article_id: int, match: Match | None = None) -> None:
+        """Open a search result, scrolled to its match and with the match marked."""
         if self.open_article(article_id):
             self.end_search()
+            if match is not None:
+                self.view.show_match(match.terms, match.passage)
 
     # --- view -------------------------------------------------------------------------
 

@@ -434,19 +434,23 @@ class Library:
         r = self.db.execute("select text from articles where id = ?", [article_id]).fetchone()
         return None if r is None else str(r[0] or "")
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over titles and bodies, best first, with a snippet."""
+    def search(
+        self, query: str, limit: int = 50, marks: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]:
+        """Full-text search over titles and bodies, best first, with a snippet of the
+        body whose matched words are between ``marks`` (the window asks for marks no
+        article contains, to highlight them)."""
         q = _fts_query(query)
         if not q:
             return []
         sql = (
             "select a.id, a.title, a.publisher,"
-            " snippet(articles_fts, 1, '[', ']', '…', 12)"
+            " snippet(articles_fts, 1, ?, ?, '…', 12)"
             " from articles_fts join articles a on a.rowid = articles_fts.rowid"
             " where articles_fts match ? order by rank limit ?"
         )
         try:
-            rows = self.db.execute(sql, [q, limit]).fetchall()
+            rows = self.db.execute(sql, [marks[0], marks[1], q, limit]).fetchall()
         except sqlite3.OperationalError as exc:
             if "fts5" not in str(exc).lower():
                 raise  # a locked or damaged library is not "no matches"
