@@ -118,3 +118,19 @@ def test_cancel_stops_between_items(tmp_path: Path) -> None:
     assert out.not_imported == [str(good1), str(good2)] and not out.failures
     with Library(tmp_path / "lib.db") as lib:
         assert lib.count_articles() == 0
+
+
+def test_cancel_after_cleaning_keeps_nothing_of_that_input(tmp_path: Path) -> None:
+    """Cancel pressed while an input is being cleaned: it is not stored either."""
+    items = [ImportItem("clipboard", text=variant(1, "one")), ImportItem("x", text=variant(2))]
+    job = ImportJob(tmp_path / "lib.db", items)
+    seen: list[ImportOutcome] = []
+    job.signals.finished.connect(seen.append)
+    # progress is reported just before the first input is read and cleaned
+    job.signals.progress.connect(lambda done, _total, _label: job.cancel())
+    job.run()
+    [out] = seen
+    assert out.cancelled and not out.imported
+    assert out.not_imported == ["clipboard text", "clipboard text"]
+    with Library(tmp_path / "lib.db") as lib:
+        assert lib.count_articles() == 0
