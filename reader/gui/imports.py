@@ -20,7 +20,6 @@ What a finished import opens, and what the status bar promises, must agree:
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -191,8 +190,9 @@ class ImportController(QObject):
         if not items:
             return None
         request = Request(origin, opens, self._shown())
-        job = ImportJob(self.window.db_path, items)
-        job.signals.finished.connect(partial(self._finished, job, request))
+        job = ImportJob(
+            self.window.db_path, items, success=lambda out: self._finished(job, request, out)
+        )
         job.signals.progress.connect(self._progress)
         self.jobs.append(job)
         self.progress.setRange(0, len(items))
