@@ -13,3 +13,11 @@ class InputError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+#: The reason given when one input meets a bug of ours: the details (set
+#: PROVENANCE_READER_DEBUG=1 to see them) are for a bug report, not for the reader.
+BUG_REASON = (
+    "could not be processed because of an error in Provenance Reader; please report it"
+    " (PROVENANCE_READER_DEBUG=1 shows the details)"
+)

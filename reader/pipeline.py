@@ -7,8 +7,8 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.errors import InputError
-from reader.ingest import RawInput, load
+from reader.errors import BUG_REASON, InputError
+from reader.ingest import RawInput, from_bytes, load
 from reader.model import Article
 
 if TYPE_CHECKING:
@@ -34,6 +34,13 @@ def extract(
     return raw, extract_raw(raw)
 
 
+def extract_text(text: str, label: str = "clipboard") -> tuple[RawInput, Article]:
+    """Pasted ``text`` (HTML, Markdown or plain, sniffed: the label has no extension)
+    as a raw input and its cleaned article."""
+    raw = from_bytes(text.encode("utf-8"), label, name=label)
+    return raw, extract_raw(raw)
+
+
 def extract_raw(raw: RawInput) -> Article:
     """Clean an already loaded input and attach its claims (also used by re-extraction).
 
@@ -52,8 +59,7 @@ def _internal(source: str, exc: Exception) -> InputError:
     """Our bug on one input, as that input's one-line error (re-raised when debugging)."""
     if os.environ.get("PROVENANCE_READER_DEBUG"):
         raise exc
-    reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this"
-    return InputError(source, reason.replace("\n", " "))
+    return InputError(source, BUG_REASON)
 
 
 def _extract_raw(raw: RawInput) -> Article:

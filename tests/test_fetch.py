@@ -41,24 +41,55 @@ def test_plain_text_url_is_text() -> None:
 @pytest.mark.parametrize(
     ("route", "reason"),
     [
-        ((404, HTML, b"gone"), "answered 404"),
-        ((200, {"Content-Type": "image/png"}, b"\x89PNG"), "not an article page"),
-        ((200, {"Content-Type": "application/pdf"}, b"%PDF-1.4"), "not an article page"),
+        ((404, HTML, b"gone"), "the server answered 404: page not found"),
+        ((403, HTML, b"no"), "the server answered 403: access denied (a login or a paywall?)"),
+        ((503, HTML, b"down"), "the server answered 503: the site has a problem; try again later"),
+        ((418, HTML, b"tea"), "the server answered 418: i'm a teapot"),
+        (
+            (200, {"Content-Type": "image/png"}, b"\x89PNG"),
+            "is a picture (image/png), not an article",
+        ),
+        (
+            (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4"),
+            "is a PDF document, not a web page: copy its text and paste it (Ctrl+V) instead",
+        ),
+        (
+            (200, {"Content-Type": "application/zip"}, b"PK"),
+            "is not a web page or text (the server sent application/zip)",
+        ),
         ((200, HTML, b""), "is empty"),
     ],
 )
-def test_bad_answers(route: tuple[int, dict[str, str], bytes], reason: str) -> None:
-    with local_server({"/x": route}) as (base, _), pytest.raises(InputError, match=reason):
+def test_bad_answers_in_the_readers_words(
+    route: tuple[int, dict[str, str], bytes], reason: str
+) -> None:
+    with local_server({"/x": route}) as (base, _), pytest.raises(InputError) as e:
         fetch_url(base + "/x")
+    assert str(e.value) == f"{base}/x: {reason}"
 
 
-def test_unreachable_host() -> None:
+def _closed_port() -> int:
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
+    port = int(s.getsockname()[1])
     s.close()  # nothing listens there now
-    with pytest.raises(InputError, match="could not be fetched"):
+    return port
+
+
+def test_unreachable_host_says_it_could_not_reach_it() -> None:
+    port = _closed_port()
+    with pytest.raises(InputError) as e:
         fetch_url(f"http://127.0.0.1:{port}/article")
+    assert e.value.reason == (
+        f"could not reach 127.0.0.1:{port}: nothing answers there (the server is down?)"
+    )
+
+
+def test_a_name_that_does_not_resolve_says_no_network_or_no_such_site() -> None:
+    # .invalid never resolves (RFC 2606): offline or not, the lookup fails
+    with pytest.raises(InputError) as e:
+        fetch_url("http://no-such-site.invalid/story")
+    assert e.value.reason == "could not reach no-such-site.invalid: no network, or no such site?"
 
 
 def test_time_out() -> None:

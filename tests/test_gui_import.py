@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.window import MainWindow
-from reader.gui.workers import ImportItem, ImportJob
+from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
 from reader.paths import samples_dir
 from reader.store.library import Library
 from tests.helpers import local_server
@@ -27,24 +27,29 @@ def _files(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def _wait_done(qtbot: QtBot, win: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not win.jobs and win.last_outcome is not None, timeout=60000)
+    qtbot.waitUntil(
+        lambda: not win.imports.jobs and win.imports.last_outcome is not None, timeout=60000
+    )
 
 
 def test_import_paths_lists_failures_and_keeps_the_rest(qtbot: QtBot, tmp_path: Path) -> None:
     win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False)
     good1, bad, good2 = _files(tmp_path)
-    job = win.import_sources([str(good1), str(bad), str(good2)])
+    job = win.imports.import_sources([str(good1), str(bad), str(good2)])
     assert job is not None
-    assert win.cancel_button.isVisible() and win.progress.isVisible()  # a batch: cancellable
+    assert (
+        win.imports.cancel_button.isVisible() and win.imports.progress.isVisible()
+    )  # a batch: cancellable
     _wait_done(qtbot, win)
     assert win.lib_model.rowCount() == 2
-    assert win.problems is not None and win.problems.isVisible()
-    lines = win.problems.lines()
+    assert win.imports.problems is not None and win.imports.problems.isVisible()
+    lines = win.imports.problems.lines()
     assert len(lines) == 1 and lines[0].startswith(f"{bad}: ")
-    assert "1 failed" in win.statusBar().currentMessage()
+    assert win.statusBar().currentMessage() == "Imported 2 articles; 1 file could not be imported"
+    assert win.imports.problems.summary.text() == "1 file could not be imported; 2 were imported."
     # the last imported article is open
     assert win.stored is not None and win.stored.source == str(good2)
-    assert not win.progress.isVisible()
+    assert not win.imports.progress.isVisible()
 
 
 def test_drop_files_and_a_bad_one(qtbot: QtBot, tmp_path: Path) -> None:
@@ -63,8 +68,8 @@ def test_drop_files_and_a_bad_one(qtbot: QtBot, tmp_path: Path) -> None:
     assert ev.isAccepted()
     _wait_done(qtbot, win)
     assert win.lib_model.rowCount() == 1
-    assert win.problems is not None and win.problems.isVisible()
-    assert win.problems.lines()[0].startswith(str(bad))
+    assert win.imports.problems is not None and win.imports.problems.isVisible()
+    assert win.imports.problems.lines()[0].startswith(str(bad))
 
 
 def test_paste_text_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
@@ -84,11 +89,11 @@ def test_paste_url_imports_the_page(qtbot: QtBot, tmp_path: Path) -> None:
     win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False)
     with local_server(routes) as (base, requested):
         QGuiApplication.clipboard().setText(base + "/story")
-        win.import_clipboard()
+        win.imports.import_clipboard()
         _wait_done(qtbot, win)
     assert requested == ["/story"]
     assert win.lib_model.rowCount() == 1
-    assert win.last_outcome is not None and not win.last_outcome.failures
+    assert win.imports.last_outcome is not None and not win.imports.last_outcome.failures
 
 
 def test_first_run_fills_from_samples(qtbot: QtBot, tmp_path: Path) -> None:
@@ -108,6 +113,24 @@ def test_cancel_stops_between_items(tmp_path: Path) -> None:
     job.signals.finished.connect(seen.append)
     job.cancel()
     job.run()  # in this thread: the same code the pool runs
-    assert seen and seen[0].cancelled and not seen[0].article_ids  # type: ignore[attr-defined]
+    [out] = seen
+    assert isinstance(out, ImportOutcome) and out.cancelled and not out.article_ids
+    assert out.not_imported == [str(good1), str(good2)] and not out.failures
+    with Library(tmp_path / "lib.db") as lib:
+        assert lib.count_articles() == 0
+
+
+def test_cancel_after_cleaning_keeps_nothing_of_that_input(tmp_path: Path) -> None:
+    """Cancel pressed while an input is being cleaned: it is not stored either."""
+    items = [ImportItem("clipboard", text=variant(1, "one")), ImportItem("x", text=variant(2))]
+    job = ImportJob(tmp_path / "lib.db", items)
+    seen: list[ImportOutcome] = []
+    job.signals.finished.connect(seen.append)
+    # progress is reported just before the first input is read and cleaned
+    job.signals.progress.connect(lambda done, _total, _label: job.cancel())
+    job.run()
+    [out] = seen
+    assert out.cancelled and not out.imported
+    assert out.not_imported == ["clipboard text", "clipboard text"]
     with Library(tmp_path / "lib.db") as lib:
         assert lib.count_articles() == 0

@@ -22,9 +22,11 @@ from tests.test_gui_support import make_db, open_window, variant
 
 
 def _import_and_wait(qtbot: QtBot, win: MainWindow, path: Path) -> None:
-    before = win.last_outcome
-    assert win.import_sources([str(path)]) is not None
-    qtbot.waitUntil(lambda: not win.jobs and win.last_outcome is not before, timeout=60000)
+    before = win.imports.last_outcome
+    assert win.imports.import_sources([str(path)]) is not None
+    qtbot.waitUntil(
+        lambda: not win.imports.jobs and win.imports.last_outcome is not before, timeout=60000
+    )
 
 
 def test_note_survives_an_import_finishing_while_the_dialog_is_open(
@@ -45,7 +47,10 @@ def test_note_survives_an_import_finishing_while_the_dialog_is_open(
     _import_and_wait(qtbot, win, new)
     # the user is not moved away while writing
     assert win.stored is not None and win.stored.id == aid and win.current_claim == 1
-    assert "press ]" in win.statusBar().currentMessage()
+    assert win.statusBar().currentMessage() == (
+        "Imported: Story 9: harbour authority denies contamination report"
+        " — press Ctrl+Shift+O to open it"
+    )
     dlg.editor.setPlainText("Written while an import ran.")
     dlg.accept()
     with Library(db) as lib:
@@ -76,22 +81,28 @@ def test_note_goes_to_its_claim_even_if_the_view_moved(qtbot: QtBot, tmp_path: P
 
 
 def test_import_does_not_replace_the_article_being_read(qtbot: QtBot, tmp_path: Path) -> None:
+    """The user moved on while the import ran (scrolled, opened another article): it
+    is offered, not opened; the key offered opens it."""
     db = tmp_path / "lib.db"
-    (aid,) = make_db(db, 1)
+    a0, a1 = make_db(db, 2)
     win = open_window(qtbot, db, tmp_path / "s.ini")
-    assert win.stored is not None and win.stored.id == aid and win.current_claim is None
+    win.open_article(a0)
+    assert win.stored is not None and win.stored.id == a0 and win.current_claim is None
     new = tmp_path / "new.md"
     new.write_text(variant(5, "second"), encoding="utf-8")
-    _import_and_wait(qtbot, win, new)
-    assert win.stored.id == aid
-    assert win.lib_model.rowCount() == 2
-    assert "Imported 1 — press ] / click to open" in win.statusBar().currentMessage()
+    before = win.imports.last_outcome
+    assert win.imports.import_sources([str(new)]) is not None
+    win.open_article(a1)  # before the job reports back (that needs the event loop)
+    qtbot.waitUntil(lambda: win.imports.last_outcome is not before, timeout=60000)
+    assert win.stored.id == a1
+    assert win.lib_model.rowCount() == 3
+    assert win.statusBar().currentMessage().endswith(" — press Ctrl+Shift+O to open it")
 
 
 def test_first_import_into_an_empty_library_opens_it(qtbot: QtBot, tmp_path: Path) -> None:
     win = open_window(qtbot, tmp_path / "empty.db", tmp_path / "s.ini")
-    win.wait_for_imports()  # the first-run sample fill
-    qtbot.waitUntil(lambda: not win.jobs, timeout=60000)
+    win.imports.wait()  # the first-run sample fill
+    qtbot.waitUntil(lambda: not win.imports.jobs, timeout=60000)
     assert win.stored is not None  # nothing was open: the samples' first article shows
 
 
@@ -136,7 +147,7 @@ def test_closing_during_a_slow_download_returns_promptly(qtbot: QtBot, tmp_path:
     make_db(db, 1)
     win = open_window(qtbot, db, tmp_path / "s.ini")
     with dripping_server() as (url, asked):
-        job = win.import_sources([url])
+        job = win.imports.import_sources([url])
         assert job is not None
         assert asked.wait(10), "the download never started"
         started = time.monotonic()
@@ -144,7 +155,7 @@ def test_closing_during_a_slow_download_returns_promptly(qtbot: QtBot, tmp_path:
         took = time.monotonic() - started
         assert took < 5, f"closing took {took:.1f} s"
         assert job.cancelled
-        assert win.pool.waitForDone(5000), "the cancelled download did not stop"
+        assert win.imports.pool.waitForDone(5000), "the cancelled download did not stop"
 
 
 def test_cancel_ends_a_single_item_import(qtbot: QtBot, tmp_path: Path) -> None:
@@ -152,18 +163,18 @@ def test_cancel_ends_a_single_item_import(qtbot: QtBot, tmp_path: Path) -> None:
     (aid,) = make_db(db, 1)
     win = open_window(qtbot, db, tmp_path / "s.ini")
     with dripping_server() as (url, asked):
-        assert win.import_sources([url]) is not None
-        assert win.cancel_button.isVisible()  # one item: still cancellable
+        assert win.imports.import_sources([url]) is not None
+        assert win.imports.cancel_button.isVisible()  # one item: still cancellable
         assert asked.wait(10), "the download never started"
         started = time.monotonic()
-        qtbot.mouseClick(win.cancel_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not win.jobs, timeout=8000)
+        qtbot.mouseClick(win.imports.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not win.imports.jobs, timeout=8000)
         assert time.monotonic() - started < 6
-    out = win.last_outcome
+    out = win.imports.last_outcome
     assert out is not None and out.cancelled and not out.article_ids
-    assert out.failures == [f"{url}: cancelled"]
-    assert "cancelled" in win.statusBar().currentMessage()
-    assert not win.cancel_button.isVisible()
+    assert out.not_imported == [url] and not out.failures
+    assert win.statusBar().currentMessage() == "Cancelled: 0 of 1 imported; 1 not imported"
+    assert not win.imports.cancel_button.isVisible()
     assert win.stored is not None and win.stored.id == aid
     with Library(db) as lib:
         assert lib.count_articles() == 1

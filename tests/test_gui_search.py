@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from reader.store.library import Library
-from tests.test_gui_support import add_article, open_window, variant
+from reader.gui.search import HTML_ROLE, OPEN, hit_html
+from reader.store.library import Library, SearchHit
+from tests.test_gui_support import MARKDOWN, add_article, open_window, variant
 
 
 def test_search_finds_by_body_word_and_opens(qtbot: QtBot, tmp_path: Path) -> None:
@@ -24,7 +26,9 @@ def test_search_finds_by_body_word_and_opens(qtbot: QtBot, tmp_path: Path) -> No
     qtbot.keyClicks(panel.box, "zeppelin")
     qtbot.waitUntil(lambda: panel.results.count() == 1)
     item = panel.results.item(0)
-    assert "[zeppelin]" in item.text()  # the snippet marks the match
+    assert "zeppelin" in item.text() and "[" not in item.text()  # plain, for screen readers
+    assert "<b style='background-color: #" in item.data(HTML_ROLE)
+    assert "'>zeppelin</b>" in item.data(HTML_ROLE)  # the match, highlighted
     qtbot.keyClick(panel.box, Qt.Key.Key_Return)
     assert win.stored is not None and win.stored.id == wanted
     assert win.left.currentWidget() is win.lib_view  # back to the list after opening
@@ -36,3 +40,67 @@ def test_search_finds_by_body_word_and_opens(qtbot: QtBot, tmp_path: Path) -> No
     qtbot.keyClick(panel.box, Qt.Key.Key_Escape)
     assert win.left.currentWidget() is win.lib_view
     assert win.stored.id == wanted
+
+
+def _long_article(word: str) -> str:
+    """The test article, then 80 paragraphs, then ``word`` in the last one."""
+    filler = "\n\n".join(
+        f"Paragraph {i} says the harbour water was tested again on day {i}." for i in range(80)
+    )
+    return f"{MARKDOWN}\n\n{filler}\n\nAt the very end a {word} was seen over the harbour.\n"
+
+
+def test_opening_a_result_scrolls_to_the_match_and_marks_it(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        other = add_article(lib, variant(1, "quokka"))
+        wanted = add_article(lib, _long_article("zeppelin"))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    win.open_article(other)
+    qtbot.keyClick(win.lib_view, "/")
+    panel = win.search_panel
+    qtbot.keyClicks(panel.box, "zeppelins")  # the library stems: the snippet has the word
+    qtbot.waitUntil(lambda: panel.results.count() == 1)
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    view = win.view
+    assert win.stored is not None and win.stored.id == wanted
+    view.wait_until_shown()
+    assert view.match_text() == "zeppelin"
+    span = view._match_span
+    assert span is not None
+    qtbot.waitUntil(lambda: view.is_doc_span_visible(span))
+    assert view.verticalScrollBar().value() > 0  # it is far down: the view moved
+    # pressing J goes on to the claims: the claim's highlight replaces the match marks
+    qtbot.keyClick(win.lib_view, "j")
+    assert view.current_selection_text() and view.current_selection_text() != "zeppelin"
+
+
+def test_snippets_escape_the_article_text(qapp: object) -> None:
+    hit = SearchHit(1, "A <b> title", None, f"if a < b & {OPEN}zeppelin\x03 [1] <i>x</i>")
+    html = hit_html(hit, QColor("#ffe080"), QColor("#000000"))
+    assert html.startswith("<b>A &lt;b&gt; title</b><br>")
+    mark = "<b style='background-color: #ffe080; color: #000000'>zeppelin</b>"
+    assert f"if a &lt; b &amp; {mark} [1]" in html
+    assert "&lt;i&gt;x&lt;/i&gt;" in html
+
+
+def test_the_result_list_paints_the_match_colour(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        add_article(lib, variant(2, "zeppelin"))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    win.start_search()
+    panel = win.search_panel
+    panel.box.setText("zeppelin")
+    panel.run_search()
+    panel.results.clearSelection()
+    panel.results.setCurrentRow(-1)
+    html = panel.results.item(0).data(HTML_ROLE)
+    mark = QColor(html.split("background-color: ")[1][:7])
+    image = panel.results.viewport().grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    }
+    assert mark.name() in colours

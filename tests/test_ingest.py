@@ -79,8 +79,8 @@ def test_markdown_by_extension_and_by_content(tmp_path: Path) -> None:
     [
         (lambda p: p.write_bytes(b""), "is empty"),
         (lambda p: p.write_bytes(b"  \n\t\n"), "is empty"),
-        (lambda p: p.write_bytes(bytes(range(256)) * 64), "binary"),
-        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x01" * 500), "binary"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 64), "is not a text file"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x01" * 500), r"picture \(PNG\)"),
         (lambda p: p.write_bytes(b"\x1f\x8b\x08\x00garbage"), "damaged"),
     ],
 )
@@ -101,7 +101,7 @@ def test_too_large_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_directory_and_missing_path(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="is a directory"):
+    with pytest.raises(InputError, match="is a folder, not a file"):
         load(str(tmp_path))
     with pytest.raises(InputError, match="no such file"):
         load(str(tmp_path / "nope.txt"))
@@ -146,6 +146,8 @@ def test_unreadable_file(tmp_path: Path) -> None:
             cwd="/",
             env={"PYTHONPATH": str(folder), "PATH": "/usr/bin:/bin"},
         )
-        assert out.stdout.strip() == f"{p}: permission denied", out.stderr[-500:]
+        assert out.stdout.strip() == f"{p}: permission denied: you may not read this file", (
+            out.stderr[-500:]
+        )
     finally:
         shutil.rmtree(folder)

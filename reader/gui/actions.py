@@ -66,6 +66,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Open the next article in the library list"),
     ActionSpec("prev_article", "Previous A&rticle", ("[",), "&Go", "prev_article",
                "Open the previous article in the library list"),
+    ActionSpec("open_import", "Open &Last Import", ("Ctrl+Shift+O",), "&Go", "open_last_import",
+               "Open the article the last import brought in (or found already there)"),
     ActionSpec("search", "&Search Library…", ("/", SK.Find), "&Go", "start_search",
                "Full-text search of the library; Enter opens, Esc goes back"),
     ActionSpec("focus_filters", "Claim &Filters", ("F",), "&Go", "focus_filters",

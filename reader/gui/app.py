@@ -168,7 +168,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return
         win.start()
         if inputs:
-            win.import_sources(inputs)
+            win.imports.hand_over(inputs)  # the files the user opened: shown
 
     QTimer.singleShot(0, fill)
     code = int(app.exec())
@@ -192,7 +192,7 @@ def _screenshot(app: object, win: object, article_id: int | None, claim: int, ou
         win.open_article(article_id)
     else:
         win.start()  # last article, the first one, or the samples on first run
-        win.wait_for_imports()
+        win.imports.wait()
         app.processEvents()  # deliver the import's finished signal: it opens an article
     if win.stored is not None and win.stored.claims:
         win.select_claim(max(0, min(claim, len(win.stored.claims) - 1)))

@@ -14,7 +14,9 @@ opening it.
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -55,7 +57,13 @@ from reader.gui.rendering import (
     drop_images,
 )
 from reader.gui.settings import DEFAULT_POINT_SIZE
-from reader.gui.style import claim_underline, evidence_fill, highlight_fill, muted_text
+from reader.gui.style import (
+    claim_underline,
+    evidence_fill,
+    highlight_fill,
+    match_fill,
+    muted_text,
+)
 from reader.ingest.render import header_html
 from reader.model import Article
 
@@ -66,6 +74,8 @@ MEASURE_CHARS = 72
 #: Line height in percent of the font's.
 LINE_HEIGHT = 150
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
+#: At most this many search matches are marked (a common word in a long article).
+MAX_MATCH_MARKS = 500
 
 
 class ArticleView(QTextBrowser):
@@ -114,6 +124,9 @@ class ArticleView(QTextBrowser):
         #: Set when the last render failed (shown in the view instead of the body).
         self.render_error: str | None = None
         self._pending_scroll: tuple[int, int] | None = None
+        #: The search match to show (terms, passage), and where the one pointed to is.
+        self._match: tuple[tuple[str, ...], str] | None = None
+        self._match_span: tuple[int, int] | None = None
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.viewport().installEventFilter(self)
         self._apply_font()
@@ -151,6 +164,7 @@ class ArticleView(QTextBrowser):
         self._generation += 1
         self._article = article
         self._current = None
+        self._match, self._match_span = None, None
         self.render_error = None
         self.setExtraSelections([])
         self._map, self._locator = None, ClaimLocator([])
@@ -256,6 +270,8 @@ class ArticleView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
         if self._current is not None:  # selected while it rendered: highlight it now
             self.highlight_claim(self._current)
+        elif self._match is not None:  # opened from a search result
+            self._apply_match()
         self.articleShown.emit()
 
     def _replace_document(self, doc: QTextDocument) -> None:
@@ -343,14 +359,69 @@ class ArticleView(QTextBrowser):
     def _range_changed(self, _low: int, _high: int) -> None:
         """The document grew (lazy layout): finish a scroll the old range cut short."""
         span = self._pending_scroll
-        if (
-            span is not None
-            and self._current is not None
-            and self.claim_span(self._current) == span
+        if span is not None and (
+            (self._current is not None and self.claim_span(self._current) == span)
+            or (self._current is None and span == self._match_span)
         ):
             self._scroll_into_view(span)
             return
         self._pending_scroll = None
+
+    # --- search match -----------------------------------------------------------------
+
+    def show_match(self, terms: Sequence[str], passage: str = "") -> bool:
+        """Mark every occurrence of the search ``terms`` (a word, or a longer word it
+        begins) and scroll to the one inside ``passage`` (the result's snippet), else
+        the first; that one is marked stronger. A claim highlighted later replaces the
+        marks. While the article still renders, the marks wait for it. False when no
+        term is in the text shown (e.g. the match was in the title)."""
+        self._match = (tuple(t for t in terms if t.strip()), passage)
+        self._match_span = None
+        if self.loading:
+            return True
+        return self._apply_match()
+
+    def _apply_match(self) -> bool:
+        article, offsets, match = self._article, self._map, self._match
+        if article is None or offsets is None or match is None or not match[0]:
+            return False
+        terms, passage = match
+        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        found = [m.span() for m in re.finditer(rf"\b(?:{alternatives})\w*", article.text, re.I)]
+        if not found:
+            return False
+        at = article.text.find(passage) if passage else -1
+        target = next((f for f in found if f[0] >= at), found[0]) if at >= 0 else found[0]
+        sels = []
+        for bounds in found[:MAX_MATCH_MARKS]:
+            doc_span = offsets.span(*bounds)
+            if doc_span is None:
+                continue
+            pointed = bounds == target
+            sels.append(self._selection(doc_span, match_fill(self.palette(), pointed)))
+            if pointed:
+                self._match_span = doc_span
+        self.setExtraSelections(sels)
+        if self._match_span is not None:
+            self._scroll_into_view(self._match_span)
+        return bool(sels)
+
+    def match_text(self) -> str:
+        """The text of the match the search result pointed to ('' if none; tests)."""
+        span = self._match_span
+        if span is None:
+            return ""
+        cur = QTextCursor(self.document())
+        cur.setPosition(span[0])
+        cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        return cur.selectedText()
+
+    def is_doc_span_visible(self, span: tuple[int, int]) -> bool:
+        """Whether document positions ``span`` are on screen."""
+        cur = QTextCursor(self.document())
+        cur.setPosition(span[0])
+        r = self.cursorRect(cur)
+        return 0 <= r.top() and r.bottom() <= self.viewport().height()
 
     def current_selection_text(self) -> str:
         """Text under the current highlight ('' when none): what the reader sees marked."""

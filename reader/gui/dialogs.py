@@ -156,10 +156,10 @@ class ImportProblems(QDialog):
         lay.addWidget(_close_buttons(self))
         self.resize(560, 300)
 
-    def set_failures(self, failures: Sequence[str], imported: int) -> None:
-        self.summary.setText(
-            f"{len(failures)} input(s) could not be imported; {imported} imported."
-        )
+    def set_failures(self, failures: Sequence[str], summary: str) -> None:
+        """Show ``failures`` (``source: reason`` lines) under ``summary`` (a sentence
+        such as "1 file could not be imported; 2 were imported.")."""
+        self.summary.setText(summary)
         self.list.clear()
         self.list.addItems(list(failures))
 

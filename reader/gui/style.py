@@ -191,3 +191,11 @@ def apply_dark(app: QApplication) -> None:
     """Fusion with the dark palette: every widget, including the text view, follows it."""
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
+
+
+def match_fill(palette: QPalette, current: bool = False) -> QColor:
+    """Background of a search match in the article (a marker yellow, as a browser's
+    find bar uses); ``current``: the match the search result pointed to, stronger."""
+    if is_dark(palette):
+        return QColor(214, 170, 0, 150 if current else 80)
+    return QColor(255, 200, 0, 200 if current else 90)

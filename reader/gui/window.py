@@ -1,8 +1,9 @@
 """The main window: library (left), article (centre), claims (right).
 
 The window owns one :class:`Library` for the GUI thread (reads and single verdict
-writes, which are quick); imports run in :mod:`reader.gui.workers` on their own
-connection, then the list refreshes. Every user action comes from the table in
+writes, which are quick); imports belong to :mod:`reader.gui.imports` (its
+controller runs them in :mod:`reader.gui.workers` on their own connection, then
+refreshes the list and opens or offers what landed). Every user action comes from the table in
 :mod:`reader.gui.actions`; the methods it names are the public slots below.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSettings, Qt, QThreadPool, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -21,15 +22,10 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QGuiApplication,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -41,20 +37,19 @@ from reader.errors import InputError
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
-from reader.gui.dialogs import HelpSheet, HistoryDialog, ImportProblems, NoteDialog, link_confirm
+from reader.gui.dialogs import HelpSheet, HistoryDialog, NoteDialog, link_confirm
+from reader.gui.imports import ImportController, Origin
 from reader.gui.library_panel import LibraryModel, LibraryView
-from reader.gui.search import SearchPanel
+from reader.gui.search import Match, SearchPanel
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
-from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
-from reader.ingest import is_url
+from reader.gui.workers import ImportItem
 from reader.ingest.render import safe_href
 from reader.paths import samples_dir
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
     from reader.store.library import Library, StoredArticle, StoredClaim
 
-#: Files the import dialog offers and first run picks up from the samples folder.
-ARTICLE_PATTERNS = ("*.html", "*.htm", "*.md", "*.markdown", "*.txt", "*.gz")
+#: Files first run picks up from the samples folder.
 SAMPLE_SUFFIXES = (".txt", ".md", ".html")
 FLASH_MS = 4000  # how long a status-bar message stays
 #: How long closing the window waits for a cancelled import to stop.
@@ -82,19 +77,15 @@ class MainWindow(QMainWindow):
         self.library: Library
         self.stored: StoredArticle | None = None
         self.current_claim: int | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one writer at a time; batches queue up
-        self.jobs: list[ImportJob] = []
-        self.last_outcome: ImportOutcome | None = None
-        self.problems: ImportProblems | None = None
         self.dialog: QWidget | None = None  # the open note/history/help/link dialog
-        self._closing = False
 
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self._build()
+        #: Imports: file dialog, drop, paste, progress and cancel (reader.gui.imports).
+        self.imports = ImportController(self)
         self.actions_by_name: dict[str, QAction] = build_actions(
             self, self.menuBar(), self.settings
         )
@@ -158,19 +149,7 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.lib_view, self.view)
         QWidget.setTabOrder(self.view, self.claims_panel.first_focus())
 
-        bar = self.statusBar()
-        bar.setAccessibleName("Status bar")
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Import progress")
-        self.progress.setMaximumWidth(180)
-        self.progress_label = QLabel("")
-        self.progress_label.setAccessibleName("Importing")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel import")
-        self.cancel_button.clicked.connect(self.cancel_imports)
-        for w in (self.progress_label, self.progress, self.cancel_button):
-            w.setVisible(False)
-            bar.addPermanentWidget(w)
+        self.statusBar().setAccessibleName("Status bar")
 
     def _restore(self) -> None:
         p = self.prefs
@@ -197,7 +176,7 @@ class MainWindow(QMainWindow):
                 if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES
             )
             if samples:
-                self._start_job([ImportItem(s) for s in samples], opens="first")
+                self.imports.start([ImportItem(s) for s in samples], Origin.SAMPLES, "first")
                 return
         last = self.prefs.last_article(self.db_path)
         if last is not None and self.library.row(last) is not None:
@@ -388,9 +367,12 @@ class MainWindow(QMainWindow):
         self.left.setCurrentWidget(self.lib_view)
         self.lib_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _search_chosen(self, article_id: int) -> None:
+    def _search_chosen(self, article_id: int, match: Match | None = None) -> None:
+        """Open a search result, scrolled to its match and with the match marked."""
         if self.open_article(article_id):
             self.end_search()
+            if match is not None:
+                self.view.show_match(match.terms, match.passage)
 
     # --- view -------------------------------------------------------------------------
 
@@ -447,119 +429,26 @@ class MainWindow(QMainWindow):
         box.finished.connect(done)
         self._show_dialog(box, modal=True)
 
-    # --- import -----------------------------------------------------------------------
+    # --- import (the work is in reader.gui.imports) -------------------------------------
 
     def import_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import Articles", "", f"Articles ({' '.join(ARTICLE_PATTERNS)});;All files (*)"
-        )
+        self.imports.choose_files()
+
+    def import_clipboard(self) -> None:
+        self.imports.import_clipboard()
+
+    def open_last_import(self) -> None:
+        self.imports.open_last()
+
+    def open_paths_and_raise(self, paths: list[str]) -> None:
+        """Import and show paths another launch handed over; bring the window forward."""
         if paths:
-            self.import_sources(paths)
+            self.imports.hand_over(paths)
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
-    def import_sources(self, sources: list[str], user: bool = True) -> ImportJob | None:
-        """Import paths or URLs in the background (the file dialog's and drop's slot);
-        ``user=False`` for paths handed over by another launch."""
-        return self._start_job([ImportItem(s) for s in sources if s.strip()], user=user)
-
-    def import_clipboard(self) -> ImportJob | None:
-        """Import what is on the clipboard: file URLs, a web address, or plain text."""
-        mime = QGuiApplication.clipboard().mimeData()
-        items = self._items_from_mime(mime) if mime is not None else []
-        if not items:
-            self.flash("The clipboard has no text, address or file to import")
-            return None
-        return self._start_job(items)
-
-    def _items_from_mime(self, mime: QMimeData) -> list[ImportItem]:
-        if mime.hasUrls():
-            out = []
-            for u in mime.urls():
-                if u.isLocalFile():
-                    out.append(ImportItem(u.toLocalFile()))
-                elif u.scheme() in ("http", "https"):
-                    out.append(ImportItem(u.toString()))
-            if out:
-                return out
-        if mime.hasText():
-            text = mime.text().strip()
-            if not text:
-                return []
-            if is_url(text) and len(text.split()) == 1:
-                return [ImportItem(text)]
-            return [ImportItem("clipboard", text=text)]
-        return []
-
-    def _start_job(
-        self, items: list[ImportItem], user: bool = True, opens: str = "last"
-    ) -> ImportJob | None:
-        """Queue ``items``; ``user``: started by the user in this window; ``opens``:
-        which imported article to open when done ("first" or "last"), if any may be."""
-        if not items:
-            return None
-        job = ImportJob(self.db_path, items)
-        job.user = user
-        job.opens = opens
-        job.library_was_empty = self.lib_model.rowCount() == 0
-        job.signals.progress.connect(self._job_progress)
-        job.signals.finished.connect(lambda outcome, j=job: self._job_finished(j, outcome))
-        self.jobs.append(job)
-        self.progress.setRange(0, len(items))
-        self.progress.setValue(0)
-        self.progress_label.setText(f"Importing {len(items)}…")
-        for w in (self.progress_label, self.progress):
-            w.setVisible(True)
-        self.cancel_button.setVisible(True)  # one slow download needs it as much as a batch
-        self.pool.start(job)
-        return job
-
-    def _job_progress(self, done: int, total: int, label: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        if label:
-            self.progress_label.setText(f"Importing {done + 1}/{total}: {Path(label).name}")
-
-    def cancel_imports(self) -> None:
-        for job in self.jobs:
-            job.cancel()
-        self.flash("Cancelling the import…")
-
-    def _job_finished(self, job: ImportJob, outcome: ImportOutcome) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
-        self.last_outcome = outcome
-        if self._closing:
-            return
-        if not self.jobs:
-            for w in (self.progress_label, self.progress, self.cancel_button):
-                w.setVisible(False)
-        self.lib_model.reload()
-        n = len(outcome.article_ids)
-        msg = f"Imported {n} article{'' if n == 1 else 's'}"
-        if outcome.article_ids and self._may_open_import(job):
-            ids = outcome.article_ids
-            self.open_article(ids[0] if job.opens == "first" else ids[-1])
-        else:
-            if self.stored is not None:
-                self.lib_view.select_article(self.stored.id)
-            if outcome.article_ids:
-                msg = f"Imported {n} — press ] / click to open"
-        if outcome.cancelled:
-            msg += " (cancelled)"
-        failed = [f for f in outcome.failures if not f.endswith(": cancelled")]
-        if failed:
-            msg += f"; {len(failed)} failed"
-            self._show_problems(outcome)
-        self.flash(msg)
-
-    def _may_open_import(self, job: ImportJob) -> bool:
-        """Whether a finished import may replace what is on screen: never while a
-        dialog is open or a claim is selected; otherwise only when nothing is open, or
-        the user started it here on an empty library (first run, first import)."""
-        if self._dialog_open() or self.current_claim is not None:
-            return False
-        return self.stored is None or (job.user and job.library_was_empty)
-
-    def _dialog_open(self) -> bool:
+    def dialog_open(self) -> bool:
         """True while the note/history/help/link dialog is on screen."""
         dlg = self.dialog
         if dlg is None:
@@ -570,45 +459,14 @@ class MainWindow(QMainWindow):
             self.dialog = None
             return False
 
-    def _show_problems(self, outcome: ImportOutcome) -> None:
-        if self.problems is None:
-            self.problems = ImportProblems(self)
-        self.problems.set_failures(outcome.failures, len(outcome.article_ids))
-        self.problems.show()
-        self.problems.raise_()
-
-    def open_paths_and_raise(self, paths: list[str]) -> None:
-        """Import paths another launch handed over, and bring the window forward."""
-        if paths:
-            self.import_sources(paths, user=False)
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
-
-    def wait_for_imports(self, timeout_ms: int = 60000) -> bool:
-        """Block until queued imports are done (screenshot mode, tests, shutdown)."""
-        return self.pool.waitForDone(timeout_ms)
-
-    # --- drag and drop ----------------------------------------------------------------
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        mime = event.mimeData()
-        if mime is not None and (mime.hasUrls() or mime.hasText()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.imports.drag_enter(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        mime = event.mimeData()
-        items = self._items_from_mime(mime) if mime is not None else []
-        if items:
-            event.acceptProposedAction()
-            self._start_job(items)
-        else:
-            event.ignore()
+        self.imports.drop(event)
 
     # --- status and shutdown ------------------------------------------------------------
 
@@ -619,10 +477,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel imports (a download in progress is interrupted), wait a bounded time
         for them to stop, save the layout and close: a stuck server never hangs it."""
-        self._closing = True
-        for job in self.jobs:
-            job.cancel()
-        self.pool.waitForDone(CLOSE_WAIT_MS)
+        self.imports.shutdown(CLOSE_WAIT_MS)
         p = self.prefs
         p.geometry = self.saveGeometry()
         p.splitter = self.splitter.saveState()

@@ -2,19 +2,26 @@
 
 The window stays responsive while files are read, cleaned and searched for claims;
 the job reports progress per item, goes on past a bad input (kept with its one-line
-reason), stops when cancelled (between items, and inside a download: the cancel
-flag is polled by the fetcher), and finishes with what landed.
+reason), and finishes with what landed, new or already there. Cancel stops before
+the next input, between cleaning an input and storing it, and inside a download (the
+fetcher polls the cancel flag); the outcome lists what was not imported.
+
+In the style of Anki's ``aqt.operations``: the job is an operation object handed a
+``success`` callback, which runs on the GUI thread with the :class:`ImportOutcome`.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from reader.errors import InputError
+from reader.errors import BUG_REASON, InputError
+from reader.ingest import is_url
 
 
 @dataclass(frozen=True)
@@ -29,14 +36,60 @@ class ImportItem:
         return self.source if self.text is None else "clipboard text"
 
 
+@dataclass(frozen=True)
+class Imported:
+    """An article an import landed on: new (``created``) or already in the library."""
+
+    article_id: int
+    created: bool
+    title: str | None
+    source: str
+
+    @property
+    def name(self) -> str:
+        return self.title or "(untitled)"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be imported, and why (one line, the user's words)."""
+
+    source: str
+    reason: str
+
+    @property
+    def is_url(self) -> bool:
+        return is_url(self.source)
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
 @dataclass
 class ImportOutcome:
-    """What a batch did: ids of the articles that landed, failures as one-line reasons."""
+    """What a batch of ``total`` inputs did: the articles it landed on (in input
+    order), the inputs that failed, and, if cancelled, the ones not imported."""
 
-    article_ids: list[int] = field(default_factory=list)
-    created: int = 0
-    failures: list[str] = field(default_factory=list)
+    total: int = 0
+    imported: list[Imported] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     cancelled: bool = False
+    #: Inputs left out because of Cancel (the one interrupted, and those after it).
+    not_imported: list[str] = field(default_factory=list)
+
+    @property
+    def article_ids(self) -> list[int]:
+        return [i.article_id for i in self.imported]
+
+    @property
+    def created(self) -> int:
+        """How many were new to the library."""
+        return sum(1 for i in self.imported if i.created)
+
+    @property
+    def already(self) -> int:
+        """How many were in the library already (the same text imported before)."""
+        return sum(1 for i in self.imported if not i.created)
 
 
 class ImportSignals(QObject):
@@ -47,22 +100,27 @@ class ImportSignals(QObject):
 
 
 class ImportJob(QRunnable):
-    """Import ``items`` into the library at ``db_path`` (its own connection)."""
+    """Import ``items`` into the library at ``db_path`` (its own connection); then
+    ``success(outcome)`` runs on the thread that created the job (the GUI thread)."""
 
-    def __init__(self, db_path: Path, items: list[ImportItem]) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        items: list[ImportItem],
+        success: Callable[[ImportOutcome], None] | None = None,
+    ) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the window keeps it until finished is handled
+        self.setAutoDelete(False)  # the controller keeps it until success has run
         self.db_path = db_path
         self.items = items
         self.signals = ImportSignals()
+        if success is not None:
+            self.signals.finished.connect(success)
         self._cancel = threading.Event()
-        # how the window treats the result (see MainWindow._may_open_import)
-        self.user = True
-        self.opens = "last"
-        self.library_was_empty = False
 
     def cancel(self) -> None:
-        """Stop before the next item, and interrupt a download in progress."""
+        """Stop before the next item (or before storing this one), and interrupt a
+        download in progress."""
         self._cancel.set()
 
     @property
@@ -70,40 +128,54 @@ class ImportJob(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
+        from reader.pipeline import extract, extract_text
         from reader.store.library import Library
 
-        out = ImportOutcome()
-        total = len(self.items)
+        out = ImportOutcome(total=len(self.items))
         try:
             lib = Library(self.db_path)
         except InputError as exc:
-            out.failures.append(str(exc))
+            out.failures.append(Failure(exc.source, exc.reason))
             self.signals.finished.emit(out)
             return
+
+        def stop_at(n: int) -> None:
+            out.cancelled = True
+            out.not_imported = [i.label for i in self.items[n:]]
+
         try:
             for n, item in enumerate(self.items):
-                if self._cancel.is_set():
-                    out.cancelled = True
+                if self.cancelled:
+                    stop_at(n)
                     break
-                self.signals.progress.emit(n, total, item.label)
+                self.signals.progress.emit(n, out.total, item.label)
                 try:
                     if item.text is not None:
-                        r = lib.import_text(item.text, item.source)
+                        raw, article = extract_text(item.text, item.source)
                     else:
-                        r = lib.import_source(item.source, should_cancel=self._cancel.is_set)
+                        raw, article = extract(item.source, should_cancel=self._cancel.is_set)
                 except InputError as exc:
-                    out.failures.append(str(exc))
-                    if self._cancel.is_set():  # the download was interrupted: stop here
-                        out.cancelled = True
+                    if self.cancelled:  # the download was interrupted: stop here
+                        stop_at(n)
                         break
+                    out.failures.append(Failure(item.label, exc.reason))
                     continue
-                except Exception as exc:  # a bug in one input must not end the batch
-                    out.failures.append(f"{item.label}: could not be imported ({exc})")
+                except Exception:  # a bug of ours on one input must not end the batch
+                    out.failures.append(Failure(item.label, BUG_REASON))
                     continue
-                out.article_ids.append(r.article_id)
-                out.created += int(r.created)
+                if self.cancelled:  # cleaned, not yet stored: nothing of it is kept
+                    stop_at(n)
+                    break
+                try:
+                    r = lib.add(raw, article)
+                except sqlite3.Error:
+                    out.failures.append(
+                        Failure(item.label, "could not be saved: the library is busy or damaged")
+                    )
+                    continue
+                out.imported.append(Imported(r.article_id, r.created, r.title, item.label))
             else:
-                self.signals.progress.emit(total, total, "")
+                self.signals.progress.emit(out.total, out.total, "")
         finally:
             lib.close()
         self.signals.finished.emit(out)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -46,13 +48,11 @@ def fetch_url(
             client.stream("GET", url) as resp,
         ):
             if resp.status_code >= 400:
-                raise InputError(
-                    url, f"the server answered {resp.status_code} {resp.reason_phrase}"
-                )
+                raise InputError(url, status_reason(resp.status_code, resp.reason_phrase))
             ctype = resp.headers.get("content-type", "")
             base = ctype.split(";")[0].strip().lower()
             if base and base not in _ACCEPTED:
-                raise InputError(url, f"is not an article page (content type {base})")
+                raise InputError(url, content_type_reason(base))
             chunks: list[bytes] = []
             total = 0
             for chunk in resp.iter_bytes():
@@ -62,18 +62,92 @@ def fetch_url(
                     raise InputError(url, f"took longer than {deadline:.0f} s to download")
                 total += len(chunk)
                 if total > MAX_BYTES:
-                    raise InputError(url, f"is larger than {MAX_BYTES / (1024 * 1024):.1f} MB")
+                    raise InputError(
+                        url,
+                        f"is too large: over {MAX_BYTES / (1024 * 1024):.1f} MB, "
+                        "larger than any article",
+                    )
                 chunks.append(chunk)
             final_url = str(resp.url)
+    except httpx.ConnectTimeout:
+        raise InputError(
+            url, f"could not reach {_host(url)}: no answer within {timeout:.0f} s (no network?)"
+        ) from None
     except httpx.TimeoutException:
-        raise InputError(url, f"timed out after {timeout:.0f} s") from None
+        raise InputError(
+            url, f"timed out: the server stopped answering for {timeout:.0f} s"
+        ) from None
     except httpx.TooManyRedirects:
-        raise InputError(url, "redirects too many times") from None
-    except httpx.HTTPError as exc:
-        raise InputError(url, f"could not be fetched ({type(exc).__name__}: {exc})") from None
-    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        raise InputError(url, "the page redirects in a loop (too many redirects)") from None
+    except httpx.ConnectError as exc:
+        raise InputError(url, connect_reason(_host(url), exc)) from None
+    except httpx.HTTPError:
+        raise InputError(
+            url, f"the connection to {_host(url)} broke off: try again later"
+        ) from None
+    except (httpx.InvalidURL, UnicodeError, ValueError):
         # malformed hosts and ports, names IDNA cannot encode
-        raise InputError(url, f"is not a valid web address ({exc})") from None
+        raise InputError(url, "is not a valid web address: check it for typos") from None
     name = final_url.rsplit("/", 1)[-1].split("?")[0]
     raw = from_bytes(b"".join(chunks), url, name=name, content_type=ctype, url=final_url)
     return raw
+
+
+#: What common answers mean, in the reader's words.
+_STATUS_MEANING = {
+    401: "a login is needed",
+    402: "the page is behind a paywall",
+    403: "access denied (a login or a paywall?)",
+    404: "page not found",
+    410: "the page was removed",
+    429: "too many requests: try again later",
+    451: "not available for legal reasons",
+}
+
+_KIND_OF_TYPE = (
+    ("image/", "a picture"),
+    ("video/", "a video"),
+    ("audio/", "a sound file"),
+    ("font/", "a font"),
+)
+
+
+def status_reason(code: int, phrase: str = "") -> str:
+    """A refused request, e.g. "the server answered 404: page not found"."""
+    meaning = _STATUS_MEANING.get(code)
+    if meaning is None and code >= 500:
+        meaning = "the site has a problem; try again later"
+    if meaning is None:
+        meaning = phrase.lower() if phrase else "the request was refused"
+    return f"the server answered {code}: {meaning}"
+
+
+def content_type_reason(base: str) -> str:
+    """A response that is not a page or text, e.g. "is a picture (image/png), not an
+    article"."""
+    if base == "application/pdf":
+        return "is a PDF document, not a web page: copy its text and paste it (Ctrl+V) instead"
+    for prefix, kind in _KIND_OF_TYPE:
+        if base.startswith(prefix):
+            return f"is {kind} ({base}), not an article"
+    return f"is not a web page or text (the server sent {base})"
+
+
+def connect_reason(host: str, exc: BaseException) -> str:
+    """Why ``host`` could not be reached, from the OS error under httpx's."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, OSError):
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(cause, socket.gaierror):
+        return f"could not reach {host}: no network, or no such site?"
+    if isinstance(cause, ConnectionRefusedError):
+        return f"could not reach {host}: nothing answers there (the server is down?)"
+    return f"could not reach {host}: no network?"
+
+
+def _host(url: str) -> str:
+    """The site part of ``url`` (host and port), as the reader typed it."""
+    try:
+        return urlsplit(url).netloc.rpartition("@")[2] or url
+    except ValueError:
+        return url

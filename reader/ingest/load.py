@@ -31,6 +31,17 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I
 )
 _BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+#: Files people try that are not text, by their first bytes, with what to do instead.
+_NOT_TEXT = (
+    (b"%PDF-", "is a PDF document, not text: copy its text and paste it (Ctrl+V) instead"),
+    (b"\x89PNG", "is a picture (PNG), not text"),
+    (b"\xff\xd8\xff", "is a picture (JPEG), not text"),
+    (b"GIF8", "is a picture (GIF), not text"),
+    (b"PK\x03\x04", "is a zip archive or office document, not text: save it as HTML or text first"),
+    (b"\xd0\xcf\x11\xe0", "is an office document, not text: save it as HTML or text first"),
+    (b"\x7fELF", "is a program, not text"),
+)
+NOT_TEXT = "is not a text file (a program, picture or other binary data?)"
 _MD_SNIFF = re.compile(r"^(#{1,6} \S|---\s*$)", re.MULTILINE)
 
 
@@ -58,25 +69,50 @@ def load(source: str, should_cancel: Callable[[], bool] | None = None) -> RawInp
         from reader.ingest.fetch import fetch_url  # httpx only when a URL is asked for
 
         return fetch_url(source.strip(), should_cancel=should_cancel)
+    scheme = _SCHEME.match(source.strip())
+    if scheme:
+        if scheme.group(1).lower() == "file":  # a file manager's address for a file
+            from urllib.parse import urlsplit
+            from urllib.request import url2pathname
+
+            return load_file(Path(url2pathname(urlsplit(source.strip()).path)), source)
+        raise InputError(
+            source,
+            f"is not a web page address ({scheme.group(1)}://): only http:// and https://"
+            " addresses can be imported",
+        )
     return load_file(Path(source), source)
+
+
+#: ``name://`` at the start: an address of some kind, not a file name.
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+#: ``example.org/story`` or ``www.example.org``: a web address without its http://.
+_BARE_WEB_ADDRESS = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}(/|$)")
 
 
 def load_file(path: Path, label: str | None = None) -> RawInput:
     label = label or str(path)
     try:
         if path.is_dir():
-            raise InputError(label, "is a directory, not a file")
+            raise InputError(label, "is a folder, not a file")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(label, f"too large ({_mb(size)}; the limit is {_mb(MAX_BYTES)})")
+            raise InputError(
+                label, f"is too large ({_mb(size)}; an article is at most {_mb(MAX_BYTES)})"
+            )
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
+        if _BARE_WEB_ADDRESS.match(label.strip()):
+            raise InputError(
+                label,
+                f"no such file; for a web page, add https:// (https://{label.strip()})",
+            ) from None
         raise InputError(label, "no such file") from None
     except PermissionError:
-        raise InputError(label, "permission denied") from None
+        raise InputError(label, "permission denied: you may not read this file") from None
     except IsADirectoryError:
-        raise InputError(label, "is a directory, not a file") from None
+        raise InputError(label, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(label, f"cannot be read ({exc.strerror or exc})") from None
     return from_bytes(raw, label, name=path.name)
@@ -91,12 +127,15 @@ def from_bytes(
 ) -> RawInput:
     """Decode bytes from a file or a response and decide their kind."""
     if len(raw) > MAX_BYTES:
-        raise InputError(label, f"too large (over {_mb(MAX_BYTES)})")
+        raise InputError(label, f"is too large (over {_mb(MAX_BYTES)}, larger than any article)")
     if raw[:2] == b"\x1f\x8b":
         raw = _gunzip(raw, label)
         name = re.sub(r"\.gz$", "", name, flags=re.IGNORECASE)
     if not raw.strip():
         raise InputError(label, "is empty")
+    for magic, what in _NOT_TEXT:
+        if raw.startswith(magic):
+            raise InputError(label, what)
     charset = re.search(r"charset=\s*[\"']?([\w.:-]+)", content_type or "", re.IGNORECASE)
     text = decode(raw, label, charset.group(1) if charset else None)
     kind = sniff_kind(text, raw, name, content_type)
@@ -132,7 +171,7 @@ def decode(raw: bytes, label: str, declared: str | None = None) -> str:
     if utf16:
         return _checked(raw.decode(utf16, errors="replace"), label)
     if b"\x00" in raw[:8192]:
-        raise InputError(label, "is a binary file, not an article")
+        raise InputError(label, NOT_TEXT)
     m = _META_CHARSET.search(raw[:4096])
     declared = declared or (m.group(1).decode("ascii", "ignore") if m else None)
     try:
@@ -171,7 +210,7 @@ def _checked(text: str, label: str) -> str:
     sample = text[:8192]
     bad = len(_BINARY_CHARS.findall(sample))  # a regex: a per-character loop cost ~2 ms a page
     if sample and bad > 0.05 * len(sample):
-        raise InputError(label, "is a binary file, not an article")
+        raise InputError(label, NOT_TEXT)
     return text
 
 

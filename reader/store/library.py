@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from reader import __version__
 from reader.errors import InputError
-from reader.ingest import RawInput, decode, from_bytes
+from reader.ingest import RawInput, decode
 from reader.model import Article, Claim
 from reader.store.schema import migrations
 
@@ -137,7 +137,13 @@ class Library:
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            raise InputError(str(path), f"is not a usable library ({exc})") from None
+            if "locked" in str(exc):
+                raise InputError(
+                    str(path), "is busy: another program is writing to it; try again"
+                ) from None
+            raise InputError(
+                str(path), "is not a usable library: not a Provenance Reader library, or damaged"
+            ) from None
         except OSError as exc:
             if conn is not None:
                 conn.close()
@@ -217,10 +223,9 @@ class Library:
 
     def import_text(self, text: str, label: str = "clipboard") -> ImportResult:
         """Extract pasted ``text`` (HTML, Markdown or plain, sniffed) and store it."""
-        from reader.pipeline import extract_raw
+        from reader.pipeline import extract_text
 
-        raw = from_bytes(text.encode("utf-8"), label, name=label)  # no extension: sniffed
-        return self.add(raw, extract_raw(raw))
+        return self.add(*extract_text(text, label))
 
     def _outlet_id(self, name: str | None) -> int | None:
         if not name:
@@ -429,19 +434,23 @@ class Library:
         r = self.db.execute("select text from articles where id = ?", [article_id]).fetchone()
         return None if r is None else str(r[0] or "")
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over titles and bodies, best first, with a snippet."""
+    def search(
+        self, query: str, limit: int = 50, marks: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]:
+        """Full-text search over titles and bodies, best first, with a snippet of the
+        body whose matched words are between ``marks`` (the window asks for marks no
+        article contains, to highlight them)."""
         q = _fts_query(query)
         if not q:
             return []
         sql = (
             "select a.id, a.title, a.publisher,"
-            " snippet(articles_fts, 1, '[', ']', '…', 12)"
+            " snippet(articles_fts, 1, ?, ?, '…', 12)"
             " from articles_fts join articles a on a.rowid = articles_fts.rowid"
             " where articles_fts match ? order by rank limit ?"
         )
         try:
-            rows = self.db.execute(sql, [q, limit]).fetchall()
+            rows = self.db.execute(sql, [marks[0], marks[1], q, limit]).fetchall()
         except sqlite3.OperationalError as exc:
             if "fts5" not in str(exc).lower():
                 raise  # a locked or damaged library is not "no matches"
