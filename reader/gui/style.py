@@ -191,3 +191,24 @@ def apply_dark(app: QApplication) -> None:
     """Fusion with the dark palette: every widget, including the text view, follows it."""
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
+
+
+# --- the current claim's marks in the article: its source as written, its evidence ------
+
+#: The source as written ("she", "the paper"): text and underline in teal, dark on
+#: light palettes and light on dark ones (at least 4.5:1 on the base and on the claim
+#: highlight), a hue no status badge and neither highlight uses.
+SOURCE_MARK_COLORS = {"light": "#00695c", "dark": "#5fd4c4"}
+#: The evidence's wavy underline: magenta, so it reads apart from the status-coloured
+#: tint under it, from the source's teal and from the claim highlight.
+EVIDENCE_MARK_COLORS = {"light": "#ad1457", "dark": "#ff80c0"}
+
+
+def source_mark(palette: QPalette) -> QColor:
+    """Text and underline colour of the current claim's source as written."""
+    return QColor(SOURCE_MARK_COLORS["dark" if is_dark(palette) else "light"])
+
+
+def evidence_mark(palette: QPalette) -> QColor:
+    """The wavy underline under the current claim's evidence."""
+    return QColor(EVIDENCE_MARK_COLORS["dark" if is_dark(palette) else "light"])
