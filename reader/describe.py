@@ -239,12 +239,12 @@ def chain_links(
 ) -> list[tuple[LinkRole, str]]:
     """Each link of ``claim``'s chain (publisher first, origin last) with its role: the
     article's ``publisher`` and ``wire``, the claim's outlet and its source; anything
-    else between them relayed it. The last link is the source even when the engine
-    could not name it as the claim's source."""
+    else between them relayed it. The last link after the publisher is where the
+    information comes from (the engine puts the source there), named or not."""
     out: list[tuple[LinkRole, str]] = []
     last = len(claim.chain) - 1
     for i, link in enumerate(claim.chain):
-        is_source = link == claim.source or (i == last and i > 0 and not claim.source)
+        is_source = link == claim.source or (i == last and i > 0)
         if publisher and link == publisher:
             role = LinkRole.PUBLISHER_SOURCE if is_source and i == last else LinkRole.PUBLISHER
         elif wire and link == wire:

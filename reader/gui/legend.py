@@ -109,6 +109,7 @@ class Legend(QScrollArea):
         lay.addLayout(grid)
         lay.addWidget(self._text(PRECEDENCE_HELP))
 
+        lay.addSpacing(10)
         lay.addWidget(self._heading("Your verdicts"))
         verdicts = QGridLayout()
         verdicts.setHorizontalSpacing(8)
@@ -127,11 +128,13 @@ class Legend(QScrollArea):
             )
         )
 
+        lay.addSpacing(10)
         lay.addWidget(self._heading("The chain"))
         lay.addWidget(self._text(CHAIN_HELP))
         roles = "\n".join(f"{role.value}: {meaning}" for role, meaning in LINK_MEANINGS.items())
         lay.addWidget(self._text(roles))
 
+        lay.addSpacing(10)
         lay.addWidget(self._heading("Uncertain"))
         tag = QLabel()
         tag.setPixmap(tag_pixmap("? uncertain", uncertain_color(self.palette()), font, dpr))
@@ -139,6 +142,7 @@ class Legend(QScrollArea):
         lay.addWidget(tag)
         lay.addWidget(self._text(UNCERTAIN_HELP))
 
+        lay.addSpacing(10)
         lay.addWidget(self._heading("In the article"))
         lay.addWidget(self._text(MARKS_HELP))
         lay.addStretch(1)
