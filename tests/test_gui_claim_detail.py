@@ -218,9 +218,21 @@ def test_d_hides_and_shows_the_pane_and_is_remembered(
     qtbot.keyClick(again.lib_view, "d")
     assert again.claims_panel.detail.isVisible()
     assert "Claim 1 of 4" in again.claims_panel.detail.plain_text()  # filled when shown
-    assert QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat).value(
-        "claims/details_visible"
-    ) in (True, "true")
+    stored = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert stored.value("claims/details_visible") in (True, "true")
+    assert stored.contains("claims/split")  # the list/detail heights, saved on close
+
+
+def test_the_split_between_list_and_details_is_restored(
+    qtbot: QtBot, tmp_path: Path, win: MainWindow
+) -> None:
+    split = win.claims_panel.split
+    total = sum(split.sizes())
+    split.setSizes([total - 150, 150])
+    win.close()
+    again = open_window(qtbot, win.db_path, tmp_path / "s.ini", size=(1180, 760))
+    qtbot.waitUntil(lambda: again.claims_panel.detail.height() > 0)
+    assert abs(again.claims_panel.split.sizes()[1] - 150) <= 2
 
 
 # --- the article's marks and the jump -------------------------------------------------
