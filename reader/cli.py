@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reader import __version__
-from reader.describe import evidence_excerpts, publisher_line
+from reader.describe import publisher_line, status_reasons
 from reader.errors import InputError
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
 
@@ -294,11 +294,11 @@ def _uncertain(c: Claim) -> str:
 
 
 def _print_status_evidence(c: Claim, text: str, indent: str) -> None:
-    """A line per evidence excerpt and per conflicting claim (by its index, as listed)."""
-    for quote in evidence_excerpts(text, c):
-        _out(f"{indent}evidence: {quote}")
-    for other in c.conflicts_with:
-        _out(f"{indent}conflicts with #{other}")
+    """Why the claim has its status (reader.describe.status_reasons, as the window says
+    it): a line per evidence excerpt and per conflicting claim, by its index as listed
+    ("#3"); nothing for a claim without evidence (the status column says enough)."""
+    for line in status_reasons(text, c, name=lambda i: f"#{i}", plain=False, uncertain=False):
+        _out(f"{indent}{line}")
 
 
 def _report(failures: Sequence[str]) -> int:

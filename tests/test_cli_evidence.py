@@ -26,21 +26,21 @@ def test_show_text_has_wire_uncertain_evidence_and_conflicts(tmp_path: Path) -> 
     claims = lines[lines.index("-- 4 claims") + 1 :]
     assert claims[:2] == [
         "  0 unconfirmed  Someone (person); The Courier ← Someone",
-        "      evidence: “… unable to independently verify …”",
+        "      Why unconfirmed: “… unable to independently verify …”",
     ]
     assert (
         claims[2]
         == "  1 reported     Ann Keller (person) (source uncertain); The Courier ← Someone"
     )
     assert claims[4:6] == [
-        "      evidence: “A council member, however, said they rose twice last year.”",
-        "      conflicts with #3",
+        "      Why disputed: “A council member, however, said they rose twice last year.”",
+        "      Conflicts with #3",
     ]
     assert "(source uncertain)" in claims[6]
     assert claims[7:10] == [
-        "      evidence: “… denied that fees had risen before …”",
-        "      evidence: “The …”",
-        "      conflicts with #2",
+        "      Why disputed: “… denied that fees had risen before …”",
+        "      Why disputed: “The …”",
+        "      Conflicts with #2",
     ]
 
 
@@ -51,11 +51,11 @@ def test_claims_text_shows_evidence_across_the_library(tmp_path: Path) -> None:
     lines = p.stdout.splitlines()
     assert lines[0].startswith(f"[{aid}:2] DISPUTED ")
     assert lines[2:4] == [
-        "    evidence: “A council member, however, said they rose twice last year.”",
-        "    conflicts with #3",
+        "    Why disputed: “A council member, however, said they rose twice last year.”",
+        "    Conflicts with #3",
     ]
     assert lines[4].startswith(f"[{aid}:3] DISPUTED     Someone (person) (source uncertain);")
-    assert "    conflicts with #2" in lines
+    assert "    Conflicts with #2" in lines
 
 
 def test_json_outputs_carry_the_keys_as_extract_does(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The window shows issue 8's keys: an uncertain source, the status evidence (in the
-claims panel and tinted in the article), conflicting claims one click away, and the
-wire beside the publisher; readable on light and dark palettes."""
+claim's detail pane and tinted in the article), conflicting claims one click away, and
+the wire beside the publisher; readable on light and dark palettes."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ def test_rows_say_when_a_source_is_uncertain_and_why_a_status_holds(win: MainWin
     assert model.index(0, 0).data(SourceRole) == "Someone (person)"  # certain: no arrow
     spoken = model.index(1, 0).data()
     assert "source She → Ann Keller (person) (uncertain)" in spoken
-    assert "evidence: “… unable to independently verify …”" in model.index(0, 0).data()
-    assert "conflicts with claim 4" in model.index(2, 0).data()
+    assert "Why unconfirmed: “… unable to independently verify …”" in model.index(0, 0).data()
+    assert "Conflicts with claim 4" in model.index(2, 0).data()
     tip = model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Source uncertain:" in tip
     assert "Why disputed: “… denied that fees had risen before …”" in tip
@@ -58,50 +58,50 @@ def test_rows_say_when_a_source_is_uncertain_and_why_a_status_holds(win: MainWin
 
 
 def test_the_current_claims_evidence_is_shown_and_tinted(qtbot: QtBot, win: MainWindow) -> None:
-    box = win.claims_panel.evidence
-    assert not box.isVisible()  # no claim yet
+    detail = win.claims_panel.detail
+    assert detail.isVisible()  # shown before any claim, so choosing one moves nothing
+    assert "No claim chosen" in detail.plain_text()
     qtbot.keyClick(win.lib_view, "j")
     assert win.current_claim == 0
-    assert box.isVisible()
-    assert box.label.text() == "Why unconfirmed: “… unable to independently verify …”"
-    assert not box.conflicts.isVisible()
+    assert "Why unconfirmed: “… unable to independently verify …”" in detail.plain_text()
+    assert not [t for t in detail.link_targets() if t.startswith("claim:")]
     assert win.view.evidence_spans() == ["unable to independently verify"]
     sels = win.view.extraSelections()  # held: PySide frees a temporary's format
-    tint = sels[1].format.background().color()
+    tint = sels[-1].format.background().color()
     assert tint == evidence_fill(win.view.palette(), "unconfirmed")
 
     qtbot.keyClick(win.lib_view, "j")  # reported, uncertain source
-    assert box.label.text().splitlines() == [
-        "Reported: the article neither confirms nor doubts it.",
-        "Source uncertain: She → Ann Keller (person); the engine found this source at a "
-        "distance or is unsure of it.",
-    ]
+    text = detail.plain_text()
+    assert "Reported: the article neither confirms nor doubts it." in text
+    assert "As written: “She”" in text
+    assert "Resolved: Ann Keller ? uncertain" in text
     assert win.view.evidence_spans() == []
     assert "Ann Keller (uncertain)" in win.statusBar().currentMessage()
 
 
 def test_a_conflicting_claim_is_one_click_away(qtbot: QtBot, win: MainWindow) -> None:
     win.select_claim(2)
-    box = win.claims_panel.evidence
-    shown = [b for b in box.buttons if b.isVisible()]
-    assert [b.text() for b in shown] == ["Claim 4"]
-    assert "A council member, however" in shown[0].toolTip()
+    detail = win.claims_panel.detail
+    assert [t for t in detail.link_targets() if t.startswith("claim:")] == ["claim:3"]
+    assert "Conflicts with claim 4 disputed “A council member, however" in detail.plain_text()
     assert win.view.evidence_spans() == [
         "A council member, however, said they rose twice last year."
     ]
-    qtbot.mouseClick(shown[0], Qt.MouseButton.LeftButton)
+    point = detail.link_point("claim:3")
+    assert point is not None
+    qtbot.mouseClick(detail.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert win.current_claim == 3
     assert win.claims_panel.view.currentIndex().row() == 3
     assert " ".join(win.view.current_selection_text().split()) == (
         "A council member, however, said they rose twice last year."
     )
-    assert [b.text() for b in box.buttons if b.isVisible()] == ["Claim 3"]
+    assert [t for t in detail.link_targets() if t.startswith("claim:")] == ["claim:2"]
     # two spans; the second ([0, 3]) is the first word of the body
     assert win.view.evidence_spans() == ["denied that fees had risen before", "The"]
-    assert box.label.text().splitlines()[:2] == [
-        "Why disputed: “… denied that fees had risen before …”",
-        "Why disputed: “The …”",
-    ]
+    assert (
+        "Why disputed: “… denied that fees had risen before …”\nWhy disputed: “The …”"
+        in detail.plain_text()
+    )
 
 
 def test_the_publisher_line_names_the_wire(win: MainWindow) -> None:

@@ -134,10 +134,12 @@ def test_tab_moves_between_panes(qtbot: QtBot, win: MainWindow) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is win.view
     win.claims_panel.view.setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # claims -> library
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # claims -> their details
+    assert QApplication.focusWidget() is win.claims_panel.detail
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # no links in it -> library
     assert QApplication.focusWidget() is win.lib_view
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
-    assert QApplication.focusWidget() is win.claims_panel.view
+    assert QApplication.focusWidget() is win.claims_panel.detail
 
 
 def test_keyboard_reaches_and_changes_every_filter(qtbot: QtBot, win: MainWindow) -> None:

@@ -72,6 +72,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Full-text search of the library; Enter opens, Esc goes back"),
     ActionSpec("focus_filters", "Claim &Filters", ("F",), "&Go", "focus_filters",
                "Move the focus to the claims panel's filters"),
+    ActionSpec("go_to_evidence", "Go to &Evidence", ("V",), "&Go", "go_to_evidence",
+               "Scroll to the words that set the current claim's status; again: back to "
+               "the claim"),
     # Claim
     ActionSpec("verdict_true", "Verdict: &True", ("1",), "&Claim", "set_verdict",
                "Mark the current claim true", args=("true",)),
@@ -93,6 +96,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("toggle_unattributed", "Hide &Unattributed Claims", ("U",), "&View",
                "toggle_unattributed", "Hide claims with no source in the claims panel",
                checkable=True),
+    ActionSpec("toggle_details", "Claim &Details", ("D",), "&View", "toggle_claim_details",
+               "Show or hide the current claim's details under the claims list",
+               checkable=True),
     ActionSpec("zoom_in", "Zoom &In", (SK.ZoomIn,), "&View", "zoom_in", "Larger text"),
     ActionSpec("zoom_out", "Zoom &Out", (SK.ZoomOut,), "&View", "zoom_out", "Smaller text"),
     ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+0",), "&View", "zoom_reset",
@@ -100,6 +106,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Help
     ActionSpec("help_keys", "&Keyboard Shortcuts", ("?", SK.HelpContents), "&Help",
                "show_help", "This sheet: every action and its keys"),
+    ActionSpec("help_statuses", "&Statuses and Chains", ("S",), "&Help", "show_statuses",
+               "What each status, colour, chain and \"uncertain\" means"),
 )  # fmt: skip
 
 BY_NAME = {a.name: a for a in ACTIONS}

@@ -2,7 +2,9 @@
 
 It renders one article, marks every claim sentence (a dotted underline: they can be
 clicked), highlights the current claim with an ExtraSelection and scrolls it into
-view, and tints the words that set its status (its evidence) in its status colour.
+view, underlines its source as written in the source colour, and tints the words that
+set its status (its evidence) in its status colour with a wavy underline; one key
+jumps to the evidence and back (:meth:`ArticleView.jump_evidence`).
 Remote resources are refused twice over: the HTML has no images or stylesheets left
 (see :mod:`reader.ingest.render`), and every document the view shows is a
 :class:`SafeDocument`, whose ``loadResource`` answers every request (web or local
@@ -31,9 +33,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QMouseEvent,
+    QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -60,9 +62,11 @@ from reader.gui.settings import DEFAULT_POINT_SIZE
 from reader.gui.style import (
     claim_underline,
     evidence_fill,
+    evidence_mark,
     highlight_fill,
     match_fill,
     muted_text,
+    source_mark,
 )
 from reader.ingest.render import header_html
 from reader.model import Article
@@ -127,6 +131,10 @@ class ArticleView(QTextBrowser):
         #: The search match to show (terms, passage), and where the one pointed to is.
         self._match: tuple[tuple[str, ...], str] | None = None
         self._match_span: tuple[int, int] | None = None
+        #: The current claim's marks by kind ("claim", "source", "evidence"): document spans.
+        self._marks: dict[str, list[tuple[int, int]]] = {}
+        #: Which evidence span the view jumped to (None: it shows the claim).
+        self._jumped: int | None = None
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.viewport().installEventFilter(self)
         self._apply_font()
@@ -295,49 +303,143 @@ class ArticleView(QTextBrowser):
     # --- highlight --------------------------------------------------------------------
 
     def highlight_claim(self, index: int | None) -> None:
-        """Highlight claim ``index`` (None clears) and its evidence, and scroll the claim
-        into view (the evidence may be elsewhere: it is marked, not scrolled to)."""
+        """Highlight claim ``index`` (None clears), mark its source as written and its
+        evidence, and scroll the claim into view (the evidence may be elsewhere: it is
+        marked, and :meth:`jump_evidence` goes there)."""
         self._current = index
         self._pending_scroll = None
+        self._jumped = None
         span = self.claim_span(index) if index is not None else None
         if span is None or index is None:
+            self._marks = {}
             self.setExtraSelections([])
             return
-        sels = [self._selection(span, highlight_fill(self.palette()))]
-        sels += self._evidence_selections(index)
+        source, evidence = self._claim_marks(index)
+        self._marks = {"claim": [span], "source": source, "evidence": evidence}
+        pal = self.palette()
+        status = self._article.claims[index].status if self._article is not None else None
+        sels = [self._selection(span, self._claim_format(pal))]
+        sels += [self._selection(s, self._source_format(pal)) for s in source]
+        sels += [self._selection(s, self._evidence_format(pal, status)) for s in evidence]
         self.setExtraSelections(sels)
         self._scroll_into_view(span)
 
-    def _selection(self, span: tuple[int, int], fill: QColor) -> QTextEdit.ExtraSelection:
+    @staticmethod
+    def _claim_format(pal: QPalette) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(highlight_fill(pal))
+        return fmt
+
+    @staticmethod
+    def _source_format(pal: QPalette) -> QTextCharFormat:
+        """The source as written: its words in the source colour, underlined in it."""
+        fmt = QTextCharFormat()
+        colour = source_mark(pal)
+        fmt.setForeground(colour)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(colour)
+        return fmt
+
+    @staticmethod
+    def _evidence_format(pal: QPalette, status: str | None) -> QTextCharFormat:
+        """The evidence: a tint of the status colour and a wavy underline of its own."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(evidence_fill(pal, status))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(evidence_mark(pal))
+        return fmt
+
+    def _selection(self, span: tuple[int, int], fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cur = QTextCursor(self.document())
         cur.setPosition(span[0])
         cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cur
-        fmt = QTextCharFormat()
-        fmt.setBackground(fill)
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
         sel.format = fmt
         return sel
 
-    def _evidence_selections(self, index: int) -> list[QTextEdit.ExtraSelection]:
-        """A tint in the claim's status colour over each of its evidence spans."""
+    def _claim_marks(self, index: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Document spans of claim ``index``'s source as written and of its evidence."""
         article, offsets = self._article, self._map
         if article is None or offsets is None or not 0 <= index < len(article.claims):
-            return []
+            return [], []
         claim = article.claims[index]
-        fill = evidence_fill(self.palette(), claim.status)
+
+        def place(span: list[int] | None) -> tuple[int, int] | None:
+            bounds = span_bounds(article.text, span)
+            return offsets.span(*bounds) if bounds else None
+
+        source = [s for s in (place(claim.source_span),) if s is not None]
+        evidence = [s for s in (place(ev) for ev in claim.evidence) if s is not None]
+        return source, evidence
+
+    def mark_texts(self, kind: str) -> list[str]:
+        """Text under the current claim's marks of ``kind`` ("claim", "source",
+        "evidence"): what the reader sees marked (tests)."""
         out = []
-        for ev in claim.evidence:
-            bounds = span_bounds(article.text, ev)
-            doc_span = offsets.span(*bounds) if bounds else None
-            if doc_span is not None:
-                out.append(self._selection(doc_span, fill))
+        for a, b in self._marks.get(kind, []):
+            cur = QTextCursor(self.document())
+            cur.setPosition(a)
+            cur.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            out.append(cur.selectedText())
         return out
 
     def evidence_spans(self) -> list[str]:
-        """Text under the evidence tints now shown (tests: what the reader sees marked)."""
-        return [s.cursor.selectedText() for s in self.extraSelections()[1:]]
+        """Text under the evidence marks now shown (tests: what the reader sees marked)."""
+        return self.mark_texts("evidence")
+
+    # --- jump to the evidence and back ------------------------------------------------
+
+    def evidence_count(self) -> int:
+        """How many of the current claim's evidence spans are placed in the view."""
+        return len(self._marks.get("evidence", []))
+
+    def jump_evidence(self) -> int | None:
+        """Scroll to the current claim's next evidence span, and after the last one back
+        to the claim. Returns the evidence span now in view (0-based), or None when the
+        view is back at the claim (or there is no evidence to go to)."""
+        n = self.evidence_count()
+        if self._current is None or n == 0:
+            return None
+        nxt = 0 if self._jumped is None else self._jumped + 1
+        return self.show_evidence(nxt if nxt < n else None)
+
+    def show_evidence(self, which: int | None) -> int | None:
+        """Scroll evidence span ``which`` into view (None: back to the claim); returns
+        what is now in view, as :meth:`jump_evidence` does."""
+        spans = self._marks.get("evidence", [])
+        if which is not None and not 0 <= which < len(spans):
+            which = None
+        self._jumped = which
+        target = spans[which] if which is not None else self._marks.get("claim", [None])[0]
+        if target is not None:
+            self._scroll_into_view(target)
+        return which
+
+    @property
+    def jumped(self) -> int | None:
+        """The evidence span the view jumped to, or None when it shows the claim."""
+        return self._jumped
+
+    def _focus_span(self) -> tuple[int, int] | None:
+        """The span the view should keep on screen: the evidence jumped to, or the claim."""
+        key, k = ("evidence", self._jumped) if self._jumped is not None else ("claim", 0)
+        spans = self._marks.get(key, [])
+        return spans[k] if 0 <= k < len(spans) else None
+
+    def is_placed_span_visible(self, span: tuple[int, int]) -> bool:
+        """Whether document span ``span`` is wholly inside the viewport."""
+        cur = QTextCursor(self.document())
+        cur.setPosition(span[0])
+        top = self.cursorRect(cur)
+        cur.setPosition(span[1])
+        bottom = self.cursorRect(cur)
+        return top.top() >= 0 and bottom.bottom() <= self.viewport().height()
+
+    def marks(self, kind: str) -> list[tuple[int, int]]:
+        """Document spans of the current claim's marks of ``kind`` (tests)."""
+        return list(self._marks.get(kind, []))
 
     def _scroll_into_view(self, span: tuple[int, int]) -> None:
         """Bring the span on screen, with a third of the viewport above it when moving."""
@@ -360,7 +462,7 @@ class ArticleView(QTextBrowser):
         """The document grew (lazy layout): finish a scroll the old range cut short."""
         span = self._pending_scroll
         if span is not None and (
-            (self._current is not None and self.claim_span(self._current) == span)
+            (self._current is not None and self._focus_span() == span)
             or (self._current is None and span == self._match_span)
         ):
             self._scroll_into_view(span)
@@ -398,7 +500,9 @@ class ArticleView(QTextBrowser):
             if doc_span is None:
                 continue
             pointed = bounds == target
-            sels.append(self._selection(doc_span, match_fill(self.palette(), pointed)))
+            fmt = QTextCharFormat()
+            fmt.setBackground(match_fill(self.palette(), pointed))
+            sels.append(self._selection(doc_span, fmt))
             if pointed:
                 self._match_span = doc_span
         self.setExtraSelections(sels)
@@ -490,7 +594,7 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultFont(f)
         self._update_measure()
         if self._current is not None:
-            span = self.claim_span(self._current)
+            span = self._focus_span() or self.claim_span(self._current)
             if span is not None:
                 self._scroll_into_view(span)
 

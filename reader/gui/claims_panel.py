@@ -1,17 +1,18 @@
 """The claims panel: one row per claim in reading order, filtered, painted by a delegate.
 
 A list model holds the article's claims; a filter proxy applies status, outlet,
-source-type and "hide unattributed"; a delegate paints each row (status badge with
-its word, opening words, outlet, source and type with an "uncertain" tag when the
-engine is unsure of it, chain, the user's verdict) at a fixed height so the view
-never measures rows one by one. Under the list, :class:`StatusEvidence` tells why
-the current claim has its status: the evidence words, an uncertain source, and the
-claims it conflicts with.
+source-type and "hide unattributed"; a delegate paints each row as a card (status
+badge with its word, the claim wrapped to three lines and then elided, outlet,
+source and type with an "uncertain" tag when the engine is unsure of it, the user's
+verdict and the chain) at a fixed height computed from the font, so the view never
+measures rows one by one. Under the list, in a splitter, the
+:class:`~reader.gui.claim_detail.ClaimDetail` pane shows the current claim in full.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -33,17 +34,17 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QPixmapCache,
-    QResizeEvent,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
-    QPushButton,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -51,7 +52,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.describe import evidence_excerpts, source_mention
+from reader.describe import (
+    chain_line,
+    source_line,
+    status_reasons,
+)
+from reader.gui.claim_detail import ClaimDetail, DetailContext
 from reader.gui.style import (
     VERDICT_MARKS,
     paint_badge,
@@ -61,48 +67,60 @@ from reader.gui.style import (
     uncertain_color,
     verdict_color,
 )
-from reader.model import SOURCE_TYPES, STATUSES, Status
+from reader.model import SOURCE_TYPES, STATUSES, Article
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
-    from reader.store.library import StoredClaim
+    from reader.store.library import StoredClaim, VerdictEntry
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 #: The source as the row shows it ("she → Ann Keller (official)" when uncertain).
 SourceRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
-#: Words of the claim shown on the row's first line.
-OPENING_WORDS = 12
+#: Lines of claim text a card shows before it elides the rest ("…").
+TEXT_LINES = 3
 
 
-def opening_words(text: str, n: int = OPENING_WORDS) -> str:
-    words = text.split()
-    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+def wrap_lines(text: str, font: QFont, widths: list[int]) -> list[str]:
+    """``text`` (whitespace collapsed) broken at words into at most ``len(widths)`` lines,
+    line i at most ``widths[i]`` pixels wide in ``font``; the last line ends with "…"
+    when text is left over. A word longer than a line is broken where it must be."""
+    words = " ".join(text.split())
+    if not words or not widths:
+        return []
+    layout = QTextLayout(words, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    metrics = QFontMetrics(font)
+    out: list[str] = []
+    layout.beginLayout()
+    for i, width in enumerate(widths):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1, width))
+        start, length = line.textStart(), line.textLength()
+        if i == len(widths) - 1 and start + length < len(words):
+            out.append(metrics.elidedText(words[start:], Qt.TextElideMode.ElideRight, width))
+        else:
+            out.append(words[start : start + length].rstrip())
+    layout.endLayout()
+    return out
 
 
 def chain_text(claim: StoredClaim) -> str:
     """The provenance chain, nearest first: ``Insider ← The Wall Street Journal ← …``."""
-    return " ← ".join(claim.claim.chain)
+    return chain_line(claim.claim)
 
 
-#: The tag before an uncertain source, and what it means (tooltip, evidence box).
+#: The tag before an uncertain source.
 UNCERTAIN_TAG = "? uncertain"
-UNCERTAIN_MEANING = "the engine found this source at a distance or is unsure of it"
 
 
 def source_text(claim: StoredClaim, text: str = "") -> str:
     """The source with its type; an uncertain one also shows the words it was resolved
     from in ``text`` (the article), so the reader can judge the guess: "she → Ann Keller"."""
-    c = claim.claim
-    if not c.source:
-        return "none given"
-    name = f"{c.source} ({c.source_type})" if c.source_type else c.source
-    mention = source_mention(text, c) if c.uncertain and text else None
-    return f"{mention} → {name}" if mention else name
-
-
-def conflict_label(index: int) -> str:
-    """A claim as the window numbers it (from 1, as the status bar does)."""
-    return f"claim {index + 1}"
+    return source_line(text, claim.claim)
 
 
 def verdict_text(claim: StoredClaim) -> str:
@@ -122,8 +140,7 @@ def describe(claim: StoredClaim, text: str = "") -> str:
     ]
     if c.chain:
         parts.append(f"chain {chain_text(claim)}")
-    parts += [f"evidence: {q}" for q in evidence_excerpts(text, c)]
-    parts += [f"conflicts with {conflict_label(i)}" for i in c.conflicts_with]
+    parts += status_reasons(text, c, plain=False, uncertain=False)
     parts.append(f"your verdict: {claim.verdict or 'none'}")
     if claim.note:
         parts.append(f"note: {claim.note}")
@@ -182,11 +199,7 @@ class ClaimsModel(QAbstractListModel):
     def _tooltip(self, sc: StoredClaim) -> str:
         """The claim in full, then why it has its status, then the user's note."""
         c = sc.claim
-        extra = []
-        if c.uncertain:
-            extra.append(f"Source uncertain: {source_text(sc, self._text)}; {UNCERTAIN_MEANING}.")
-        extra += [f"Why {c.status}: {q}" for q in evidence_excerpts(self._text, c)]
-        extra += [f"Conflicts with {conflict_label(i)}" for i in c.conflicts_with]
+        extra = status_reasons(self._text, c, plain=False)
         if sc.note:
             extra.append(f"Note: {sc.note}")
         return "\n\n".join([c.text, "\n".join(extra)]) if extra else c.text
@@ -236,16 +249,34 @@ class ClaimsFilter(QSortFilterProxyModel):
 
 
 class ClaimDelegate(QStyledItemDelegate):
-    """Paints a claim row: badge + opening words / outlet · source / chain / verdict."""
+    """Paints a claim card: the status badge and the claim wrapped to three lines (the
+    rest elided), then outlet · source, then the verdict and the chain.
 
-    LINES = 4
+    Every card is as tall as the font makes three text lines and two meta lines, so the
+    list keeps uniform item sizes; what a card shows is cached as a pixmap."""
+
     PAD = 8
+    #: Lines in the smaller font under the claim: outlet · source; verdict and chain.
+    META_LINES = 2
 
-    def _line(self, option: QStyleOptionViewItem) -> int:
-        return QFontMetrics(option.font).height() + 3
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        return small
+
+    @staticmethod
+    def _text_line(font: QFont) -> int:
+        return QFontMetrics(font).height() + 2
+
+    @classmethod
+    def _meta_line(cls, font: QFont) -> int:
+        return QFontMetrics(cls._small(font)).height() + 4
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(260, self.LINES * self._line(option) + 2 * self.PAD)
+        font = option.font
+        height = TEXT_LINES * self._text_line(font) + self.META_LINES * self._meta_line(font)
+        return QSize(260, height + 2 * self.PAD + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Background and focus by the style; the row's content from a pixmap cache, so
@@ -293,37 +324,35 @@ class ClaimDelegate(QStyledItemDelegate):
         rect = area.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = fg if selected else pal.color(QPalette.ColorRole.PlaceholderText)
-        small = QFont(font)
-        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        fm, sfm = QFontMetrics(font), QFontMetrics(small)
-        lh = fm.height() + 3
+        small = self._small(font)
+        sfm = QFontMetrics(small)
+        lh, mh = self._text_line(font), self._meta_line(font)
         c = sc.claim
-        # line 1: status badge, then the claim's opening words
+        ring = fg if selected else None
+        left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        # lines 1-3: the status badge, then the claim wrapped after it, the rest elided
         row = QRect(rect.left(), rect.top(), rect.width(), lh)
         painter.setFont(small)
-        ring = fg if selected else None
-        bw = paint_badge(painter, row, c.status, status_color(c.status), sfm, ring)
+        bw = paint_badge(painter, row, c.status, status_color(c.status), sfm, ring) + 6
         painter.setFont(font)
         painter.setPen(fg)
-        text_rect = row.adjusted(bw + 6, 0, 0, 0)
-        painter.drawText(
-            text_rect,
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            fm.elidedText(opening_words(c.text), Qt.TextElideMode.ElideRight, text_rect.width()),
-        )
-        # line 2: outlet and source with its type; an uncertain source gets a tag before
+        widths = [rect.width() - bw] + [rect.width()] * (TEXT_LINES - 1)
+        for i, line in enumerate(wrap_lines(c.text, font, widths)):
+            indent = bw if i == 0 else 0
+            painter.drawText(row.adjusted(indent, 0, 0, 0), left, line)
+            row.translate(0, lh)
+        # line 4: outlet and source with its type; an uncertain source gets a tag before
         # it, and on that row the outlet name yields room first (down to a few letters)
         # so the tag and the resolved source stay readable
+        row = QRect(rect.left(), rect.top() + TEXT_LINES * lh, rect.width(), mh)
         painter.setFont(small)
         painter.setPen(muted)
-        row.translate(0, lh)
         outlet = c.outlet or "none"
         if not c.uncertain:
             who = f"Outlet: {outlet} · Source: {source}"
             painter.drawText(
-                row, Qt.AlignmentFlag.AlignVCenter,
-                sfm.elidedText(who, Qt.TextElideMode.ElideRight, row.width()),
-            )  # fmt: skip
+                row, left, sfm.elidedText(who, Qt.TextElideMode.ElideRight, row.width())
+            )
         else:
             fixed = sfm.horizontalAdvance("Outlet:  · Source: ") + tag_width(UNCERTAIN_TAG, sfm) + 4
             room = row.width() - fixed - sfm.horizontalAdvance(source)
@@ -331,7 +360,7 @@ class ClaimDelegate(QStyledItemDelegate):
                 outlet, Qt.TextElideMode.ElideRight, max(room, sfm.horizontalAdvance("The…"))
             )
             who = f"Outlet: {outlet} · Source: "
-            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, who)
+            painter.drawText(row, left, who)
             x = row.left() + sfm.horizontalAdvance(who)
             tag_colour = fg if selected else uncertain_color(pal)
             tag_rect = QRect(x, row.top(), max(0, row.right() - x), row.height())
@@ -339,122 +368,36 @@ class ClaimDelegate(QStyledItemDelegate):
             rest = QRect(x, row.top(), max(0, row.right() - x), row.height())
             painter.setPen(muted)
             painter.drawText(
-                rest, Qt.AlignmentFlag.AlignVCenter,
-                sfm.elidedText(source, Qt.TextElideMode.ElideRight, rest.width()),
-            )  # fmt: skip
-        # line 3: the chain
-        row.translate(0, lh)
-        chain = chain_text(sc) or "no chain"
-        painter.drawText(
-            row, Qt.AlignmentFlag.AlignVCenter,
-            sfm.elidedText("Chain: " + chain, Qt.TextElideMode.ElideRight, row.width()),
-        )  # fmt: skip
-        # line 4: the user's verdict (badge with word and mark) and note
-        row.translate(0, lh)
+                rest, left, sfm.elidedText(source, Qt.TextElideMode.ElideRight, rest.width())
+            )
+        # line 5: the user's verdict (badge with mark and word; ✎ when there is a note),
+        # then the chain in what room is left
+        row.translate(0, mh)
         x = row.left()
         if sc.verdict:
-            fill = verdict_color(sc.verdict)
-            x += paint_badge(painter, row, verdict_text(sc), fill, sfm, ring) + 6
-        else:
-            painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, "no verdict")
-            x += sfm.horizontalAdvance("no verdict") + 6
+            x += paint_badge(painter, row, verdict_text(sc), verdict_color(sc.verdict), sfm, ring)
+            x += 6
         if sc.note:
             painter.setPen(muted)
-            note_rect = QRect(x, row.top(), row.right() - x, row.height())
-            painter.drawText(
-                note_rect, Qt.AlignmentFlag.AlignVCenter,
-                sfm.elidedText("✎ " + sc.note, Qt.TextElideMode.ElideRight, note_rect.width()),
-            )  # fmt: skip
-
-
-#: What the evidence box says when a claim has no evidence words, by status.
-NO_EVIDENCE: dict[str, str] = {
-    Status.REPORTED: "Reported: the article neither confirms nor doubts it.",
-    Status.UNATTRIBUTED: "Unattributed: the article gives no source for it.",
-}
-
-
-class StatusEvidence(QFrame):
-    """Why the current claim has its status, under the list: the evidence words, an
-    uncertain source, and a button per claim it conflicts with (which selects it).
-    Deliberately small: a fuller claim-detail pane can grow from here."""
-
-    #: The claim (index into the article's claims) a "conflicts with" button names.
-    claimChosen = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("statusEvidence")
-        self.setAccessibleName("Status evidence")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel("")
-        self.label.setObjectName("statusEvidenceText")
-        self.label.setAccessibleName("Why the claim has its status")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # article words, never markup
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.conflicts = QWidget()
-        self.conflicts_row = QHBoxLayout(self.conflicts)
-        self.conflicts_row.setContentsMargins(0, 0, 0, 0)
-        self.conflicts_row.addWidget(QLabel("Conflicts with:"))
-        self.conflicts_row.addStretch(1)
-        #: Buttons made so far, reused from claim to claim (most claims need none).
-        self.buttons: list[QPushButton] = []
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(6, 4, 6, 4)
-        lay.setSpacing(4)
-        lay.addWidget(self.label)
-        lay.addWidget(self.conflicts)
-        self.setVisible(False)
-
-    def show_claim(self, row: int | None, claims: list[StoredClaim], text: str) -> None:
-        """Explain claim ``row`` of ``claims`` (``text``: the article); None hides the box."""
-        sc = claims[row] if row is not None and 0 <= row < len(claims) else None
-        if sc is None:
-            self.setVisible(False)
-            self.setMinimumHeight(0)  # a new article starts small again
-            return
-        c = sc.claim
-        lines = [f"Why {c.status}: {q}" for q in evidence_excerpts(text, c)]
-        if not lines:
-            lines.append(
-                NO_EVIDENCE.get(c.status, f"{c.status.capitalize()}: no evidence words recorded.")
-            )
-        if c.uncertain:
-            lines.append(f"Source uncertain: {source_text(sc, text)}; {UNCERTAIN_MEANING}.")
-        self.label.setText("\n".join(lines))
-        others = [i for i in dict.fromkeys(c.conflicts_with) if 0 <= i < len(claims) and i != row]
-        while len(self.buttons) < len(others):
-            button = QPushButton()
-            button.clicked.connect(
-                lambda _=False, b=button: self.claimChosen.emit(b.property("row"))
-            )
-            self.conflicts_row.insertWidget(len(self.buttons) + 1, button)
-            self.buttons.append(button)
-        for button, i in zip(self.buttons, others, strict=False):
-            label = conflict_label(i).capitalize()
-            button.setText(label)
-            button.setProperty("row", i)
-            button.setToolTip(f"Select {conflict_label(i)}: {opening_words(claims[i].claim.text)}")
-            button.setAccessibleName(f"Select conflicting {conflict_label(i)}")
-        for k, button in enumerate(self.buttons):
-            button.setVisible(k < len(others))
-        self.conflicts.setVisible(bool(others))
-        self.setVisible(True)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Grow, never shrink, while one article is shown: stepping through its claims
-        then does not make the list above jump (and re-lay out) at every key."""
-        super().resizeEvent(event)
-        if self.isVisible() and event.size().height() > self.minimumHeight():
-            self.setMinimumHeight(event.size().height())
+            painter.drawText(QRect(x, row.top(), row.right() - x, row.height()), left, "✎")
+            x += sfm.horizontalAdvance("✎") + 6
+        painter.setPen(muted)
+        chain_rect = QRect(x, row.top(), max(0, row.right() - x), row.height())
+        chain = "Chain: " + (chain_text(sc) or "none")
+        painter.drawText(
+            chain_rect, left, sfm.elidedText(chain, Qt.TextElideMode.ElideRight, chain_rect.width())
+        )
 
 
 class ClaimsPanel(QWidget):
-    """Filters above a list of claims; tells the window which claim the user picked."""
+    """Filters above a list of claims, and the current claim's details under it (in a
+    splitter); tells the window which claim the user picked."""
 
-    #: The claim (index into the article's claims) the user picked in the list.
+    #: The claim (index into the article's claims) the user picked in the list or in the
+    #: detail pane's "conflicts with" links.
     claimActivated = Signal(int)
+    #: The detail pane's "show the evidence" link.
+    evidenceRequested = Signal()
     #: The "hide unattributed" toggle changed from the panel's checkbox.
     hideUnattributedChanged = Signal(bool)
 
@@ -502,8 +445,21 @@ class ClaimsPanel(QWidget):
         self.empty.setAccessibleName("Claims panel message")
         self.empty.setVisible(False)
 
-        self.evidence = StatusEvidence()
-        self.evidence.claimChosen.connect(self.claimActivated)
+        self.detail = ClaimDetail()
+        self.detail.claimChosen.connect(self.claimActivated)
+        self.detail.evidenceChosen.connect(self.evidenceRequested)
+        self._publisher: str | None = None
+        self._wire: str | None = None
+        #: List above, details below: the split is the user's, never the text's, so
+        #: stepping through claims does not make the list jump.
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("claimsSplit")
+        self.split.setAccessibleName("Claims and details")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.view)
+        self.split.addWidget(self.detail)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -515,10 +471,13 @@ class ClaimsPanel(QWidget):
         lay.addLayout(filters)
         lay.addWidget(self.hide_box)
         lay.addWidget(self.empty)
-        lay.addWidget(self.view, 1)
-        lay.addWidget(self.evidence)
+        lay.addWidget(self.split, 1)
         # Tab within the pane: status -> outlet -> source type -> hide unattributed -> list
-        chain = (self.status_box, self.outlet_box, self.type_box, self.hide_box, self.view)
+        # -> details (whose links Tab walks)
+        chain = (
+            self.status_box, self.outlet_box, self.type_box, self.hide_box, self.view,
+            self.detail,
+        )  # fmt: skip
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
         self._syncing = False
@@ -539,9 +498,12 @@ class ClaimsPanel(QWidget):
 
     # --- content ----------------------------------------------------------------
 
-    def set_claims(self, claims: list[StoredClaim], text: str = "") -> None:
-        """Show an article's claims (``text``: its plain text, for evidence words);
-        filters stay, the outlet list follows the article; no claim is current."""
+    def set_claims(
+        self, claims: list[StoredClaim], text: str = "", article: Article | None = None
+    ) -> None:
+        """Show an article's claims (``text``: its plain text, for evidence words;
+        ``article``: its publisher and wire name the chain's links); filters stay, the
+        outlet list follows the article; no claim is current."""
         self._syncing = True
         outlets = sorted({c.claim.outlet for c in claims if c.claim.outlet})
         keep = self.outlet_box.currentData()
@@ -553,7 +515,9 @@ class ClaimsPanel(QWidget):
         self.outlet_box.setCurrentIndex(max(0, self.outlet_box.findData(keep)))
         self.outlet_box.blockSignals(False)
         self.model.set_claims(claims, text)
-        self.evidence.show_claim(None, [], "")
+        self._publisher = article.publisher if article is not None else None
+        self._wire = article.wire if article is not None else None
+        self.show_details(None)
         self._syncing = False
         self._filters_changed()
 
@@ -605,10 +569,23 @@ class ClaimsPanel(QWidget):
         prev = [r for r in rows if r < current]
         return prev[-1] if prev else None
 
+    def show_details(self, row: int | None, history: Sequence[VerdictEntry] = ()) -> None:
+        """Show claim ``row`` (None: none) in the detail pane, with its verdict
+        ``history`` (the window reads it from the library)."""
+        ctx = DetailContext(
+            self.model.claims(), self.model.text(), self._publisher, self._wire, history
+        )
+        self.detail.show_claim(row, ctx)
+
+    def details_visible(self) -> bool:
+        return not self.detail.isHidden()
+
+    def set_details_visible(self, visible: bool) -> None:
+        self.detail.setVisible(visible)
+
     def set_current(self, row: int | None) -> None:
-        """Select source row ``row`` in the list without moving focus or re-emitting;
-        the evidence box explains it."""
-        self.evidence.show_claim(row, self.model.claims(), self.model.text())
+        """Select source row ``row`` in the list without moving focus or re-emitting
+        (the window shows its details: :meth:`show_details`)."""
         self._syncing = True
         try:
             if row is None:

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.gui.actions import ACTIONS, key_text, sequences
+from reader.gui.legend import Legend
 
 if TYPE_CHECKING:
     from reader.store.library import VerdictEntry
@@ -57,7 +59,8 @@ def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
 
 
 class HelpSheet(QDialog):
-    """Every action with its keys, built from the action table (and remaps in force)."""
+    """Every action with its keys, built from the action table (and remaps in force);
+    a second tab holds the legend of Help → Statuses and Chains."""
 
     def __init__(self, settings: QSettings | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,9 +79,17 @@ class HelpSheet(QDialog):
         )
         note.setWordWrap(True)
         note.setAccessibleName("How to remap keys")
+        keys = QWidget()
+        keys_lay = QVBoxLayout(keys)
+        keys_lay.addWidget(self.table)
+        keys_lay.addWidget(note)
+        self.legend = Legend()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Help")
+        self.tabs.addTab(keys, "&Keys")
+        self.tabs.addTab(self.legend, "&Statuses and Chains")
         lay = QVBoxLayout(self)
-        lay.addWidget(self.table)
-        lay.addWidget(note)
+        lay.addWidget(self.tabs)
         lay.addWidget(_close_buttons(self))
         self.resize(760, 560)
 

@@ -113,6 +113,12 @@ class Settings:
     hide_unattributed = Setting[bool](
         "claims/hide_unattributed", bool, False, "the claims panel hides unattributed claims"
     )
+    claim_details = Setting[bool](
+        "claims/details_visible", bool, True, "the current claim's detail pane is shown"
+    )
+    claims_split = Setting[QByteArray | None](
+        "claims/split", QByteArray, None, "the heights of the claims list and the detail pane"
+    )
 
     def __init__(self, store: QSettings, persist: bool = True) -> None:
         self.store = store

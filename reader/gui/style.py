@@ -199,3 +199,24 @@ def match_fill(palette: QPalette, current: bool = False) -> QColor:
     if is_dark(palette):
         return QColor(214, 170, 0, 150 if current else 80)
     return QColor(255, 200, 0, 200 if current else 90)
+
+
+# --- the current claim's marks in the article: its source as written, its evidence ------
+
+#: The source as written ("she", "the paper"): text and underline in teal, dark on
+#: light palettes and light on dark ones (at least 4.5:1 on the base and on the claim
+#: highlight), a hue no status badge and neither highlight uses.
+SOURCE_MARK_COLORS = {"light": "#00695c", "dark": "#5fd4c4"}
+#: The evidence's wavy underline: magenta, so it reads apart from the status-coloured
+#: tint under it, from the source's teal and from the claim highlight.
+EVIDENCE_MARK_COLORS = {"light": "#ad1457", "dark": "#ff80c0"}
+
+
+def source_mark(palette: QPalette) -> QColor:
+    """Text and underline colour of the current claim's source as written."""
+    return QColor(SOURCE_MARK_COLORS["dark" if is_dark(palette) else "light"])
+
+
+def evidence_mark(palette: QPalette) -> QColor:
+    """The wavy underline under the current claim's evidence."""
+    return QColor(EVIDENCE_MARK_COLORS["dark" if is_dark(palette) else "light"])

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -39,6 +40,7 @@ from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
 from reader.gui.dialogs import HelpSheet, HistoryDialog, NoteDialog, link_confirm
 from reader.gui.imports import ImportController, Origin
+from reader.gui.legend import StatusesDialog
 from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.search import Match, SearchPanel
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
@@ -47,7 +49,7 @@ from reader.ingest.render import safe_href
 from reader.paths import samples_dir
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
-    from reader.store.library import Library, StoredArticle, StoredClaim
+    from reader.store.library import Library, StoredArticle, StoredClaim, VerdictEntry
 
 #: Files first run picks up from the samples folder.
 SAMPLE_SUFFIXES = (".txt", ".md", ".html")
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.claims_panel = ClaimsPanel()
         self.claims_panel.claimActivated.connect(self._claim_picked)
         self.claims_panel.hideUnattributedChanged.connect(self._hide_unattributed_changed)
+        self.claims_panel.evidenceRequested.connect(self._evidence_link)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -163,6 +166,12 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(sizes)
         self.view.set_point_size(p.font_size)
         self.actions_by_name["toggle_unattributed"].setChecked(p.hide_unattributed)
+        details = p.claim_details
+        self.actions_by_name["toggle_details"].setChecked(details)
+        self.claims_panel.set_details_visible(details)
+        split = p.claims_split
+        if split is not None and self.persist:
+            self.claims_panel.split.restoreState(split)
         visible = p.library_visible
         self.actions_by_name["toggle_library"].setChecked(visible)
         self.left.setVisible(visible)
@@ -195,7 +204,7 @@ class MainWindow(QMainWindow):
         self.stored = stored
         self.current_claim = None
         self.view.show_article(stored.article, stored.id)  # a long one renders in a worker
-        self.claims_panel.set_claims(stored.claims, stored.article.text)
+        self.claims_panel.set_claims(stored.claims, stored.article.text, stored.article)
         self.lib_view.select_article(article_id)
         title = stored.article.title or "(untitled)"
         self.setWindowTitle(f"{title} — {APP_NAME}")
@@ -248,10 +257,55 @@ class MainWindow(QMainWindow):
         self.current_claim = index
         self.view.highlight_claim(index)
         self.claims_panel.set_current(index)
+        self._show_details()
         if index is not None and self.stored is not None:
             c = self.stored.claims[index].claim
             source = (c.source or "no source") + (" (uncertain)" if c.uncertain else "")
             self.statusBar().showMessage(f"Claim {index + 1} of {n} · {c.status} · {source}")
+
+    def _show_details(self) -> None:
+        """Show the current claim in the detail pane, with its verdict history (read
+        only while the pane is shown: stepping with it hidden costs no query)."""
+        if not self.claims_panel.details_visible():
+            return
+        index, stored = self.current_claim, self.stored
+        history: list[VerdictEntry] = []
+        if index is not None and stored is not None:
+            try:
+                history = self.library.verdict_history(stored.id, stored.claims[index].claim_key)
+            except sqlite3.OperationalError:  # busy: the pane shows the rest
+                history = []
+        self.claims_panel.show_details(index, history)
+
+    def go_to_evidence(self) -> None:
+        """Scroll to the current claim's evidence; pressed again, to its next evidence
+        span, then back to the claim."""
+        sc = self._current()
+        if sc is None:
+            return
+        if not self.view.evidence_count():
+            self.flash(f"This claim has no evidence words: it is {sc.claim.status}")
+            return
+        self._said_evidence(self.view.jump_evidence())
+
+    def _evidence_link(self) -> None:
+        """The detail pane's "show the evidence" link: the first evidence span."""
+        if self.current_claim is not None and self.view.evidence_count():
+            self._said_evidence(self.view.show_evidence(0))
+
+    def _said_evidence(self, shown: int | None) -> None:
+        key = (
+            self.actions_by_name["go_to_evidence"]
+            .shortcut()
+            .toString(QKeySequence.SequenceFormat.NativeText)
+        )
+        n = self.view.evidence_count()
+        if shown is None:
+            self.flash("Back at the claim")
+        else:
+            of = f" {shown + 1} of {n}" if n > 1 else ""
+            again = f" — {key} again for the next" if shown + 1 < n else f" — {key} to go back"
+            self.flash(f"Evidence{of}{again}" if key else f"Evidence{of}")
 
     def _step_claim(self, delta: int) -> None:
         if not self.stored or not self.stored.claims:
@@ -299,6 +353,7 @@ class MainWindow(QMainWindow):
         self.claims_panel.model.update_claim(
             self.current_claim, entry.verdict if entry else None, entry.note if entry else None
         )
+        self._show_details()
         self.flash(f"Verdict: {verdict}" if verdict else "Verdict cleared")
 
     def edit_note(self) -> None:
@@ -336,6 +391,8 @@ class MainWindow(QMainWindow):
                 self.claims_panel.model.update_claim(
                     row, entry.verdict if entry else None, entry.note if entry else None
                 )
+                if row == self.current_claim:
+                    self._show_details()
                 return
 
     def show_history(self) -> None:
@@ -347,6 +404,10 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         self._show_dialog(HelpSheet(self.settings, self))
+
+    def show_statuses(self) -> None:
+        """Help → Statuses and Chains: what statuses, colours and chains mean."""
+        self._show_dialog(StatusesDialog(self))
 
     def _show_dialog(self, dlg: QWidget, modal: bool = False) -> None:
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -379,6 +440,13 @@ class MainWindow(QMainWindow):
     def toggle_library(self, visible: bool) -> None:
         self.left.setVisible(visible)
         self.prefs.library_visible = visible
+
+    def toggle_claim_details(self, visible: bool) -> None:
+        """Show or hide the current claim's detail pane under the claims list."""
+        self.claims_panel.set_details_visible(visible)
+        self.prefs.claim_details = visible
+        if visible:
+            self._show_details()
 
     def toggle_unattributed(self, hide: bool) -> None:
         self.claims_panel.set_hide_unattributed(hide)
@@ -483,6 +551,7 @@ class MainWindow(QMainWindow):
         p.splitter = self.splitter.saveState()
         p.font_size = self.view.point_size
         p.library_visible = self.left.isVisible()
+        p.claims_split = self.claims_panel.split.saveState()
         if self.stored is not None:
             p.set_last_article(self.db_path, self.stored.id)
         p.sync()

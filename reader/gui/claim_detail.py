@@ -1,0 +1,263 @@
+"""The current claim in full, under the claims list: what it says, why it has its status,
+where it comes from, and what you made of it.
+
+The list's cards show a claim's opening lines; this pane shows the rest: the whole
+claim; the status with its evidence words and the claims it conflicts with (links that
+select them); the source as written in the article and as resolved, "uncertain" where
+the engine says so; its type and outlet; the chain with each link named; your verdict,
+note and verdict history. The words come from :mod:`reader.describe`, the one place
+that says them; here they are only laid out.
+
+It is a read-only :class:`QTextBrowser` on a :class:`SafeDocument`: it scrolls when the
+text is long, and its height is the splitter's, never the text's, so stepping through
+claims does not move the list above it. Every word from the article or the user is
+escaped: an article's text is never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCursor
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from reader.describe import (
+    LINK_MEANINGS,
+    UNCERTAIN_MEANING,
+    ReasonKind,
+    chain_line,
+    chain_links,
+    local_time,
+    reasons,
+    source_as_written,
+)
+from reader.gui.rendering import SafeDocument
+from reader.gui.style import (
+    VERDICT_MARKS,
+    contrast_text,
+    muted_text,
+    status_color,
+    uncertain_color,
+    verdict_color,
+)
+
+if TYPE_CHECKING:
+    from reader.store.library import StoredClaim, VerdictEntry
+
+#: Words of a conflicting claim shown after its link.
+CONFLICT_WORDS = 10
+#: Link schemes of the pane: a claim to select, the evidence to show in the article.
+CLAIM_SCHEME, EVIDENCE_SCHEME = "claim", "evidence"
+
+
+@dataclass(frozen=True)
+class DetailContext:
+    """What the pane needs besides the claim: the article's claims and text, its
+    publisher and wire (to name the chain's links) and the claim's verdict history."""
+
+    claims: Sequence[StoredClaim]
+    text: str
+    publisher: str | None = None
+    wire: str | None = None
+    history: Sequence[VerdictEntry] = ()
+
+
+def badge_html(word: str, fill: QColor) -> str:
+    """A badge as the list paints it: the word on its colour, in black or white."""
+    fg = contrast_text(fill).name()
+    return (
+        f'<span style="background-color:{fill.name()}; color:{fg};">'
+        f"&nbsp;{escape(word)}&nbsp;</span>"
+    )
+
+
+def verdict_badge_html(verdict: str) -> str:
+    """The verdict's badge with its mark and word: "✓ true"."""
+    word = f"{VERDICT_MARKS.get(verdict, '')} {verdict}".strip()
+    return badge_html(word, verdict_color(verdict))
+
+
+def _words(text: str, n: int) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+def detail_html(row: int | None, ctx: DetailContext, palette: QPalette) -> str:
+    """The pane's HTML for claim ``row`` of ``ctx.claims`` (None: no claim chosen)."""
+    muted = muted_text(palette).name()
+
+    def label(words: str) -> str:
+        return f'<span style="color:{muted};">{escape(words)}</span>'
+
+    def heading(words: str) -> str:
+        return f'<p style="margin-top:10px; margin-bottom:2px;"><b>{escape(words)}</b></p>'
+
+    claims = ctx.claims
+    if row is None or not 0 <= row < len(claims):
+        if not claims:
+            return f"<p>{label('This article has no claims.')}</p>"
+        return "<p>" + label(
+            "No claim chosen. Press J for the next claim, or click a claim in the list or "
+            "a sentence in the article: its details show here."
+        ) + "</p>"  # fmt: skip
+    sc = claims[row]
+    c = sc.claim
+    out = [
+        f"<p>{badge_html(c.status, status_color(c.status))}&nbsp; "
+        f"{label(f'Claim {row + 1} of {len(claims)}')}</p>",
+        f"<p>{escape(c.text)}</p>",
+    ]
+    # why it has its status: the evidence words, or why there are none; conflicts
+    out.append(heading("Status"))
+    why = reasons(ctx.text, c, uncertain=False)
+    lines = []
+    for r in why:
+        if r.kind == ReasonKind.CONFLICT:
+            if r.claim is None or not 0 <= r.claim < len(claims) or r.claim == row:
+                continue
+            other = claims[r.claim].claim
+            lines.append(
+                f'<a href="{CLAIM_SCHEME}:{r.claim}">{escape(r.text)}</a> '
+                f"{badge_html(other.status, status_color(other.status))} "
+                f"{escape('“' + _words(other.text, CONFLICT_WORDS) + '”')}"
+            )
+        else:
+            lines.append(escape(r.text))
+    if any(r.kind == ReasonKind.EVIDENCE for r in why):
+        lines.append(f'<a href="{EVIDENCE_SCHEME}:">Show the evidence in the article</a>')
+    out.append("<p>" + "<br>".join(lines) + "</p>")
+    # the source, as written and as resolved
+    out.append(heading("Source"))
+    src = []
+    written = source_as_written(ctx.text, c)
+    if not c.source:
+        src.append(label("None given: the article asserts it itself."))
+    else:
+        src.append(
+            label("As written: ")
+            + (escape(f"“{written}”") if written else label("not named in this sentence"))
+        )
+        resolved = label("Resolved: ") + escape(c.source)
+        if c.uncertain:
+            tag = uncertain_color(palette).name()
+            resolved += f' <b style="color:{tag};">?&nbsp;uncertain</b> ' + label(
+                f"({UNCERTAIN_MEANING})"
+            )
+        src.append(resolved)
+        src.append(label("Type: ") + escape(c.source_type or "unknown"))
+        if c.cue:
+            src.append(label("Attributed by: ") + escape(f"“{c.cue}”"))
+    src.append(label("Outlet: ") + escape(c.outlet or "none"))
+    out.append("<p>" + "<br>".join(src) + "</p>")
+    # the chain, each link named
+    out.append(heading("Chain"))
+    if c.chain:
+        links = [
+            f"{label(role.value + ':')} {escape(name)} {label('— ' + LINK_MEANINGS[role])}"
+            for role, name in chain_links(c, ctx.publisher, ctx.wire)
+        ]
+        out.append(f"<p>{escape(chain_line(c))}<br>" + "<br>".join(links) + "</p>")
+    else:
+        out.append(f"<p>{label('No chain: the engine found no path for it.')}</p>")
+    # the user's verdict, note and history
+    out.append(heading("Your verdict"))
+    mine = [verdict_badge_html(sc.verdict) if sc.verdict else label("None yet.")]
+    if sc.note:
+        mine.append(label("Note: ") + escape(sc.note).replace("\n", "<br>"))
+    out.append("<p>" + "<br>".join(mine) + "</p>")
+    if ctx.history:
+        rows = []
+        for e in ctx.history:
+            given = verdict_badge_html(e.verdict) if e.verdict else label("cleared")
+            note = f" {escape(e.note)}" if e.note else ""
+            rows.append(f"{label(local_time(e.created_at))} {given}{note}")
+        out.append(f"<p>{label('History, oldest first:')}<br>" + "<br>".join(rows) + "</p>")
+    return "\n".join(out)
+
+
+class ClaimDetail(QTextBrowser):
+    """The detail pane: :func:`detail_html` in a read-only browser whose links select a
+    conflicting claim (:attr:`claimChosen`) or show the evidence (:attr:`evidenceChosen`)."""
+
+    #: A "conflicts with" link: the claim (index into the article's claims) it names.
+    claimChosen = Signal(int)
+    #: The "show the evidence" link.
+    evidenceChosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimDetail")
+        self.setAccessibleName("Claim details")
+        self.setAccessibleDescription(
+            "The current claim in full: why it has its status, its source, chain and your verdict"
+        )
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setTabChangesFocus(False)  # Tab walks the links; Enter follows one
+        self.setDocument(SafeDocument(self))
+        self.anchorClicked.connect(self._anchor)
+        self.setMinimumHeight(80)
+        #: The claim shown (index into the article's claims), None for none.
+        self.row: int | None = None
+        self.show_claim(None, DetailContext([], ""))
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        """Nothing, ever (the HTML holds no resources; this is the second line)."""
+        return None
+
+    def show_claim(self, row: int | None, ctx: DetailContext) -> None:
+        """Show claim ``row`` (None: the prompt to choose one), scrolled to its top."""
+        self.row = row
+        self.document().setHtml(detail_html(row, ctx, self.palette()))
+        self.verticalScrollBar().setValue(0)
+
+    def plain_text(self) -> str:
+        """The pane's words without markup, spaces collapsed within each line (tests)."""
+        return "\n".join(
+            " ".join(line.split()) for line in self.document().toPlainText().splitlines()
+        )
+
+    def _anchor(self, url: QUrl) -> None:
+        scheme, _, rest = url.toString().partition(":")
+        if scheme == CLAIM_SCHEME and rest.isdigit():
+            self.claimChosen.emit(int(rest))
+        elif scheme == EVIDENCE_SCHEME:
+            self.evidenceChosen.emit()
+
+    def link_targets(self) -> list[str]:
+        """Every link's address in the pane, in order (tests: what can be clicked)."""
+        out = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                if fmt.isAnchor() and fmt.anchorHref() and fmt.anchorHref() not in out:
+                    out.append(fmt.anchorHref())
+                it += 1
+            block = block.next()
+        return out
+
+    def link_point(self, href: str) -> QPoint | None:
+        """Scroll the link to ``href`` into view and return a viewport point inside it
+        (tests click there), or None when the pane has no such link."""
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.charFormat().anchorHref() == href:
+                    cur = QTextCursor(self.document())
+                    cur.setPosition(frag.position() + min(1, frag.length() - 1))
+                    self.setTextCursor(cur)
+                    self.ensureCursorVisible()
+                    return self.cursorRect(cur).center()
+                it += 1
+            block = block.next()
+        return None
