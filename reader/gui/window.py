@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ from reader.errors import InputError
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
+from reader.gui.deletions import EMPTY_HINT, Deletions
 from reader.gui.dialogs import HelpSheet, HistoryDialog, ImportProblems, NoteDialog, link_confirm
 from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.search import SearchPanel
@@ -48,14 +50,13 @@ from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
 from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
 from reader.ingest import is_url
 from reader.ingest.render import safe_href
-from reader.paths import samples_dir
+from reader.paths import sample_paths
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
     from reader.store.library import Library, StoredArticle, StoredClaim
 
-#: Files the import dialog offers and first run picks up from the samples folder.
+#: Files the import dialog offers.
 ARTICLE_PATTERNS = ("*.html", "*.htm", "*.md", "*.markdown", "*.txt", "*.gz")
-SAMPLE_SUFFIXES = (".txt", ".md", ".html")
 FLASH_MS = 4000  # how long a status-bar message stays
 #: How long closing the window waits for a cancelled import to stop.
 CLOSE_WAIT_MS = 3000
@@ -189,21 +190,22 @@ class MainWindow(QMainWindow):
         self.left.setVisible(visible)
 
     def start(self) -> None:
-        """After showing: fill an empty library from the samples, or open the last article."""
-        if self.library.count_articles() == 0:
-            samples = sorted(
-                str(p)
-                for p in samples_dir().glob("*")
-                if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES
-            )
-            if samples:
-                self._start_job([ImportItem(s) for s in samples], opens="first")
+        """After showing: give a library that never had them the bundled samples
+        (marked "Sample" in the list, removed in one step with File → Remove Samples),
+        else open the last article, or the first."""
+        if self.library.count_articles() == 0 and not self.library.samples_offered():
+            samples = [ImportItem(str(p)) for p in sample_paths()]
+            job = self._start_job(samples, opens="first") if samples else None
+            if job is not None:
+                job.signals.finished.connect(self.deletions.samples_arrived)
                 return
         last = self.prefs.last_article(self.db_path)
         if last is not None and self.library.row(last) is not None:
             self.open_article(last)
         elif self.lib_model.ids():
             self.open_article(self.lib_model.ids()[0])
+        else:
+            self.flash(EMPTY_HINT)
 
     # --- articles ---------------------------------------------------------------------
 
@@ -376,6 +378,25 @@ class MainWindow(QMainWindow):
             dlg.open()
         else:
             dlg.show()
+
+    # --- deleting ---------------------------------------------------------------------
+
+    @cached_property
+    def deletions(self) -> Deletions:
+        """Deleting articles and the samples, with undo until the window closes."""
+        return Deletions(self)
+
+    def delete_article(self) -> None:
+        """Ask, then delete the article selected in the library list (else the open one)."""
+        self.deletions.ask_delete()
+
+    def undo_delete(self) -> None:
+        """Bring back the articles deleted last, verdicts and history included."""
+        self.deletions.undo()
+
+    def remove_samples(self) -> None:
+        """Delete the bundled sample articles in one step (undo brings them back)."""
+        self.deletions.remove_samples()
 
     # --- search -----------------------------------------------------------------------
 
