@@ -118,7 +118,7 @@ class Deletions(QObject):
             self._open_next(order, open_id, set(gone.ids))
         elif open_id is not None:
             w.lib_view.select_article(open_id)
-        self._offer_undo(f"Deleted {what}")
+        self._offer_undo(f"Deleted {what}", "" if w.lib_model.rowCount() else f". {EMPTY_HINT}")
         return gone
 
     def _open_next(self, order: list[int], was: int, gone: set[int]) -> None:
@@ -130,17 +130,19 @@ class Deletions(QObject):
         for aid in after[:1] + before[:1]:
             if self.win.open_article(aid):
                 return
-        self.show_nothing()
+        self.show_nothing(say=False)  # the delete's message says it
 
-    def show_nothing(self) -> None:
-        """The window with no article open (the library is empty)."""
+    def show_nothing(self, say: bool = True) -> None:
+        """The window with no article open (the library is empty); ``say``: with the
+        hint how to import."""
         w = self.win
         w.stored = None
         w.current_claim = None
         w.view.show_article(None)
         w.claims_panel.set_claims([], "")
         w.setWindowTitle(APP_NAME)
-        w.flash(EMPTY_HINT)
+        if say:
+            w.flash(EMPTY_HINT)
 
     def undo(self) -> None:
         """Put back the last batch deleted this session and open it."""
@@ -200,7 +202,7 @@ class Deletions(QObject):
         keys = key_text(self.win.actions_by_name["undo_delete"].shortcuts())
         return keys or "File → Undo Delete"
 
-    def _offer_undo(self, msg: str) -> None:
+    def _offer_undo(self, msg: str, then: str = "") -> None:
         w = self.win
         if self.undo_button is None:
             self.undo_button = QPushButton("Undo")
@@ -212,7 +214,7 @@ class Deletions(QObject):
         self.undo_button.setToolTip(f"Bring back what was deleted ({self._undo_keys()})")
         self.undo_button.setVisible(True)
         self._offer_timer.start(UNDO_OFFER_MS)
-        w.flash(f"{msg} — {self._undo_keys()} to undo")
+        w.flash(f"{msg} — {self._undo_keys()} to undo{then}")
 
     def _withdraw_offer(self) -> None:
         if self.undo_button is not None:
