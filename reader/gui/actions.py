@@ -61,7 +61,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Delete the selected article with its claims, verdicts and notes, after asking"),
     ActionSpec("undo_delete", "&Undo Delete", ("Ctrl+Z",), "&File", "undo_delete",
                "Bring back the articles deleted last (until the window closes)"),
-    ActionSpec("remove_samples", "Remove &Samples", (), "&File", "remove_samples",
+    ActionSpec("remove_samples", "Remove &Samples", ("Ctrl+Shift+Del",), "&File", "remove_samples",
                "Delete the bundled fictional sample articles from this library (undo works)"),
     ActionSpec("quit", "&Quit", (SK.Quit, "Ctrl+Q"), "&File", "close", "Close the window"),
     # Go
