@@ -122,7 +122,8 @@ def test_deleting_the_only_article_leaves_an_empty_window(qtbot: QtBot, tmp_path
     qtbot.keyClick(win.lib_view, DEL)
     _say_delete(_question(win))
     assert win.stored is None and win.lib_model.rowCount() == 0
-    assert win.view.toPlainText().strip() == ""
+    assert win.view.toPlainText().startswith("The library is empty")
+    assert "Ctrl+O" in win.view.toPlainText()
     assert win.claims_panel.model.rowCount() == 0
     assert win.windowTitle() == APP_NAME
     assert EMPTY_HINT in win.statusBar().currentMessage()
@@ -209,3 +210,4 @@ def test_removed_samples_do_not_come_back_on_the_next_start(qtbot: QtBot, tmp_pa
     again = open_window(qtbot, db, tmp_path / "s.ini")  # starts
     assert not again.jobs and again.lib_model.rowCount() == 0
     assert EMPTY_HINT in again.statusBar().currentMessage()
+    assert again.view.toPlainText().startswith("The library is empty")

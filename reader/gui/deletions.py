@@ -133,12 +133,22 @@ class Deletions(QObject):
         self.show_nothing(say=False)  # the delete's message says it
 
     def show_nothing(self, say: bool = True) -> None:
-        """The window with no article open (the library is empty); ``say``: with the
-        hint how to import."""
+        """The window with no article open (the library is empty): the article pane
+        says how to import one; ``say``: the status bar too."""
         w = self.win
         w.stored = None
         w.current_claim = None
         w.view.show_article(None)
+
+        def keys(action: str) -> str:
+            text = key_text(w.actions_by_name[action].shortcuts()[:1])
+            return f" ({text})" if text else ""
+
+        w.view.setHtml(
+            "<h2>The library is empty</h2><p>Import an article: File → Import Files"
+            f"{keys('import_files')}, drop a file or a link on the window, or paste a text"
+            f" or an address{keys('paste')}.</p>"
+        )
         w.claims_panel.set_claims([], "")
         w.setWindowTitle(APP_NAME)
         if say:

@@ -42,7 +42,7 @@ from reader.errors import InputError
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
-from reader.gui.deletions import EMPTY_HINT, Deletions
+from reader.gui.deletions import Deletions
 from reader.gui.dialogs import HelpSheet, HistoryDialog, ImportProblems, NoteDialog, link_confirm
 from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.search import SearchPanel
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         elif self.lib_model.ids():
             self.open_article(self.lib_model.ids()[0])
         else:
-            self.flash(EMPTY_HINT)
+            self.deletions.show_nothing()
 
     # --- articles ---------------------------------------------------------------------
 
