@@ -602,13 +602,13 @@ class Library:
             self.db.execute("delete from _gone")
             self.db.conn.executemany("insert into _gone (id) values (?)", [(i,) for i in ids])
             claims = "select id from claims where article_id in (select id from _gone)"
-            only_here = (  # outlets that only the deleted articles' claims name
-                "select outlet_id from claims where article_id in (select id from _gone)"
-                " except select outlet_id from claims"
-                " where article_id not in (select id from _gone)"
+            only_here = (  # outlets that only the deleted articles' claims name (by index)
+                "id in (select outlet_id from claims where article_id in (select id from _gone))"
+                " and not exists (select 1 from claims c where c.outlet_id = outlets.id"
+                " and c.article_id not in (select id from _gone))"
             )
             where = {
-                "outlets": f"id in ({only_here})",
+                "outlets": only_here,
                 "articles": "id in (select id from _gone)",
                 "claims": "article_id in (select id from _gone)",
                 "chain_links": f"claim_id in ({claims})",
