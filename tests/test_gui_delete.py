@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader import APP_NAME
 from reader.gui.deletions import EMPTY_HINT
+from reader.gui.dialogs import NoteDialog
 from reader.gui.library_panel import SAMPLE_TAG
 from reader.gui.window import MainWindow
 from reader.paths import sample_paths
@@ -211,3 +212,19 @@ def test_removed_samples_do_not_come_back_on_the_next_start(qtbot: QtBot, tmp_pa
     assert not again.jobs and again.lib_model.rowCount() == 0
     assert EMPTY_HINT in again.statusBar().currentMessage()
     assert again.view.toPlainText().startswith("The library is empty")
+
+
+def test_a_note_for_an_article_deleted_meanwhile_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    (aid,) = make_db(db, 1)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    qtbot.keyClick(win.lib_view, "j")
+    qtbot.keyClick(win.lib_view, "e")
+    dlg = win.dialog
+    assert isinstance(dlg, NoteDialog)
+    with Library(db) as other:  # the CLI, say, while the note is being written
+        other.delete([aid])
+    dlg.editor.setPlainText("Too late.")
+    dlg.accept()  # no traceback: the status bar says why it was not saved
+    msg = win.statusBar().currentMessage()
+    assert "could not save your note" in msg and "no longer in the library" in msg

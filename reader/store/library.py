@@ -547,6 +547,12 @@ class Library:
         if note is None and current is not None:
             note = current.note
         with self._write():
+            if (
+                self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone()
+                is None
+            ):
+                # deleted meanwhile (another window, the CLI): say so, not a constraint error
+                raise InputError(f"article {article_id}", "is no longer in the library")
             self.db.execute(
                 "insert into verdicts (id, article_id, claim_key, verdict, note, created_at)"
                 " values (?,?,?,?,?,?)",
