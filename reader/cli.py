@@ -145,7 +145,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             meta = " · ".join(x for x in (row.publisher, row.published) if x)
             title = row.title or "(untitled)"
-            _out(f"[{row.id}] {title}  ({meta or 'no date'}; {row.claim_count} claims)")
+            tag = " [sample]" if row.sample else ""
+            _out(f"[{row.id}] {title}{tag}  ({meta or 'no date'}; {row.claim_count} claims)")
     return EXIT_OK
 
 
@@ -260,6 +261,27 @@ def cmd_verdict(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_delete(args: argparse.Namespace) -> int:
+    """Delete articles with their claims, verdicts, notes and search entries; a bad or
+    unknown id is reported and the others are deleted all the same."""
+    failures: list[str] = []
+    ids: list[int] = []
+    for text in args.ids:
+        try:
+            ids.append(int(text))
+        except ValueError:
+            failures.append(f"{text}: not an article id; ids are numbers (see 'list')")
+    with _library(args) as lib:
+        deleted = lib.delete(ids)
+    for aid, title in deleted.articles:
+        if args.format == "json":
+            _out(_json({"id": aid, "title": title, "deleted": True}))
+        else:
+            _out(f"deleted {aid}: {title or '(untitled)'}")
+    failures += [f"article {aid}: not in the library (see 'list')" for aid in deleted.missing]
+    return _report(failures)
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from reader.gui.app import run_gui  # the only command that imports Qt
 
@@ -364,6 +386,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("seq", type=int, metavar="SEQ")
     sp.add_argument("verdict", metavar="VERDICT", help="true, false, misleading, unproven or clear")
     sp.add_argument("--note", help="a note kept with the verdict")
+    sp = command(
+        "delete", cmd_delete, "delete articles with their claims, verdicts, notes and history"
+    )
+    sp.add_argument("ids", nargs="+", metavar="ID", help="article ids, as in 'list'")
     sp = command("open", cmd_open, "open the window (optionally on files or URLs)")
     sp.add_argument("inputs", nargs="*", metavar="PATH|URL")
     sp.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
@@ -376,7 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "extract", "import", "list", "show", "search", "export", "claims", "reextract", "verdict",
-    "open",
+    "delete", "open",
 )  # fmt: skip
 
 

@@ -29,6 +29,20 @@ def samples_dir() -> Path:
     return resources_dir() / "samples"
 
 
+#: What counts as a sample article in :func:`samples_dir`.
+SAMPLE_SUFFIXES = (".txt", ".md", ".html")
+
+
+def sample_paths() -> list[Path]:
+    """The bundled (fictional) sample articles, sorted by name."""
+    folder = samples_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES
+    )
+
+
 def data_dir() -> Path:
     """The user's data folder (``PROVENANCE_READER_HOME`` overrides it, for tests)."""
     override = os.environ.get("PROVENANCE_READER_HOME")

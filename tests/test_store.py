@@ -52,6 +52,7 @@ def test_migrates_from_empty(db_path: Path) -> None:
         "m003_user_state",
         "m004_raw_hash",
         "m005_status_evidence",
+        "m006_samples_and_deletion",
     ]
     assert lib.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     lib.close()
@@ -194,7 +195,7 @@ def test_concurrent_opens_of_a_new_library_do_not_race(tmp_path: Path) -> None:
     results = [p.communicate(timeout=60) for p in procs]
     assert all(out.strip() == "ok" for out, _ in results), [err[-300:] for _, err in results]
     lib = Library(db)
-    assert [m.name for m in migrations.applied(lib.db)][-1] == "m005_status_evidence"
+    assert [m.name for m in migrations.applied(lib.db)][-1] == "m006_samples_and_deletion"
     lib.close()
 
 

@@ -168,7 +168,7 @@ def test_an_m004_library_migrates_in_place_and_reextract_fills_the_keys(
     db.close()
 
     lib = Library(db_path)  # opens, migrates
-    assert [m.name for m in migrations.applied(lib.db)][-1] == "m005_status_evidence"
+    assert "m005_status_evidence" in [m.name for m in migrations.applied(lib.db)]
     stored = lib.get(aid)
     assert stored is not None and stored.article.wire is None
     assert [c.text for c in stored.article.claims] == [c.text for c in fresh.claims]

@@ -56,6 +56,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Import article files (HTML, Markdown, text) into the library"),
     ActionSpec("paste", "Import from &Clipboard", (SK.Paste,), "&File", "import_clipboard",
                "Import the clipboard's URL, files or text as an article"),
+    # File: managing the library (delete with undo, the bundled samples)
+    ActionSpec("delete_article", "&Delete Article…", ("Del",), "&File", "delete_article",
+               "Delete the selected article with its claims, verdicts and notes, after asking"),
+    ActionSpec("undo_delete", "&Undo Delete", ("Ctrl+Z",), "&File", "undo_delete",
+               "Bring back the articles deleted last (until the window closes)"),
+    ActionSpec("remove_samples", "Remove &Samples", ("Ctrl+Shift+Del",), "&File", "remove_samples",
+               "Delete the bundled fictional sample articles from this library (undo works)"),
     ActionSpec("quit", "&Quit", (SK.Quit, "Ctrl+Q"), "&File", "close", "Close the window"),
     # Go
     ActionSpec("next_claim", "&Next Claim", ("J", "N"), "&Go", "next_claim",

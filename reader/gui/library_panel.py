@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -40,6 +40,9 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 PAGE = 100
 #: Rows kept in memory before the cache is dropped and refilled from what is on screen.
 CACHE_MAX = 5000
+#: The tag on a bundled sample's row, and what it means.
+SAMPLE_TAG = "Sample"
+SAMPLE_TIP = "A fictional sample article: File → Remove Samples takes the samples out"
 
 
 def row_meta(row: ArticleRow) -> str:
@@ -117,17 +120,18 @@ class LibraryModel(QAbstractListModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             unread = "" if r.opened_at else " (unread)"
-            return f"{r.title or '(untitled)'}{unread} — {row_meta(r)}"
+            sample = f" ({SAMPLE_TAG.lower()})" if r.sample else ""
+            return f"{r.title or '(untitled)'}{unread}{sample} — {row_meta(r)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.title or "(untitled)"
+            return (r.title or "(untitled)") + (f"\n{SAMPLE_TIP}" if r.sample else "")
         if role == RowRole:
             return r
         return None
 
 
 class LibraryDelegate(QStyledItemDelegate):
-    """Two lines per article: the title (bold while unread, as mail readers do), then
-    publisher · date · claim count."""
+    """Two lines per article: the title (bold while unread, as mail readers do), with a
+    "Sample" tag on the bundled samples, then publisher · date · claim count."""
 
     PAD = 6
 
@@ -160,6 +164,10 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(fg)
         top = QRect(rect.left(), rect.top(), rect.width(), bfm.height())
+        if row.sample:
+            top.setRight(top.right() - self._paint_tag(painter, top, font, fg) - self.PAD)
+            painter.setFont(title_font)
+            painter.setPen(fg)
         painter.drawText(
             top, Qt.AlignmentFlag.AlignVCenter,
             tfm.elidedText(row.title or "(untitled)", Qt.TextElideMode.ElideRight, top.width()),
@@ -172,6 +180,21 @@ class LibraryDelegate(QStyledItemDelegate):
             fm.elidedText(row_meta(row), Qt.TextElideMode.ElideRight, bottom.width()),
         )  # fmt: skip
         painter.restore()
+
+    def _paint_tag(self, painter: QPainter, line: QRect, font: QFont, colour: QColor) -> int:
+        """Draw the "Sample" tag, outlined, at the right end of ``line``; its width."""
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        sfm = QFontMetrics(small)
+        width = sfm.horizontalAdvance(SAMPLE_TAG) + 2 * self.PAD
+        height = min(line.height(), sfm.height() + 2)
+        tag = QRect(line.right() - width, line.top() + (line.height() - height) // 2, width, height)
+        painter.setFont(small)
+        painter.setPen(colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(tag.adjusted(0, 0, -1, -1), 4, 4)
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, SAMPLE_TAG)
+        return width
 
 
 class LibraryView(QListView):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ from reader.errors import InputError
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
+from reader.gui.deletions import Deletions
 from reader.gui.dialogs import HelpSheet, HistoryDialog, NoteDialog, link_confirm
 from reader.gui.imports import ImportController, Origin
 from reader.gui.legend import StatusesDialog
@@ -46,13 +48,11 @@ from reader.gui.search import Match, SearchPanel
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
 from reader.gui.workers import ImportItem
 from reader.ingest.render import safe_href
-from reader.paths import samples_dir
+from reader.paths import sample_paths
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
     from reader.store.library import Library, StoredArticle, StoredClaim, VerdictEntry
 
-#: Files first run picks up from the samples folder.
-SAMPLE_SUFFIXES = (".txt", ".md", ".html")
 FLASH_MS = 4000  # how long a status-bar message stays
 #: How long closing the window waits for a cancelled import to stop.
 CLOSE_WAIT_MS = 3000
@@ -177,21 +177,22 @@ class MainWindow(QMainWindow):
         self.left.setVisible(visible)
 
     def start(self) -> None:
-        """After showing: fill an empty library from the samples, or open the last article."""
-        if self.library.count_articles() == 0:
-            samples = sorted(
-                str(p)
-                for p in samples_dir().glob("*")
-                if p.is_file() and p.suffix.lower() in SAMPLE_SUFFIXES
-            )
-            if samples:
-                self.imports.start([ImportItem(s) for s in samples], Origin.SAMPLES, "first")
+        """After showing: give a library that never had them the bundled samples
+        (marked "Sample" in the list, removed in one step with File → Remove Samples),
+        else open the last article, or the first."""
+        if self.library.count_articles() == 0 and not self.library.samples_offered():
+            samples = [ImportItem(str(p)) for p in sample_paths()]
+            job = self.imports.start(samples, Origin.SAMPLES, "first") if samples else None
+            if job is not None:  # after the controller's own message: say what they are
+                job.signals.finished.connect(self.deletions.samples_arrived)
                 return
         last = self.prefs.last_article(self.db_path)
         if last is not None and self.library.row(last) is not None:
             self.open_article(last)
         elif self.lib_model.ids():
             self.open_article(self.lib_model.ids()[0])
+        else:
+            self.deletions.show_nothing()
 
     # --- articles ---------------------------------------------------------------------
 
@@ -416,6 +417,25 @@ class MainWindow(QMainWindow):
             dlg.open()
         else:
             dlg.show()
+
+    # --- deleting ---------------------------------------------------------------------
+
+    @cached_property
+    def deletions(self) -> Deletions:
+        """Deleting articles and the samples, with undo until the window closes."""
+        return Deletions(self)
+
+    def delete_article(self) -> None:
+        """Ask, then delete the article selected in the library list (else the open one)."""
+        self.deletions.ask_delete()
+
+    def undo_delete(self) -> None:
+        """Bring back the articles deleted last, verdicts and history included."""
+        self.deletions.undo()
+
+    def remove_samples(self) -> None:
+        """Delete the bundled sample articles in one step (undo brings them back)."""
+        self.deletions.remove_samples()
 
     # --- search -----------------------------------------------------------------------
 

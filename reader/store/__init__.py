@@ -3,8 +3,10 @@
 from reader.store.library import (
     VERDICTS,
     ArticleRow,
+    Deleted,
     ImportResult,
     Library,
+    Restored,
     SearchHit,
     StoredArticle,
     StoredClaim,
@@ -15,8 +17,10 @@ from reader.store.library import (
 __all__ = [
     "VERDICTS",
     "ArticleRow",
+    "Deleted",
     "ImportResult",
     "Library",
+    "Restored",
     "SearchHit",
     "StoredArticle",
     "StoredClaim",

@@ -13,10 +13,11 @@ import re
 import sqlite3
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from reader import __version__
 from reader.errors import InputError
 from reader.ingest import RawInput, decode
 from reader.model import Article, Claim
+from reader.paths import sample_paths
 from reader.store.schema import migrations
 
 VERDICTS = ("true", "false", "misleading", "unproven")
@@ -43,6 +45,15 @@ class ArticleRow:
     imported_at: str
     claim_count: int
     opened_at: str | None = None  # None: never opened (unread)
+    sample: bool = False  # one of the bundled fictional samples
+
+
+def _article_row(r: Sequence[Any]) -> ArticleRow:
+    """An :class:`ArticleRow` from a row of :attr:`Library._ROW_SQL`."""
+    aid, title, publisher, published, imported_at, claim_count, opened_at, sample = r
+    return ArticleRow(
+        aid, title, publisher, published, imported_at, claim_count, opened_at, bool(sample)
+    )
 
 
 @dataclass
@@ -88,6 +99,55 @@ class VerdictEntry:
     verdict: str | None
     note: str | None
     created_at: str
+
+
+#: The tables holding an article's rows, in the order they are put back (parents first).
+#: Each is keyed by the article directly or through its claims; ``outlets`` holds
+#: only the outlets no other article's claims name. tests/test_store_delete.py checks
+#: that every table of the schema is here or deliberately left out.
+ARTICLE_TABLES = (
+    "outlets", "articles", "claims", "chain_links", "verdicts", "article_state",
+    "sample_articles",
+)  # fmt: skip
+#: Tables whose rows get ids from :meth:`Library._next_id` (never reusing a deleted id).
+_NUMBERED = ("articles", "claims", "verdicts", "outlets")
+
+
+@dataclass
+class Deleted:
+    """What :meth:`Library.delete` removed: every row of every table, as it was, so
+    :meth:`Library.restore` can put it back (undo); and the ids that were not there."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    missing: list[int] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[tuple[int, str | None]]:
+        """(id, title) of each deleted article, in the order they were asked for."""
+        return [(r["id"], r["title"]) for r in self.rows.get("articles", [])]
+
+    @property
+    def ids(self) -> list[int]:
+        return [r["id"] for r in self.rows.get("articles", [])]
+
+    def __len__(self) -> int:
+        return len(self.rows.get("articles", []))
+
+
+@dataclass
+class Restored:
+    """What :meth:`Library.restore` put back; ``replaced`` maps a deleted article that
+    was imported again meanwhile (so not restored) to its new id."""
+
+    ids: list[int] = field(default_factory=list)
+    replaced: dict[int, int] = field(default_factory=dict)
+
+
+@cache
+def sample_hashes() -> frozenset[str]:
+    """SHA-256 of each bundled sample's bytes: an article with one of these raw hashes
+    is a sample, whoever imported it (first run, ``make run``, the CLI)."""
+    return frozenset(hashlib.sha256(p.read_bytes()).hexdigest() for p in sample_paths())
 
 
 def claim_key(text: str) -> str:
@@ -198,17 +258,38 @@ class Library:
             ).fetchone()
             if existing:
                 return ImportResult(existing[0], False, existing[1])
-            cur = self.db.execute(
-                "insert into articles (content_hash, raw_hash, source, kind, raw, imported_at,"
-                f" {', '.join(_EXTRACTED)}) values (?,?,?,?,?,?,{','.join('?' * len(_EXTRACTED))})",
+            article_id = self._next_id("articles")
+            self.db.execute(
+                "insert into articles (id, content_hash, raw_hash, source, kind, raw,"
+                f" imported_at, {', '.join(_EXTRACTED)})"
+                f" values (?,?,?,?,?,?,?,{','.join('?' * len(_EXTRACTED))})",
                 [
-                    *(h, raw_h, raw.source, raw.kind, zlib.compress(raw.raw, 6), now),
+                    *(article_id, h, raw_h, raw.source, raw.kind, zlib.compress(raw.raw, 6)),
+                    now,
                     *_extracted_values(article, now),
                 ],
             )
-            article_id = int(cur.lastrowid or 0)
             self._insert_claims(article_id, article.claims)
+            if raw_h in sample_hashes():
+                self.db.execute(
+                    "insert into sample_articles (article_id, marked_at) values (?,?)",
+                    [article_id, now],
+                )
+                self.db.execute(
+                    "insert or replace into library_meta (key, value)"
+                    " values ('samples_offered', '1')"
+                )
         return ImportResult(article_id, True, article.title)
+
+    def _next_id(self, table: str) -> int:
+        """The id for a new row of ``table``: above every id in it and every id ever
+        deleted from it (see :meth:`delete`), as AUTOINCREMENT would number it."""
+        row = self.db.execute(
+            f"select max(coalesce((select max(id) from {table}), 0),"
+            " coalesce((select floor from id_floors where name = ?), 0))",
+            [table],
+        ).fetchone()
+        return int(row[0]) + 1
 
     def import_source(
         self, source: str, should_cancel: Callable[[], bool] | None = None
@@ -230,19 +311,25 @@ class Library:
     def _outlet_id(self, name: str | None) -> int | None:
         if not name:
             return None
-        self.db.execute("insert or ignore into outlets (name) values (?)", [name])
         row = self.db.execute("select id from outlets where name = ?", [name]).fetchone()
-        return int(row[0])
+        if row is not None:
+            return int(row[0])
+        new = self._next_id("outlets")
+        self.db.execute("insert into outlets (id, name) values (?,?)", [new, name])
+        return new
 
     def _insert_claims(self, article_id: int, claims: Iterable[Claim]) -> None:
         """Insert an article's claims (import and re-extraction both come here)."""
+        claim_id = self._next_id("claims") - 1
         for seq, c in enumerate(claims):
             span: list[int | None] = list(c.source_span) if c.source_span else [None, None]
-            cur = self.db.execute(
-                "insert into claims (article_id, seq, claim_key, text, start, end, source,"
+            claim_id += 1
+            self.db.execute(
+                "insert into claims (id, article_id, seq, claim_key, text, start, end, source,"
                 " source_start, source_end, source_type, outlet_id, cue, status, evidence,"
-                " conflicts_with, uncertain) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " conflicts_with, uncertain) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
+                    claim_id,
                     article_id,
                     seq,
                     claim_key(c.text),
@@ -261,7 +348,6 @@ class Library:
                     int(bool(c.uncertain)),
                 ],
             )
-            claim_id = cur.lastrowid
             self.db.conn.executemany(
                 "insert into chain_links (claim_id, position, name) values (?,?,?)",
                 [(claim_id, i, name) for i, name in enumerate(c.chain)],
@@ -330,7 +416,8 @@ class Library:
     #: The columns of an :class:`ArticleRow`, with the article's read state.
     _ROW_SQL = (
         "select a.id, a.title, a.publisher, a.published, a.imported_at,"
-        " (select count(*) from claims c where c.article_id = a.id), s.opened_at"
+        " (select count(*) from claims c where c.article_id = a.id), s.opened_at,"
+        " exists(select 1 from sample_articles x where x.article_id = a.id)"
         " from articles a left join article_state s on s.article_id = a.id"
     )
     #: Newest first: by publication date, else import date.
@@ -340,7 +427,7 @@ class Library:
     def list_articles(self, limit: int = -1, offset: int = 0) -> list[ArticleRow]:
         """Articles newest first (by publication date, else import date)."""
         rows = self.db.execute(self._LIST_SQL + " limit ? offset ?", [limit, offset])
-        return [ArticleRow(*r) for r in rows]
+        return [_article_row(r) for r in rows]
 
     def article_ids(self) -> list[int]:
         """Every article id in list order (cheap: for lazy list models)."""
@@ -348,7 +435,7 @@ class Library:
 
     def row(self, article_id: int) -> ArticleRow | None:
         r = self.db.execute(self._ROW_SQL + " where a.id = ?", [article_id]).fetchone()
-        return ArticleRow(*r) if r else None
+        return _article_row(r) if r else None
 
     def rows(self, article_ids: Iterable[int]) -> list[ArticleRow]:
         """List rows for the given ids, in the given order (missing ids skipped).
@@ -361,7 +448,7 @@ class Library:
             chunk = ids[i : i + 500]
             q = ",".join("?" * len(chunk))
             for r in self.db.execute(self._ROW_SQL + f" where a.id in ({q})", chunk):
-                found[r[0]] = ArticleRow(*r)
+                found[r[0]] = _article_row(r)
         return [found[i] for i in ids if i in found]
 
     def get(self, article_id: int) -> StoredArticle | None:
@@ -469,10 +556,16 @@ class Library:
         if note is None and current is not None:
             note = current.note
         with self._write():
+            if (
+                self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone()
+                is None
+            ):
+                # deleted meanwhile (another window, the CLI): say so, not a constraint error
+                raise InputError(f"article {article_id}", "is no longer in the library")
             self.db.execute(
-                "insert into verdicts (article_id, claim_key, verdict, note, created_at)"
-                " values (?,?,?,?,?)",
-                [article_id, key, verdict, note, _now()],
+                "insert into verdicts (id, article_id, claim_key, verdict, note, created_at)"
+                " values (?,?,?,?,?,?)",
+                [self._next_id("verdicts"), article_id, key, verdict, note, _now()],
             )
 
     def set_note(self, article_id: int, key: str, note: str) -> None:
@@ -503,6 +596,145 @@ class Library:
                 " on conflict(article_id) do update set opened_at = excluded.opened_at",
                 [article_id, now, now],
             )
+
+    # --- deleting and samples -------------------------------------------------------
+
+    def delete(self, article_ids: Iterable[int]) -> Deleted:
+        """Delete articles with everything keyed by them (claims, chain links, verdicts
+        and their history, read marks, the sample mark, search entries, outlets no
+        other article names) in one transaction. Ids not in the library are listed in
+        ``missing``; the rest are deleted all the same. The result holds every row
+        removed, for :meth:`restore`."""
+        wanted = list(dict.fromkeys(int(i) for i in article_ids))
+        out = Deleted()
+        with self._write():
+            found = self._existing(wanted)
+            out.missing = [aid for aid in wanted if aid not in found]
+            ids = [aid for aid in wanted if aid in found]
+            if not ids:
+                return out
+            self.db.execute("create temp table if not exists _gone (id integer primary key)")
+            self.db.execute("delete from _gone")
+            self.db.conn.executemany("insert into _gone (id) values (?)", [(i,) for i in ids])
+            claims = "select id from claims where article_id in (select id from _gone)"
+            only_here = (  # outlets that only the deleted articles' claims name (by index)
+                "id in (select outlet_id from claims where article_id in (select id from _gone))"
+                " and not exists (select 1 from claims c where c.outlet_id = outlets.id"
+                " and c.article_id not in (select id from _gone))"
+            )
+            where = {
+                "outlets": only_here,
+                "articles": "id in (select id from _gone)",
+                "claims": "article_id in (select id from _gone)",
+                "chain_links": f"claim_id in ({claims})",
+                "verdicts": "article_id in (select id from _gone)",
+                "article_state": "article_id in (select id from _gone)",
+                "sample_articles": "article_id in (select id from _gone)",
+            }
+            order = {aid: n for n, aid in enumerate(ids)}
+            for table in ARTICLE_TABLES:
+                rows = self._select_rows(f"select * from {table} where {where[table]}")
+                if table == "articles":
+                    rows.sort(key=lambda r: order[r["id"]])
+                out.rows[table] = rows
+            # outlets by the ids just read: once the claims are gone nothing names them
+            where["outlets"] = "id in ({})".format(
+                ",".join(str(int(r["id"])) for r in out.rows["outlets"])
+            )
+            for table in reversed(ARTICLE_TABLES):  # children first: foreign keys hold
+                self.db.execute(f"delete from {table} where {where[table]}")
+            for table in _NUMBERED:
+                top = max((r["id"] for r in out.rows[table]), default=0)
+                self.db.execute(
+                    "insert into id_floors (name, floor) values (?, ?) on conflict(name)"
+                    " do update set floor = max(floor, excluded.floor)",
+                    [table, top],
+                )
+            self.db.execute("delete from _gone")
+        return out
+
+    def restore(self, deleted: Deleted) -> Restored:
+        """Put back what :meth:`delete` removed, under the same ids (undo), in one
+        transaction. An article imported again since (same text or raw input) stays
+        as it is now and is reported in ``replaced``; an outlet created again since
+        is shared."""
+        out = Restored()
+        rows = deleted.rows
+        with self._write():
+            outlet_ids: dict[int, int] = {}
+            for o in rows.get("outlets", []):
+                same = self.db.execute(
+                    "select id from outlets where name = ?", [o["name"]]
+                ).fetchone()
+                if same is not None:
+                    outlet_ids[o["id"]] = int(same[0])
+                else:
+                    self._insert_row("outlets", o)
+                    outlet_ids[o["id"]] = o["id"]
+            for a in rows.get("articles", []):
+                again = self.db.execute(
+                    "select id from articles where id = ? or content_hash = ? or raw_hash = ?",
+                    [a["id"], a["content_hash"], a["raw_hash"]],
+                ).fetchone()
+                if again is not None:
+                    out.replaced[a["id"]] = int(again[0])
+                    continue
+                self._insert_row("articles", a)  # the FTS trigger indexes it again
+                out.ids.append(a["id"])
+            back = set(out.ids)
+            claim_ids = {c["id"] for c in rows.get("claims", []) if c["article_id"] in back}
+            for table in ARTICLE_TABLES[2:]:  # the restored articles' own rows
+                for r in rows.get(table, []):
+                    mine = (
+                        r["claim_id"] in claim_ids if "claim_id" in r else r["article_id"] in back
+                    )
+                    if not mine:
+                        continue
+                    if table == "claims" and r["outlet_id"] is not None:
+                        r = {**r, "outlet_id": outlet_ids.get(r["outlet_id"], r["outlet_id"])}
+                    self._insert_row(table, r)
+        return out
+
+    def _existing(self, ids: Sequence[int]) -> set[int]:
+        found: set[int] = set()
+        for i in range(0, len(ids), 500):  # stay under SQLite's variable limit
+            chunk = ids[i : i + 500]
+            q = ",".join("?" * len(chunk))
+            found.update(
+                r[0] for r in self.db.execute(f"select id from articles where id in ({q})", chunk)
+            )
+        return found
+
+    def _select_rows(self, sql: str) -> list[dict[str, Any]]:
+        cur = self.db.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def _insert_row(self, table: str, row: dict[str, Any]) -> None:
+        cols = list(row)
+        self.db.execute(
+            f"insert into {table} ({', '.join(f'[{c}]' for c in cols)})"
+            f" values ({','.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+
+    def sample_ids(self) -> list[int]:
+        """The bundled sample articles in this library, in list order."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "select a.id from articles a join sample_articles x on x.article_id = a.id"
+                + self._ORDER_SQL
+            )
+        ]
+
+    def samples_offered(self) -> bool:
+        """Whether this library has been given the samples once (or had articles before
+        samples were marked): a library emptied since does not get them again."""
+        row = self.db.execute(
+            "select value from library_meta where key = 'samples_offered'"
+        ).fetchone()
+        return row is not None
 
     # --- export -----------------------------------------------------------------------
 

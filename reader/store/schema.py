@@ -143,3 +143,38 @@ def m005_status_evidence(db: Database) -> None:
     claims.add_column("evidence", str, not_null_default="[]")  # [[start, end], ...]
     claims.add_column("conflicts_with", str, not_null_default="[]")  # [seq, ...]
     claims.add_column("uncertain", int, not_null_default=0)  # 0 or 1
+
+
+@migrations()
+def m006_samples_and_deletion(db: Database) -> None:
+    # Issue 9: articles can be deleted (with undo) and the bundled samples are marked.
+    #
+    # sample_articles: which articles are the bundled fictional samples. A fact about
+    # where an article came from, not extracted from it, so it lives apart from the
+    # extracted facts (re-extraction never touches it) and goes with its article.
+    db["sample_articles"].create(  # type: ignore[union-attr]
+        {"article_id": int, "marked_at": str},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    # id_floors: the highest id ever deleted per table. New rows are numbered above it,
+    # so a deleted article's id (or its claims', verdicts', outlets') is never given to
+    # another row: an undo puts the rows back under their own ids, and an id the user
+    # saw ("delete 3", the last article shown) never comes to mean a different article.
+    db["id_floors"].create({"name": str, "floor": int}, pk="name")  # type: ignore[union-attr]
+    # library_meta: facts about the library file itself (samples_offered: the samples
+    # were given once, so an emptied library does not fill up with them again).
+    db["library_meta"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
+
+    from reader.store.library import sample_hashes
+
+    hashes = sorted(sample_hashes())
+    if hashes:  # samples imported before they were marked
+        q = ",".join("?" * len(hashes))
+        db.execute(
+            "insert into sample_articles (article_id, marked_at) select id, imported_at"
+            f" from articles where raw_hash in ({q})",
+            hashes,
+        )
+    if db.execute("select count(*) from articles").fetchone()[0]:
+        db.execute("insert into library_meta (key, value) values ('samples_offered', '1')")

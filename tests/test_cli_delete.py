@@ -1,0 +1,76 @@
+"""`delete ID...` as users run it: one line per deleted article, one line on stderr per
+bad or unknown id (exit 2) while the others are still deleted, and the same text
+imported again after a delete comes back as a new article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.store import Library
+from tests.helpers import ROOT, run_cli
+
+SAMPLES = sorted((ROOT / "resources" / "samples").iterdir())
+
+
+def _import(db: Path, *paths: Path) -> list[int]:
+    p = run_cli("import", *map(str, paths), "--db", str(db), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    return [json.loads(line)["id"] for line in p.stdout.splitlines()]
+
+
+def test_delete_prints_each_article_and_reports_bad_ids(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    ids = _import(db, *SAMPLES)
+    assert run_cli("verdict", str(ids[1]), "0", "false", "--db", str(db)).returncode == 0
+    with Library(db) as lib:
+        title = lib.row(ids[1]).title  # type: ignore[union-attr]
+        verdicts_before = lib.db.execute("select count(*) from verdicts").fetchone()[0]
+        assert lib.search("Veloria")  # the boats sample
+
+    p = run_cli("delete", str(ids[1]), "seven", "999", str(ids[2]), "--db", str(db))
+
+    assert p.returncode == 2
+    assert p.stdout.splitlines() == [
+        f"deleted {ids[1]}: {title}",
+        f"deleted {ids[2]}: " + _title(SAMPLES[2]),
+    ]
+    errors = p.stderr.strip().splitlines()
+    assert len(errors) == 2 and "Traceback" not in p.stderr
+    assert errors[0].startswith("error: seven: not an article id")
+    assert errors[1] == "error: article 999: not in the library (see 'list')"
+    with Library(db) as lib:
+        assert lib.article_ids() == [ids[0]]
+        assert lib.db.execute("select count(*) from verdicts").fetchone()[0] == verdicts_before - 1
+        assert lib.db.execute(
+            "select count(*) from claims where article_id != ?", [ids[0]]
+        ).fetchone() == (0,)
+        assert lib.search("Veloria") == []
+    listed = run_cli("list", "--db", str(db))
+    assert listed.stdout.count("\n") == 1
+
+    # the same file again is a new article, under a new id
+    again = run_cli("import", str(SAMPLES[2]), "--db", str(db), "--format", "json")
+    row = json.loads(again.stdout)
+    assert row["created"] is True and row["id"] not in ids
+
+
+def _title(path: Path) -> str:
+    p = run_cli("extract", str(path), "--format", "json")
+    return str(json.loads(p.stdout)["title"])
+
+
+def test_delete_only_unknown_ids_deletes_nothing_and_exits_2(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    ids = _import(db, SAMPLES[0])
+    p = run_cli("delete", "41", "--db", str(db), "--format", "json")
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr == "error: article 41: not in the library (see 'list')\n"
+    ok = run_cli("delete", str(ids[0]), "--db", str(db), "--format", "json")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout) == {"id": ids[0], "title": _title(SAMPLES[0]), "deleted": True}
+
+
+def test_delete_needs_an_id() -> None:
+    p = run_cli("delete")
+    assert p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
