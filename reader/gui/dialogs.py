@@ -124,7 +124,9 @@ class HistoryDialog(QDialog):
         rows = [(local_time(e.created_at), e.verdict or "(cleared)", e.note or "") for e in entries]
         self.table = _table(("When", "Verdict", "Note"), rows, "History entries")
         for r, e in enumerate(entries):  # the exact stored time, for whoever needs it
-            self.table.item(r, 0).setToolTip(f"{e.created_at} (UTC)")
+            item = self.table.item(r, 0)
+            if item is not None:
+                item.setToolTip(f"{e.created_at} (UTC)")
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         if not entries:
