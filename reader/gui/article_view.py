@@ -57,7 +57,13 @@ from reader.gui.rendering import (
     drop_images,
 )
 from reader.gui.settings import DEFAULT_POINT_SIZE
-from reader.gui.style import claim_underline, evidence_fill, highlight_fill, muted_text
+from reader.gui.style import (
+    claim_underline,
+    evidence_fill,
+    highlight_fill,
+    link_color,
+    meta_text,
+)
 from reader.ingest.render import header_html
 from reader.model import Article
 
@@ -212,10 +218,12 @@ class ArticleView(QTextBrowser):
 
     def _doc_style(self) -> DocStyle:
         """The view's look, as values a worker thread may use."""
-        muted = muted_text(self.palette()).name()
+        muted = meta_text(self.palette()).name()  # both at least 4.5:1 on the base
+        link = link_color(self.palette()).name()
         sheet = (
             "h1 { font-size: x-large; margin-bottom: 4px; }"
             f" p.meta {{ color: {muted}; }}"
+            f" a {{ color: {link}; }}"
             " blockquote { margin-left: 16px; }"
             " th, td { padding: 3px 10px 3px 0; }"
         )

@@ -56,10 +56,11 @@ from reader.gui.style import (
     VERDICT_MARKS,
     paint_badge,
     paint_tag,
+    paint_verdict,
+    row_colors,
     status_color,
     tag_width,
     uncertain_color,
-    verdict_color,
 )
 from reader.model import SOURCE_TYPES, STATUSES, Status
 
@@ -291,8 +292,7 @@ class ClaimDelegate(QStyledItemDelegate):
         font: QFont,
     ) -> None:
         rect = area.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = fg if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        fg, muted = row_colors(pal, selected)  # style.py holds both to 4.5:1 contrast
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
         fm, sfm = QFontMetrics(font), QFontMetrics(small)
@@ -353,8 +353,7 @@ class ClaimDelegate(QStyledItemDelegate):
         row.translate(0, lh)
         x = row.left()
         if sc.verdict:
-            fill = verdict_color(sc.verdict)
-            x += paint_badge(painter, row, verdict_text(sc), fill, sfm, ring) + 6
+            x += paint_verdict(painter, row, sc.verdict, pal, sfm, selected) + 6
         else:
             painter.drawText(row, Qt.AlignmentFlag.AlignVCenter, "no verdict")
             x += sfm.horizontalAdvance("no verdict") + 6

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.style import placeholder_palette
+
 if TYPE_CHECKING:
     from reader.store.library import Library, SearchHit
 
@@ -50,6 +52,7 @@ class SearchPanel(QWidget):
         self.box.setObjectName("searchBox")
         self.box.setAccessibleName("Search the library")
         self.box.setPlaceholderText("Search titles and text…")
+        self.box.setPalette(placeholder_palette(self.box.palette()))  # a readable hint
         self.box.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
