@@ -16,6 +16,7 @@ key sequences separated by ``; ``. For example::
     search=
 
 An empty value removes the action's keys; a missing entry keeps the defaults.
+Help → Remap Keys… (:mod:`reader.gui.keys_dialog`) writes the same entries.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Help
     ActionSpec("help_keys", "&Keyboard Shortcuts", ("?", SK.HelpContents), "&Help",
                "show_help", "This sheet: every action and its keys"),
+    ActionSpec("remap_keys", "&Remap Keys…", ("Ctrl+Shift+K",), "&Help", "remap_keys",
+               "Give any action other keys; a key already in use is named before saving"),
 )  # fmt: skip
 
 BY_NAME = {a.name: a for a in ACTIONS}

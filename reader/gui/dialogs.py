@@ -73,8 +73,9 @@ class HelpSheet(QDialog):
         self.names = [spec.name for spec in ACTIONS]
         self.table = _table(("Menu", "Action", "Keys", "What it does"), rows, "Shortcuts")
         note = QLabel(
-            "Keys can be remapped in the settings file, group [keys], by action name "
-            "(e.g. next_claim=Down; j). Tab and Shift+Tab move between the panes."
+            "Help → Remap Keys… changes the keys of any action (or edit the settings "
+            "file, group [keys], by action name: next_claim=Down; j). Tab and Shift+Tab "
+            "move between the panes."
         )
         note.setWordWrap(True)
         note.setAccessibleName("How to remap keys")

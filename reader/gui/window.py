@@ -42,6 +42,7 @@ from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
 from reader.gui.dialogs import HelpSheet, HistoryDialog, ImportProblems, NoteDialog, link_confirm
+from reader.gui.keys_dialog import KeysDialog
 from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.search import SearchPanel
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
@@ -368,6 +369,11 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         self._show_dialog(HelpSheet(self.settings, self))
+
+    def remap_keys(self) -> None:
+        """The key remapping dialog: saves to the ``[keys]`` settings and sets this
+        window's actions at once."""
+        self._show_dialog(KeysDialog(self.actions_by_name, self.prefs, self))
 
     def _show_dialog(self, dlg: QWidget, modal: bool = False) -> None:
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
