@@ -7,9 +7,11 @@
    widget types; each run in a fresh subprocess, median of several (goal ≤ 2x).
 3. Opening a library of 100,000 articles: window construction to the list shown,
    and how many rows the lazy model actually fetched.
-4. Opening a 150 KB and a 1 MB article: how long ``open_article()`` takes to return,
+4. Opening a 150 KB and a 1 MB Markdown article and a 5 MB text, each twice (the
+   second open shows the render caches): how long ``open_article()`` takes to return,
    the longest single stall of the GUI thread's event loop (a 5 ms timer's largest
-   gap) until the article is fully shown, and the time until then.
+   gap) until the article is fully shown, and the time until then ("Loading…" is
+   on screen that long).
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py``
 (``--quick`` for fewer repetitions).
@@ -344,6 +346,11 @@ def bench_open(tmp: Path) -> None:
             article = long_article(words, seed=3)
             aid = lib.add(_raw(f"{label}.md", article.markdown), article).article_id
             ids.append((label, aid, len(article.markdown.encode())))
+        # a 5 MB scraped text: no Markdown, one paragraph per block, ~18,000 claims
+        big = long_article(720_000, seed=5)
+        big.markdown = ""
+        raw = RawInput("5mb.txt", "text", big.text, big.text.encode(), None)
+        ids.append(("5 MB text", lib.add(raw, big).article_id, len(big.text.encode())))
         small = long_article(200, seed=4)
         other = lib.add(_raw("small.md", small.markdown), small).article_id
     win = MainWindow(db, QSettings(str(tmp / "o.ini"), QSettings.Format.IniFormat), persist=False)
@@ -367,7 +374,7 @@ def bench_open(tmp: Path) -> None:
             _spin(app, 0.3)  # lazy layout after the swap counts too
             worst = meter.stop()
             print(
-                f"[open] {label} article ({size / 1000:.0f} KB Markdown, run {run + 1}): "
+                f"[open] {label} article ({size / 1000:.0f} KB, open {run + 1}): "
                 f"open_article() returned in {returned * 1000:.0f} ms; shown after "
                 f"{shown * 1000:.0f} ms; longest GUI-thread stall {worst * 1000:.0f} ms"
             )

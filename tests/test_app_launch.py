@@ -68,3 +68,20 @@ def test_second_launch_forwards_its_file_and_exits(tmp_path: Path) -> None:
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_ctrl_q_ends_the_process_at_once_with_state_saved(tmp_path: Path) -> None:
+    """Ctrl+Q in ``python -m reader open`` while a 3 MB article is still rendering:
+    the process is gone in well under a second (it waited for the render to finish:
+    1-3 s), exits 0, has saved the last article and removed its socket."""
+    from benchmarks.bench_quit import make_library, one_run
+    from reader.gui.single_instance import SingleInstance, socket_path
+
+    db = tmp_path / "lib.db"
+    make_library(db, n=2, long_kb=3000)
+    home = tmp_path / "home"
+    took, trace = one_run(db, home, trace=True, wait_shown=False)
+    assert took < 0.6, trace
+    ini = home / "config" / "Provenance Reader" / "Provenance Reader.ini"
+    assert "last_article" in ini.read_text(encoding="utf-8")
+    assert not os.path.exists(socket_path(SingleInstance.for_library(db).name))

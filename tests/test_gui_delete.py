@@ -182,7 +182,9 @@ def test_first_run_samples_are_tagged_and_removed_in_one_step(qtbot: QtBot, tmp_
     own = tmp_path / "mine.md"
     own.write_text(variant(9, "own"), encoding="utf-8")
     win.imports.import_sources([str(own)])
-    qtbot.waitUntil(lambda: not win.imports.jobs and win.lib_model.rowCount() == n + 1, timeout=60000)
+    qtbot.waitUntil(
+        lambda: not win.imports.jobs and win.lib_model.rowCount() == n + 1, timeout=60000
+    )
     mine = [r for r in map(win.lib_model.article_row, range(n + 1)) if r and not r.sample]
     assert len(mine) == 1 and mine[0].title is not None and "Story 9" in mine[0].title
     win.open_article(win.lib_model.ids()[0])

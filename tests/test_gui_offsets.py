@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.gui.offsets import ClaimLocator, OffsetMap
+from reader.gui.offsets import ClaimLocator, OffsetMap, ReferenceOffsetMap
 
 
 def _qt(doc: str, a: int, b: int) -> str:
@@ -69,3 +69,68 @@ def test_any_sentence_maps_to_itself(paras: list[list[str]], data: st.DataObject
     span = m.span(start, end)
     assert span is not None
     assert _qt(doc, *span).split() == ps[i].split()
+
+
+def _perturb(text: str, ops: list[tuple[int, int, int]]) -> str:
+    """The document as a renderer makes it from ``text``: blank lines become single
+    newlines, and at some places a bullet or frame character is added, a word
+    dropped, spaces doubled or a quote curled."""
+    out = list(text.replace("\n\n", "\n"))
+    for kind, where, _ in sorted(ops, key=lambda o: -o[1]):
+        if not out:
+            break
+        k = where % len(out)
+        if kind == 0:
+            out.insert(k, "• ")
+        elif kind == 1:
+            out.insert(k, "\ufdd0")
+        elif kind == 2:  # drop a few characters (a word the document lacks)
+            del out[k : k + 3]
+        elif kind == 3:
+            out.insert(k, "  ")
+        elif kind == 4 and out[k] == "'":
+            out[k] = "\u2019"
+        elif kind == 5:
+            out.insert(k, "EXTRA words ")
+    return "".join(out)
+
+
+alphabet = "abcdefgh '😀,.\u00a0-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=alphabet, min_size=1, max_size=40), min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 10_000), st.just(0)), max_size=8),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), min_size=1, max_size=12),
+)
+def test_fast_map_agrees_with_the_reference(
+    paras: list[str], ops: list[tuple[int, int, int]], ranges: list[tuple[int, int]]
+) -> None:
+    """The run-based map gives the per-character reference's answer for every range,
+    whatever the renderer added, dropped or changed."""
+    text = "\n\n".join(paras)
+    doc = "Head\nmeta\n" + _perturb(text, ops) + "\n"
+    header = len("Head\nmeta\n")
+    fast, ref = OffsetMap(text, doc, header), ReferenceOffsetMap(text, doc, header)
+    for a, b in ranges:
+        start, end = sorted((a % (len(text) + 1), b % (len(text) + 1)))
+        assert fast.span(start, end) == ref.span(start, end), (start, end)
+
+
+def test_fast_map_on_long_texts_with_distant_resyncs() -> None:
+    """Mismatches far apart and anchors found only in a wide window still agree."""
+    import random
+
+    rnd = random.Random(4)
+    words = [rnd.choice(["alpha", "beta", "gamma", "delta", "it's", "x"]) for _ in range(6000)]
+    text = "\n\n".join(" ".join(words[i : i + 60]) for i in range(0, len(words), 60))
+    doc = text.replace("\n\n", "\n")
+    # a long stretch only the document has, and one only the text has
+    cut = len(doc) // 3
+    doc = doc[:cut] + " ".join(["zeta"] * 900) + doc[cut:]
+    doc = doc[: 2 * cut] + doc[2 * cut + 2500 :]
+    fast, ref = OffsetMap(text, doc), ReferenceOffsetMap(text, doc)
+    for start in range(0, len(text), 997):
+        for length in (1, 30, 400, 5000):
+            assert fast.span(start, start + length) == ref.span(start, start + length)

@@ -220,3 +220,57 @@ def test_screenshot_of_a_big_article_has_the_highlighted_claim(
             if abs(c.red() - r) <= 3 and abs(c.green() - g) <= 3 and abs(c.blue() - b) <= 3:
                 hits += 1
     assert hits > 50, f"no highlight in the article pane ({hits} pixels)"
+
+
+def test_reopening_a_long_article_swaps_its_kept_document_in(
+    qtbot: QtBot, win: MainWindow, big_db: tuple[Path, dict[str, int]]
+) -> None:
+    ids = big_db[1]
+    view = win.view
+    win.open_article(ids["big"])
+    assert view.wait_until_shown(60_000)
+    first_doc = view.document()
+    win.open_article(ids["small"])
+    assert view.document() is not first_doc
+    # back to the long one: no "Loading…", no render job; the same document, claims placed
+    win.open_article(ids["big"])
+    assert not view.loading and not view._jobs
+    assert view.document() is first_doc
+    assert "Loading" not in view.toPlainText()
+    assert "closing line of the last part" in view.toPlainText()
+    win.select_claim(2)
+    assert win.stored is not None
+    want = win.stored.claims[2].claim.text
+    got = view.current_selection_text().replace("\u2029", " ")
+    assert " ".join(got.split()) == " ".join(want.split())
+    # a different look (a zoom) is a different document: rendered again
+    win.zoom_in()
+    win.open_article(ids["small"])
+    win.open_article(ids["big"])
+    assert view.loading
+    assert view.wait_until_shown(60_000)
+    assert view.document() is not first_doc
+    assert len(view.docs) == 2
+
+
+def test_document_cache_is_bounded_and_deletes_what_it_drops(
+    qtbot: QtBot, win: MainWindow, big_db: tuple[Path, dict[str, int]]
+) -> None:
+    ids = big_db[1]
+    view = win.view
+    view.docs.count = 1  # room for one document
+    win.open_article(ids["big"])
+    assert view.wait_until_shown(60_000)
+    big_doc = view.document()
+    gone: list[bool] = []
+    big_doc.destroyed.connect(lambda: gone.append(True))
+    win.open_article(ids["medium"])
+    assert view.wait_until_shown(60_000)
+    assert len(view.docs) == 1 and view.docs.holds(view.document())
+    qtbot.waitUntil(lambda: bool(gone))  # the big one was pushed out and deleted
+    # by size too: a budget below one document keeps none, and deletes none on screen
+    view.docs.chars = 10
+    win.open_article(ids["big"])
+    assert view.wait_until_shown(60_000)
+    assert len(view.docs) == 0
+    assert "closing line of the last part" in view.toPlainText()

@@ -16,6 +16,7 @@ key sequences separated by ``; ``. For example::
     search=
 
 An empty value removes the action's keys; a missing entry keeps the defaults.
+Help → Remap Keys… (:mod:`reader.gui.keys_dialog`) writes the same entries.
 """
 
 from __future__ import annotations
@@ -115,6 +116,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "show_help", "This sheet: every action and its keys"),
     ActionSpec("help_statuses", "&Statuses and Chains", ("S",), "&Help", "show_statuses",
                "What each status, colour, chain and \"uncertain\" means"),
+    ActionSpec("remap_keys", "&Remap Keys…", ("Ctrl+Shift+K",), "&Help", "remap_keys",
+               "Give any action other keys; a key already in use is named before saving"),
 )  # fmt: skip
 
 BY_NAME = {a.name: a for a in ACTIONS}

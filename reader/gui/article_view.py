@@ -49,6 +49,7 @@ from reader.gui.offsets import ClaimLocator, OffsetMap
 from reader.gui.rendering import (
     ASYNC_MIN_CHARS,
     DOCUMENT_MARGIN,
+    DocCache,
     DocStyle,
     HtmlCache,
     Rendered,
@@ -56,6 +57,7 @@ from reader.gui.rendering import (
     SafeDocument,
     body_size,
     build_document,
+    doc_key,
     drop_images,
 )
 from reader.gui.settings import DEFAULT_POINT_SIZE
@@ -64,8 +66,9 @@ from reader.gui.style import (
     evidence_fill,
     evidence_mark,
     highlight_fill,
+    link_color,
     match_fill,
-    muted_text,
+    meta_text,
     source_mark,
 )
 from reader.ingest.render import header_html
@@ -123,6 +126,8 @@ class ArticleView(QTextBrowser):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # the newest article waits for at most one render
         self.cache = HtmlCache()
+        #: The documents of the last few long articles, whole: reopening one is a swap.
+        self.docs = DocCache()
         #: Threading ident of the thread that built the document on screen (tests).
         self.render_thread: int | None = None
         #: Set when the last render failed (shown in the view instead of the body).
@@ -168,7 +173,9 @@ class ArticleView(QTextBrowser):
         A body under ASYNC_MIN_CHARS is rendered here and now. A longer one shows its
         title and "Loading…" at once and is rendered on a pool thread; the view swaps
         the document in when it arrives (:attr:`loading` until then; a claim
-        highlighted meanwhile is applied then). ``article_id`` keys the HTML cache."""
+        highlighted meanwhile is applied then). ``article_id`` keys the HTML cache,
+        and for a long article the document cache: one shown before (same text,
+        claims and look) is swapped back in at once."""
         self._generation += 1
         self._article = article
         self._current = None
@@ -184,11 +191,17 @@ class ArticleView(QTextBrowser):
         if body_size(article) < ASYNC_MIN_CHARS:
             self._install(build_document(article, style, article_id, self.cache))
             return
+        key = doc_key(article_id, article, style) if article_id is not None else None
+        kept = self.docs.get(key) if key is not None else None
+        if kept is not None:
+            self._install(kept)
+            return
         self._install_placeholder(header_html(article) + "<p class='meta'><i>Loading\u2026</i></p>")
         gen = self._generation
         job = RenderJob(
             gen, article, article_id, style, self.cache, self.thread(), lambda: self._generation
         )
+        job.key = key
         job.signals.done.connect(self._rendered)
         self._jobs[gen] = job
         # start once control is back in the event loop: the rest of opening (the claims
@@ -222,10 +235,12 @@ class ArticleView(QTextBrowser):
 
     def _doc_style(self) -> DocStyle:
         """The view's look, as values a worker thread may use."""
-        muted = muted_text(self.palette()).name()
+        muted = meta_text(self.palette()).name()  # both at least 4.5:1 on the base
+        link = link_color(self.palette()).name()
         sheet = (
             "h1 { font-size: x-large; margin-bottom: 4px; }"
             f" p.meta {{ color: {muted}; }}"
+            f" a {{ color: {link}; }}"
             " blockquote { margin-left: 16px; }"
             " th, td { padding: 3px 10px 3px 0; }"
         )
@@ -251,8 +266,8 @@ class ArticleView(QTextBrowser):
         """A worker's result: shown if it is still the article wanted, else dropped."""
         self._jobs.pop(generation, None)
         if generation != self._generation:
-            if isinstance(result, Rendered):
-                result.doc.deleteLater()
+            if isinstance(result, Rendered):  # not wanted now, but maybe again soon
+                self._keep(result)
             return
         if isinstance(result, Rendered):
             self._install(result)
@@ -272,8 +287,11 @@ class ArticleView(QTextBrowser):
             doc.setDefaultFont(self.font())
         self._map, self._locator = result.offsets, ClaimLocator(result.spans)
         self.render_thread = result.thread_id
-        self._side_margin = result.side_margin
+        # the margin the document has now (a kept one was re-centred while shown)
+        self._side_margin = int(doc.rootFrame().frameFormat().leftMargin())
         self._replace_document(doc)
+        if result.key is not None:
+            self._keep(result)
         self._update_measure()
         self.verticalScrollBar().setValue(0)
         if self._current is not None:  # selected while it rendered: highlight it now
@@ -282,12 +300,25 @@ class ArticleView(QTextBrowser):
             self._apply_match()
         self.articleShown.emit()
 
+    def _keep(self, result: Rendered) -> None:
+        """Put a long article's finished document in the document cache (parented to
+        the view), and delete what that pushes out, unless it is on screen (then it
+        goes when it is replaced)."""
+        if result.key is None:
+            result.doc.deleteLater()
+            return
+        result.doc.setParent(self)
+        for old in self.docs.put(result):
+            if old.doc is not self.document():
+                old.doc.deleteLater()
+
     def _replace_document(self, doc: QTextDocument) -> None:
-        """Swap in ``doc``; QTextEdit never deletes the document it let go of."""
+        """Swap in ``doc``; QTextEdit never deletes the document it let go of (nor do
+        we, while the document cache keeps it)."""
         old = self.document()
         ours = old is not None and old.parent() is self  # Qt deletes only its own default
         self.setDocument(doc)
-        if ours:
+        if ours and old is not doc and not self.docs.holds(old):
             old.deleteLater()
 
     @property

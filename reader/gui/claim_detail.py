@@ -37,12 +37,14 @@ from reader.describe import (
 )
 from reader.gui.rendering import SafeDocument
 from reader.gui.style import (
-    VERDICT_MARKS,
+    blend,
     contrast_text,
-    muted_text,
+    meta_text,
     status_color,
     uncertain_color,
     verdict_color,
+    verdict_label,
+    verdict_tint,
 )
 
 if TYPE_CHECKING:
@@ -75,10 +77,15 @@ def badge_html(word: str, fill: QColor) -> str:
     )
 
 
-def verdict_badge_html(verdict: str) -> str:
-    """The verdict's badge with its mark and word: "✓ true"."""
-    word = f"{VERDICT_MARKS.get(verdict, '')} {verdict}".strip()
-    return badge_html(word, verdict_color(verdict))
+def verdict_badge_html(verdict: str, palette: QPalette) -> str:
+    """The verdict as the list draws it: mark and word ("✗ false") in the verdict's
+    colour on a faint tint of it (a tag, not a filled status badge)."""
+    colour = verdict_color(verdict, palette)
+    tint = blend(verdict_tint(colour), palette.color(QPalette.ColorRole.Base))
+    return (
+        f'<span style="background-color:{tint.name()}; color:{colour.name()}; '
+        f'font-weight:600;">&nbsp;{escape(verdict_label(verdict))}&nbsp;</span>'
+    )
 
 
 def _words(text: str, n: int) -> str:
@@ -88,7 +95,7 @@ def _words(text: str, n: int) -> str:
 
 def detail_html(row: int | None, ctx: DetailContext, palette: QPalette) -> str:
     """The pane's HTML for claim ``row`` of ``ctx.claims`` (None: no claim chosen)."""
-    muted = muted_text(palette).name()
+    muted = meta_text(palette).name()
 
     def label(words: str) -> str:
         return f'<span style="color:{muted};">{escape(words)}</span>'
@@ -165,14 +172,14 @@ def detail_html(row: int | None, ctx: DetailContext, palette: QPalette) -> str:
         out.append(f"<p>{label('No chain: the engine found no path for it.')}</p>")
     # the user's verdict, note and history
     out.append(heading("Your verdict"))
-    mine = [verdict_badge_html(sc.verdict) if sc.verdict else label("None yet.")]
+    mine = [verdict_badge_html(sc.verdict, palette) if sc.verdict else label("None yet.")]
     if sc.note:
         mine.append(label("Note: ") + escape(sc.note).replace("\n", "<br>"))
     out.append("<p>" + "<br>".join(mine) + "</p>")
     if ctx.history:
         rows = []
         for e in ctx.history:
-            given = verdict_badge_html(e.verdict) if e.verdict else label("cleared")
+            given = verdict_badge_html(e.verdict, palette) if e.verdict else label("cleared")
             note = f" {escape(e.note)}" if e.note else ""
             rows.append(f"{label(local_time(e.created_at))} {given}{note}")
         out.append(f"<p>{label('History, oldest first:')}<br>" + "<br>".join(rows) + "</p>")

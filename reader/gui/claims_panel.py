@@ -62,10 +62,11 @@ from reader.gui.style import (
     VERDICT_MARKS,
     paint_badge,
     paint_tag,
+    paint_verdict,
+    row_colors,
     status_color,
     tag_width,
     uncertain_color,
-    verdict_color,
 )
 from reader.model import SOURCE_TYPES, STATUSES, Article
 
@@ -322,8 +323,7 @@ class ClaimDelegate(QStyledItemDelegate):
         font: QFont,
     ) -> None:
         rect = area.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = fg if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        fg, muted = row_colors(pal, selected)  # style.py holds both to 4.5:1 contrast
         small = self._small(font)
         sfm = QFontMetrics(small)
         lh, mh = self._text_line(font), self._meta_line(font)
@@ -375,8 +375,7 @@ class ClaimDelegate(QStyledItemDelegate):
         row.translate(0, mh)
         x = row.left()
         if sc.verdict:
-            x += paint_badge(painter, row, verdict_text(sc), verdict_color(sc.verdict), sfm, ring)
-            x += 6
+            x += paint_verdict(painter, row, sc.verdict, pal, sfm, selected) + 6
         if sc.note:
             painter.setPen(muted)
             painter.drawText(QRect(x, row.top(), row.right() - x, row.height()), left, "✎")

@@ -7,9 +7,11 @@ its event loop, and tests can reach and answer them like a user would.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -74,8 +76,9 @@ class HelpSheet(QDialog):
         self.names = [spec.name for spec in ACTIONS]
         self.table = _table(("Menu", "Action", "Keys", "What it does"), rows, "Shortcuts")
         note = QLabel(
-            "Keys can be remapped in the settings file, group [keys], by action name "
-            "(e.g. next_claim=Down; j). Tab and Shift+Tab move between the panes."
+            "Help → Remap Keys… changes the keys of any action (or edit the settings "
+            "file, group [keys], by action name: next_claim=Down; j). Tab and Shift+Tab "
+            "move between the panes."
         )
         note.setWordWrap(True)
         note.setAccessibleName("How to remap keys")
@@ -94,6 +97,30 @@ class HelpSheet(QDialog):
         self.resize(760, 560)
 
 
+def local_time(stamp: str, today: date | None = None) -> str:
+    """A stored UTC ISO time as the reader's local clock shows it: "2 Dec 2026, 06:54"
+    (with the zone's abbreviation), or "today, 06:54" / "yesterday, 06:54". The store
+    keeps UTC; only the display is local. An unreadable stamp is shown as stored."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.tzinfo is None:  # the store writes UTC; a naive stamp is UTC too
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone()  # the system's zone (TZ), not Qt's
+    today = today or datetime.now().astimezone().date()
+    clock = local.strftime("%H:%M")
+    zone = local.strftime("%Z")
+    days = (today - local.date()).days
+    if days == 0:
+        day = "today"
+    elif days == 1:
+        day = "yesterday"
+    else:
+        day = f"{local.day} {local.strftime('%b %Y')}"
+    return f"{day}, {clock} {zone}".rstrip()
+
+
 class HistoryDialog(QDialog):
     """All verdicts and notes given to one claim, oldest first."""
 
@@ -106,8 +133,12 @@ class HistoryDialog(QDialog):
         head = QLabel(claim_text)
         head.setWordWrap(True)
         head.setAccessibleName("Claim")
-        rows = [(e.created_at, e.verdict or "(cleared)", e.note or "") for e in entries]
-        self.table = _table(("When (UTC)", "Verdict", "Note"), rows, "History entries")
+        rows = [(local_time(e.created_at), e.verdict or "(cleared)", e.note or "") for e in entries]
+        self.table = _table(("When", "Verdict", "Note"), rows, "History entries")
+        for r, e in enumerate(entries):  # the exact stored time, for whoever needs it
+            item = self.table.item(r, 0)
+            if item is not None:
+                item.setToolTip(f"{e.created_at} (UTC)")
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         if not entries:
@@ -119,8 +150,12 @@ class HistoryDialog(QDialog):
         self.resize(560, 360)
 
 
+#: Keys that save a note from inside its editor (Enter alone starts a new line).
+SAVE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
 class NoteDialog(QDialog):
-    """Edit the note kept with a claim's verdict."""
+    """Edit the note kept with a claim's verdict; Ctrl+Enter saves, Esc cancels."""
 
     def __init__(self, claim_text: str, note: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,10 +167,13 @@ class NoteDialog(QDialog):
         self.editor = QPlainTextEdit(note)
         self.editor.setAccessibleName("Note text")
         self.editor.setTabChangesFocus(True)
+        self.editor.installEventFilter(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.setAccessibleName("Save or cancel")
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setToolTip("Save the note (Ctrl+Enter)")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -143,6 +181,20 @@ class NoteDialog(QDialog):
         lay.addWidget(self.editor)
         lay.addWidget(buttons)
         self.resize(480, 240)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter (either Enter key) in the editor saves; the editor would
+        otherwise take it as a new line."""
+        if (
+            obj is self.editor
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in SAVE_KEYS
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(obj, event)
 
     def note(self) -> str:
         return self.editor.toPlainText().strip()

@@ -9,7 +9,7 @@ claims panel draws them, so the legend looks like what it explains.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,10 +32,11 @@ from reader.gui.style import (
     VERDICT_MARKS,
     paint_badge,
     paint_tag,
+    paint_verdict,
     status_color,
     tag_width,
     uncertain_color,
-    verdict_color,
+    verdict_label,
 )
 from reader.model import Status
 
@@ -72,6 +73,20 @@ def tag_pixmap(word: str, colour: QColor, font: QFont, dpr: float = 1.0) -> QPix
     p = QPainter(pix)
     p.setFont(font)
     paint_tag(p, QRect(0, 0, w, h), word, colour, metrics)
+    p.end()
+    return pix
+
+
+def verdict_pixmap(verdict: str, palette: QPalette, font: QFont, dpr: float = 1.0) -> QPixmap:
+    """The verdict tag drawn by :func:`paint_verdict`, as the claims panel draws it."""
+    metrics = QFontMetrics(font)
+    w, h = tag_width(verdict_label(verdict), metrics) + 2, metrics.height() + 4
+    pix = QPixmap(round(w * dpr), round(h * dpr))
+    pix.setDevicePixelRatio(dpr)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setFont(font)
+    paint_verdict(p, QRect(0, 0, w, h), verdict, palette, metrics)
     p.end()
     return pix
 
@@ -114,9 +129,8 @@ class Legend(QScrollArea):
         verdicts = QGridLayout()
         verdicts.setHorizontalSpacing(8)
         for col, verdict in enumerate(VERDICT_MARKS):
-            word = f"{VERDICT_MARKS[verdict]} {verdict}"
             badge = QLabel()
-            badge.setPixmap(badge_pixmap(word, verdict_color(verdict), font, dpr))
+            badge.setPixmap(verdict_pixmap(verdict, self.palette(), font, dpr))
             badge.setAccessibleName(f"{verdict} verdict badge")
             verdicts.addWidget(badge, 0, col)
         verdicts.setColumnStretch(len(VERDICT_MARKS), 1)

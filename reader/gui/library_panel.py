@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.style import row_colors
+
 if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
     from reader.store.library import ArticleRow, Library
 
@@ -153,8 +155,7 @@ class LibraryDelegate(QStyledItemDelegate):
         rect: QRect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         pal: QPalette = opt.palette
-        fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = fg if selected else pal.color(QPalette.ColorRole.PlaceholderText)
+        fg, muted = row_colors(pal, selected)  # style.py holds both to 4.5:1 contrast
         font: QFont = QFont(opt.font)
         bold = QFont(font)
         bold.setBold(True)

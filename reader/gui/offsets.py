@@ -10,11 +10,19 @@ is built in O(n) for texts that agree and stays close where they do not.
 Qt counts positions in UTF-16 code units; Python indexes code points. The map
 returns Qt positions (astral characters such as emoji count twice). Qt-free, so it
 is tested without a display.
+
+:class:`OffsetMap` stores the alignment as runs (a stretch of the text equal to a
+stretch of the document) and finds them by comparing whole slices, so the texts'
+agreement costs C speed, not a Python step per character; only where they differ
+does it fall back to the anchor search, on the few characters around the mismatch.
+It gives the same answers as :class:`ReferenceOffsetMap`, the per-character
+statement of the same algorithm (a property test holds them equal).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections.abc import Sequence
 
@@ -33,6 +41,11 @@ _FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
     "\u2013": "-", "\u2014": "-",
 }  # fmt: skip
+
+
+_FOLD_TABLE = str.maketrans(_FOLD)
+_NONSPACE = re.compile(r"\S")
+_WORD = re.compile(r"\S+")
 
 
 def _compact(s: str) -> tuple[str, array[int]]:
@@ -59,8 +72,10 @@ def _utf16_positions(s: str) -> array[int] | None:
     return out
 
 
-class OffsetMap:
-    """Text offset → document position, for one article and its rendered document."""
+class ReferenceOffsetMap:
+    """Text offset → document position, character by character: the specification
+    :class:`OffsetMap` is tested against (same answers; simple, but seconds of pure
+    Python for a 5 MB text)."""
 
     def __init__(self, text: str, doc_text: str, doc_start: int = 0) -> None:
         """``doc_start``: the Qt position where the body begins (after the header)."""
@@ -148,3 +163,174 @@ class ClaimLocator:
                 best, best_len = idx, b - a
             k -= 1
         return best
+
+
+#: Compared at once before the slices grow (then they double, up to the whole text).
+_GALLOP = 64
+
+
+def _common_prefix(a: str, i: int, b: str, j: int) -> int:
+    """How many characters ``a[i:]`` and ``b[j:]`` share at their start, found by
+    comparing slices (doubling, then halving): C speed for long equal stretches."""
+    n = min(len(a) - i, len(b) - j)
+    k, step = 0, _GALLOP
+    while k < n:
+        m = min(step, n - k)
+        if a[i + k : i + k + m] == b[j + k : j + k + m]:
+            k += m
+            step *= 2
+            continue
+        lo, hi = k, k + m  # equal up to lo; a difference before hi
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if a[i + lo : i + mid] == b[j + lo : j + mid]:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+    return k
+
+
+def _skip_space(s: str, i: int) -> int:
+    """The index of the first non-whitespace character at or after ``i`` (or len)."""
+    m = _NONSPACE.search(s, i)
+    return m.start() if m else len(s)
+
+
+def _nth_nonspace(s: str, i: int, n: int) -> int:
+    """The index of the ``n``-th (from 0) non-whitespace character at or after ``i``."""
+    for m in _WORD.finditer(s, i):
+        length = m.end() - m.start()
+        if n < length:
+            return m.start() + n
+        n -= length
+    return len(s)
+
+
+def _compact_window(s: str, i: int, size: int) -> str:
+    """At least ``size`` non-whitespace characters of ``s`` from ``i`` (all there are,
+    if fewer), whitespace dropped and folded: the reference's view of that stretch."""
+    width = 2 * size + 16
+    while True:
+        chunk = s[i : i + width]
+        out = "".join(chunk.split()).translate(_FOLD_TABLE)
+        if len(out) >= size or i + width >= len(s):
+            return out
+        width *= 4
+
+
+def _resync(a: str, i: int, b: str, j: int) -> tuple[int, int]:
+    """At a real difference (``a[i]`` and ``b[j]`` non-space and not alike): where
+    to go on from, decided as :func:`_align` does (whichever side's next ANCHOR
+    characters reappear soonest on the other side has extra text; if neither, both
+    skip one character). Searches a small window first and widens it only when the
+    answer could still change, up to WINDOW."""
+    w = 64
+    while True:
+        size = min(w, WINDOW) + ANCHOR
+        ca, cb = _compact_window(a, i, size), _compact_window(b, j, size)
+        span = min(w, WINDOW)
+        k_doc = cb.find(ca[:ANCHOR], 0, span)
+        k_text = ca.find(cb[:ANCHOR], 0, span)
+        found = [k for k in (k_doc, k_text) if k >= 0]
+        # settled: the window was the whole WINDOW, or a find inside it cannot be beaten
+        # by one that starts past it (a miss means none starts before span - ANCHOR)
+        if w >= WINDOW or (found and min(found) <= span - ANCHOR):
+            break
+        w *= 8
+    if k_doc >= 0 and (k_text < 0 or k_doc <= k_text):
+        return i, _nth_nonspace(b, j, k_doc)
+    if k_text >= 0:
+        return _nth_nonspace(a, i, k_text), j
+    return _nth_nonspace(a, i, 1), _nth_nonspace(b, j, 1)
+
+
+class OffsetMap:
+    """Text offset → document position, for one article and its rendered document.
+
+    The alignment is kept as runs ``(text start, document start, length)`` over the
+    original strings: within a run the two are character for character equal (or
+    alike: curly and straight quotes, dashes)."""
+
+    def __init__(self, text: str, doc_text: str, doc_start: int = 0) -> None:
+        """``doc_start``: the Qt position where the body begins (after the header)."""
+        self.text = text
+        self.text_len = len(text)
+        qt = _utf16_positions(doc_text)
+        start_cp = doc_start
+        if qt is not None:
+            start_cp = bisect.bisect_left(qt, doc_start)
+        self._qt = qt
+        t_starts, d_starts, lengths = array("i"), array("i"), array("i")
+        a, b = text, doc_text
+        i, j = 0, start_cp
+        na, nb = len(a), len(b)
+        while i < na and j < nb:
+            k = _common_prefix(a, i, b, j)
+            if k:
+                t_starts.append(i)
+                d_starts.append(j)
+                lengths.append(k)
+                i, j = i + k, j + k
+                continue
+            if a[i].isspace() or b[j].isspace():  # whitespace never counts
+                i, j = _skip_space(a, i), _skip_space(b, j)
+                continue
+            if _fold(a[i]) == _fold(b[j]):  # alike: a run of one
+                t_starts.append(i)
+                d_starts.append(j)
+                lengths.append(1)
+                i, j = i + 1, j + 1
+                continue
+            i, j = _resync(a, i, b, j)
+        self._t, self._d, self._n = t_starts, d_starts, lengths
+
+    def _to_qt(self, cp: int) -> int:
+        return cp if self._qt is None else self._qt[min(cp, len(self._qt) - 1)]
+
+    def _run_at(self, t: int) -> int:
+        """Index of the run that contains text index ``t``, or -1."""
+        r = bisect.bisect_right(self._t, t) - 1
+        return r if r >= 0 and t < self._t[r] + self._n[r] else -1
+
+    def _first(self, start: int, end: int) -> int:
+        """Document index of the first mapped non-space text character in [start, end)."""
+        t = start
+        while t < end:
+            m = _NONSPACE.search(self.text, t, end)
+            if m is None:
+                return -1
+            t = m.start()
+            r = self._run_at(t)
+            if r >= 0:
+                return self._d[r] + t - self._t[r]
+            nxt = bisect.bisect_right(self._t, t)  # not in a run: on to the next run
+            if nxt >= len(self._t):
+                return -1
+            t = self._t[nxt]
+        return -1
+
+    def _last(self, start: int, end: int) -> int:
+        """Document index of the last mapped non-space text character in [start, end)."""
+        t = end - 1
+        while t >= start:
+            if self.text[t].isspace():
+                t -= 1
+                continue
+            r = self._run_at(t)
+            if r >= 0:
+                return self._d[r] + t - self._t[r]
+            prev = bisect.bisect_right(self._t, t) - 1  # back to the previous run's end
+            if prev < 0:
+                return -1
+            t = min(t - 1, self._t[prev] + self._n[prev] - 1)
+        return -1
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Document positions ``[a, b)`` of text ``[start, end)``; None if nothing maps."""
+        start, end = max(0, start), min(end, self.text_len)
+        first = self._first(start, end)
+        last = self._last(start, end) if first >= 0 else -1
+        if first < 0 or last < first:
+            return None
+        return self._to_qt(first), self._to_qt(last + 1)

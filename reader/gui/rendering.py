@@ -6,7 +6,9 @@ or more for a megabyte. :func:`build_document` does all of it on a parentless
 :class:`RenderJob` runs it on a pool thread and hands the finished document to the
 GUI thread (``moveToThread``), where the view only swaps it in (layout happens
 there, lazily). Rendered HTML is kept in a small :class:`HtmlCache`, so going back
-to an article skips Markdown and nh3.
+to an article skips Markdown and nh3; the finished documents of the last few long
+articles are kept whole in a :class:`DocCache` (bounded by their size), so opening
+one again is a swap, with no "Loading…" at all.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ from reader.model import Article
 ASYNC_MIN_CHARS = 50_000
 #: How many rendered articles' HTML the cache keeps.
 CACHE_SIZE = 8
+#: The built documents the view keeps: at most this many, of at most this many
+#: characters in all (a laid-out 5 MB text costs the process some 40 MB).
+DOC_CACHE_COUNT = 4
+DOC_CACHE_CHARS = 12_000_000
 #: The space around the text, in pixels (the sides grow to centre the measure).
 DOCUMENT_MARGIN = 24
 
@@ -136,6 +142,65 @@ class Rendered:
     spans: list[Span]
     side_margin: int
     thread_id: int
+    #: Its :func:`doc_key`, when it may be kept in a :class:`DocCache`.
+    key: DocKey | None = None
+
+
+DocKey = tuple[int, str, str]
+
+
+def doc_key(article_id: int, article: Article, style: DocStyle) -> DocKey:
+    """What a built document depends on: the article (id and a digest of what its HTML
+    is made from), where its claims are (a re-extraction moves them) and the look
+    (font, style sheet, underline colour, line height; not the side margin, which
+    the view sets on whatever document it shows)."""
+    _, content = HtmlCache.key(article_id, article)
+    h = hashlib.blake2b(digest_size=16)
+    for c in article.claims:
+        h.update(f"{c.start}:{c.end};".encode())
+    h.update(style.font.key().encode() + b"\0" + style.stylesheet.encode() + b"\0")
+    h.update(f"{style.underline.name(QColor.NameFormat.HexArgb)}:{style.line_height}".encode())
+    return article_id, content, h.hexdigest()
+
+
+class DocCache:
+    """Built documents (with their claim maps) by :func:`doc_key`, least recently used
+    first out, at most ``count`` of them and ``chars`` characters in all. GUI thread
+    only: the documents belong to the view that shows them."""
+
+    def __init__(self, count: int = DOC_CACHE_COUNT, chars: int = DOC_CACHE_CHARS) -> None:
+        self.count = count
+        self.chars = chars
+        self._items: OrderedDict[DocKey, Rendered] = OrderedDict()
+
+    def get(self, key: DocKey) -> Rendered | None:
+        item = self._items.get(key)
+        if item is not None:
+            self._items.move_to_end(key)
+        return item
+
+    def put(self, item: Rendered) -> list[Rendered]:
+        """Keep ``item`` (it must have a key); return what no longer fits, for the
+        caller to delete (never ``item`` itself unless it alone is too big)."""
+        assert item.key is not None
+        self._items[item.key] = item
+        self._items.move_to_end(item.key)
+        out: list[Rendered] = []
+        while len(self._items) > 1 and (len(self._items) > self.count or self.size() > self.chars):
+            out.append(self._items.popitem(last=False)[1])
+        if self.size() > self.chars:  # one document larger than the whole budget
+            out.append(self._items.popitem(last=False)[1])
+        return out
+
+    def holds(self, doc: QTextDocument) -> bool:
+        return any(item.doc is doc for item in self._items.values())
+
+    def size(self) -> int:
+        """Characters held, in all."""
+        return sum(item.doc.characterCount() for item in self._items.values())
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 def build_document(
@@ -233,6 +298,8 @@ class RenderJob(QRunnable):
         self.target = target
         self.current = current
         self.signals = RenderSignals()
+        #: The result's DocCache key (set by the view), carried onto the result.
+        self.key: DocKey | None = None
 
     def run(self) -> None:
         if self.current() != self.generation:
@@ -243,5 +310,6 @@ class RenderJob(QRunnable):
         except Exception as exc:  # a bug in one article must not leave "Loading…" forever
             self.signals.done.emit(self.generation, f"{type(exc).__name__}: {exc}")
             return
+        result.key = self.key
         result.doc.moveToThread(self.target)  # the GUI thread shows (and lays out) it
         self.signals.done.emit(self.generation, result)

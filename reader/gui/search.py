@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.style import match_fill
+from reader.gui.style import match_fill, placeholder_palette
 
 if TYPE_CHECKING:
     from reader.store.library import Library, SearchHit
@@ -177,6 +177,7 @@ class SearchPanel(QWidget):
         self.box.setObjectName("searchBox")
         self.box.setAccessibleName("Search the library")
         self.box.setPlaceholderText("Search titles and text…")
+        self.box.setPalette(placeholder_palette(self.box.palette()))  # a readable hint
         self.box.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setObjectName("searchResults")

@@ -1,13 +1,22 @@
 """Colours, palettes and the status badge: one place for the window's look.
 
-Status is always shown as a word on a coloured badge, never as colour alone; the
+Status is always shown as a word on a filled badge, never as colour alone; the
 badge text colour is picked for contrast, so it reads on light and dark palettes.
+The reader's own verdict is drawn differently, so it never passes for a status: an
+outlined tag with a mark and the word (``✓ true``, ``✗ false``, ``≈ misleading``,
+``? unproven``) in a hue family of its own (teal, magenta, olive, slate) next to the
+statuses' filled green, blue, amber, purple, red and grey.
+
+Every text colour the window paints comes from a function here that holds it to
+at least :data:`MIN_CONTRAST` (WCAG AA, 4.5:1) against what it is drawn on, on
+any palette: the system's light or dark one, or :func:`dark_palette`
+(``tests/test_gui_contrast.py`` checks every pair).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication
 
 #: Badge fill per verification status (mid-tone, so they sit on light and dark bases).
@@ -19,23 +28,42 @@ STATUS_COLORS = {
     "denied": "#c62828",
     "unattributed": "#616161",
 }
-#: Badge fill per user verdict.
+#: Outline and text of the user's verdict tag, for light and for dark bases: hues the
+#: statuses do not use, so "false" is never read as "denied" nor "misleading" as
+#: "unconfirmed" (and the tag is outlined, where status badges are filled).
 VERDICT_COLORS = {
-    "true": "#2e7d32",
-    "false": "#c62828",
-    "misleading": "#b26a00",
-    "unproven": "#546e7a",
+    "true": {"light": "#00695c", "dark": "#4db6ac"},  # teal
+    "false": {"light": "#ad1457", "dark": "#f48fb1"},  # magenta
+    "misleading": {"light": "#5f6600", "dark": "#cfd46a"},  # olive
+    "unproven": {"light": "#4a5a66", "dark": "#b0bec5"},  # slate
 }
 #: A mark next to the word so verdicts differ in shape too (for colour-blind readers).
 VERDICT_MARKS = {"true": "✓", "false": "✗", "misleading": "≈", "unproven": "?"}
+#: How opaque the verdict tag's tint of its own hue is (0-255): a hint, not a fill.
+VERDICT_TINT_ALPHA = 28
+#: The least contrast any text is drawn with (WCAG 2 AA for normal text).
+MIN_CONTRAST = 4.5
+#: What colours are adjusted to: a little above the minimum, so rounding of the
+#: 8-bit channels and antialiasing never take text below it.
+_TARGET_CONTRAST = 4.7
 
 
 def status_color(status: str | None) -> QColor:
     return QColor(STATUS_COLORS.get(status or "", "#616161"))
 
 
-def verdict_color(verdict: str | None) -> QColor:
-    return QColor(VERDICT_COLORS.get(verdict or "", "#616161"))
+def verdict_color(verdict: str | None, palette: QPalette | None = None) -> QColor:
+    """Outline and text of the verdict tag, readable on ``palette``'s base (the
+    application palette when None)."""
+    pal = palette if palette is not None else QApplication.palette()
+    family = VERDICT_COLORS.get(verdict or "", {"light": "#4a5a66", "dark": "#b0bec5"})
+    base = pal.color(QPalette.ColorRole.Base)
+    return ensure_contrast(QColor(family["dark" if is_dark(pal) else "light"]), base)
+
+
+def verdict_label(verdict: str) -> str:
+    """The verdict as the tag shows it: its mark, then its word (``✗ false``)."""
+    return f"{VERDICT_MARKS.get(verdict, '')} {verdict}".strip()
 
 
 def luminance(c: QColor) -> float:
@@ -51,6 +79,37 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
     """WCAG contrast ratio of two opaque colours (1 to 21)."""
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def blend(over: QColor, under: QColor) -> QColor:
+    """``over`` (with its alpha) painted on opaque ``under``: the colour seen."""
+    a = over.alphaF()
+    return QColor(
+        round(over.red() * a + under.red() * (1 - a)),
+        round(over.green() * a + under.green() * (1 - a)),
+        round(over.blue() * a + under.blue() * (1 - a)),
+    )
+
+
+def ensure_contrast(fg: QColor, bg: QColor, ratio: float = MIN_CONTRAST) -> QColor:
+    """``fg``, or if it reads worse than ``ratio`` on ``bg``, the same hue moved step
+    by step toward black (on a light ``bg``) or white (on a dark one) until it does:
+    a system palette's colours are kept where they are good enough."""
+    fg = QColor(fg.rgb())  # opaque: what is painted is what is measured
+    if contrast_ratio(fg, bg) >= ratio:
+        return fg
+    goal = _TARGET_CONTRAST if ratio == MIN_CONTRAST else ratio
+    end = QColor("#000000") if luminance(bg) > 0.18 else QColor("#ffffff")
+    for step in range(1, 21):
+        t = step / 20
+        c = QColor(
+            round(fg.red() + (end.red() - fg.red()) * t),
+            round(fg.green() + (end.green() - fg.green()) * t),
+            round(fg.blue() + (end.blue() - fg.blue()) * t),
+        )
+        if contrast_ratio(c, bg) >= goal:
+            return c
+    return end
 
 
 def contrast_text(fill: QColor) -> QColor:
@@ -70,15 +129,57 @@ def highlight_fill(palette: QPalette) -> QColor:
     return c
 
 
-def muted_text(palette: QPalette) -> QColor:
-    """Secondary text (meta lines): text colour 40% of the way to the base, opaque."""
+def meta_text(palette: QPalette) -> QColor:
+    """Secondary text (meta lines: outlet, source, chain, dates): the text colour 40%
+    of the way to the base, opaque, and never below :data:`MIN_CONTRAST` on the base
+    (Qt's PlaceholderText, half-transparent text, gives about 4:1 on white)."""
     t, b = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     mix = 0.4
-    return QColor(
+    grey = QColor(
         round(t.red() + (b.red() - t.red()) * mix),
         round(t.green() + (b.green() - t.green()) * mix),
         round(t.blue() + (b.blue() - t.blue()) * mix),
     )
+    return ensure_contrast(grey, b)
+
+
+#: The article's meta line and the lists' second lines share one grey.
+muted_text = meta_text
+
+
+def selected_text(palette: QPalette) -> QColor:
+    """Text on a selected row: the palette's HighlightedText if it reads on the
+    Highlight (Fusion's light palette gives white on #308cc6, 3.7:1), else black or
+    white, whichever reads better."""
+    hl = palette.color(QPalette.ColorRole.Highlight)
+    text = palette.color(QPalette.ColorRole.HighlightedText)
+    if contrast_ratio(text, hl) >= MIN_CONTRAST:
+        return QColor(text.rgb())
+    return contrast_text(hl)
+
+
+def row_colors(palette: QPalette, selected: bool) -> tuple[QColor, QColor]:
+    """A list row's main and secondary text colours (the delegates' two pens)."""
+    if selected:
+        fg = selected_text(palette)
+        return fg, fg
+    return QColor(palette.color(QPalette.ColorRole.Text).rgb()), meta_text(palette)
+
+
+def link_color(palette: QPalette) -> QColor:
+    """Links in the article: the palette's link colour, held to the contrast minimum."""
+    return ensure_contrast(
+        palette.color(QPalette.ColorRole.Link), palette.color(QPalette.ColorRole.Base)
+    )
+
+
+def placeholder_palette(palette: QPalette) -> QPalette:
+    """``palette`` with a readable PlaceholderText (the search box's hint)."""
+    out = QPalette(palette)
+    colour = meta_text(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        out.setColor(group, QPalette.ColorRole.PlaceholderText, colour)
+    return out
 
 
 #: The "source uncertain" mark: amber, dark on light palettes and light on dark ones
@@ -89,7 +190,10 @@ UNCERTAIN_COLORS = {"light": "#8a4f00", "dark": "#f0b35e"}
 
 def uncertain_color(palette: QPalette) -> QColor:
     """Text and outline of the "uncertain source" mark, readable on ``palette``'s base."""
-    return QColor(UNCERTAIN_COLORS["dark" if is_dark(palette) else "light"])
+    return ensure_contrast(
+        QColor(UNCERTAIN_COLORS["dark" if is_dark(palette) else "light"]),
+        palette.color(QPalette.ColorRole.Base),
+    )
 
 
 def evidence_fill(palette: QPalette, status: str | None) -> QColor:
@@ -152,6 +256,42 @@ def paint_tag(
     painter.setPen(colour)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(box, h / 3, h / 3)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+    return w
+
+
+def verdict_tint(colour: QColor) -> QColor:
+    """The faint fill inside a verdict tag (its own hue, mostly transparent)."""
+    tint = QColor(colour)
+    tint.setAlpha(VERDICT_TINT_ALPHA)
+    return tint
+
+
+def paint_verdict(
+    painter: QPainter,
+    rect: QRect,
+    verdict: str,
+    palette: QPalette,
+    metrics: QFontMetrics,
+    selected: bool = False,
+) -> int:
+    """Draw the user's verdict at ``rect``'s left as an outlined tag (mark and word,
+    a faint tint of its hue inside); return its width. On a selected row it is
+    drawn in the selected text colour, which reads on the highlight."""
+    colour = selected_text(palette) if selected else verdict_color(verdict, palette)
+    text = verdict_label(verdict)
+    w = tag_width(text, metrics)
+    h = metrics.height() + 2
+    box = QRectF(rect.left() + 0.75, rect.top() + (rect.height() - h) / 2 + 0.75, w - 1.5, h - 1.5)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour)
+    pen.setWidthF(1.5)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush if selected else verdict_tint(colour))
+    painter.drawRoundedRect(box, 2, 2)  # squarer than the round status badges
+    painter.setPen(colour)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
     return w

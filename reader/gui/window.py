@@ -42,6 +42,7 @@ from reader.gui.claims_panel import ClaimsPanel
 from reader.gui.deletions import Deletions
 from reader.gui.dialogs import HelpSheet, HistoryDialog, NoteDialog, link_confirm
 from reader.gui.imports import ImportController, Origin
+from reader.gui.keys_dialog import KeysDialog
 from reader.gui.legend import StatusesDialog
 from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.search import Match, SearchPanel
@@ -409,6 +410,11 @@ class MainWindow(QMainWindow):
     def show_statuses(self) -> None:
         """Help → Statuses and Chains: what statuses, colours and chains mean."""
         self._show_dialog(StatusesDialog(self))
+
+    def remap_keys(self) -> None:
+        """The key remapping dialog: saves to the ``[keys]`` settings and sets this
+        window's actions at once."""
+        self._show_dialog(KeysDialog(self.actions_by_name, self.prefs, self))
 
     def _show_dialog(self, dlg: QWidget, modal: bool = False) -> None:
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
