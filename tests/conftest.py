@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A desktop-sized offscreen screen (the plugin's default is 800x800): windows the
+# tests open at 1000-1920 px fit it, as they would on a real screen, so a restored
+# geometry is not shrunk to fit. Layout tests start processes with other screens.
+_SCREEN = Path(__file__).resolve().parent / "fixtures" / "screens" / "1920x1080.json"
+if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 _HOME = tempfile.mkdtemp(prefix="provenance-reader-tests-")
 os.environ["PROVENANCE_READER_HOME"] = _HOME
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")

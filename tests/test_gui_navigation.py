@@ -27,8 +27,8 @@ def settings(tmp_path: Path) -> QSettings:
 def win(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
     db = tmp_path / "lib.db"
     make_db(db, 3)
-    # short, so later claims start off screen (offscreen screen: 800x600)
-    yield open_window(qtbot, db, settings, size=(780, 420))
+    # short, so later claims start off screen; wide enough for all three panes
+    yield open_window(qtbot, db, settings, size=(1000, 420))
 
 
 def test_j_k_n_p_move_highlight_and_clamp(qtbot: QtBot, win: MainWindow) -> None:

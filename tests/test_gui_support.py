@@ -117,11 +117,12 @@ def open_window(
     qtbot: QtBot,
     db: Path,
     settings: QSettings | Path,
-    size: tuple[int, int] = (780, 560),
+    size: tuple[int, int] = (1000, 560),
     start: bool = True,
 ) -> MainWindow:
     """A shown, active window on ``db`` (shortcuts fire only in the active window);
-    ``settings`` is a QSettings or the path of an .ini file for a private one."""
+    ``settings`` is a QSettings or the path of an .ini file for a private one. The
+    default size shows all three panes (below about 820 px the library collapses)."""
     from PySide6.QtCore import QSettings
 
     from reader.gui.window import MainWindow

@@ -51,7 +51,7 @@ def make_app(dark: bool = False) -> object:
     """The QApplication (created once), with names, style and palette set."""
     from PySide6.QtWidgets import QApplication
 
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):  # maybe ":configfile=…"
         _quiet_offscreen()
     app = QApplication.instance()
     if app is None:

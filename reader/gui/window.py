@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,7 @@ from reader.gui.deletions import Deletions
 from reader.gui.dialogs import HelpSheet, HistoryDialog, NoteDialog, link_confirm
 from reader.gui.imports import ImportController, Origin
 from reader.gui.keys_dialog import KeysDialog
+from reader.gui.layout import Pane, PaneSplitter, fit_to_screen, panel_font, set_panel_font
 from reader.gui.legend import StatusesDialog
 from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.search import Match, SearchPanel
@@ -57,6 +57,9 @@ if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showi
 FLASH_MS = 4000  # how long a status-bar message stays
 #: How long closing the window waits for a cancelled import to stop.
 CLOSE_WAIT_MS = 3000
+#: The side panes as messages name them, and the actions that show them.
+PANE_NAMES = {Pane.LIBRARY: "library", Pane.CLAIMS: "claims pane"}
+PANE_ACTIONS = {Pane.LIBRARY: "toggle_library", Pane.CLAIMS: "toggle_claims"}
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.stored: StoredArticle | None = None
         self.current_claim: int | None = None
         self.dialog: QWidget | None = None  # the open note/history/help/link dialog
+        self._pane_request = False  # a pane toggle by the user is under way
 
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -131,16 +135,9 @@ class MainWindow(QMainWindow):
         self.claims_panel.hideUnattributedChanged.connect(self._hide_unattributed_changed)
         self.claims_panel.evidenceRequested.connect(self._evidence_link)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setAccessibleName("Panes")
-        for pane in (self.left, self.view, self.claims_panel):
-            self.splitter.addWidget(pane)
-        self.splitter.setCollapsible(0, True)
-        self.splitter.setCollapsible(1, False)
-        self.splitter.setCollapsible(2, True)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 640, 390])
+        # the article keeps a readable width: side panes shrink, then collapse
+        self.splitter = PaneSplitter(self.left, self.view, self.claims_panel)
+        self.splitter.paneToggled.connect(self._pane_toggled)
         central = QWidget()
         central.setAccessibleName("Reader")
         lay = QVBoxLayout(central)
@@ -158,14 +155,13 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         p = self.prefs
         geo = p.geometry
-        if geo is not None and self.persist:
-            self.restoreGeometry(geo)
-        else:
+        if geo is None or not self.persist or not self.restoreGeometry(geo):
             self.resize(1280, 800)
         sizes = p.splitter
         if sizes is not None and self.persist:
             self.splitter.restoreState(sizes)
-        self.view.set_point_size(p.font_size)
+        self._set_text_size(p.font_size)
+        fit_to_screen(self)  # a geometry saved on a bigger screen, or the default
         self.actions_by_name["toggle_unattributed"].setChecked(p.hide_unattributed)
         details = p.claim_details
         self.actions_by_name["toggle_details"].setChecked(details)
@@ -173,9 +169,9 @@ class MainWindow(QMainWindow):
         split = p.claims_split
         if split is not None and self.persist:
             self.claims_panel.split.restoreState(split)
-        visible = p.library_visible
-        self.actions_by_name["toggle_library"].setChecked(visible)
-        self.left.setVisible(visible)
+        self.splitter.set_wanted(Pane.LIBRARY, p.library_visible)
+        self.splitter.set_wanted(Pane.CLAIMS, p.claims_visible)
+        self._sync_pane_actions()
 
     def start(self) -> None:
         """After showing: give a library that never had them the bundled samples
@@ -464,7 +460,9 @@ class MainWindow(QMainWindow):
     # --- view -------------------------------------------------------------------------
 
     def toggle_library(self, visible: bool) -> None:
-        self.left.setVisible(visible)
+        """Show or hide the library; the article keeps its minimum width (the claims
+        pane gives way if both do not fit)."""
+        self._toggle_pane(Pane.LIBRARY, visible)
         self.prefs.library_visible = visible
 
     def toggle_claim_details(self, visible: bool) -> None:
@@ -473,6 +471,54 @@ class MainWindow(QMainWindow):
         self.prefs.claim_details = visible
         if visible:
             self._show_details()
+
+    def toggle_claims(self, visible: bool) -> None:
+        """Show or hide the claims pane; the article keeps its minimum width (the
+        library gives way if both do not fit)."""
+        self._toggle_pane(Pane.CLAIMS, visible)
+        self.prefs.claims_visible = visible
+
+    def _toggle_pane(self, pane: Pane, visible: bool) -> None:
+        self._pane_request = True  # the user's own toggle: _pane_toggled says nothing
+        try:
+            hidden = self.splitter.set_wanted(pane, visible)
+        finally:
+            self._pane_request = False
+        self._sync_pane_actions()
+        if visible and pane not in self.splitter.shown():
+            self.flash(
+                f"The window is too narrow to show the {PANE_NAMES[pane]} beside the article"
+            )
+        elif hidden:
+            other = hidden[0]
+            self.flash(
+                f"{PANE_NAMES[other].capitalize()} hidden to make room ({self._pane_key(other)}"
+                " shows it)"
+            )
+
+    def _pane_toggled(self, name: str, shown: bool) -> None:
+        """The layout showed or hid a side pane (a resize, a drag): the menu follows."""
+        self._sync_pane_actions()
+        if shown or self._pane_request:
+            return
+        pane = Pane(name)
+        why = " to keep the article readable" if self.splitter.wanted[pane] else ""
+        self.flash(f"{PANE_NAMES[pane].capitalize()} hidden{why} ({self._pane_key(pane)} shows it)")
+
+    def _sync_pane_actions(self) -> None:
+        """Tick "Show Library" and "Show Claims" as the panes are, without acting."""
+        if not hasattr(self, "actions_by_name"):  # the first fit, before the menus
+            return
+        shown = self.splitter.shown()
+        for pane, name in PANE_ACTIONS.items():
+            act = self.actions_by_name[name]
+            blocker = QSignalBlocker(act)
+            act.setChecked(pane in shown)
+            blocker.unblock()
+
+    def _pane_key(self, pane: Pane) -> str:
+        key = self.actions_by_name[PANE_ACTIONS[pane]].shortcut()
+        return key.toString(QKeySequence.SequenceFormat.NativeText) or "the View menu"
 
     def toggle_unattributed(self, hide: bool) -> None:
         self.claims_panel.set_hide_unattributed(hide)
@@ -494,9 +540,19 @@ class MainWindow(QMainWindow):
         self._zoom(DEFAULT_POINT_SIZE)
 
     def _zoom(self, size: int) -> None:
-        self.view.set_point_size(size)
+        self._set_text_size(size)
         self.prefs.font_size = self.view.point_size
         self.flash(f"Text size {self.view.point_size} pt")
+
+    def _set_text_size(self, size: int) -> None:
+        """The article at ``size`` points, the panes' text scaled with it (one zoom
+        for everything read in the window; menus and the status bar keep the
+        desktop's size), and the pane minimums measured again."""
+        self.view.set_point_size(size)
+        font = panel_font(self.view.point_size)
+        for pane in (self.left, self.claims_panel):
+            set_panel_font(pane, font)
+        self.splitter.update_limits()
 
     # --- links ------------------------------------------------------------------------
 
@@ -576,7 +632,8 @@ class MainWindow(QMainWindow):
         p.geometry = self.saveGeometry()
         p.splitter = self.splitter.saveState()
         p.font_size = self.view.point_size
-        p.library_visible = self.left.isVisible()
+        p.library_visible = self.splitter.wanted[Pane.LIBRARY]
+        p.claims_visible = self.splitter.wanted[Pane.CLAIMS]
         p.claims_split = self.claims_panel.split.saveState()
         if self.stored is not None:
             p.set_last_article(self.db_path, self.stored.id)
