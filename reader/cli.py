@@ -396,6 +396,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--claim", type=int, default=0, metavar="N", help="with --screenshot: select claim N"
     )
+    sp.add_argument(
+        "--size", metavar="WxH", help="with --screenshot: the window size (default 1280x800)"
+    )
     sp.add_argument("--dark", action="store_true", help="use a dark palette")
     return p
 

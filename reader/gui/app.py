@@ -26,6 +26,19 @@ SCREENSHOT_SIZE = (1280, 800)
 SCREENSHOT_WAIT_MS = 60_000
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """``"800x600"`` as (800, 600); ValueError (a message for the user) when it is not a
+    size that makes sense."""
+    w, sep, h = text.lower().partition("x")
+    if sep and w.strip().isdigit() and h.strip().isdigit():
+        size = (int(w), int(h))
+        if 200 <= size[0] <= 10_000 and 150 <= size[1] <= 10_000:
+            return size
+    raise ValueError(
+        f"--size {text}: give the window size as WIDTHxHEIGHT (at least 200x150), e.g. 800x600"
+    )
+
+
 def _headless() -> bool:
     return sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -92,6 +105,13 @@ def run_gui(args: argparse.Namespace) -> int:
     inputs: list[str] = list(getattr(args, "inputs", None) or [])
     db = Path(args.db) if getattr(args, "db", None) else default_db_path()
     shot: str | None = getattr(args, "screenshot", None)
+    size = SCREENSHOT_SIZE
+    if getattr(args, "size", None):
+        try:
+            size = window_size(args.size)
+        except ValueError as exc:
+            sys.stderr.write(f"error: {exc}\n")
+            return EXIT_BAD_INPUT
     if shot and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt aborts (core dump) when its X11 plugin's libraries are missing: say which.
@@ -134,7 +154,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"error: {exc}\n")
                 return EXIT_BAD_INPUT
             claim = int(getattr(args, "claim", 0) or 0)
-            return _screenshot(app, win, opened, claim, Path(shot))
+            return _screenshot(app, win, opened, claim, Path(shot), size)
         finally:
             del settings
             shutil.rmtree(folder, ignore_errors=True)
@@ -196,14 +216,21 @@ def fast_exit(code: int) -> None:
     os._exit(code)
 
 
-def _screenshot(app: object, win: object, article_id: int | None, claim: int, out: Path) -> int:
-    """Show, select claim ``claim``, grab the window to ``out``; 0 on success."""
+def _screenshot(
+    app: object,
+    win: object,
+    article_id: int | None,
+    claim: int,
+    out: Path,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
+) -> int:
+    """Show at ``size``, select claim ``claim``, grab the window to ``out``; 0 on success."""
     from PySide6.QtWidgets import QApplication
 
     from reader.gui.window import MainWindow
 
     assert isinstance(app, QApplication) and isinstance(win, MainWindow)
-    win.resize(*SCREENSHOT_SIZE)
+    win.resize(*size)
     win.show()
     if article_id is not None:
         win.open_article(article_id)

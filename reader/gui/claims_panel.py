@@ -488,7 +488,7 @@ class ClaimsPanel(QWidget):
         # Tab reaches every filter (keyboard-only users need them too); F jumps to the first
         box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(6)
+        box.setMinimumContentsLength(4)  # three fit beside each other in a narrow pane
         box.addItem(all_label, None)
         for v in values:
             box.addItem(v, v)

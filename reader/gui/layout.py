@@ -26,14 +26,25 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QDataStream,
+    QIODevice,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
+    QListView,
     QSplitter,
     QStyle,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -144,6 +155,19 @@ def article_width(view: QAbstractScrollArea, chars: int) -> int:
     return char_width(view.font(), chars) + 2 * DOCUMENT_MARGIN + bar + 2 * view.frameWidth()
 
 
+def list_min_width(view: QListView) -> int:
+    """The narrowest ``view`` can be without its rows scrolling sideways (their right
+    end cut off): the width its delegate asks for, a vertical scroll bar and the
+    frame."""
+    model = view.model()
+    index = model.index(0, 0) if model is not None and model.rowCount() else QModelIndex()
+    option = QStyleOptionViewItem()
+    option.font = view.font()
+    row = view.itemDelegate().sizeHint(option, index).width()
+    bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    return row + bar + 2 * view.frameWidth()
+
+
 def panel_font(point_size: int) -> QFont:
     """The side panes' font at article size ``point_size``: the application's font
     scaled by the same factor as the article's, so one zoom scales all the text."""
@@ -151,7 +175,7 @@ def panel_font(point_size: int) -> QFont:
     base = font.pointSizeF()
     if base > 0:
         scaled = base * point_size / DEFAULT_POINT_SIZE
-        font.setPointSizeF(max(6.0, round(scaled * 2) / 2))  # half points: crisp steps
+        font.setPointSizeF(max(7.0, round(scaled * 2) / 2))  # half points: crisp steps
     return font
 
 
@@ -253,20 +277,19 @@ class PaneSplitter(QSplitter):
         """Minimums from the panes' fonts now (call again after a zoom)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         room = screen.availableGeometry().width() if screen is not None else 1 << 16
-        claims = self.panes[Pane.CLAIMS]
-        claims_min = max(
-            char_width(claims.font(), CLAIMS_MIN_CHARS), claims.minimumSizeHint().width()
-        )
+        for pane in self.panes.values():  # lists first: the panes' hints include them
+            for view in pane.findChildren(QListView):
+                view.setMinimumWidth(list_min_width(view))
+        side_min = {
+            pane: max(char_width(widget.font(), chars), widget.minimumSizeHint().width())
+            for (pane, widget), chars in zip(
+                self.panes.items(), (LIBRARY_MIN_CHARS, CLAIMS_MIN_CHARS), strict=True
+            )
+        }
         # a huge zoom on a small screen: the article may have the whole screen, no more
         article_min = min(article_width(self.article, ARTICLE_MIN_CHARS), room)
-        return Limits(
-            article_min,
-            max(article_min, article_width(self.article, ARTICLE_COMFORT_CHARS)),
-            {
-                Pane.LIBRARY: char_width(self.panes[Pane.LIBRARY].font(), LIBRARY_MIN_CHARS),
-                Pane.CLAIMS: claims_min,
-            },
-        )
+        comfort = max(article_min, article_width(self.article, ARTICLE_COMFORT_CHARS))
+        return Limits(article_min, comfort, side_min)
 
     def default_width(self, pane: Pane) -> int:
         chars = LIBRARY_DEFAULT_CHARS if pane is Pane.LIBRARY else CLAIMS_DEFAULT_CHARS

@@ -540,9 +540,14 @@ class MainWindow(QMainWindow):
         self._zoom(DEFAULT_POINT_SIZE)
 
     def _zoom(self, size: int) -> None:
+        before = self.splitter.shown()
         self._set_text_size(size)
         self.prefs.font_size = self.view.point_size
-        self.flash(f"Text size {self.view.point_size} pt")
+        msg = f"Text size {self.view.point_size} pt"
+        for pane in sorted(before - self.splitter.shown()):
+            msg += f"; {PANE_NAMES[pane]} hidden to keep the article readable"
+            msg += f" ({self._pane_key(pane)} shows it)"
+        self.flash(msg)
 
     def _set_text_size(self, size: int) -> None:
         """The article at ``size`` points, the panes' text scaled with it (one zoom
