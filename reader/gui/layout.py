@@ -215,9 +215,9 @@ def fit_to_screen(window: QWidget) -> None:
 SPLITTER_MAGIC = 0xFF
 
 
-def state_sizes(state: QByteArray) -> list[int] | None:
+def state_sizes(state: QByteArray | bytes) -> list[int] | None:
     """The pane widths in a QSplitter state (None if it is not one)."""
-    stream = QDataStream(state)
+    stream = QDataStream(QByteArray(state))
     if stream.readInt32() != SPLITTER_MAGIC:
         return None
     stream.readInt32()  # version
@@ -351,12 +351,13 @@ class PaneSplitter(QSplitter):
         return True
 
     def saveState(self) -> QByteArray:
-        """The state with the user's widths (not a layout squeezed by a small window)."""
-        plan = self.plan()
+        """The state with the user's widths (not a layout squeezed by a small window),
+        none below its minimum."""
+        plan, mins = self.plan(), self.limits.side_min
         sizes = [
-            self.preferred.get(Pane.LIBRARY, plan.library),
-            self.article_preferred or plan.article,
-            self.preferred.get(Pane.CLAIMS, plan.claims),
+            max(mins[Pane.LIBRARY], self.preferred.get(Pane.LIBRARY, plan.library)),
+            max(self.limits.article_min, self.article_preferred or plan.article),
+            max(mins[Pane.CLAIMS], self.preferred.get(Pane.CLAIMS, plan.claims)),
         ]
         return with_sizes(super().saveState(), sizes)
 
@@ -401,17 +402,20 @@ class PaneSplitter(QSplitter):
         if self._fitting or not self.window().isVisible():
             return
         self._fitting = True
+        toggled: list[Pane] = []
         try:
             plan = self.plan()
-            for pane, widget in self.panes.items():
-                show = pane in plan.shown
-                if widget.isHidden() == show:
-                    widget.setVisible(show)
-                    self.paneToggled.emit(str(pane), show)
+            toggled = [p for p, w in self.panes.items() if w.isHidden() == (p in plan.shown)]
+            for pane in toggled:
+                self.panes[pane].setVisible(pane in plan.shown)
+            if toggled:
+                self.refresh()  # handles follow the panes now, not at the next event
             if super().sizes() != plan.sizes():
                 super().setSizes(plan.sizes())
         finally:
             self._fitting = False
+        for pane in toggled:  # once laid out: the window may flash a message
+            self.paneToggled.emit(str(pane), pane in plan.shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
