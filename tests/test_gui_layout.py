@@ -170,6 +170,7 @@ def test_narrowing_collapses_library_then_claims_and_widening_brings_them_back(
     win.resize(1280, 800)
     qtbot.wait(5)
     assert win.splitter.sizes() == before  # the same width gives the same layout
+    assert "hidden" not in win.statusBar().currentMessage()  # no stale note
 
 
 def test_show_keys_bring_a_collapsed_pane_back_and_the_other_gives_way(

@@ -499,11 +499,16 @@ class MainWindow(QMainWindow):
     def _pane_toggled(self, name: str, shown: bool) -> None:
         """The layout showed or hid a side pane (a resize, a drag): the menu follows."""
         self._sync_pane_actions()
-        if shown or self._pane_request:
-            return
         pane = Pane(name)
+        said = f"{PANE_NAMES[pane].capitalize()} hidden"
+        if shown:  # back (the window grew): a note that it was hidden is now wrong
+            if self.statusBar().currentMessage().startswith(said):
+                self.statusBar().clearMessage()
+            return
+        if self._pane_request:
+            return
         why = " to keep the article readable" if self.splitter.wanted[pane] else ""
-        self.flash(f"{PANE_NAMES[pane].capitalize()} hidden{why} ({self._pane_key(pane)} shows it)")
+        self.flash(f"{said}{why} ({self._pane_key(pane)} shows it)")
 
     def _sync_pane_actions(self) -> None:
         """Tick "Show Library" and "Show Claims" as the panes are, without acting."""
