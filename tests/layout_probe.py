@@ -95,7 +95,7 @@ def main(argv: list[str]) -> int:
     win = MainWindow(Path(db), settings, persist="--restore" in flags)
     win.show()
     win.start()
-    win.wait_for_imports()
+    win.imports.wait()
     app.processEvents()
     win.view.wait_until_shown()
     if win.stored is not None and win.stored.claims:

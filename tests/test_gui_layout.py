@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.gui.claims_panel import TEXT_LINES, ClaimDelegate
 from reader.gui.layout import (
     Limits,
     Pane,
@@ -305,13 +306,15 @@ def test_zoom_scales_the_panes_text_and_their_rows_grow_to_fit(
         qtbot.keyClick(win, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     _settle(qtbot, win)
     assert win.view.point_size == DEFAULT_POINT_SIZE + 4
-    for w in (cp, cp.view, cp.heading, cp.evidence, win.lib_view, win.search_panel.box):
+    for w in (cp, cp.view, cp.heading, cp.detail, win.lib_view, win.search_panel.box):
         assert w.font().pointSizeF() == pytest.approx(base_pt * 16 / 12, abs=0.5), w
     assert cp.heading.font().bold()
+    assert cp.detail.document().defaultFont().pointSizeF() == cp.detail.font().pointSizeF()
     claims_row, library_row = rows()
     assert claims_row > base_rows[0] and library_row > base_rows[1]
-    # nothing clips: a claim row holds its four lines, a library row its two
-    assert claims_row >= 4 * cp.view.fontMetrics().height()
+    # nothing clips: a claim card holds its lines, a library row its two
+    lines = TEXT_LINES + ClaimDelegate.META_LINES
+    assert claims_row >= lines * cp.view.fontMetrics().height()
     assert library_row >= 2 * win.lib_view.fontMetrics().height()
     assert_holds(measure(win), ["claims", "library"])
     while win.splitter.shown() == {Pane.LIBRARY, Pane.CLAIMS}:  # larger: the library goes

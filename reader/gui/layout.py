@@ -168,6 +168,21 @@ def list_min_width(view: QListView) -> int:
     return row + bar + 2 * view.frameWidth()
 
 
+def fit_lists(pane: QWidget) -> None:
+    """Give each list in ``pane`` whose rows do not wrap (they are painted at the width
+    their delegate asks for) that width as its minimum, so that the pane's minimum
+    includes it. Combo boxes' pop-up lists (other windows) are left alone."""
+    for view in pane.findChildren(QListView):
+        if view.window() is not pane.window() or view.wordWrap():
+            continue
+        view.setMinimumWidth(list_min_width(view))
+        # layouts cache their items' sizes: drop them from the list up to the pane
+        widget: QWidget | None = view
+        while widget is not None and widget is not pane.parentWidget():
+            widget.updateGeometry()
+            widget = widget.parentWidget()
+
+
 def panel_font(point_size: int) -> QFont:
     """The side panes' font at article size ``point_size``: the application's font
     scaled by the same factor as the article's, so one zoom scales all the text."""
@@ -278,8 +293,7 @@ class PaneSplitter(QSplitter):
         screen = self.screen() or QGuiApplication.primaryScreen()
         room = screen.availableGeometry().width() if screen is not None else 1 << 16
         for pane in self.panes.values():  # lists first: the panes' hints include them
-            for view in pane.findChildren(QListView):
-                view.setMinimumWidth(list_min_width(view))
+            fit_lists(pane)
         side_min = {
             pane: max(char_width(widget.font(), chars), widget.minimumSizeHint().width())
             for (pane, widget), chars in zip(
