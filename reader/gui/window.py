@@ -561,7 +561,8 @@ class MainWindow(QMainWindow):
         self.view.set_point_size(size)
         font = panel_font(self.view.point_size)
         for pane in (self.left, self.claims_panel):
-            set_panel_font(pane, font)
+            if pane.font() != font:  # at start, at the default size: nothing to do
+                set_panel_font(pane, font)
         self.splitter.update_limits()
 
     # --- links ------------------------------------------------------------------------
