@@ -23,23 +23,14 @@ from, never a layout that squeezes the article.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import struct
 from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import (
-    QByteArray,
-    QDataStream,
-    QIODevice,
-    QModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractScrollArea,
     QApplication,
     QListView,
     QSplitter,
@@ -50,6 +41,9 @@ from PySide6.QtWidgets import (
 
 from reader.gui.rendering import DOCUMENT_MARGIN
 from reader.gui.settings import DEFAULT_POINT_SIZE
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractScrollArea
 
 #: The article's minimum: this many average characters per line (no word is broken).
 ARTICLE_MIN_CHARS = 38
@@ -76,8 +70,7 @@ ORDER = (Pane.LIBRARY, None, Pane.CLAIMS)
 DEFAULT_PRIORITY = (Pane.CLAIMS, Pane.LIBRARY)
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Widths in device-independent pixels that the rule works with."""
 
     article_min: int
@@ -85,8 +78,7 @@ class Limits:
     side_min: dict[Pane, int]
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """Widths of the three panes (a hidden side pane: 0) and which side panes show."""
 
     library: int
@@ -227,33 +219,31 @@ def fit_to_screen(window: QWidget) -> None:
         window.move(x, y)
 
 
+#: A QSplitter state: big-endian int32 magic and version, then the pane widths as a
+#: QList<int> (uint32 count, int32 each), then the rest (handle width, orientation…).
 SPLITTER_MAGIC = 0xFF
+_HEAD = struct.Struct(">iiI")
 
 
 def state_sizes(state: QByteArray | bytes) -> list[int] | None:
-    """The pane widths in a QSplitter state (None if it is not one)."""
-    stream = QDataStream(QByteArray(state))
-    if stream.readInt32() != SPLITTER_MAGIC:
+    """The pane widths in a QSplitter state (None if it is not one). Read with
+    :mod:`struct`: QDataStream's classes cost start-up time for four integers."""
+    data = bytes(state.data()) if isinstance(state, QByteArray) else bytes(state)
+    if len(data) < _HEAD.size:
         return None
-    stream.readInt32()  # version
-    n = stream.readUInt32()
-    if n > 64:
+    magic, _version, n = _HEAD.unpack_from(data)
+    if magic != SPLITTER_MAGIC or n > 64 or len(data) < _HEAD.size + 4 * n:
         return None
-    sizes = [stream.readInt32() for _ in range(n)]
-    return sizes if stream.status() == QDataStream.Status.Ok else None
+    return list(struct.unpack_from(f">{n}i", data, _HEAD.size))
 
 
 def with_sizes(state: QByteArray, sizes: list[int]) -> QByteArray:
     """``state`` with its pane widths replaced by ``sizes`` (same number of panes)."""
-    out = QByteArray(state)
-    stream = QDataStream(out, QIODevice.OpenModeFlag.ReadWrite)
-    stream.readInt32()
-    stream.readInt32()
-    if stream.readUInt32() != len(sizes):
+    data = bytearray(state.data())
+    if state_sizes(state) is None or _HEAD.unpack_from(data)[2] != len(sizes):
         return state
-    for s in sizes:
-        stream.writeInt32(s)
-    return out
+    struct.pack_into(f">{len(sizes)}i", data, _HEAD.size, *sizes)
+    return QByteArray(bytes(data))
 
 
 class PaneSplitter(QSplitter):
@@ -283,7 +273,9 @@ class PaneSplitter(QSplitter):
         #: The article's width as the user left it (None: its comfortable width).
         self.article_preferred: int | None = None
         self._fitting = False
-        self.limits = self.measure()
+        #: Measured by update_limits() once the panes have their fonts (the window
+        #: does it before it shows).
+        self.limits = Limits(0, 0, {p: 0 for p in Pane})
         self.splitterMoved.connect(self._moved)
 
     # --- the limits -----------------------------------------------------------------
