@@ -17,10 +17,8 @@ from typing import Any, NoReturn
 
 from reader import __version__
 from reader.describe import publisher_line, status_reasons
-from reader.errors import InputError
+from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
-
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 class _Parser(argparse.ArgumentParser):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+#: Exit statuses of every command (the CLI's and the window's): 2 is bad input.
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
 
 class InputError(Exception):
     """An input that cannot become an article; ``str()`` is the user-facing line.

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_ID, APP_NAME, ORG_NAME, __version__
-from reader.cli import EXIT_BAD_INPUT, EXIT_OK
-from reader.errors import InputError
+from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon

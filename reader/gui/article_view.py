@@ -71,7 +71,6 @@ from reader.gui.style import (
     meta_text,
     source_mark,
 )
-from reader.ingest.render import header_html
 from reader.model import Article
 
 __all__ = ["ArticleView", "SafeDocument", "drop_images"]
@@ -83,6 +82,14 @@ LINE_HEIGHT = 150
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
 #: At most this many search matches are marked (a common word in a long article).
 MAX_MATCH_MARKS = 500
+
+
+def _header_html(article: Article) -> str:
+    """The article's title block (reader.ingest.render, which loads nh3: imported when
+    the first article is shown, not while the window starts)."""
+    from reader.ingest.render import header_html
+
+    return header_html(article)
 
 
 class ArticleView(QTextBrowser):
@@ -196,7 +203,9 @@ class ArticleView(QTextBrowser):
         if kept is not None:
             self._install(kept)
             return
-        self._install_placeholder(header_html(article) + "<p class='meta'><i>Loading\u2026</i></p>")
+        self._install_placeholder(
+            _header_html(article) + "<p class='meta'><i>Loading\u2026</i></p>"
+        )
         gen = self._generation
         job = RenderJob(
             gen, article, article_id, style, self.cache, self.thread(), lambda: self._generation
@@ -274,7 +283,7 @@ class ArticleView(QTextBrowser):
         else:
             self.render_error = result or "not rendered"
             self._install_placeholder(
-                header_html(self._article or Article())
+                _header_html(self._article or Article())
                 + "<p class='meta'><i>This article could not be shown.</i></p>"
             )
             self.articleShown.emit()

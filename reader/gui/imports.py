@@ -25,14 +25,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from reader.gui.actions import BY_NAME, key_text, sequences
-from reader.gui.dialogs import ImportProblems
 from reader.gui.workers import Imported, ImportItem, ImportJob, ImportOutcome
-from reader.ingest import is_url
 
 if TYPE_CHECKING:
+    from reader.gui.dialogs import ImportProblems
     from reader.gui.window import MainWindow
 
 #: Files the import dialog offers.
@@ -157,6 +156,8 @@ class ImportController(QObject):
 
     def choose_files(self) -> ImportJob | None:
         """Ask for files with the file dialog and import them."""
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
             "Import Articles",
@@ -317,6 +318,8 @@ class ImportController(QObject):
 
     def _show_problems(self, outcome: ImportOutcome) -> None:
         if self.problems is None:
+            from reader.gui.dialogs import ImportProblems
+
             self.problems = ImportProblems(self.window)
         self.problems.set_failures([str(f) for f in outcome.failures], problems_summary(outcome))
         self.problems.show()
@@ -339,6 +342,8 @@ def items_from_mime(mime: QMimeData) -> list[ImportItem]:
         text = mime.text().strip()
         if not text:
             return []
+        from reader.ingest import is_url
+
         if is_url(text) and len(text.split()) == 1:
             return [ImportItem(text)]
         return [ImportItem("clipboard", text=text)]

@@ -13,7 +13,6 @@ one again is a swap, with no "Loading…" at all.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -31,7 +30,6 @@ from PySide6.QtGui import (
 )
 
 from reader.gui.offsets import OffsetMap
-from reader.ingest.render import HEADER_BLOCKS, article_html
 from reader.model import Article
 
 #: Bodies at least this long (characters of Markdown, or text) render off the GUI thread.
@@ -95,6 +93,8 @@ class HtmlCache:
     def key(article_id: int, article: Article) -> tuple[int, str]:
         """The article id and a digest of every field the HTML depends on (an edit or
         a re-extraction under the same id is a different entry)."""
+        import hashlib  # loads OpenSSL: when the first article is shown, not at start
+
         h = hashlib.blake2b(digest_size=16)
         head = (article.title, article.byline, article.publisher, article.wire, article.published)
         for part in head:
@@ -154,6 +154,8 @@ def doc_key(article_id: int, article: Article, style: DocStyle) -> DocKey:
     is made from), where its claims are (a re-extraction moves them) and the look
     (font, style sheet, underline colour, line height; not the side margin, which
     the view sets on whatever document it shows)."""
+    import hashlib
+
     _, content = HtmlCache.key(article_id, article)
     h = hashlib.blake2b(digest_size=16)
     for c in article.claims:
@@ -212,6 +214,8 @@ def build_document(
     """Render ``article`` into a new parentless :class:`SafeDocument` with claim marks
     and its :class:`OffsetMap`. Any thread: the document has no layout yet (the view
     that shows it creates one in the GUI thread)."""
+    from reader.ingest.render import HEADER_BLOCKS, article_html  # nh3: not at start
+
     key = (
         HtmlCache.key(article_id, article) if cache is not None and article_id is not None else None
     )

@@ -9,8 +9,6 @@ The store is one QSettings in INI format per user (see :func:`app_settings`), so
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast, overload
@@ -36,6 +34,8 @@ def throwaway_settings() -> tuple[QSettings, Path]:
     """Settings in a new temporary folder (screenshot mode): the user's font size,
     hidden panes and key remaps do not change the picture, and nothing is written
     back. Returns the settings and the folder to delete afterwards."""
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix="provenance-reader-shot-"))
     return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), folder
 
@@ -135,6 +135,8 @@ class Settings:
     def last_article_key(db_path: Path) -> str:
         """The key of the article last shown from the library at ``db_path``: ids of
         one library mean nothing in another."""
+        import hashlib  # loads OpenSSL: not before the window shows
+
         digest = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:16]
         return f"last_article/{digest}"
 

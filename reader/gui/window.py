@@ -25,13 +25,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from reader import APP_NAME
 from reader.errors import InputError
@@ -39,17 +33,12 @@ from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
 from reader.gui.deletions import Deletions
-from reader.gui.dialogs import HelpSheet, HistoryDialog, NoteDialog, link_confirm
 from reader.gui.imports import ImportController, Origin
-from reader.gui.keys_dialog import KeysDialog
 from reader.gui.layout import Pane, PaneSplitter, fit_to_screen, panel_font, set_panel_font
-from reader.gui.legend import StatusesDialog
 from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.search import Match, SearchPanel
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
 from reader.gui.workers import ImportItem
-from reader.ingest.render import safe_href
-from reader.paths import sample_paths
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
     from reader.store.library import Library, StoredArticle, StoredClaim, VerdictEntry
@@ -178,6 +167,8 @@ class MainWindow(QMainWindow):
         (marked "Sample" in the list, removed in one step with File → Remove Samples),
         else open the last article, or the first."""
         if self.library.count_articles() == 0 and not self.library.samples_offered():
+            from reader.paths import sample_paths
+
             samples = [ImportItem(str(p)) for p in sample_paths()]
             job = self.imports.start(samples, Origin.SAMPLES, "first") if samples else None
             if job is not None:  # after the controller's own message: say what they are
@@ -362,6 +353,8 @@ class MainWindow(QMainWindow):
         if sc is None or self.stored is None:
             return
         article_id, key = self.stored.id, sc.claim_key
+        from reader.gui.dialogs import NoteDialog
+
         dlg = NoteDialog(sc.claim.text, sc.note or "", self)
         dlg.accepted.connect(lambda: self.save_note(dlg.note(), article_id, key))
         self._show_dialog(dlg, modal=True)
@@ -398,18 +391,26 @@ class MainWindow(QMainWindow):
         if sc is None or self.stored is None:
             return
         entries = self.library.verdict_history(self.stored.id, sc.claim_key)
+        from reader.gui.dialogs import HistoryDialog
+
         self._show_dialog(HistoryDialog(sc.claim.text, entries, self))
 
     def show_help(self) -> None:
+        from reader.gui.dialogs import HelpSheet
+
         self._show_dialog(HelpSheet(self.settings, self))
 
     def show_statuses(self) -> None:
         """Help → Statuses and Chains: what statuses, colours and chains mean."""
+        from reader.gui.legend import StatusesDialog
+
         self._show_dialog(StatusesDialog(self))
 
     def remap_keys(self) -> None:
         """The key remapping dialog: saves to the ``[keys]`` settings and sets this
         window's actions at once."""
+        from reader.gui.keys_dialog import KeysDialog
+
         self._show_dialog(KeysDialog(self.actions_by_name, self.prefs, self))
 
     def _show_dialog(self, dlg: QWidget, modal: bool = False) -> None:
@@ -577,6 +578,11 @@ class MainWindow(QMainWindow):
         """Show the address, and open it in the browser only if the user says so.
         Only absolute http(s) and mailto addresses are offered: a relative, protocol-
         relative or file-like target would be resolved by the desktop to a local file."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from reader.gui.dialogs import link_confirm
+        from reader.ingest.render import safe_href
+
         if not url.isValid() or url.isRelative() or not safe_href(url.toString()):
             self.flash(f"Not opened: only web and mail links can be opened ({url.toString()})")
             return

@@ -21,7 +21,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.errors import BUG_REASON, InputError
-from reader.ingest import is_url
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,8 @@ class Failure:
 
     @property
     def is_url(self) -> bool:
+        from reader.ingest import is_url  # after the window shows: not needed to start
+
         return is_url(self.source)
 
     def __str__(self) -> str:
