@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from reader.model import Article, Claim, Status
@@ -197,17 +197,28 @@ def source_as_written(text: str, claim: Claim) -> str | None:
     return " ".join(text[bounds[0] : bounds[1]].split()) or None
 
 
-def local_time(stamp: str) -> str:
-    """An ISO 8601 time from the library in the reader's own time zone, as people write
-    it: "2 Dec 2026, 06:54". A stamp that cannot be read is returned as it is."""
+def local_time(stamp: str, today: date | None = None) -> str:
+    """A stored UTC ISO time as the reader's local clock shows it: "2 Dec 2026, 06:54"
+    (with the zone's abbreviation), or "today, 06:54" / "yesterday, 06:54". The store
+    keeps UTC; only the display is local. An unreadable stamp is shown as stored."""
     try:
         when = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    if when.tzinfo is None:
+    if when.tzinfo is None:  # the store writes UTC; a naive stamp is UTC too
         when = when.replace(tzinfo=UTC)
-    when = when.astimezone()
-    return f"{when.day} {when:%b %Y, %H:%M}"
+    local = when.astimezone()  # the system's zone (TZ), not Qt's
+    today = today or datetime.now().astimezone().date()
+    clock = local.strftime("%H:%M")
+    zone = local.strftime("%Z")
+    days = (today - local.date()).days
+    if days == 0:
+        day = "today"
+    elif days == 1:
+        day = "yesterday"
+    else:
+        day = f"{local.day} {local.strftime('%b %Y')}"
+    return f"{day}, {clock} {zone}".rstrip()
 
 
 class LinkRole(StrEnum):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -148,8 +148,10 @@ def test_times_are_local_and_human(monkeypatch: pytest.MonkeyPatch) -> None:
     time.tzset()
     try:
         month = datetime(2026, 12, 2).strftime("%b")  # the month as the locale writes it
-        assert local_time("2026-12-02T06:54:10+00:00") == f"2 {month} 2026, 07:54"
-        assert local_time("2026-07-02T06:54:10") == f"2 {datetime(2026, 7, 2):%b} 2026, 08:54"
+        later = date(2027, 1, 9)
+        assert local_time("2026-12-02T06:54:10+00:00", later) == f"2 {month} 2026, 07:54 CET"
+        july = f"2 {datetime(2026, 7, 2):%b} 2026, 08:54 CEST"
+        assert local_time("2026-07-02T06:54:10", later) == july
     finally:
         monkeypatch.undo()
         time.tzset()

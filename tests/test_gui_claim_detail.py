@@ -4,6 +4,7 @@ Statuses and Chains (S) with the same legend in the ? sheet."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -162,7 +163,9 @@ def test_the_detail_pane_shows_the_claim_in_full(qtbot: QtBot, win: MainWindow) 
     text = detail.plain_text()
     assert "≈ misleading\nNote: Keller said the opposite in March." in text
     history = text.split("History, oldest first:")[1].splitlines()
-    assert [h.split(", ", 1)[1][6:] for h in history[1:4]] == [
+    # each line: when (local, human: "today, 06:54 UTC"), then what was given
+    assert all(re.match(r"(today|yesterday), \d\d:\d\d", h) for h in history[1:4]), history
+    assert [re.sub(r"^(today|yesterday), \d\d:\d\d( \S+)? ", "", h) for h in history[1:4]] == [
         "✗ false",
         "✗ false Keller said the opposite in March.",
         "≈ misleading Keller said the opposite in March.",

@@ -234,3 +234,34 @@ def test_claims_rows_paint_verdicts_as_tags_with_marks(qtbot: QtBot, tmp_path: P
     assert "false" in row
     sc = win.claims_panel.model.claim(0)
     assert sc is not None and sc.verdict == "false"
+
+
+def test_the_app_palette_makes_qt_selections_readable(qapp: object) -> None:
+    """Selections Qt paints itself (dialog tables, selected article text) use the
+    application palette: make_app holds its Highlight to 4.5:1 under its text."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from reader.gui.style import contrast_ratio, readable_selection
+
+    weak = QPalette()
+    weak.setColor(QPalette.ColorRole.Highlight, QColor("#308cc6"))  # Fusion, light
+    weak.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    assert contrast_ratio(QColor("#ffffff"), QColor("#308cc6")) < 4.5
+    fixed = readable_selection(weak)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        fill = fixed.color(group, QPalette.ColorRole.Highlight)
+        text = fixed.color(group, QPalette.ColorRole.HighlightedText)
+        assert contrast_ratio(text, fill) >= 4.5
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.app import make_app
+
+    app = make_app()
+    assert isinstance(app, QApplication)
+    pal = app.palette()
+    assert (
+        contrast_ratio(
+            pal.color(QPalette.ColorRole.HighlightedText), pal.color(QPalette.ColorRole.Highlight)
+        )
+        >= 4.5
+    )

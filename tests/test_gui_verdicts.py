@@ -13,7 +13,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.gui.dialogs import HistoryDialog, NoteDialog, local_time
+from reader.describe import local_time
+from reader.gui.dialogs import HistoryDialog, NoteDialog
 from reader.store.library import Library
 from tests.test_gui_support import make_db, open_window
 

@@ -74,10 +74,11 @@ def make_app(dark: bool = False) -> object:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    if dark:
-        from reader.gui.style import apply_dark
+    from reader.gui.style import apply_dark, readable_selection
 
+    if dark:
         apply_dark(app)
+    app.setPalette(readable_selection(app.palette()))  # Qt's own selections at 4.5:1 too
     return app
 
 

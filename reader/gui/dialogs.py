@@ -7,7 +7,6 @@ its event loop, and tests can reach and answer them like a user would.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.describe import local_time
 from reader.gui.actions import ACTIONS, key_text, sequences
 from reader.gui.legend import Legend
 
@@ -95,30 +95,6 @@ class HelpSheet(QDialog):
         lay.addWidget(self.tabs)
         lay.addWidget(_close_buttons(self))
         self.resize(760, 560)
-
-
-def local_time(stamp: str, today: date | None = None) -> str:
-    """A stored UTC ISO time as the reader's local clock shows it: "2 Dec 2026, 06:54"
-    (with the zone's abbreviation), or "today, 06:54" / "yesterday, 06:54". The store
-    keeps UTC; only the display is local. An unreadable stamp is shown as stored."""
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if when.tzinfo is None:  # the store writes UTC; a naive stamp is UTC too
-        when = when.replace(tzinfo=UTC)
-    local = when.astimezone()  # the system's zone (TZ), not Qt's
-    today = today or datetime.now().astimezone().date()
-    clock = local.strftime("%H:%M")
-    zone = local.strftime("%Z")
-    days = (today - local.date()).days
-    if days == 0:
-        day = "today"
-    elif days == 1:
-        day = "yesterday"
-    else:
-        day = f"{local.day} {local.strftime('%b %Y')}"
-    return f"{day}, {clock} {zone}".rstrip()
 
 
 class HistoryDialog(QDialog):
