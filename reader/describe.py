@@ -343,10 +343,12 @@ UNCERTAIN_HELP = (
     '("She → Ann Keller"), so you can judge the guess against the article.'
 )
 
-#: What the article's marks for the current claim mean.
+#: What the article's marks for the current claim mean; ``{go_to_evidence}``: the keys
+#: of that action as the user has them (the window fills it in).
 MARKS_HELP = (
     "In the article the current claim is highlighted; its source as written is underlined "
     "in its own colour, and its evidence (the words that set its status) is tinted in the "
-    "status colour with a wavy underline. Press V to jump to the evidence and V again to "
+    "status colour with a wavy underline. Press {go_to_evidence} to jump to the evidence "
+    "and again to "
     "come back."
 )

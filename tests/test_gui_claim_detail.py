@@ -365,3 +365,16 @@ def test_s_and_the_help_menu_open_the_legend_and_the_sheet_has_it(
     assert sheet.tabs.count() == 2
     assert sheet.tabs.widget(1) is sheet.legend
     assert sheet.legend.text() == Legend().text()  # the same words in both places
+
+
+def test_the_legend_names_the_keys_in_force(qapp: object, tmp_path: Path) -> None:
+    """The legend tells which keys do what: after a remap, the remapped ones."""
+    assert "Press V to jump to the evidence" in Legend().text()
+    assert "1 (true)" in Legend().text()
+    settings = QSettings(str(tmp_path / "k.ini"), QSettings.Format.IniFormat)
+    settings.setValue("keys/go_to_evidence", "G")
+    settings.setValue("keys/verdict_true", "")
+    text = Legend(settings).text()
+    assert "Press G to jump to the evidence" in text
+    assert "Verdict: True (menu) (true)" in text
+    assert "Press V" not in text

@@ -86,7 +86,7 @@ class HelpSheet(QDialog):
         keys_lay = QVBoxLayout(keys)
         keys_lay.addWidget(self.table)
         keys_lay.addWidget(note)
-        self.legend = Legend()
+        self.legend = Legend(settings)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Help")
         self.tabs.addTab(keys, "&Keys")

@@ -8,7 +8,7 @@ claims panel draws them, so the legend looks like what it explains.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from reader.describe import (
     STATUS_MEANINGS,
     UNCERTAIN_HELP,
 )
+from reader.gui.actions import BY_NAME, key_text, sequences
 from reader.gui.style import (
     VERDICT_MARKS,
     paint_badge,
@@ -95,8 +96,10 @@ class Legend(QScrollArea):
     """The legend, scrollable: a badge and its meaning per status, the verdicts, the
     chain, "uncertain" and the article's marks."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        """``settings``: where remapped keys are, so the text names the keys in force."""
         super().__init__(parent)
+        self.settings = settings
         self.setObjectName("legend")
         self.setAccessibleName("Statuses and chains")
         self.setWidgetResizable(True)
@@ -137,8 +140,12 @@ class Legend(QScrollArea):
         lay.addLayout(verdicts)
         lay.addWidget(
             self._text(
-                "Your verdict is yours: the engine never sets or changes it. Keys 1–4 give "
-                "one, 0 clears it, E adds a note; every change is kept in the history."
+                "Your verdict is yours: the engine never sets or changes it. "
+                f"{self._keys('verdict_true')} (true), {self._keys('verdict_false')} (false), "
+                f"{self._keys('verdict_misleading')} (misleading) and "
+                f"{self._keys('verdict_unproven')} (unproven) give one, "
+                f"{self._keys('verdict_clear')} clears it, {self._keys('edit_note')} adds a "
+                "note; every change is kept in the history."
             )
         )
 
@@ -158,9 +165,14 @@ class Legend(QScrollArea):
 
         lay.addSpacing(10)
         lay.addWidget(self._heading("In the article"))
-        lay.addWidget(self._text(MARKS_HELP))
+        lay.addWidget(self._text(MARKS_HELP.format(go_to_evidence=self._keys("go_to_evidence"))))
         lay.addStretch(1)
         self.setWidget(body)
+
+    def _keys(self, action: str) -> str:
+        """The keys of ``action`` in force (remaps included), as the user reads them."""
+        keys = key_text(sequences(BY_NAME[action], self.settings))
+        return keys or f"{BY_NAME[action].label.replace('&', '').rstrip('…')} (menu)"
 
     @staticmethod
     def _heading(words: str) -> QLabel:
@@ -189,11 +201,11 @@ class Legend(QScrollArea):
 class StatusesDialog(QDialog):
     """Help → Statuses and Chains: the legend in a window of its own."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Statuses and Chains")
         self.setAccessibleName("Statuses and chains")
-        self.legend = Legend()
+        self.legend = Legend(settings)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.setAccessibleName("Close")
         buttons.rejected.connect(self.reject)

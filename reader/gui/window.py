@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
         """Help → Statuses and Chains: what statuses, colours and chains mean."""
         from reader.gui.legend import StatusesDialog
 
-        self._show_dialog(StatusesDialog(self))
+        self._show_dialog(StatusesDialog(self.settings, self))
 
     def remap_keys(self) -> None:
         """The key remapping dialog: saves to the ``[keys]`` settings and sets this
