@@ -415,3 +415,22 @@ def test_screenshot_size_option(tmp_path: Path) -> None:
     assert p.stderr.strip() == (
         "error: --size huge: give the window size as WIDTHxHEIGHT (at least 200x150), e.g. 800x600"
     )
+
+
+def test_a_search_in_a_narrow_window_gives_the_panes_back_when_it_ends(
+    qtbot: QtBot, db: Path, tmp_path: Path
+) -> None:
+    """At 800 px the library is collapsed: / shows it for the search (the claims pane
+    gives way), and Esc puts the panes back as they were."""
+    win = open_window(qtbot, db, tmp_path / "s.ini", size=(800, 600))
+    _settle(qtbot, win)
+    assert win.splitter.shown() == {Pane.CLAIMS}
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    qtbot.keyClick(win.view, Qt.Key.Key_Slash)
+    assert win.left.currentWidget() is win.search_panel
+    assert win.splitter.shown() == {Pane.LIBRARY}
+    qtbot.keyClick(win.search_panel.box, Qt.Key.Key_Escape)
+    assert win.left.currentWidget() is win.lib_view
+    assert_holds(measure(win), ["claims"])
+    assert not win.actions_by_name["toggle_library"].isChecked()

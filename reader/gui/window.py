@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.current_claim: int | None = None
         self.dialog: QWidget | None = None  # the open note/history/help/link dialog
         self._pane_request = False  # a pane toggle by the user is under way
+        #: Whether the library was wanted, and which panes were shown, before a search
+        #: showed the library (None: no search under way).
+        self._panes_before_search: tuple[bool, set[Pane]] | None = None
 
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -443,13 +446,28 @@ class MainWindow(QMainWindow):
     # --- search -----------------------------------------------------------------------
 
     def start_search(self) -> None:
-        self.actions_by_name["toggle_library"].setChecked(True)
+        """Search in the library pane, shown for it if hidden; :meth:`end_search` puts
+        the panes back as they were (a narrow window may have hidden the claims)."""
+        library = self.actions_by_name["toggle_library"]
+        if self._panes_before_search is None:
+            self._panes_before_search = (library.isChecked(), self.splitter.shown())
+        library.setChecked(True)
         self.left.setCurrentWidget(self.search_panel)
         self.search_panel.start()
 
     def end_search(self) -> None:
         self.left.setCurrentWidget(self.lib_view)
-        self.lib_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        before, self._panes_before_search = self._panes_before_search, None
+        if before is not None:
+            library_wanted, shown = before
+            if not library_wanted:
+                self.actions_by_name["toggle_library"].setChecked(False)
+            if Pane.CLAIMS in shown and Pane.CLAIMS not in self.splitter.shown():
+                self.actions_by_name["toggle_claims"].setChecked(True)
+        if self.left.isVisible():
+            self.lib_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search_chosen(self, article_id: int, match: Match | None = None) -> None:
         """Open a search result, scrolled to its match and with the match marked."""
