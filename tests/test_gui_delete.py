@@ -126,12 +126,15 @@ def test_deleting_the_only_article_leaves_an_empty_window(qtbot: QtBot, tmp_path
     assert win.view.toPlainText().startswith("The library is empty")
     assert "Ctrl+O" in win.view.toPlainText()
     assert win.claims_panel.model.rowCount() == 0
+    assert win.claims_panel.empty.text() == "No article open."
     assert win.windowTitle() == APP_NAME
     assert EMPTY_HINT in win.statusBar().currentMessage()
     qtbot.keyClick(win.lib_view, DEL)  # nothing left to delete: said, not asked
     assert "No article to delete" in win.statusBar().currentMessage()
     qtbot.keyClick(win.lib_view, Qt.Key.Key_Z, CTRL)
     assert win.stored is not None and win.lib_model.rowCount() == 1
+    empty = win.claims_panel.empty
+    assert empty.isHidden() or empty.text() != "No article open."
 
 
 def test_undo_goes_back_one_delete_at_a_time(qtbot: QtBot, tmp_path: Path) -> None:

@@ -480,6 +480,7 @@ class ClaimsPanel(QWidget):
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
         self._syncing = False
+        self._no_article = True  # until an article is shown: "No article open."
 
     def _combo(self, name: str, all_label: str, values: tuple[str, ...]) -> QComboBox:
         box = QComboBox()
@@ -514,6 +515,7 @@ class ClaimsPanel(QWidget):
         self.outlet_box.setCurrentIndex(max(0, self.outlet_box.findData(keep)))
         self.outlet_box.blockSignals(False)
         self.model.set_claims(claims, text)
+        self._no_article = article is None and not claims and not text
         self._publisher = article.publisher if article is not None else None
         self._wire = article.wire if article is not None else None
         self.show_details(None)
@@ -531,7 +533,9 @@ class ClaimsPanel(QWidget):
         self.heading.setText(
             f"Claims ({total})" if shown == total else f"Claims ({shown} of {total})"
         )
-        if total == 0:
+        if total == 0 and self._no_article:
+            self.empty.setText("No article open.")
+        elif total == 0:
             self.empty.setText("No claims found in this article.")
         elif shown == 0:
             self.empty.setText("No claim matches the filters.")
