@@ -104,3 +104,24 @@ def test_the_result_list_paints_the_match_colour(qtbot: QtBot, tmp_path: Path) -
         for y in range(0, image.height(), 2)
     }
     assert mark.name() in colours
+
+
+def test_results_follow_a_delete_and_its_undo(qtbot: QtBot, tmp_path: Path) -> None:
+    """A result never names an article that is gone: deleting one re-runs the search
+    on screen, and undoing the delete brings its result back."""
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        keep = add_article(lib, variant(1, "zeppelin"))
+        gone = add_article(lib, variant(2, "zeppelin"))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    panel = win.search_panel
+    win.start_search()
+    panel.box.setText("zeppelin")
+    panel.run_search()
+    ids = {panel.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(2)}
+    assert ids == {keep, gone}
+    win.deletions.delete([gone], "the article")
+    assert panel.results.count() == 1
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) == keep
+    win.deletions.undo()
+    assert panel.results.count() == 2

@@ -110,6 +110,7 @@ class Deletions(QObject):
             w.statusBar().showMessage(f"Could not delete {what}: {reason} — try again")
             return None
         w.lib_model.reload()
+        w.search_panel.refresh()
         if not gone:
             w.flash(f"{what} is no longer in the library")
             return None
@@ -169,6 +170,7 @@ class Deletions(QObject):
             return
         self.undo_stack.pop()
         w.lib_model.reload()
+        w.search_panel.refresh()
         if back.ids:
             w.open_article(back.ids[0])
         elif w.stored is not None:

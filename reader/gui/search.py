@@ -213,6 +213,16 @@ class SearchPanel(QWidget):
         """Drop a pending search (the window is closing)."""
         self._timer.stop()
 
+    def refresh(self) -> None:
+        """Run the shown search again (articles were deleted or came back), keeping the
+        current row where it can: a result never names an article that is gone."""
+        if not self.box.text().strip() or self.library is None:
+            return
+        row = self.results.currentRow()
+        self.run_search()
+        if self.results.count():
+            self.results.setCurrentRow(min(max(row, 0), self.results.count() - 1))
+
     def run_search(self) -> None:
         self._timer.stop()
         q = self.box.text().strip()
