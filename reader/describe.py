@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from reader.model import Article, Claim, Status
+
+if TYPE_CHECKING:
+    from datetime import date
 
 #: Longest evidence excerpt, in characters, before it is cut at a word.
 EXCERPT_CHARS = 80
@@ -201,6 +204,8 @@ def local_time(stamp: str, today: date | None = None) -> str:
     """A stored UTC ISO time as the reader's local clock shows it: "2 Dec 2026, 06:54"
     (with the zone's abbreviation), or "today, 06:54" / "yesterday, 06:54". The store
     keeps UTC; only the display is local. An unreadable stamp is shown as stored."""
+    from datetime import UTC, datetime  # loaded when a time is shown, not at start
+
     try:
         when = datetime.fromisoformat(stamp)
     except ValueError:

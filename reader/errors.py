@@ -24,3 +24,27 @@ BUG_REASON = (
     "could not be processed because of an error in Provenance Reader; please report it"
     " (PROVENANCE_READER_DEBUG=1 shows the details)"
 )
+
+
+def write_errors() -> tuple[type[Exception], ...]:
+    """What a library write may raise that the user must hear about, not a traceback:
+    the library busy or locked (sqlite3.OperationalError) or unusable (InputError).
+    A function, for ``except write_errors():`` (evaluated only when something was
+    raised): the window can start without loading sqlite3."""
+    import sqlite3
+
+    return (sqlite3.OperationalError, InputError)
+
+
+def busy_error() -> type[Exception]:
+    """sqlite3.OperationalError (busy, locked), loaded only when something was raised."""
+    import sqlite3
+
+    return sqlite3.OperationalError
+
+
+def store_error() -> type[Exception]:
+    """sqlite3.Error (any failure of the store), loaded only when something was raised."""
+    import sqlite3
+
+    return sqlite3.Error

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from reader import APP_NAME, ORG_NAME
 
 
@@ -48,6 +46,8 @@ def data_dir() -> Path:
     override = os.environ.get("PROVENANCE_READER_HOME")
     if override:
         return Path(override)
+    import platformdirs  # only when the user's folder is asked for (not with --db)
+
     return Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME))
 
 

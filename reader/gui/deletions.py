@@ -9,14 +9,13 @@ Remove Samples takes the bundled fictional samples out in one step, with the sam
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from reader import APP_NAME
-from reader.errors import InputError
+from reader.errors import InputError, write_errors
 from reader.gui.actions import key_text
 from reader.gui.library_panel import IdRole
 
@@ -105,12 +104,13 @@ class Deletions(QObject):
         order = w.lib_model.ids()
         try:
             gone = w.library.delete(ids)
-        except (sqlite3.OperationalError, InputError) as exc:
+        except write_errors() as exc:
             reason = exc.reason if isinstance(exc, InputError) else str(exc)
             w.statusBar().showMessage(f"Could not delete {what}: {reason} — try again")
             return None
         w.lib_model.reload()
-        w.search_panel.refresh()
+        if "search_panel" in w.__dict__:  # a search may be on screen
+            w.search_panel.refresh()
         if not gone:
             w.flash(f"{what} is no longer in the library")
             return None
@@ -164,13 +164,14 @@ class Deletions(QObject):
         gone = self.undo_stack[-1]
         try:
             back = w.library.restore(gone)
-        except (sqlite3.OperationalError, InputError) as exc:
+        except write_errors() as exc:
             reason = exc.reason if isinstance(exc, InputError) else str(exc)
             w.statusBar().showMessage(f"Could not undo the delete: {reason} — try again")
             return
         self.undo_stack.pop()
         w.lib_model.reload()
-        w.search_panel.refresh()
+        if "search_panel" in w.__dict__:  # a search may be on screen
+            w.search_panel.refresh()
         if back.ids:
             w.open_article(back.ids[0])
         elif w.stored is not None:

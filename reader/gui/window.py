@@ -9,7 +9,6 @@ refreshes the list and opens or offers what landed). Every user action comes fro
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -28,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from reader import APP_NAME
-from reader.errors import InputError
+from reader.errors import InputError, busy_error, write_errors
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
@@ -36,11 +35,11 @@ from reader.gui.deletions import Deletions
 from reader.gui.imports import ImportController, Origin
 from reader.gui.layout import Pane, PaneSplitter, fit_to_screen, panel_font, set_panel_font
 from reader.gui.library_panel import LibraryModel, LibraryView
-from reader.gui.search import Match, SearchPanel
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
 from reader.gui.workers import ImportItem
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
+    from reader.gui.search import Match, SearchPanel
     from reader.store.library import Library, StoredArticle, StoredClaim, VerdictEntry
 
 FLASH_MS = 4000  # how long a status-bar message stays
@@ -99,7 +98,8 @@ class MainWindow(QMainWindow):
 
         self.library = Library(self.db_path)
         self.lib_model.library = self.library
-        self.search_panel.library = self.library
+        if "search_panel" in self.__dict__:  # built already (it is built on first use)
+            self.search_panel.library = self.library
         self.lib_model.reload()
 
     # --- construction ---------------------------------------------------------------
@@ -108,14 +108,10 @@ class MainWindow(QMainWindow):
         self.lib_model = LibraryModel(None, self)
         self.lib_view = LibraryView(self.lib_model)
         self.lib_view.articleActivated.connect(self.open_article)
-        self.search_panel = SearchPanel()
-        self.search_panel.articleChosen.connect(self._search_chosen)
-        self.search_panel.closed.connect(self.end_search)
         self.left = QStackedWidget()
         self.left.setObjectName("libraryPane")
         self.left.setAccessibleName("Library pane")
         self.left.addWidget(self.lib_view)
-        self.left.addWidget(self.search_panel)
 
         self.view = ArticleView()
         self.view.claimClicked.connect(self._claim_clicked)
@@ -214,7 +210,7 @@ class MainWindow(QMainWindow):
         silently or print a traceback. True when it was saved."""
         try:
             write(*args)
-        except (sqlite3.OperationalError, InputError) as exc:
+        except write_errors() as exc:
             reason = exc.reason if isinstance(exc, InputError) else str(exc)
             self.statusBar().showMessage(f"could not save {what}: {reason} — try again")
             return False
@@ -265,7 +261,7 @@ class MainWindow(QMainWindow):
         if index is not None and stored is not None:
             try:
                 history = self.library.verdict_history(stored.id, stored.claims[index].claim_key)
-            except sqlite3.OperationalError:  # busy: the pane shows the rest
+            except busy_error():  # busy: the pane shows the rest
                 history = []
         self.claims_panel.show_details(index, history)
 
@@ -444,6 +440,19 @@ class MainWindow(QMainWindow):
         self.deletions.remove_samples()
 
     # --- search -----------------------------------------------------------------------
+
+    @cached_property
+    def search_panel(self) -> SearchPanel:
+        """The search pane, in the library pane's stack: built the first time it is
+        needed, so the window starts without it (a line edit and a list it may never
+        use)."""
+        from reader.gui.search import SearchPanel
+
+        panel = SearchPanel(getattr(self, "library", None))
+        panel.articleChosen.connect(self._search_chosen)
+        panel.closed.connect(self.end_search)
+        self.left.addWidget(panel)
+        return panel
 
     def start_search(self) -> None:
         """Search in the library pane, shown for it if hidden; :meth:`end_search` puts
@@ -673,5 +682,6 @@ class MainWindow(QMainWindow):
         if self.stored is not None:
             p.set_last_article(self.db_path, self.stored.id)
         p.sync()
-        self.search_panel.stop()
+        if "search_panel" in self.__dict__:
+            self.search_panel.stop()
         super().closeEvent(event)

@@ -12,7 +12,6 @@ In the style of Anki's ``aqt.operations``: the job is an operation object handed
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from reader.errors import BUG_REASON, InputError
+from reader.errors import BUG_REASON, InputError, store_error
 
 
 @dataclass(frozen=True)
@@ -169,7 +168,7 @@ class ImportJob(QRunnable):
                     break
                 try:
                     r = lib.add(raw, article)
-                except sqlite3.Error:
+                except store_error():
                     out.failures.append(
                         Failure(item.label, "could not be saved: the library is busy or damaged")
                     )
