@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 # A desktop-sized offscreen screen (the plugin's default is 800x800): windows the
-# tests open at 1000-1920 px fit it, as they would on a real screen, so a restored
-# geometry is not shrunk to fit. Layout tests start processes with other screens.
-_SCREEN = Path(__file__).resolve().parent / "fixtures" / "screens" / "1920x1080.json"
+# tests open at 1000-1920 px fit it with their frame, as they would on a real screen,
+# so a restored geometry is not shrunk to fit (the window fits its framed size to the
+# screen once shown). Layout tests start processes with other screens.
+_SCREEN = Path(__file__).resolve().parent / "fixtures" / "screens" / "2560x1440.json"
 if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 _HOME = tempfile.mkdtemp(prefix="provenance-reader-tests-")

@@ -147,7 +147,7 @@ def test_addresses_in_the_readers_words(tmp_path: Path) -> None:
         f"error: {base}/gone: the server answered 404: page not found",
         "error: ftp://example.org/story.html: is not a web page address (ftp://): only"
         " http:// and https:// addresses can be imported",
-        "error: example.org/news/story: no such file; for a web page, add https://"
+        "error: example.org/news/story: is not a file here; for a web page, add https://"
         " (https://example.org/news/story)",
     ]
 

@@ -244,7 +244,7 @@ def test_failures_are_told_in_the_readers_words(qtbot: QtBot, tmp_path: Path) ->
     before = win.imports.last_outcome
     win.imports.import_sources([dead, str(photo), "ftp://example.org/a.html", str(good)])
     _wait_import(qtbot, win, before)
-    assert problems.summary.text() == "3 inputs could not be imported; 1 was imported."
+    assert problems.summary.text() == "3 items could not be imported; 1 was imported."
     host = dead.split("/")[2]
     assert problems.lines() == [
         f"{dead}: could not reach {host}: nothing answers there (the server is down?)",
@@ -252,4 +252,26 @@ def test_failures_are_told_in_the_readers_words(qtbot: QtBot, tmp_path: Path) ->
         "ftp://example.org/a.html: is not a web page address (ftp://): only http:// and"
         " https:// addresses can be imported",
     ]
-    assert win.statusBar().currentMessage() == "Imported 1 article; 3 inputs could not be imported"
+    assert win.statusBar().currentMessage() == "Imported 1 article; 3 items could not be imported"
+
+
+def test_a_pasted_bare_address_is_told_to_add_https(qtbot: QtBot, tmp_path: Path) -> None:
+    """A web address pasted without http:// is an address, not an article text: the
+    problems dialog says what to add, and counts it as pasted, not as a file."""
+    from PySide6.QtGui import QGuiApplication
+
+    db = tmp_path / "lib.db"
+    make_db(db, 1)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    QGuiApplication.clipboard().setText("example.org/news")
+    before = win.imports.last_outcome
+    win.import_clipboard()
+    _wait_import(qtbot, win, before)
+    problems = win.imports.problems
+    assert problems is not None
+    assert problems.lines() == [
+        "example.org/news: is not a file here; for a web page, add https://"
+        " (https://example.org/news)"
+    ]
+    QGuiApplication.clipboard().setText("   ")
+    assert win.import_clipboard() is None

@@ -243,3 +243,22 @@ def test_last_article_is_remembered_per_library(qtbot: QtBot, tmp_path: Path) ->
     again.show()
     again.start()
     assert again.stored is not None and again.stored.id == chosen
+
+
+def test_the_window_starts_in_the_article_so_reading_keys_scroll_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """After start the keyboard is in the article: Page Down scrolls it and leaves the
+    library's selection on the article that is open (Del then names that one)."""
+    db = tmp_path / "lib.db"
+    make_db(db, 3)
+    win = open_window(qtbot, db, tmp_path / "s.ini", size=(1000, 300))
+    assert win.stored is not None
+    win.view.wait_until_shown()
+    assert win.view.hasFocus()
+    opened = win.stored.id
+    bar = win.view.verticalScrollBar()
+    assert bar.maximum() > 0
+    qtbot.keyClick(win.view, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    assert win.lib_model.id_at(win.lib_view.currentIndex().row()) == opened

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -71,8 +71,14 @@ def test_opening_a_result_scrolls_to_the_match_and_marks_it(qtbot: QtBot, tmp_pa
     qtbot.waitUntil(lambda: view.is_doc_span_visible(span))
     assert view.verticalScrollBar().value() > 0  # it is far down: the view moved
     # pressing J goes on to the claims: the claim's highlight replaces the match marks
+    top = view.cursorForPosition(QPoint(0, 0)).position()
     qtbot.keyClick(win.lib_view, "j")
     assert view.current_selection_text() and view.current_selection_text() != "zeppelin"
+    # ... from where the reader is, not from the top of the article: the first claim
+    # that reaches into the view, whose predecessor ended above it
+    n = win.current_claim
+    assert n is not None and n > 0
+    assert view.claim_span(n)[1] > top >= view.claim_span(n - 1)[1]
 
 
 def test_snippets_escape_the_article_text(qapp: object) -> None:

@@ -63,7 +63,7 @@ def test_history_dialog_lists_every_entry(qtbot: QtBot, tmp_path: Path) -> None:
     dlg = win.dialog
     assert isinstance(dlg, HistoryDialog) and dlg.isVisible()
     col = [dlg.table.item(r, 1).text() for r in range(dlg.table.rowCount())]
-    assert col == ["true", "false", "misleading", "(cleared)"]
+    assert col == ["✓ true", "✗ false", "≈ misleading", "(cleared)"]
     dlg.close()
 
 

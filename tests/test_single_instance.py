@@ -251,3 +251,16 @@ def test_absolute_keeps_urls_and_resolves_paths(
     assert absolute("https://example.org/x") == "https://example.org/x"
     assert absolute("file:///tmp/x.html") == "file:///tmp/x.html"
     assert absolute("sub/x.md") == str(tmp_path / "sub" / "x.md")
+
+
+def test_a_bare_web_address_is_handed_over_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "example.org" with no such file here stays as typed, so the window can say to
+    add https:// (made absolute, it would only say "no such file")."""
+    monkeypatch.chdir(tmp_path)
+    assert absolute("example.org/news") == "example.org/news"
+    (tmp_path / "notes.md").write_text("x")
+    assert absolute("notes.md") == str(tmp_path / "notes.md")  # a real file stays a path
+    (tmp_path / "gone.html").unlink(missing_ok=True)
+    assert absolute("gone.html") == str(tmp_path / "gone.html")  # a file name, not a host

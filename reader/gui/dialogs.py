@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from reader.describe import local_time
 from reader.gui.actions import ACTIONS, key_text, sequences
 from reader.gui.legend import Legend
+from reader.gui.style import verdict_label
 
 if TYPE_CHECKING:
     from reader.store.library import VerdictEntry
@@ -50,6 +51,10 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> 
     for c in range(len(headers) - 1):
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    # the last column wraps instead of ending in "…": rows grow to their text, again
+    # whenever the column's width changes (the dialog is resized)
+    t.setTextElideMode(Qt.TextElideMode.ElideNone)
+    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return t
 
 
@@ -109,7 +114,11 @@ class HistoryDialog(QDialog):
         head = QLabel(claim_text)
         head.setWordWrap(True)
         head.setAccessibleName("Claim")
-        rows = [(local_time(e.created_at), e.verdict or "(cleared)", e.note or "") for e in entries]
+        rows = [
+            (local_time(e.created_at), verdict_label(e.verdict) if e.verdict else "(cleared)",
+             e.note or "")
+            for e in entries
+        ]  # fmt: skip
         self.table = _table(("When", "Verdict", "Note"), rows, "History entries")
         for r, e in enumerate(entries):  # the exact stored time, for whoever needs it
             item = self.table.item(r, 0)

@@ -62,13 +62,10 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def failed_noun(outcome: ImportOutcome) -> tuple[str, str]:
-    """What the failures were, singular and plural: files, web addresses or inputs."""
-    kinds = {f.is_url for f in outcome.failures}
-    if kinds == {True}:
-        return "web address", "web addresses"
-    if kinds == {False}:
-        return "file", "files"
-    return "input", "inputs"
+    """What the failures were, singular and plural: files, web addresses, pasted
+    texts, or items when they were of several kinds."""
+    kinds = {f.noun for f in outcome.failures}
+    return kinds.pop() if len(kinds) == 1 else ("item", "items")
 
 
 def problems_summary(outcome: ImportOutcome) -> str:
@@ -343,8 +340,9 @@ def items_from_mime(mime: QMimeData) -> list[ImportItem]:
         if not text:
             return []
         from reader.ingest import is_url
+        from reader.ingest.load import looks_like_bare_address
 
-        if is_url(text) and len(text.split()) == 1:
-            return [ImportItem(text)]
+        if len(text.split()) == 1 and (is_url(text) or looks_like_bare_address(text)):
+            return [ImportItem(text)]  # an address: fetched, or told to add https://
         return [ImportItem("clipboard", text=text)]
     return []

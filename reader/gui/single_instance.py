@@ -112,7 +112,12 @@ def absolute(item: str) -> str:
     """
     if _URL.match(item):
         return item
-    return os.path.abspath(os.path.expanduser(item))
+    path = os.path.abspath(os.path.expanduser(item))
+    from reader.ingest.load import looks_like_bare_address
+
+    if not os.path.exists(path) and looks_like_bare_address(item):
+        return item  # "example.org": the window says to add https://, not "no such file"
+    return path
 
 
 class SingleInstance(QObject):

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QUrl
+from PySide6.QtCore import QPoint, QSettings, QSignalBlocker, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -43,6 +44,9 @@ if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showi
     from reader.store.library import Library, StoredArticle, StoredClaim, VerdictEntry
 
 FLASH_MS = 4000  # how long a status-bar message stays
+#: When to fit the framed window to the screen after it is first shown: at once, and
+#: again when a slow window manager has put its frame on.
+FRAME_FIT_MS = (0, 300)
 #: How long closing the window waits for a cancelled import to stop.
 CLOSE_WAIT_MS = 3000
 #: The side panes as messages name them, and the actions that show them.
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         self.current_claim: int | None = None
         self.dialog: QWidget | None = None  # the open note/history/help/link dialog
         self._pane_request = False  # a pane toggle by the user is under way
+        self._framed = False  # fitted to the screen with its frame (showEvent)
         #: Whether the library was wanted, and which panes were shown, before a search
         #: showed the library (None: no search under way).
         self._panes_before_search: tuple[bool, set[Pane]] | None = None
@@ -180,6 +185,10 @@ class MainWindow(QMainWindow):
             self.open_article(self.lib_model.ids()[0])
         else:
             self.deletions.show_nothing()
+            return
+        # the reader starts in the article: Page Down, Space and the arrows scroll it
+        # (in the library list they would move the list's selection away from it)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- articles ---------------------------------------------------------------------
 
@@ -296,14 +305,36 @@ class MainWindow(QMainWindow):
             self.flash(f"Evidence{of}{again}" if key else f"Evidence{of}")
 
     def _step_claim(self, delta: int) -> None:
-        if not self.stored or not self.stored.claims:
+        if not self.stored:
+            self.flash("No article open")
+            return
+        if not self.stored.claims:
             self.flash("This article has no claims")
             return
-        target = self.claims_panel.step(self.current_claim, delta)
+        if self.current_claim is None and self.view.verticalScrollBar().value() > 0:
+            target = self._claim_from_view(delta)  # where the reader is (after a search)
+        else:
+            target = self.claims_panel.step(self.current_claim, delta)
         if target is None:
             self.flash("Last claim" if delta > 0 else "First claim")
             return
         self.select_claim(target)
+
+    def _claim_from_view(self, delta: int) -> int | None:
+        """With no claim chosen and the article scrolled (a search result, the reader's
+        own scrolling): the first shown claim from the top of the view on (J), or the
+        last one above its bottom (K)."""
+        placed = [
+            (r, span) for r in self.claims_panel.visible_rows() if (span := self.view.claim_span(r))
+        ]
+        if not placed:  # still rendering: from the start, as with nothing scrolled
+            return self.claims_panel.step(None, delta)
+        if delta > 0:
+            top = self.view.cursorForPosition(QPoint(0, 0)).position()
+            return next((r for r, span in placed if span[1] > top), placed[-1][0])
+        height = self.view.viewport().height()
+        bottom = self.view.cursorForPosition(QPoint(0, height - 1)).position()
+        return next((r for r, span in reversed(placed) if span[0] < bottom), placed[0][0])
 
     def next_claim(self) -> None:
         self._step_claim(+1)
@@ -667,6 +698,19 @@ class MainWindow(QMainWindow):
     def flash(self, text: str) -> None:
         """A short status-bar message (ends of lists, saves, imports) that goes away."""
         self.statusBar().showMessage(text, FLASH_MS)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show, fit the window to the screen again once the window
+        manager has framed it: before, the frame (title bar) is unknown, and a window
+        the size of the screen would push its status bar below the bottom edge."""
+        super().showEvent(event)
+        if not self._framed and self.persist:  # screenshot mode keeps the size it asked for
+            self._framed = True
+            for ms in FRAME_FIT_MS:
+                QTimer.singleShot(ms, self._fit_frame)
+
+    def _fit_frame(self) -> None:
+        fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel imports (a download in progress is interrupted), wait a bounded time

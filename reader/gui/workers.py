@@ -21,6 +21,9 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.errors import BUG_REASON, InputError, store_error
 
+#: How an import names text that came from the clipboard (or a drop), not a file.
+CLIPBOARD_LABEL = "clipboard text"
+
 
 @dataclass(frozen=True)
 class ImportItem:
@@ -31,7 +34,7 @@ class ImportItem:
 
     @property
     def label(self) -> str:
-        return self.source if self.text is None else "clipboard text"
+        return self.source if self.text is None else CLIPBOARD_LABEL
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,15 @@ class Failure:
         from reader.ingest import is_url  # after the window shows: not needed to start
 
         return is_url(self.source)
+
+    @property
+    def noun(self) -> tuple[str, str]:
+        """What the input was, singular and plural, as the problems dialog counts it."""
+        if self.source.startswith(CLIPBOARD_LABEL):
+            return "pasted text", "pasted texts"
+        if self.is_url:
+            return "web address", "web addresses"
+        return "file", "files"
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"

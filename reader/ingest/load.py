@@ -90,6 +90,23 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _BARE_WEB_ADDRESS = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}(/|$)")
 
 
+#: Endings that make a dotted name a file name, not a host name.
+_FILE_SUFFIXES = frozenset(
+    {"html", "htm", "xhtml", "md", "markdown", "txt", "text", "gz", "json", "xml"}
+    | {"pdf", "png", "jpg", "jpeg", "gif", "webp", "zip"}
+)
+
+
+def looks_like_bare_address(text: str) -> bool:
+    """``example.org/news``: a web address typed without http:// or https:// (one
+    word, a dotted host name), which the reader must be told to complete."""
+    text = text.strip()
+    host = text.split("/", 1)[0]
+    if host.rsplit(".", 1)[-1].lower() in _FILE_SUFFIXES:  # "story.html" is a file name
+        return False
+    return " " not in text and bool(_BARE_WEB_ADDRESS.match(text))
+
+
 def load_file(path: Path, label: str | None = None) -> RawInput:
     label = label or str(path)
     try:
@@ -103,10 +120,10 @@ def load_file(path: Path, label: str | None = None) -> RawInput:
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        if _BARE_WEB_ADDRESS.match(label.strip()):
+        if looks_like_bare_address(label):
             raise InputError(
                 label,
-                f"no such file; for a web page, add https:// (https://{label.strip()})",
+                f"is not a file here; for a web page, add https:// (https://{label.strip()})",
             ) from None
         raise InputError(label, "no such file") from None
     except PermissionError:
