@@ -322,3 +322,38 @@ def test_enter_on_a_focused_delete_button_cancels(qtbot: QtBot, tmp_path: Path) 
     delete.setFocus()
     qtbot.keyClick(delete, Qt.Key.Key_Return)
     assert not box.isVisible() and win.lib_model.rowCount() == 2
+
+
+def test_a_sample_file_imported_by_the_user_is_not_tagged_or_removed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Delete a first-run sample, then import its file on purpose: it is the user's
+    article now, untagged, and Remove Samples leaves it."""
+    db = tmp_path / "lib.db"
+    win = open_window(qtbot, db, tmp_path / "s.ini", start=False)
+    _first_run(qtbot, win)
+    n = len(sample_paths())
+    harbor = next(p for p in sample_paths() if p.name == "harbor-city-water.html")
+    with Library(db) as lib:
+        by_title = {lib.row(i).title: i for i in lib.sample_ids()}  # type: ignore[union-attr]
+    old = next(i for t, i in by_title.items() if t and "Harbor" in t)
+    win.lib_view.select_article(old)
+    win.lib_view.setFocus()
+    qtbot.keyClick(win.lib_view, DEL)
+    _say_delete(_question(win))
+    assert old not in win.lib_model.ids()
+
+    win.imports.import_sources([str(harbor)])
+    qtbot.waitUntil(lambda: not win.imports.jobs and win.lib_model.rowCount() == n, timeout=60000)
+    rows = [win.lib_model.article_row(i) for i in range(n)]
+    mine = [r for r in rows if r is not None and not r.sample]
+    assert len(mine) == 1 and mine[0].id != old and "Harbor" in (mine[0].title or "")
+    assert f"({SAMPLE_TAG.lower()})" not in win.lib_model.index(rows.index(mine[0])).data()
+
+    win.remove_samples()
+    box = _question(win)
+    assert f"{n - 1} sample articles" in box.text()
+    _say_remove(box)
+    assert win.lib_model.ids() == [mine[0].id]
+    with Library(db) as lib:
+        assert lib.sample_ids() == [] and lib.article_ids() == [mine[0].id]
