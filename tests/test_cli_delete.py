@@ -1,12 +1,14 @@
 """`delete ID...` as users run it: one line per deleted article, one line on stderr per
 bad or unknown id (exit 2) while the others are still deleted, and the same text
-imported again after a delete comes back as a new article."""
+imported again after a delete comes back as a new article (the user's, never tagged
+as a sample even when the file is one of the bundled samples)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from reader.pipeline import extract
 from reader.store import Library
 from tests.helpers import ROOT, run_cli
 
@@ -48,6 +50,7 @@ def test_delete_prints_each_article_and_reports_bad_ids(tmp_path: Path) -> None:
         assert lib.search("Veloria") == []
     listed = run_cli("list", "--db", str(db))
     assert listed.stdout.count("\n") == 1
+    assert "[sample]" not in listed.stdout  # the user imported them: not samples
 
     # the same file again is a new article, under a new id
     again = run_cli("import", str(SAMPLES[2]), "--db", str(db), "--format", "json")
@@ -74,3 +77,30 @@ def test_delete_only_unknown_ids_deletes_nothing_and_exits_2(tmp_path: Path) -> 
 def test_delete_needs_an_id() -> None:
     p = run_cli("delete")
     assert p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
+
+
+def test_a_sample_deleted_then_imported_by_the_user_is_not_tagged(tmp_path: Path) -> None:
+    """The review's case: in a library given the samples (as the window's first run
+    stores them), `reader delete 1` then `reader import .../harbor-city-water.html`:
+    the file comes back as the user's article, not tagged [sample]."""
+    db = tmp_path / "lib.db"
+    harbor = ROOT / "resources" / "samples" / "harbor-city-water.html"
+    order = [harbor, *(p for p in SAMPLES if p != harbor)]
+    with Library(db) as lib:  # what the first run stores
+        ids = [lib.add(*extract(str(p)), sample=True).article_id for p in order]
+    assert ids[0] == 1
+    before = run_cli("list", "--db", str(db))
+    assert before.stdout.count("[sample]") == len(SAMPLES)
+
+    assert run_cli("delete", "1", "--db", str(db)).returncode == 0
+    p = run_cli("import", str(harbor.relative_to(ROOT)), "--db", str(db))
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.startswith("imported: [")
+
+    lines = run_cli("list", "--db", str(db)).stdout.splitlines()
+    harbor_line = [line for line in lines if "Harbor" in line]
+    assert len(harbor_line) == 1 and "[sample]" not in harbor_line[0]
+    assert sum("[sample]" in line for line in lines) == len(SAMPLES) - 1
+    with Library(db) as lib:
+        kept = lib.sample_ids()
+        assert 1 not in kept and len(kept) == len(SAMPLES) - 1

@@ -36,6 +36,12 @@ def _say_delete(box: QMessageBox) -> None:
     button.click()
 
 
+def _say_remove(box: QMessageBox) -> None:
+    button = box.findChild(QPushButton, "removeSamplesButton")
+    assert button is not None
+    button.click()
+
+
 def _counts(db: Path) -> dict[str, int]:
     with Library(db) as lib:
         return {
@@ -150,8 +156,18 @@ def test_undo_goes_back_one_delete_at_a_time(qtbot: QtBot, tmp_path: Path) -> No
     assert win.lib_model.ids() == [order[1], order[2]] and win.stored.id == order[1]  # type: ignore[union-attr]
     qtbot.keyClick(win.lib_view, Qt.Key.Key_Z, CTRL)
     assert win.lib_model.ids() == order and win.stored.id == order[0]  # type: ignore[union-attr]
+    qtbot.keyClick(win.lib_view, Qt.Key.Key_Z, CTRL)  # the stack is used up: not "no delete"
+    assert win.statusBar().currentMessage().startswith("Nothing left to undo")
+
+
+def test_undo_with_nothing_ever_deleted_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    make_db(db, 2)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
     qtbot.keyClick(win.lib_view, Qt.Key.Key_Z, CTRL)
-    assert "Nothing to undo" in win.statusBar().currentMessage()
+    msg = win.statusBar().currentMessage()
+    assert msg == "Nothing to undo: no article was deleted since the window opened"
+    assert win.lib_model.rowCount() == 2
 
 
 def test_the_actions_are_in_the_file_menu(qtbot: QtBot, tmp_path: Path) -> None:
@@ -160,7 +176,7 @@ def test_the_actions_are_in_the_file_menu(qtbot: QtBot, tmp_path: Path) -> None:
     win = open_window(qtbot, db, tmp_path / "s.ini")
     file_menu = win.menuBar().actions()[0].menu()
     labels = [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
-    assert {"&Delete Article…", "&Undo Delete", "Remove &Samples"} <= set(labels)
+    assert {"&Delete Article…", "&Undo Delete", "Remove &Samples…"} <= set(labels)
     assert labels[-1] == "&Quit"
 
 
@@ -193,14 +209,17 @@ def test_first_run_samples_are_tagged_and_removed_in_one_step(qtbot: QtBot, tmp_
     win.open_article(win.lib_model.ids()[0])
 
     win.actions_by_name["remove_samples"].trigger()
+    _say_remove(_question(win))
     assert win.lib_model.ids() == [mine[0].id]
     assert win.stored is not None and win.stored.id == mine[0].id
     assert f"Deleted the {n} sample articles" in win.statusBar().currentMessage()
     win.actions_by_name["undo_delete"].trigger()
     assert win.lib_model.rowCount() == n + 1
     win.actions_by_name["remove_samples"].trigger()
-    win.actions_by_name["remove_samples"].trigger()
+    _say_remove(_question(win))
+    win.actions_by_name["remove_samples"].trigger()  # none left: said, not asked
     assert "no sample articles" in win.statusBar().currentMessage()
+    assert not win.dialog_open()
     win.close()
     with Library(db) as lib:
         assert lib.sample_ids() == [] and lib.count_articles() == 1
@@ -211,6 +230,7 @@ def test_removed_samples_do_not_come_back_on_the_next_start(qtbot: QtBot, tmp_pa
     win = open_window(qtbot, db, tmp_path / "s.ini", start=False)
     _first_run(qtbot, win)
     win.remove_samples()
+    _say_remove(_question(win))
     assert win.stored is None and win.lib_model.rowCount() == 0
     win.close()
     again = open_window(qtbot, db, tmp_path / "s.ini")  # starts
@@ -233,3 +253,107 @@ def test_a_note_for_an_article_deleted_meanwhile_is_reported(qtbot: QtBot, tmp_p
     dlg.accept()  # no traceback: the status bar says why it was not saved
     msg = win.statusBar().currentMessage()
     assert "could not save your note" in msg and "no longer in the library" in msg
+
+
+def test_remove_samples_asks_first_and_undo_brings_verdicts_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Ctrl+Shift+Del used to delete at once, the user's verdicts and notes on the
+    samples with them; now it asks like Delete does, Cancel the default."""
+    db = tmp_path / "lib.db"
+    win = open_window(qtbot, db, tmp_path / "s.ini", start=False)
+    _first_run(qtbot, win)
+    n = len(sample_paths())
+    for key in "j2e":  # claim 0 of the open sample: false, with a note
+        qtbot.keyClick(win.lib_view, key)
+    note = win.dialog
+    assert isinstance(note, NoteDialog)
+    note.editor.setPlainText("Checked: invented.")
+    note.accept()
+    with qtbot.waitActive(win):
+        win.activateWindow()
+    before = _counts(db)
+    assert before["articles"] == n and before["verdicts"] >= 2
+
+    shift_del = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(win.lib_view, DEL, shift_del)
+    box = _question(win)
+    assert f"{n} sample articles" in box.text()
+    info = box.informativeText()
+    assert "verdicts" in info and "notes" in info and "Ctrl+Z" in info
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    remove = box.findChild(QPushButton, "removeSamplesButton")
+    assert remove is not None and not remove.autoDefault() and not remove.isDefault()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: Cancel
+    assert not box.isVisible() and _counts(db) == before
+
+    qtbot.keyClick(win.lib_view, DEL, shift_del)
+    box = _question(win)
+    remove = box.findChild(QPushButton, "removeSamplesButton")
+    assert remove is not None
+    remove.setFocus()  # even with the focus on Remove, Enter is Cancel
+    qtbot.keyClick(remove, Qt.Key.Key_Return)
+    assert not box.isVisible() and _counts(db) == before
+
+    qtbot.keyClick(win.lib_view, DEL, shift_del)
+    _say_remove(_question(win))
+    assert _counts(db) == {"articles": 0, "claims": 0, "chain_links": 0, "verdicts": 0}
+    assert f"Deleted the {n} sample articles" in win.statusBar().currentMessage()
+
+    qtbot.keyClick(win.lib_view, Qt.Key.Key_Z, CTRL)
+    assert _counts(db) == before
+    assert win.lib_model.rowCount() == n
+    with Library(db) as lib:
+        assert sorted(lib.sample_ids()) == sorted(win.lib_model.ids())
+    qtbot.keyClick(win.lib_view, Qt.Key.Key_Z, CTRL)  # the review's second Ctrl+Z
+    msg = win.statusBar().currentMessage()
+    assert msg.startswith("Nothing left to undo") and "no article was deleted" not in msg
+
+
+def test_enter_on_a_focused_delete_button_cancels(qtbot: QtBot, tmp_path: Path) -> None:
+    """Delete is never the target of Enter: only Cancel, the question's default, is."""
+    db = tmp_path / "lib.db"
+    make_db(db, 2)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    qtbot.keyClick(win.lib_view, DEL)
+    box = _question(win)
+    delete = box.findChild(QPushButton, "deleteButton")
+    assert delete is not None and not delete.autoDefault()
+    delete.setFocus()
+    qtbot.keyClick(delete, Qt.Key.Key_Return)
+    assert not box.isVisible() and win.lib_model.rowCount() == 2
+
+
+def test_a_sample_file_imported_by_the_user_is_not_tagged_or_removed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Delete a first-run sample, then import its file on purpose: it is the user's
+    article now, untagged, and Remove Samples leaves it."""
+    db = tmp_path / "lib.db"
+    win = open_window(qtbot, db, tmp_path / "s.ini", start=False)
+    _first_run(qtbot, win)
+    n = len(sample_paths())
+    harbor = next(p for p in sample_paths() if p.name == "harbor-city-water.html")
+    with Library(db) as lib:
+        by_title = {lib.row(i).title: i for i in lib.sample_ids()}  # type: ignore[union-attr]
+    old = next(i for t, i in by_title.items() if t and "Harbor" in t)
+    win.lib_view.select_article(old)
+    win.lib_view.setFocus()
+    qtbot.keyClick(win.lib_view, DEL)
+    _say_delete(_question(win))
+    assert old not in win.lib_model.ids()
+
+    win.imports.import_sources([str(harbor)])
+    qtbot.waitUntil(lambda: not win.imports.jobs and win.lib_model.rowCount() == n, timeout=60000)
+    rows = [win.lib_model.article_row(i) for i in range(n)]
+    mine = [r for r in rows if r is not None and not r.sample]
+    assert len(mine) == 1 and mine[0].id != old and "Harbor" in (mine[0].title or "")
+    assert f"({SAMPLE_TAG.lower()})" not in win.lib_model.index(rows.index(mine[0])).data()
+
+    win.remove_samples()
+    box = _question(win)
+    assert f"{n - 1} sample articles" in box.text()
+    _say_remove(box)
+    assert win.lib_model.ids() == [mine[0].id]
+    with Library(db) as lib:
+        assert lib.sample_ids() == [] and lib.article_ids() == [mine[0].id]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.gui.actions import ACTIONS, default_sequences
@@ -135,3 +135,73 @@ def test_reset_restores_the_defaults(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClick(win.lib_view, "j")
     assert win.current_claim == 0
     assert QApplication.activeWindow() is win
+
+
+def _enter_where_the_focus_is(qtbot: QtBot, dlg: KeysDialog) -> None:
+    """Press Enter as a user does after a click: on whatever widget has the focus."""
+    target = dlg.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def test_enter_after_take_it_removes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    """The review's trap: after Take It the focus fell to Remove Keys (the next button
+    still enabled) and Enter removed every key of the action just given J."""
+    db = tmp_path / "lib.db"
+    make_db(db, 1)
+    ini = tmp_path / "s.ini"
+    win = open_window(qtbot, db, ini)
+    dlg = _open_dialog(qtbot, win)
+    dlg.select("prev_claim")
+    _press_in_recorder(qtbot, dlg, Qt.Key.Key_J)  # Next Claim's key
+    assert dlg.set_button.text().replace("&", "") == "Take It"
+    qtbot.mouseClick(dlg.set_button, Qt.MouseButton.LeftButton)
+    assert win.actions_by_name["prev_claim"].shortcuts() == [QKeySequence("J")]
+    assert dlg.focusWidget() in (dlg.table, dlg.recorder)  # back on the list, not a button
+    _enter_where_the_focus_is(qtbot, dlg)
+    assert win.actions_by_name["prev_claim"].shortcuts() == [QKeySequence("J")]
+    assert "prev_claim=J" in _ini(ini)
+
+
+def _still_open(qtbot: QtBot, win: MainWindow, dlg: KeysDialog) -> KeysDialog:
+    """The dialog again if Enter closed it (Close is its one default button)."""
+    return dlg if win.dialog is dlg and dlg.isVisible() else _open_dialog(qtbot, win)
+
+
+def test_enter_after_add_and_reset_is_never_destructive(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    make_db(db, 1)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    dlg = _open_dialog(qtbot, win)
+    # only Close may be an Enter target
+    for b in (dlg.set_button, dlg.add_button, dlg.clear_button, dlg.reset_button):
+        assert not b.autoDefault() and not b.isDefault(), b.text()
+    default = [b for b in dlg.findChildren(QPushButton) if b.isDefault()]
+    assert [b.text().replace("&", "") for b in default] == ["Close"]
+    jn = [QKeySequence("J"), QKeySequence("N")]
+
+    dlg.select("next_claim")
+    _press_in_recorder(qtbot, dlg, Qt.Key.Key_X)
+    qtbot.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
+    assert dlg.focusWidget() in (dlg.table, dlg.recorder)
+    _enter_where_the_focus_is(qtbot, dlg)
+    assert win.actions_by_name["next_claim"].shortcuts() == [*jn, QKeySequence("X")]
+
+    dlg = _still_open(qtbot, win, dlg)
+    dlg.select("next_claim")
+    qtbot.mouseClick(dlg.reset_button, Qt.MouseButton.LeftButton)
+    assert dlg.focusWidget() in (dlg.table, dlg.recorder)
+    _enter_where_the_focus_is(qtbot, dlg)
+    assert win.actions_by_name["next_claim"].shortcuts() == jn
+
+    # even on Remove Keys itself (Tab to it), Enter does not press it; Space does
+    dlg = _still_open(qtbot, win, dlg)
+    dlg.select("next_claim")
+    dlg.clear_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(dlg.clear_button, Qt.Key.Key_Return)
+    assert win.actions_by_name["next_claim"].shortcuts() == jn
+    dlg = _still_open(qtbot, win, dlg)
+    dlg.select("next_claim")
+    dlg.clear_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(dlg.clear_button, Qt.Key.Key_Space)
+    assert win.actions_by_name["next_claim"].shortcuts() == []

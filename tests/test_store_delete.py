@@ -1,6 +1,7 @@
 """Deleting articles from a real library file: every row keyed by the article goes in
 one transaction, a snapshot puts them back exactly (undo), ids are never reused, the
-same text imported again is a new article, and the bundled samples are marked."""
+same text imported again is a new article, and the first-run samples are marked (by
+how they came in, not by their bytes)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from reader.paths import sample_paths
+from reader.pipeline import extract
 from reader.store import Library
 from reader.store.library import ARTICLE_TABLES
 from reader.store.schema import migrations
@@ -195,7 +197,7 @@ def test_samples_are_marked_and_go_with_one_delete(library: Library) -> None:
     assert not library.samples_offered()
     own = add_article(library, variant(1), "mine.md")
     assert not library.samples_offered()  # only the samples count
-    ids = [library.import_source(str(p)).article_id for p in paths]
+    ids = [library.add(*extract(str(p)), sample=True).article_id for p in paths]  # first run
     assert sorted(library.sample_ids()) == sorted(ids)
     assert library.samples_offered()
     rows = {r.id: r.sample for r in library.list_articles()}
@@ -226,3 +228,42 @@ def test_an_older_library_gets_its_samples_marked(db_path: Path) -> None:
         assert lib.sample_ids() == [sample]
         assert lib.row(own) is not None and not lib.row(own).sample  # type: ignore[union-attr]
         assert lib.samples_offered()
+
+
+def test_a_sample_file_the_user_imports_is_not_a_sample(library: Library) -> None:
+    """The mark follows how an article came in: the user's own import of a file that
+    is also a bundled sample is theirs, and Remove Samples must not take it."""
+    paths = sample_paths()
+    mine = library.import_source(str(paths[0]))
+    assert mine.created and library.sample_ids() == []
+    assert not library.row(mine.article_id).sample  # type: ignore[union-attr]
+    assert not library.samples_offered()  # the samples were never given
+
+
+def test_a_deleted_sample_imported_again_by_the_user_is_theirs(library: Library) -> None:
+    """`reader delete 1` then `reader import resources/samples/harbor-city-water.html`:
+    the article is back, new and untagged; the next Remove Samples leaves it."""
+    paths = sample_paths()
+    ids = [library.add(*extract(str(p)), sample=True).article_id for p in paths]
+    harbor = next(i for i, p in zip(ids, paths, strict=True) if p.name == "harbor-city-water.html")
+    library.delete([harbor])
+    again = library.import_source(str(next(p for p in paths if p.name == "harbor-city-water.html")))
+    assert again.created and again.article_id != harbor
+    assert not library.row(again.article_id).sample  # type: ignore[union-attr]
+    assert sorted(library.sample_ids()) == sorted(i for i in ids if i != harbor)
+    library.delete(library.sample_ids())  # what Remove Samples does
+    assert library.article_ids() == [again.article_id]
+
+
+def test_a_failed_sample_write_leaves_no_mark(library: Library) -> None:
+    """The mark is written in the article's own transaction: both or neither."""
+    raw, article = extract(str(sample_paths()[0]))
+    library.db.execute("create trigger no_claims before insert on claims begin"
+                       " select raise(abort, 'disk full'); end")  # fmt: skip
+    with pytest.raises(sqlite3.DatabaseError):
+        library.add(raw, article, sample=True)
+    library.db.execute("drop trigger no_claims")
+    assert library.count_articles() == 0 and library.sample_ids() == []
+    assert not library.samples_offered()
+    assert library.add(raw, article, sample=True).created
+    assert len(library.sample_ids()) == 1

@@ -62,8 +62,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Delete the selected article with its claims, verdicts and notes, after asking"),
     ActionSpec("undo_delete", "&Undo Delete", ("Ctrl+Z",), "&File", "undo_delete",
                "Bring back the articles deleted last (until the window closes)"),
-    ActionSpec("remove_samples", "Remove &Samples", ("Ctrl+Shift+Del",), "&File", "remove_samples",
-               "Delete the bundled fictional sample articles from this library (undo works)"),
+    ActionSpec("remove_samples", "Remove &Samples…", ("Ctrl+Shift+Del",), "&File", "remove_samples",
+               "Delete the bundled fictional sample articles, after asking (undo works)"),
     ActionSpec("quit", "&Quit", (SK.Quit, "Ctrl+Q"), "&File", "close", "Close the window"),
     # Go
     ActionSpec("next_claim", "&Next Claim", ("J", "N"), "&Go", "next_claim",

@@ -4,7 +4,11 @@ Delete Article asks first (a question shown with ``open()``, Cancel by default),
 deletes the article with everything keyed by it in one transaction
 (:meth:`reader.store.library.Library.delete`) and keeps what was removed on a stack:
 Undo Delete puts the last batch back under the same ids, verdict history and all.
-Remove Samples takes the bundled fictional samples out in one step, with the same undo.
+Remove Samples takes the bundled fictional samples out in one step, after the same
+kind of question, with the same undo.
+
+In these questions Enter means Cancel: it is the default, and the destructive button
+is never an auto-default one (a focused auto-default button would take Enter).
 """
 
 from __future__ import annotations
@@ -32,24 +36,59 @@ EMPTY_HINT = (
 )
 
 
-def delete_confirm(title: str, parent: QWidget) -> tuple[QMessageBox, QPushButton]:
-    """The question before deleting ``title`` (not yet shown), and its Delete button.
-    Cancel is the default: Enter or Esc keeps the article."""
+def _question(
+    parent: QWidget, title: str, text: str, info: str, verb: str, name: str
+) -> tuple[QMessageBox, QPushButton]:
+    """A warning (not yet shown) with a destructive button ``verb`` (object name
+    ``name``) and Cancel, the default: Enter or Esc keeps everything."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Delete Article")
-    box.setAccessibleName("Delete article?")
-    box.setText(f"Delete “{title}”?")
-    box.setInformativeText(
-        "Its claims go with it, and so do your verdicts, notes and verdict history on "
-        "them. Until you close the window, Undo Delete (Ctrl+Z) brings it all back."
-    )
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-    delete.setObjectName("deleteButton")
+    box.setWindowTitle(title)
+    box.setAccessibleName(f"{title}?")
+    box.setText(text)
+    box.setInformativeText(info)
+    button = box.addButton(verb, QMessageBox.ButtonRole.DestructiveRole)
+    button.setObjectName(name)
+    button.setAutoDefault(False)  # even with the focus on it, Enter is Cancel
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
-    return box, delete
+    return box, button
+
+
+def delete_confirm(
+    title: str, parent: QWidget, undo: str = "Undo Delete (Ctrl+Z)"
+) -> tuple[QMessageBox, QPushButton]:
+    """The question before deleting ``title`` (not yet shown), and its Delete button.
+    Cancel is the default: Enter or Esc keeps the article."""
+    return _question(
+        parent,
+        "Delete Article",
+        f"Delete “{title}”?",
+        "Its claims go with it, and so do your verdicts, notes and verdict history on "
+        f"them. Until you close the window, {undo} brings it all back.",
+        "Delete",
+        "deleteButton",
+    )
+
+
+def samples_confirm(
+    n: int, parent: QWidget, undo: str = "Undo Delete (Ctrl+Z)"
+) -> tuple[QMessageBox, QPushButton]:
+    """The question before removing the ``n`` sample articles (not yet shown), and its
+    Remove button. Cancel is the default: Enter or Esc keeps them."""
+    what = "the sample article" if n == 1 else f"the {n} sample articles"
+    return _question(
+        parent,
+        "Remove Samples",
+        f"Remove {what}?",
+        f"{'It is' if n == 1 else 'They are'} the fictional articles the reader came with."
+        f" {'Its' if n == 1 else 'Their'} claims go too, and so do your verdicts, notes "
+        f"and verdict history on {'it' if n == 1 else 'them'}. Until you close the window,"
+        f" {undo} brings {'it' if n == 1 else 'them'} back.",
+        "Remove Samples",
+        "removeSamplesButton",
+    )
 
 
 class Deletions(QObject):
@@ -60,6 +99,8 @@ class Deletions(QObject):
         super().__init__(window)
         self.win = window
         self.undo_stack: list[Deleted] = []
+        #: Whether anything was deleted this session (an empty stack may be used up).
+        self.deleted_any = False
         self.undo_button: QPushButton | None = None
         self._offer_timer = QTimer(self)
         self._offer_timer.setSingleShot(True)
@@ -84,7 +125,7 @@ class Deletions(QObject):
         if aid is None or row is None:
             w.flash("No article to delete: pick one in the library list")
             return None
-        box, delete = delete_confirm(row.title or "(untitled)", w)
+        box, delete = delete_confirm(row.title or "(untitled)", w, self._undo_named())
 
         def answered(button: QAbstractButton) -> None:
             if button is delete:
@@ -115,6 +156,7 @@ class Deletions(QObject):
             w.flash(f"{what} is no longer in the library")
             return None
         self.undo_stack.append(gone)
+        self.deleted_any = True
         if open_id is not None and open_id in gone.ids:
             self._open_next(order, open_id, set(gone.ids))
         elif open_id is not None:
@@ -159,7 +201,10 @@ class Deletions(QObject):
         """Put back the last batch deleted this session and open it."""
         w = self.win
         if not self.undo_stack:
-            w.flash("Nothing to undo: no article was deleted since the window opened")
+            if self.deleted_any:
+                w.flash("Nothing left to undo: every delete since the window opened is undone")
+            else:
+                w.flash("Nothing to undo: no article was deleted since the window opened")
             return
         gone = self.undo_stack[-1]
         try:
@@ -190,15 +235,29 @@ class Deletions(QObject):
         if not self.undo_stack:
             self._withdraw_offer()
 
-    def remove_samples(self) -> None:
-        """Delete every bundled sample article (undo brings them back)."""
+    def remove_samples(self) -> QMessageBox | None:
+        """Ask, then delete every sample article with the user's verdicts and notes on
+        them (undo brings them back)."""
         w = self.win
         ids = w.library.sample_ids()
         if not ids:
             w.flash("This library has no sample articles")
-            return
+            return None
         n = len(ids)
-        self.delete(ids, f"the {n} sample article{'' if n == 1 else 's'}")
+        box, remove = samples_confirm(n, w, self._undo_named())
+
+        def answered(button: QAbstractButton) -> None:
+            if button is remove:  # the samples as they are now, not when it asked
+                now = w.library.sample_ids()
+                if now:
+                    k = len(now)
+                    self.delete(now, f"the {k} sample article{'' if k == 1 else 's'}")
+                else:
+                    w.flash("This library has no sample articles")
+
+        box.buttonClicked.connect(answered)
+        w._show_dialog(box, modal=True)
+        return box
 
     def samples_arrived(self, outcome: ImportOutcome) -> None:
         """After the first-run import: say what these articles are."""
@@ -210,6 +269,11 @@ class Deletions(QObject):
             )
 
     # --- the status bar's offer ---------------------------------------------------------
+
+    def _undo_named(self) -> str:
+        """Undo Delete as a question names it: with its keys in force, if any."""
+        keys = key_text(self.win.actions_by_name["undo_delete"].shortcuts())
+        return f"Undo Delete ({keys})" if keys else "File → Undo Delete"
 
     def _undo_keys(self) -> str:
         keys = key_text(self.win.actions_by_name["undo_delete"].shortcuts())

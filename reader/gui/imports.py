@@ -184,12 +184,16 @@ class ImportController(QObject):
         self, items: list[ImportItem], origin: Origin = Origin.USER, opens: str = "last"
     ) -> ImportJob | None:
         """Queue ``items``; when done, open the ``opens`` ("first" or "last") article
-        they landed on if :meth:`_may_open` allows."""
+        they landed on if :meth:`_may_open` allows. Only :attr:`Origin.SAMPLES` stores
+        its articles marked as samples (Remove Samples deletes those)."""
         if not items:
             return None
         request = Request(origin, opens, self._shown())
         job = ImportJob(
-            self.window.db_path, items, success=lambda out: self._finished(job, request, out)
+            self.window.db_path,
+            items,
+            success=lambda out: self._finished(job, request, out),
+            samples=origin is Origin.SAMPLES,
         )
         job.signals.progress.connect(self._progress)
         self.jobs.append(job)

@@ -6,6 +6,11 @@ as soon as it is saved. A key another action already has is named before anythin
 saved: "Set" then becomes "Take It", which moves the key (the other action loses it,
 and that is saved too). Tab, Shift+Tab and Esc stay with moving around the window
 and closing dialogs, so they are refused.
+
+Enter never presses Set, Add, Remove Keys or Reset: none of them is a default or
+auto-default button (in a dialog a focused push button takes Enter by default, and
+when Set is disabled after saving the focus falls to the next button, Remove Keys).
+Close is the one default; after each change the focus goes back to the action list.
 """
 
 from __future__ import annotations
@@ -106,6 +111,9 @@ class KeysDialog(QDialog):
         self.clear_button.setToolTip("Leave this action with no key (the menu still has it)")
         self.reset_button = QPushButton("&Reset")
         self.reset_button.setToolTip("Give this action its default keys back")
+        for b in (self.set_button, self.add_button, self.clear_button, self.reset_button):
+            b.setAutoDefault(False)  # Enter must not press these, even with the focus
+            b.setDefault(False)
         self.set_button.clicked.connect(lambda: self._assign(replace=True))
         self.add_button.clicked.connect(lambda: self._assign(replace=False))
         self.clear_button.clicked.connect(self._clear)
@@ -123,6 +131,9 @@ class KeysDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
         close.rejected.connect(self.reject)
+        close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        if close_button is not None:
+            close_button.setDefault(True)  # Enter closes, the one thing it may do
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.current)
@@ -245,12 +256,14 @@ class KeysDialog(QDialog):
             f"Saved: {plain_label(BY_NAME[name])} is now "
             f"{key_text(self.by_name[name].shortcuts())}."
         )
+        self._back_to_list()
 
     def _clear(self) -> None:
         name = self.selected_name()
         if name is not None:
             self._apply(name, [])
             self.conflict.setText(f"Saved: {plain_label(BY_NAME[name])} has no key now.")
+            self._back_to_list()
 
     def _reset(self) -> None:
         name = self.selected_name()
@@ -266,3 +279,9 @@ class KeysDialog(QDialog):
             owners = ", ".join(plain_label(BY_NAME[o]) for o in sorted(taken))
             msg += f" (Some are used by {owners} now: reset that too to free them.)"
         self.conflict.setText(msg)
+        self._back_to_list()
+
+    def _back_to_list(self) -> None:
+        """After a change, focus the action list: the button just pressed may be
+        disabled now, and Qt would hand the focus to the next button in line."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -113,18 +113,21 @@ class ImportSignals(QObject):
 
 class ImportJob(QRunnable):
     """Import ``items`` into the library at ``db_path`` (its own connection); then
-    ``success(outcome)`` runs on the thread that created the job (the GUI thread)."""
+    ``success(outcome)`` runs on the thread that created the job (the GUI thread).
+    ``samples``: these are the first-run samples, stored marked as samples."""
 
     def __init__(
         self,
         db_path: Path,
         items: list[ImportItem],
         success: Callable[[ImportOutcome], None] | None = None,
+        samples: bool = False,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the controller keeps it until success has run
         self.db_path = db_path
         self.items = items
+        self.samples = samples
         self.signals = ImportSignals()
         if success is not None:
             self.signals.finished.connect(success)
@@ -179,7 +182,7 @@ class ImportJob(QRunnable):
                     stop_at(n)
                     break
                 try:
-                    r = lib.add(raw, article)
+                    r = lib.add(raw, article, sample=self.samples)
                 except store_error():
                     out.failures.append(
                         Failure(item.label, "could not be saved: the library is busy or damaged")

@@ -45,7 +45,7 @@ class ArticleRow:
     imported_at: str
     claim_count: int
     opened_at: str | None = None  # None: never opened (unread)
-    sample: bool = False  # one of the bundled fictional samples
+    sample: bool = False  # came in as a first-run sample (see Library.add)
 
 
 def _article_row(r: Sequence[Any]) -> ArticleRow:
@@ -145,8 +145,10 @@ class Restored:
 
 @cache
 def sample_hashes() -> frozenset[str]:
-    """SHA-256 of each bundled sample's bytes: an article with one of these raw hashes
-    is a sample, whoever imported it (first run, ``make run``, the CLI)."""
+    """SHA-256 of each bundled sample's bytes. Only migration m006 uses them, to mark
+    once the samples of libraries filled before samples were marked; since then an
+    article is a sample because the first-run import said so (``add(sample=True)``),
+    never because of its bytes: a user's own import of a sample file is theirs."""
     return frozenset(hashlib.sha256(p.read_bytes()).hexdigest() for p in sample_paths())
 
 
@@ -246,8 +248,11 @@ class Library:
 
     # --- writing extracted facts -------------------------------------------------
 
-    def add(self, raw: RawInput, article: Article) -> ImportResult:
-        """Store an extracted article and its claims in one transaction."""
+    def add(self, raw: RawInput, article: Article, sample: bool = False) -> ImportResult:
+        """Store an extracted article and its claims in one transaction. ``sample``:
+        it is one of the bundled samples a new library is given (the window's first
+        run), marked as such in the same transaction; whatever the user imports is
+        not, even the same file."""
         h = content_hash(article)
         raw_h = hashlib.sha256(raw.raw).hexdigest()
         now = _now()
@@ -270,7 +275,7 @@ class Library:
                 ],
             )
             self._insert_claims(article_id, article.claims)
-            if raw_h in sample_hashes():
+            if sample:
                 self.db.execute(
                     "insert into sample_articles (article_id, marked_at) values (?,?)",
                     [article_id, now],
