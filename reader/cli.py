@@ -8,8 +8,10 @@ prints a JSON contract read by outside scorers and never imports Qt.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -19,6 +21,7 @@ from reader import __version__
 from reader.describe import publisher_line, status_reasons
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
+from reader.textsafe import displayable, one_line, quote_name, terminal_safe
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,15 +32,30 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    """Write text output: every text printer comes here, so an escape sequence or a
+    bidi override in an article is shown as ``\\x1b``/``\\u202e``, never obeyed by
+    the terminal (:func:`reader.textsafe.terminal_safe`)."""
+    sys.stdout.write(terminal_safe(line) + "\n")
+
+
+def _out_json(obj: Any, pretty: bool = False) -> None:
+    """Write JSON output as it is: json.dumps already escapes control characters."""
+    sys.stdout.write(_json(obj, pretty) + "\n")
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(f"error: {line}\n")
+    """One line on stderr, whatever the message holds (a name's newline is escaped)."""
+    sys.stderr.write(f"error: {one_line(line)}\n")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json(obj: Any, pretty: bool = False) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+    """``obj`` as JSON; a lone surrogate (an undecodable byte of a file name) is
+    written as its ``\\uXXXX`` escape, not as a character no stream can encode."""
+    text = json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _library(args: argparse.Namespace) -> Any:
@@ -58,10 +76,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failures.append(error or f"{src}: failed")
             continue
         if args.format == "json":
-            d = {"path": src, **article.to_dict()}
-            _out(_json(d, pretty=not many))
+            d = {"path": displayable(src), **article.to_dict()}
+            _out_json(d, pretty=not many)
         else:
-            _print_article_text(article, src if many else None)
+            _print_article_text(article, quote_name(src) if many else None)
         sys.stdout.flush()
     return _report(failures)
 
@@ -122,14 +140,20 @@ def cmd_import(args: argparse.Namespace) -> int:
                 failures.append(str(exc))
                 continue
             results.append(
-                {"source": src, "id": r.article_id, "created": r.created, "title": r.title}
+                {
+                    "source": displayable(src),
+                    "id": r.article_id,
+                    "created": r.created,
+                    "title": r.title,
+                }
             )
             if args.format == "text":
                 verb = "imported" if r.created else "already in library"
-                _out(f"{verb}: [{r.article_id}] {r.title or '(untitled)'}  <- {src}")
+                title = one_line(r.title or "(untitled)")
+                _out(f"{verb}: [{r.article_id}] {title}  <- {quote_name(src)}")
     if args.format == "json":
         for r in results:
-            _out(_json(r))
+            _out_json(r)
     return _report(failures)
 
 
@@ -138,11 +162,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = lib.list_articles(limit=args.limit)
     if args.format == "json":
         for row in rows:
-            _out(_json(row.__dict__))
+            _out_json(row.__dict__)
     else:
         for row in rows:
-            meta = " · ".join(x for x in (row.publisher, row.published) if x)
-            title = row.title or "(untitled)"
+            meta = one_line(" · ".join(x for x in (row.publisher, row.published) if x))
+            title = one_line(row.title or "(untitled)")
             tag = " [sample]" if row.sample else ""
             _out(f"[{row.id}] {title}{tag}  ({meta or 'no date'}; {row.claim_count} claims)")
     return EXIT_OK
@@ -158,7 +182,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         d = {"id": stored.id, "source": stored.source, **stored.article.to_dict()}
         for cd, sc in zip(d["claims"], stored.claims, strict=True):
             cd["verdict"], cd["note"] = sc.verdict, sc.note
-        _out(_json(d, pretty=True))
+        _out_json(d, pretty=True)
     else:
         _print_article_text(stored.article)
     return EXIT_OK
@@ -169,10 +193,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = lib.search(args.query, limit=args.limit)
     if args.format == "json":
         for h in hits:
-            _out(_json(h.__dict__))
+            _out_json(h.__dict__)
     else:
         for h in hits:
-            _out(f"[{h.id}] {h.title or '(untitled)'}\n    {h.snippet}")
+            snippet = one_line(" ".join(h.snippet.split()))
+            _out(f"[{h.id}] {one_line(h.title or '(untitled)')}\n    {snippet}")
         if not hits:
             _out("no matches")
     return EXIT_OK
@@ -182,10 +207,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _library(args) as lib:
         for d in lib.export():
             if args.format == "json":
-                _out(_json(d))
+                _out_json(d)
             else:
-                _out(f"# [{d['id']}] {d['title'] or '(untitled)'}")
-                _out(d["markdown"])
+                title = markdown_safe(one_line(d["title"] or "(untitled)"), plain=True)
+                _out(f"# [{d['id']}] {title}")
+                _out(markdown_safe(d["markdown"]))
                 _out()
     return EXIT_OK
 
@@ -209,7 +235,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
                     "verdict": sc.verdict,
                     "note": sc.note,
                 }
-                _out(_json(d))
+                _out_json(d)
                 continue
             if c.evidence and sc.article_id not in text_of:
                 text_of.clear()  # claims come article by article: keep one text at most
@@ -230,7 +256,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     with _library(args) as lib:
         done, failures = lib.reextract(args.id)
     if args.format == "json":
-        _out(_json({"reextracted": done, "failed": failures}))
+        _out_json({"reextracted": done, "failed": failures})
     else:
         _out(f"re-extracted {done} article(s); user verdicts kept")
     return _report(failures)
@@ -252,7 +278,7 @@ def cmd_verdict(args: argparse.Namespace) -> int:
         lib.set_verdict(stored.id, key, verdict, args.note)
         history = lib.verdict_history(stored.id, key)
     if args.format == "json":
-        _out(_json([h.__dict__ for h in history]))
+        _out_json([h.__dict__ for h in history])
     else:
         for h in history:
             _out(f"{h.created_at}  {h.verdict or '(cleared)'}  {h.note or ''}".rstrip())
@@ -273,9 +299,9 @@ def cmd_delete(args: argparse.Namespace) -> int:
         deleted = lib.delete(ids)
     for aid, title in deleted.articles:
         if args.format == "json":
-            _out(_json({"id": aid, "title": title, "deleted": True}))
+            _out_json({"id": aid, "title": title, "deleted": True})
         else:
-            _out(f"deleted {aid}: {title or '(untitled)'}")
+            _out(f"deleted {aid}: {one_line(title or '(untitled)')}")
     failures += [f"article {aid}: not in the library (see 'list')" for aid in deleted.missing]
     return _report(failures)
 
@@ -319,6 +345,25 @@ def _print_status_evidence(c: Claim, text: str, indent: str) -> None:
     ("#3"); nothing for a claim without evidence (the status column says enough)."""
     for line in status_reasons(text, c, name=lambda i: f"#{i}", plain=False, uncertain=False):
         _out(f"{indent}{line}")
+
+
+#: ``&name;``, ``&#38;``: an entity a Markdown renderer would turn into a character.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+#: ``![alt](url)``: an image a renderer would load from the web.
+_IMAGE = re.compile(r"(?<!\\)!\[")
+
+
+def markdown_safe(text: str, plain: bool = False) -> str:
+    """Markdown for the text export with no raw HTML left in it: each ``<`` written
+    as ``&lt;``, so a ``<script>``, ``<iframe>`` or ``<img>`` an article carried is
+    shown as text by whatever renders the export, never run or loaded; a Markdown
+    image (``![alt](url)``) is written as ``\\![alt](url)``, a link to the picture,
+    which nothing loads. The words read the same. ``plain``: ``text`` is plain text
+    (a title), whose ``&lt;`` must stay those four characters: its ``&`` that starts
+    an entity is written ``&amp;``."""
+    if plain:
+        text = _ENTITY.sub("&amp;", text)
+    return _IMAGE.sub(r"\\![", text.replace("<", "&lt;"))
 
 
 def _report(failures: Sequence[str]) -> int:
@@ -407,14 +452,54 @@ COMMANDS = (
 )  # fmt: skip
 
 
+def _openable(word: str) -> bool:
+    """Whether ``word`` can be handed to the window: a path that exists, or an
+    address (``https://…``, a file manager's ``file://…``; the window says what it
+    does with any other kind)."""
+    return "://" in word or os.path.lexists(word)
+
+
+def _not_openable(word: str, first: bool) -> str:
+    """The one-line error for a word that is neither a command nor a path nor an
+    address: a typo of a command (``first``: the word a command would be; with the
+    nearest command), a bare web address (with the https:// to add), or a file that
+    is not there (said as an import would say it)."""
+    from reader.ingest.load import looks_like_bare_address
+
+    if first and not looks_like_bare_address(word):
+        shown = quote_name(word)
+        shown = shown if shown.startswith("'") else f"'{shown}'"
+        near = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+        if near:
+            return f"unknown command {shown} — did you mean '{near[0]}'? (see --help)"
+        if not any(c in word for c in "/.\\"):  # a word, not a file name
+            return f"unknown command {shown}, and no such file (see --help for the commands)"
+    if looks_like_bare_address(word):
+        return (
+            f"{quote_name(word)}: is not a file here; for a web page, add https://"
+            f" (https://{word.strip()})"
+        )
+    return f"{quote_name(word)}: no such file"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command. With no command, or with only paths/URLs (a double-click, a file
-    manager's "Open with"), open the window on them."""
+    manager's "Open with"), open the window on them; a word that is none of these (a
+    typo: ``delte 3``) is one line on stderr and exit 2, never a window."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not (argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))):
+    implicit = not (argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")))
+    if implicit:
+        if argv and not argv[0].startswith("-") and not _openable(argv[0]):
+            _err(_not_openable(argv[0], first=True))
+            return EXIT_BAD_INPUT
         argv = ["open", *argv]  # "FILE", "--dark FILE", "--db LIB": the window
     parser = build_parser()
     args = parser.parse_args(argv)
+    if implicit:
+        for i, word in enumerate(args.inputs):
+            if not _openable(word):
+                _err(_not_openable(word, first=i == 0))
+                return EXIT_BAD_INPUT
     try:
         return int(args.func(args))
     except InputError as exc:

@@ -9,11 +9,16 @@ EXIT_OK, EXIT_BAD_INPUT = 0, 2
 class InputError(Exception):
     """An input that cannot become an article; ``str()`` is the user-facing line.
 
-    ``source`` names the file or URL; ``reason`` says what is wrong with it.
+    ``source`` names the file or URL; ``reason`` says what is wrong with it. The
+    message quotes a source with control characters or undecodable bytes in its name
+    (:func:`reader.textsafe.quote_name`): a newline in a file name cannot forge a
+    second error line.
     """
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        from reader.textsafe import quote_name
+
+        super().__init__(f"{quote_name(source)}: {reason}")
         self.source = source
         self.reason = reason
 

@@ -126,7 +126,13 @@ def test_unreadable_file(tmp_path: Path) -> None:
         pkg = folder / "reader"
         (pkg / "ingest").mkdir(parents=True)
         src = Path(__file__).resolve().parents[1] / "reader"
-        for name in ("__init__.py", "errors.py", "ingest/__init__.py", "ingest/load.py"):
+        for name in (
+            "__init__.py",
+            "errors.py",
+            "textsafe.py",
+            "ingest/__init__.py",
+            "ingest/load.py",
+        ):
             shutil.copy(src / name, pkg / name)
         for f in (pkg, *pkg.rglob("*")):
             f.chmod(0o755)

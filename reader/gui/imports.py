@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from reader.gui.actions import BY_NAME, key_text, sequences
 from reader.gui.workers import Imported, ImportItem, ImportJob, ImportOutcome
+from reader.textsafe import quote_name
 
 if TYPE_CHECKING:
     from reader.gui.dialogs import ImportProblems
@@ -97,7 +98,7 @@ def summary(outcome: ImportOutcome, opened: bool, open_key: str) -> str:
     elif not landed:
         if nf == 1:
             f = outcome.failures[0]
-            return f"Could not import {Path(f.source).name or f.source}: {f.reason}"
+            return f"Could not import {quote_name(Path(f.source).name or f.source)}: {f.reason}"
         return f"Nothing imported: {plural(nf, one, many)} could not be imported"
     else:
         parts = []

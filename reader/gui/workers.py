@@ -74,7 +74,9 @@ class Failure:
         return "file", "files"
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        from reader.textsafe import quote_name  # a name with a newline stays one line
+
+        return f"{quote_name(self.source)}: {self.reason}"
 
 
 @dataclass

@@ -29,6 +29,7 @@ from reader.ingest import RawInput, decode
 from reader.model import Article, Claim
 from reader.paths import sample_paths
 from reader.store.schema import migrations
+from reader.textsafe import displayable
 
 VERDICTS = ("true", "false", "misleading", "unproven")
 BUSY_TIMEOUT_MS = 5000
@@ -269,7 +270,8 @@ class Library:
                 f" imported_at, {', '.join(_EXTRACTED)})"
                 f" values (?,?,?,?,?,?,?,{','.join('?' * len(_EXTRACTED))})",
                 [
-                    *(article_id, h, raw_h, raw.source, raw.kind, zlib.compress(raw.raw, 6)),
+                    *(article_id, h, raw_h, displayable(raw.source), raw.kind),
+                    zlib.compress(raw.raw, 6),
                     now,
                     *_extracted_values(article, now),
                 ],
@@ -557,6 +559,8 @@ class Library:
         """Record a verdict (None clears it); the note carries over unless given."""
         if verdict is not None and verdict not in VERDICTS:
             raise ValueError(f"unknown verdict {verdict!r}; use one of {', '.join(VERDICTS)}")
+        if note is not None:  # a note from argv may hold undecodable bytes: SQLite refuses them
+            note = displayable(note)
         current = self.verdict(article_id, key)
         if note is None and current is not None:
             note = current.note
