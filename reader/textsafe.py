@@ -79,3 +79,32 @@ def one_line(text: str) -> str:
     """Like :func:`terminal_safe`, and newlines and tabs escaped too: a field shown
     inside one line (a title in a list) cannot start another."""
     return _UNSAFE_LINE.sub(lambda m: _escape(m.group()), text)
+
+
+#: Characters an address must not show as themselves: controls, bidi controls, line
+#: separators and the invisible ones (zero-width space, joiners, word joiner, BOM,
+#: soft hyphen) that make two addresses look alike.
+_UNSAFE_ADDRESS = re.compile(
+    f"[\x00-\x20\x7f-\xa0\xad\u200b-\u200f\u2028-\u202f\u2060-\u2064{BIDI_CONTROLS}"
+    "\ufeff\ud800-\udfff]"
+)
+
+
+def address_safe(address: str) -> str:
+    """A web address as a browser's address bar shows it: each control, bidi or
+    invisible character (and space) percent-encoded (U+202E as ``%E2%80%AE``), so
+    what is shown is the address's real order and characters."""
+    return _UNSAFE_ADDRESS.sub(
+        lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass")),
+        address,
+    )
+
+
+def script_word(text: str) -> str:
+    """How to name the non-ASCII letters of a host: "non-Latin" when any is not a
+    Latin letter (the Cyrillic а of аpple.com), else "accented" (bücher.de)."""
+    import unicodedata
+
+    odd = [c for c in text if not c.isascii() and c.isalpha()]
+    latin = all(unicodedata.name(c, "").startswith("LATIN ") for c in odd)
+    return "accented" if odd and latin else "non-Latin"

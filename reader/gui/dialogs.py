@@ -31,6 +31,7 @@ from reader.describe import local_time
 from reader.gui.actions import ACTIONS, key_text, sequences
 from reader.gui.legend import Legend
 from reader.gui.style import verdict_label
+from reader.textsafe import address_safe, script_word
 
 if TYPE_CHECKING:
     from reader.store.library import VerdictEntry
@@ -215,14 +216,47 @@ class ImportProblems(QDialog):
         return [self.list.item(i).text() for i in range(self.list.count())]
 
 
+def shown_address(url: QUrl) -> tuple[str, str | None]:
+    """``url`` as the window shows it before opening it, and a warning or None.
+
+    As browsers do against look-alike addresses: a host with letters outside a-z
+    (``аpple.com`` with a Cyrillic а, or an ``xn--`` name Qt would decode) is shown
+    in its punycode form (``xn--pple-43d.com``, what the browser will ask for) and
+    the warning says so; control, bidi (U+202E) and invisible characters anywhere
+    are percent-encoded, never shown as themselves."""
+    shown = url.toDisplayString()
+    ace = url.host(QUrl.ComponentFormattingOption.EncodeUnicode)
+    unicode_host = url.host()
+    if not ace and url.scheme().lower() == "mailto":  # mailto:name@host: the host is in the path
+        _name, at, unicode_host = url.path().rpartition("@")
+        ace = str(QUrl.toAce(unicode_host).toStdString()) if at else ""
+    warning = None
+    if ace and any(label.startswith("xn--") for label in ace.lower().split(".")):
+        head, found, tail = shown.partition(unicode_host)
+        if found:
+            shown = head + ace + tail
+        word = script_word(unicode_host)
+        warning = (
+            f"The address uses {word} letters:\n{ace}\nCheck that it is the site you mean:"
+            " letters from other alphabets can make a name look like one you know."
+        )
+    return address_safe(shown), warning
+
+
 def link_confirm(url: QUrl, parent: QWidget) -> QMessageBox:
-    """A question (not yet shown) asking whether to open ``url`` in the browser."""
+    """A question (not yet shown) asking whether to open ``url`` in the browser; the
+    address is shown as :func:`shown_address` makes it, as plain text."""
+    address, warning = shown_address(url)
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
     box.setWindowTitle("Open Link")
     box.setAccessibleName("Open link?")
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText("Open this address in your web browser?")
-    box.setInformativeText(url.toDisplayString())
+    box.setInformativeText(address if warning is None else f"{address}\n\n{warning}")
+    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if informative is not None:  # the address is never read as rich text
+        informative.setTextFormat(Qt.TextFormat.PlainText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -630,7 +630,9 @@ class MainWindow(QMainWindow):
         if url.isEmpty():
             self.statusBar().clearMessage()
         else:
-            self.statusBar().showMessage(url.toDisplayString())
+            from reader.gui.dialogs import shown_address  # the look-alike host as punycode
+
+            self.statusBar().showMessage(shown_address(url)[0])
 
     def confirm_link(self, url: QUrl) -> None:
         """Show the address, and open it in the browser only if the user says so.
@@ -638,13 +640,17 @@ class MainWindow(QMainWindow):
         relative or file-like target would be resolved by the desktop to a local file."""
         from PySide6.QtWidgets import QMessageBox
 
-        from reader.gui.dialogs import link_confirm
+        from reader.gui.dialogs import link_confirm, shown_address
         from reader.ingest.render import safe_href
+        from reader.textsafe import address_safe
 
         if not url.isValid() or url.isRelative() or not safe_href(url.toString()):
-            self.flash(f"Not opened: only web and mail links can be opened ({url.toString()})")
+            self.flash(
+                "Not opened: only web and mail links can be opened"
+                f" ({address_safe(url.toString())})"
+            )
             return
-        self.statusBar().showMessage(url.toDisplayString())
+        self.statusBar().showMessage(shown_address(url)[0])
         box = link_confirm(url, self)
 
         def done(result: int) -> None:
