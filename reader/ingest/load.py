@@ -63,12 +63,16 @@ def is_url(source: str) -> bool:
 def load(source: str, should_cancel: Callable[[], bool] | None = None) -> RawInput:
     """Read a path or an http(s) URL; raise InputError for anything that is not an article.
 
-    ``should_cancel`` is polled during a download (files are read at once).
+    ``should_cancel`` is polled during a download, which it ends at once (files are
+    read at once). The download itself is :mod:`reader.ingest.fetch`, a leaf that
+    imports nothing of this package: the dependency runs one way, from here to there.
     """
     if is_url(source):
         from reader.ingest.fetch import fetch_url  # httpx only when a URL is asked for
 
-        return fetch_url(source.strip(), should_cancel=should_cancel)
+        url = source.strip()
+        got = fetch_url(url, max_bytes=MAX_BYTES, should_cancel=should_cancel)
+        return from_bytes(got.body, url, name=got.name, content_type=got.content_type, url=got.url)
     scheme = _SCHEME.match(source.strip())
     if scheme:
         if scheme.group(1).lower() == "file":  # a file manager's address for a file
