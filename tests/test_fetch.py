@@ -130,7 +130,36 @@ def test_one_deadline_covers_connect_headers_and_body(shape: Slow) -> None:
         took = time.monotonic() - t0
         assert asked.is_set()
     assert str(e.value) == f"{url}: {TOO_SLOW}"
-    assert 0.45 <= took < 1.0, f"gave up after {took:.2f} s"
+    assert 0.45 <= took < 1.5, f"gave up after {took:.2f} s"
+
+
+def test_a_connect_that_never_completes_is_cut_off_and_said_so() -> None:
+    """A listener whose accept queue is full: the kernel drops further handshakes, so
+    the connect itself stalls; the deadline covers it and names the host."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = int(listener.getsockname()[1])
+    queued = []
+    for _ in range(3):  # fill the queue (Linux keeps backlog + 1), never accepted
+        c = socket.socket()
+        c.setblocking(False)
+        c.connect_ex(("127.0.0.1", port))
+        queued.append(c)
+    try:
+        time.sleep(0.1)
+        t0 = time.monotonic()
+        with pytest.raises(InputError) as e:
+            fetch(f"http://127.0.0.1:{port}/story", deadline=0.5)
+        took = time.monotonic() - t0
+    finally:
+        for c in queued:
+            c.close()
+        listener.close()
+    assert (
+        e.value.reason == f"could not reach 127.0.0.1:{port}: no answer within 0.5 s (no network?)"
+    )
+    assert took < 1.0, f"gave up after {took:.2f} s"
 
 
 def test_the_deadline_is_the_readme_s_15_s_unless_given() -> None:
@@ -149,7 +178,7 @@ def test_extract_gives_up_on_a_dripping_server_at_the_deadline(
         with pytest.raises(InputError) as e:
             extract(url)
         assert e.value.reason == TOO_SLOW
-        assert time.monotonic() - t0 < 1.0
+        assert time.monotonic() - t0 < 1.5
 
 
 def _fetch_threads() -> list[threading.Thread]:
@@ -181,7 +210,7 @@ def test_cancel_interrupts_a_silent_server_at_once() -> None:
 
 def test_cancel_during_a_dripping_body_returns_within_a_tick() -> None:
     cancel = threading.Event()
-    with slow_server(Slow.BODY, every=0.5) as (url, asked):
+    with slow_server(Slow.BODY, every=2.0) as (url, asked):  # the next byte in 2 s
         timer = threading.Timer(0.3, cancel.set)
         timer.start()
         t0 = time.monotonic()
@@ -189,7 +218,7 @@ def test_cancel_during_a_dripping_body_returns_within_a_tick() -> None:
             fetch(url, deadline=30.0, should_cancel=cancel.is_set)
         took = time.monotonic() - t0
         assert asked.is_set()
-    assert took < 0.6, f"cancel took {took - 0.3:.2f} s to act"
+    assert took < 1.0, f"cancel took {took - 0.3:.2f} s to act"
 
 
 def test_fetch_imports_nothing_of_the_ingest_package() -> None:
