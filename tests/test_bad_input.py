@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import socket
 from pathlib import Path
 
@@ -34,6 +35,12 @@ def _sparse(tmp_path: Path) -> Path:
     return p
 
 
+def _fifo(path: Path) -> Path:
+    """A named pipe nobody writes to: reading it would wait forever."""
+    os.mkfifo(path)
+    return path
+
+
 BAD_FILES = {
     "empty": (lambda t: _write(t, "empty.txt", b""), "is empty"),
     "photo": (
@@ -57,6 +64,8 @@ BAD_FILES = {
     ),
     "directory": (lambda t: t, "is a folder, not a file"),
     "missing": (lambda t: t / "gone.html", "no such file"),
+    "named pipe": (lambda t: _fifo(t / "pipe.html"), "is not a regular file (a named pipe)"),
+    "device": (lambda t: Path("/dev/zero"), "is not a regular file (a device)"),
     "damaged gzip": (
         lambda t: _write(t, "page.html.gz", gzip.compress(b"<p>x</p>" * 50)[:30]),
         "damaged",

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.dialogs import NoteDialog
 from reader.gui.window import MainWindow
 from reader.store.library import Library
+from tests.helpers import Slow, slow_server
 from tests.test_gui_support import make_db, open_window, variant
 
 
@@ -176,5 +177,27 @@ def test_cancel_ends_a_single_item_import(qtbot: QtBot, tmp_path: Path) -> None:
     assert win.statusBar().currentMessage() == "Cancelled: 0 of 1 imported; 1 not imported"
     assert not win.imports.cancel_button.isVisible()
     assert win.stored is not None and win.stored.id == aid
+    with Library(db) as lib:
+        assert lib.count_articles() == 1
+
+
+def test_cancel_interrupts_a_silent_server_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    """The server took the request and says nothing: Cancel does not wait for it (nor
+    for the 15 s deadline); the import ends within a second and keeps nothing."""
+    db = tmp_path / "lib.db"
+    make_db(db, 1)
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    with slow_server(Slow.SILENT) as (url, asked):
+        assert win.imports.import_sources([url]) is not None
+        assert asked.wait(10), "the download never started"
+        time.sleep(0.3)  # into the silence
+        started = time.monotonic()
+        qtbot.mouseClick(win.imports.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not win.imports.jobs, timeout=5000)
+        took = time.monotonic() - started
+    assert took < 1.0, f"Cancel took {took:.2f} s"
+    out = win.imports.last_outcome
+    assert out is not None and out.cancelled and out.not_imported == [url]
+    assert not out.failures
     with Library(db) as lib:
         assert lib.count_articles() == 1

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import importlib
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -105,6 +107,63 @@ def test_directory_and_missing_path(tmp_path: Path) -> None:
         load(str(tmp_path))
     with pytest.raises(InputError, match="no such file"):
         load(str(tmp_path / "nope.txt"))
+
+
+def _load_within(path: Path, seconds: float = 5.0) -> BaseException | None:
+    """load() in a thread, so a read that would wait forever fails the test, not hangs it."""
+    caught: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            load(str(path))
+        except BaseException as exc:
+            caught.append(exc)
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"reading {path} did not return within {seconds} s"
+    return caught[0] if caught else None
+
+
+def test_non_regular_files_are_refused_before_they_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "story.html"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.html"
+    link.symlink_to(fifo)
+    for path, reason in (
+        (fifo, "is not a regular file (a named pipe)"),
+        (link, "is not a regular file (a named pipe)"),  # the link is followed
+        (Path("/dev/zero"), "is not a regular file (a device)"),
+        (Path("/dev/null"), "is not a regular file (a device)"),
+    ):
+        err = _load_within(path)
+        assert isinstance(err, InputError) and str(err) == f"{path}: {reason}"
+
+
+def test_a_file_swapped_for_a_pipe_after_the_check_does_not_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The open itself cannot wait on a pipe (O_NONBLOCK), and the opened file is
+    checked again: a path replaced between the check and the open is refused."""
+    load_mod = importlib.import_module("reader.ingest.load")  # the name `load` is the function
+
+    fifo = tmp_path / "swapped.txt"
+    os.mkfifo(fifo)
+    real_check = load_mod._check_regular
+    calls: list[int] = []
+
+    def first_check_passes(st: os.stat_result, label: str) -> int:
+        calls.append(1)
+        if len(calls) == 1:
+            return 0
+        return real_check(st, label)
+
+    # the race, made certain: the check before the open is told "a regular file"
+    monkeypatch.setattr(load_mod, "_check_regular", first_check_passes)
+    err = _load_within(fifo)
+    assert isinstance(err, InputError) and err.reason == "is not a regular file (a named pipe)"
+    assert len(calls) == 2
 
 
 def test_unreadable_file(tmp_path: Path) -> None:

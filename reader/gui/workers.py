@@ -3,8 +3,9 @@
 The window stays responsive while files are read, cleaned and searched for claims;
 the job reports progress per item, goes on past a bad input (kept with its one-line
 reason), and finishes with what landed, new or already there. Cancel stops before
-the next input, between cleaning an input and storing it, and inside a download (the
-fetcher polls the cancel flag); the outcome lists what was not imported.
+the next input, between cleaning an input and storing it, and inside a download at
+once (the fetcher watches the cancel flag and shuts the connection, even while the
+server is silent); the outcome lists what was not imported.
 
 In the style of Anki's ``aqt.operations``: the job is an operation object handed a
 ``success`` callback, which runs on the GUI thread with the :class:`ImportOutcome`.
@@ -137,7 +138,8 @@ class ImportJob(QRunnable):
 
     def cancel(self) -> None:
         """Stop before the next item (or before storing this one), and interrupt a
-        download in progress."""
+        download in progress at once (reader.ingest.fetch polls this flag every few
+        hundredths of a second and shuts the connection)."""
         self._cancel.set()
 
     @property

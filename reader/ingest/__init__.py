@@ -4,7 +4,8 @@ The public load API lives here (``load``, ``RawInput``, ``is_url``, ...); the
 modules beside it hold one step each:
 
 - :mod:`~reader.ingest.load`: find the bytes, decode them, tell HTML, Markdown and text apart;
-- :mod:`~reader.ingest.fetch`: download an http(s) URL (httpx, imported on first use);
+- :mod:`~reader.ingest.fetch`: download an http(s) URL within one deadline (httpx,
+  imported on first use); a leaf that imports nothing of this package;
 - :mod:`~reader.ingest.clean_html`, :mod:`~reader.ingest.clean_text`,
   :mod:`~reader.ingest.clean_markdown`: one cleaner per kind;
 - :mod:`~reader.ingest.body_rules`: the generic furniture rules around trafilatura;

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import os
 import re
+import stat
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,12 +65,16 @@ def is_url(source: str) -> bool:
 def load(source: str, should_cancel: Callable[[], bool] | None = None) -> RawInput:
     """Read a path or an http(s) URL; raise InputError for anything that is not an article.
 
-    ``should_cancel`` is polled during a download (files are read at once).
+    ``should_cancel`` is polled during a download, which it ends at once (files are
+    read at once). The download itself is :mod:`reader.ingest.fetch`, a leaf that
+    imports nothing of this package: the dependency runs one way, from here to there.
     """
     if is_url(source):
         from reader.ingest.fetch import fetch_url  # httpx only when a URL is asked for
 
-        return fetch_url(source.strip(), should_cancel=should_cancel)
+        url = source.strip()
+        got = fetch_url(url, max_bytes=MAX_BYTES, should_cancel=should_cancel)
+        return from_bytes(got.body, url, name=got.name, content_type=got.content_type, url=got.url)
     scheme = _SCHEME.match(source.strip())
     if scheme:
         if scheme.group(1).lower() == "file":  # a file manager's address for a file
@@ -108,16 +114,18 @@ def looks_like_bare_address(text: str) -> bool:
 
 
 def load_file(path: Path, label: str | None = None) -> RawInput:
+    """Read a regular file; a folder, a named pipe or a device is refused before it is
+    opened (reading a FIFO or /dev/zero would never end)."""
     label = label or str(path)
     try:
-        if path.is_dir():
-            raise InputError(label, "is a folder, not a file")
-        size = path.stat().st_size
+        size = _check_regular(os.stat(path), label)
         if size > MAX_BYTES:
-            raise InputError(
-                label, f"is too large ({_mb(size)}; an article is at most {_mb(MAX_BYTES)})"
-            )
-        with path.open("rb") as fh:
+            raise InputError(label, _too_large(size))
+        # O_NONBLOCK: were the path swapped for a pipe after the check, opening it
+        # still returns at once (and the second check refuses it)
+        fd = os.open(path, os.O_RDONLY | _OPEN_FLAGS)
+        with os.fdopen(fd, "rb") as fh:
+            _check_regular(os.fstat(fh.fileno()), label)
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         if looks_like_bare_address(label):
@@ -133,6 +141,32 @@ def load_file(path: Path, label: str | None = None) -> RawInput:
     except OSError as exc:
         raise InputError(label, f"cannot be read ({exc.strerror or exc})") from None
     return from_bytes(raw, label, name=path.name)
+
+
+#: Never wait on a pipe, never adopt a terminal; no newline translation on Windows.
+_OPEN_FLAGS = sum(getattr(os, flag, 0) for flag in ("O_NONBLOCK", "O_NOCTTY", "O_BINARY"))
+#: What a path that is not a regular file is, for the one-line refusal.
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a disk device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _check_regular(st: os.stat_result, label: str) -> int:
+    """Refuse anything but a regular file (a folder, a pipe, a device, a socket);
+    return its size."""
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(label, "is a folder, not a file")
+    if stat.S_ISREG(st.st_mode):
+        return st.st_size
+    what = next((name for test, name in _SPECIAL_FILES if test(st.st_mode)), "")
+    raise InputError(label, f"is not a regular file ({what})" if what else "is not a regular file")
+
+
+def _too_large(size: int) -> str:
+    return f"is too large ({_mb(size)}; an article is at most {_mb(MAX_BYTES)})"
 
 
 def from_bytes(
