@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from reader import __version__
 from reader.describe import publisher_line, status_reasons
-from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
+from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, LibraryError, store_error
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
 
 
@@ -40,11 +40,40 @@ def _json(obj: Any, pretty: bool = False) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
 
 
-def _library(args: argparse.Namespace) -> Any:
+def _db_path(args: argparse.Namespace) -> Path:
     from reader.paths import default_db_path
+
+    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+
+
+#: What a write that finds another program writing says, once, before it waits again.
+BUSY_LINE = "library busy (another program is writing), retrying…"
+
+
+def _busy() -> None:
+    sys.stderr.write(BUSY_LINE + "\n")
+    sys.stderr.flush()
+
+
+def _library(args: argparse.Namespace) -> Any:
     from reader.store import Library
 
-    return Library(Path(args.db) if args.db else default_db_path())
+    return Library(_db_path(args), on_busy=_busy)
+
+
+#: The largest id SQLite can store (a signed 64-bit integer).
+_MAX_ID = 2**63 - 1
+
+
+def _number(text: str) -> int:
+    """An id, seq or limit argument: a number SQLite can hold, or one usage line."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not -_MAX_ID <= n <= _MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is too large (at most {_MAX_ID})")
+    return n
 
 
 # --- commands ---------------------------------------------------------------------
@@ -112,12 +141,17 @@ def _cpu_count() -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from reader.library_ops import import_source
+
     failures: list[str] = []
     results = []
     with _library(args) as lib:
         for src in args.inputs:
             try:
-                r = lib.import_source(src)
+                r = import_source(lib, src)
+            except LibraryError as exc:  # busy, full, read-only: this one, then go on
+                failures.append(f"{src}: not imported: the library {exc.reason}")
+                continue
             except InputError as exc:
                 failures.append(str(exc))
                 continue
@@ -128,8 +162,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 verb = "imported" if r.created else "already in library"
                 _out(f"{verb}: [{r.article_id}] {r.title or '(untitled)'}  <- {src}")
     if args.format == "json":
-        for r in results:
-            _out(_json(r))
+        for d in results:
+            _out(_json(d))
     return _report(failures)
 
 
@@ -227,8 +261,10 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
+    from reader.library_ops import reextract
+
     with _library(args) as lib:
-        done, failures = lib.reextract(args.id)
+        done, failures = reextract(lib, args.id)
     if args.format == "json":
         _out(_json({"reextracted": done, "failed": failures}))
     else:
@@ -266,8 +302,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
     ids: list[int] = []
     for text in args.ids:
         try:
-            ids.append(int(text))
-        except ValueError:
+            ids.append(_number(text))
+        except argparse.ArgumentTypeError:
             failures.append(f"{text}: not an article id; ids are numbers (see 'list')")
     with _library(args) as lib:
         deleted = lib.delete(ids)
@@ -363,25 +399,25 @@ def build_parser() -> argparse.ArgumentParser:
     sp = command("import", cmd_import, "import files or URLs into the library")
     sp.add_argument("inputs", nargs="+", metavar="PATH|URL")
     sp = command("list", cmd_list, "list the library's articles, newest first")
-    sp.add_argument("--limit", type=int, default=-1, help="at most this many")
+    sp.add_argument("--limit", type=_number, default=-1, help="at most this many")
     sp = command("show", cmd_show, "show one article with its claims")
-    sp.add_argument("id", type=int, metavar="ID")
+    sp.add_argument("id", type=_number, metavar="ID")
     sp = command("search", cmd_search, "full-text search of titles and bodies")
     sp.add_argument("query", metavar="QUERY")
-    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--limit", type=_number, default=50)
     command("export", cmd_export, "export every article, its claims and your verdicts")
     sp = command("claims", cmd_claims, "list claims across the library, filtered")
-    sp.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
+    sp.add_argument("--article", type=_number, metavar="ID", help="only this article's claims")
     sp.add_argument("--outlet", help="canonical outlet name, e.g. 'The Wall Street Journal'")
     sp.add_argument("--status", choices=STATUSES)
     sp.add_argument("--source-type", choices=SOURCE_TYPES)
     sp = command(
         "reextract", cmd_reextract, "re-run extraction on stored raw inputs; keeps verdicts"
     )
-    sp.add_argument("id", type=int, nargs="?", metavar="ID", help="one article (default: all)")
+    sp.add_argument("id", type=_number, nargs="?", metavar="ID", help="one article (default: all)")
     sp = command("verdict", cmd_verdict, "set your verdict on a claim (ARTICLE SEQ as in 'claims')")
-    sp.add_argument("article", type=int, metavar="ARTICLE")
-    sp.add_argument("seq", type=int, metavar="SEQ")
+    sp.add_argument("article", type=_number, metavar="ARTICLE")
+    sp.add_argument("seq", type=_number, metavar="SEQ")
     sp.add_argument("verdict", metavar="VERDICT", help="true, false, misleading, unproven or clear")
     sp.add_argument("--note", help="a note kept with the verdict")
     sp = command(
@@ -419,6 +455,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except InputError as exc:
         _err(str(exc))
+        return EXIT_BAD_INPUT
+    except store_error() as exc:  # a read of a busy, damaged or vanished library
+        from reader.errors import library_error
+
+        _err(str(library_error(_db_path(args), exc)))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _err("interrupted")

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from reader import APP_NAME
-from reader.errors import InputError, busy_error, write_errors
+from reader.errors import busy_error, write_errors, write_reason
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
@@ -220,8 +220,7 @@ class MainWindow(QMainWindow):
         try:
             write(*args)
         except write_errors() as exc:
-            reason = exc.reason if isinstance(exc, InputError) else str(exc)
-            self.statusBar().showMessage(f"could not save {what}: {reason} — try again")
+            self.statusBar().showMessage(f"could not save {what}: {write_reason(exc)} — try again")
             return False
         return True
 
