@@ -316,6 +316,43 @@ def cmd_delete(args: argparse.Namespace) -> int:
     return _report(failures)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """SQLite's page check and the search index's own check; ``--repair`` rebuilds a
+    damaged search index (damaged pages cannot be rebuilt: they are reported)."""
+    from reader.store.check import IndexState, check_library
+
+    path = _db_path(args)
+    report = check_library(path, repair=args.repair)
+    if args.format == "json":
+        _out(
+            _json(
+                {
+                    "path": str(path),
+                    "pages": report.page_problems or "ok",
+                    "search_index": report.search_index,
+                }
+            )
+        )
+    else:
+        _out(f"pages: {'ok' if not report.page_problems else 'damaged'}")
+        for problem in report.page_problems:
+            _out(f"    {problem}")
+        _out(f"search index: {report.search_index}")
+    failures = []
+    if report.page_problems:
+        n = len(report.page_problems)
+        failures.append(
+            f"{path}: is damaged ({n} problem{'s' if n > 1 else ''} in its pages): restore it"
+            " from a backup, or save what can be read with sqlite3's .recover"
+        )
+    if report.search_index == IndexState.DAMAGED:
+        failures.append(
+            f"{path}: its search index is damaged: run 'check --repair' to rebuild it"
+            " from the articles"
+        )
+    return _report(failures)
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from reader.gui.app import run_gui  # the only command that imports Qt
 
@@ -424,6 +461,14 @@ def build_parser() -> argparse.ArgumentParser:
         "delete", cmd_delete, "delete articles with their claims, verdicts, notes and history"
     )
     sp.add_argument("ids", nargs="+", metavar="ID", help="article ids, as in 'list'")
+    sp = command(
+        "check",
+        cmd_check,
+        "check the library file for damage; --repair rebuilds a damaged search index",
+    )
+    sp.add_argument(
+        "--repair", action="store_true", help="rebuild the search index if it is damaged"
+    )
     sp = command("open", cmd_open, "open the window (optionally on files or URLs)")
     sp.add_argument("inputs", nargs="*", metavar="PATH|URL")
     sp.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
@@ -439,7 +484,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "extract", "import", "list", "show", "search", "export", "claims", "reextract", "verdict",
-    "delete", "open",
+    "delete", "check", "open",
 )  # fmt: skip
 
 

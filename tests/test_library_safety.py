@@ -10,6 +10,7 @@ time-out can be shortened; its stderr is what a user sees.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -395,3 +396,79 @@ def test_new_libraries_carry_our_application_id_and_old_ones_get_it(tmp_path: Pa
     with Library(old) as lib:
         assert lib.db.execute("pragma application_id").fetchone()[0] == APPLICATION_ID
         assert lib.count_articles() == 1
+
+
+# --- 5. a damaged search index or page: said in one line, `check` finds it -------------
+
+
+def damage_search_index(db: Path) -> None:
+    """Drop the FTS5 index's segments (its structure record still names them)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("delete from articles_fts_data where id > 10")
+    conn.commit()
+    conn.close()
+
+
+def damage_claims_page(db: Path) -> None:
+    """Overwrite the cell pointers of the claims table's root page."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("pragma wal_checkpoint(truncate)")
+    root = conn.execute("select rootpage from sqlite_master where name = 'claims'").fetchone()[0]
+    size = conn.execute("pragma page_size").fetchone()[0]
+    conn.close()
+    with db.open("r+b") as f:
+        f.seek((root - 1) * size + 8)
+        f.write(b"\xff" * 200)
+
+
+DAMAGED = (
+    "is damaged: run the 'check' command to see what (python -m reader check;"
+    " 'check --repair' rebuilds the search index)"
+)
+
+
+def test_a_damaged_search_index_is_one_line_and_check_repair_rebuilds_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "lib.db"
+    make_library(db, 3)
+    code, out, err = run(capsys, "check", "--db", str(db))
+    assert (code, out, err) == (0, "pages: ok\nsearch index: ok\n", "")
+    damage_search_index(db)
+    code, out, err = run(capsys, "search", "bridge", "--db", str(db))
+    assert (code, out, err) == (2, "", f"error: {db}: {DAMAGED}\n")
+    code, out, err = run(capsys, "check", "--db", str(db))
+    assert (code, out) == (2, "pages: ok\nsearch index: damaged\n")
+    assert err == (
+        f"error: {db}: its search index is damaged: run 'check --repair' to rebuild it from"
+        " the articles\n"
+    )
+    code, out, err = run(capsys, "check", "--repair", "--db", str(db), "--format", "json")
+    assert code == 0 and err == ""
+    assert json.loads(out) == {"path": str(db), "pages": "ok", "search_index": "rebuilt"}
+    code, out, err = run(capsys, "search", "bridge", "--db", str(db))
+    assert code == 0 and out.count("[bridge]") == 3
+
+
+def test_a_damaged_page_is_one_line_and_check_lists_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "lib.db"
+    make_library(db, 3)
+    damage_claims_page(db)
+    code, out, err = run(capsys, "claims", "--db", str(db))
+    assert (code, err) == (2, f"error: {db}: {DAMAGED}\n")
+    code, out, err = run(capsys, "check", "--repair", "--db", str(db))
+    assert code == 2
+    lines = out.splitlines()
+    assert lines[0] == "pages: damaged" and lines[-1] == "search index: ok"
+    assert all(line.startswith("    ") for line in lines[1:-1]) and len(lines) > 2
+    [line] = err.splitlines()
+    assert line.startswith(f"error: {db}: is damaged (") and "problems in its pages" in line
+    assert line.endswith(
+        "restore it from a backup, or save what can be read with sqlite3's .recover"
+    )
