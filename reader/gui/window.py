@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from reader import APP_NAME
-from reader.errors import busy_error, write_errors, write_reason
+from reader.errors import busy_error, store_error, write_errors, write_reason
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
@@ -193,8 +193,15 @@ class MainWindow(QMainWindow):
     # --- articles ---------------------------------------------------------------------
 
     def open_article(self, article_id: int) -> bool:
-        """Show an article and its claims; False if it is not in the library."""
-        stored = self.library.get(article_id)
+        """Show an article and its claims; False if it is not in the library (or the
+        library cannot give it: damaged, unreadable; said in the status bar)."""
+        try:
+            stored = self.library.get(article_id)
+        except store_error() as exc:
+            self.statusBar().showMessage(
+                f"Could not open article {article_id}: {write_reason(exc)}"
+            )
+            return False
         if stored is None:
             self.flash(f"Article {article_id} is not in the library")
             return False
