@@ -472,3 +472,23 @@ def test_a_damaged_page_is_one_line_and_check_lists_it(
     assert line.endswith(
         "restore it from a backup, or save what can be read with sqlite3's .recover"
     )
+
+
+def test_a_library_too_damaged_to_read_is_one_line_even_for_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "lib.db"
+    make_library(db, 1)
+    with Library(db) as lib:
+        lib.db.execute("pragma wal_checkpoint(truncate)")
+    with db.open("r+b") as f:  # page 1 after the header: the schema's own table
+        f.seek(100)
+        f.write(b"\xff" * 300)
+    code, out, err = run(capsys, "list", "--db", str(db))
+    assert (code, out, err) == (2, "", f"error: {db}: {DAMAGED}\n")
+    code, out, err = run(capsys, "check", "--db", str(db))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"error: {db}: is damaged beyond what check can read: restore it from a backup,"
+        " or save what can be read with sqlite3's .recover\n"
+    )

@@ -98,6 +98,13 @@ def check_library(path: str | Path, repair: bool = False) -> CheckReport:
                     report.search_index = IndexState.REBUILT
         return report
     except sqlite3.Error as exc:
-        raise library_error(path, exc) from None
+        problem = library_error(path, exc)
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (11, 26):  # corrupt, not a db
+            problem = LibraryError(
+                str(path),
+                "is damaged beyond what check can read: restore it from a backup, or save"
+                " what can be read with sqlite3's .recover",
+            )
+        raise problem from None
     finally:
         conn.close()
