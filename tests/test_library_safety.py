@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import os
 import subprocess
 import sys
@@ -463,12 +464,16 @@ def test_a_damaged_page_is_one_line_and_check_lists_it(
     code, out, err = run(capsys, "claims", "--db", str(db))
     assert (code, err) == (2, f"error: {db}: {DAMAGED}\n")
     code, out, err = run(capsys, "check", "--repair", "--db", str(db))
-    assert code == 2
+    assert code == 2, err
     lines = out.splitlines()
+    assert lines, err
     assert lines[0] == "pages: damaged" and lines[-1] == "search index: ok"
     assert all(line.startswith("    ") for line in lines[1:-1]) and len(lines) > 2
     [line] = err.splitlines()
-    assert line.startswith(f"error: {db}: is damaged (") and "problems in its pages" in line
+    # how many depends on where the cells land; the check may stop part-way
+    assert re.match(
+        rf"error: {re.escape(str(db))}: is damaged \(\d+ problems? in its pages\)", line
+    )
     assert line.endswith(
         "restore it from a backup, or save what can be read with sqlite3's .recover"
     )

@@ -58,6 +58,21 @@ def _fts_check(conn: sqlite3.Connection) -> str | None:
     return None
 
 
+def _page_check(conn: sqlite3.Connection) -> list[tuple[str]]:
+    """SQLite's integrity_check rows; a check that itself meets a damaged page (it can
+    fail part-way, after some rows) adds that failure as one more problem."""
+    rows: list[tuple[str]] = []
+    cur = conn.execute(f"PRAGMA integrity_check({MAX_PAGE_PROBLEMS})")
+    try:
+        for row in cur:
+            rows.append((str(row[0]),))
+    except sqlite3.DatabaseError as exc:
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in (11, 26):
+            raise
+        rows.append((f"the check itself stopped: {exc}",))
+    return rows
+
+
 def check_library(path: str | Path, repair: bool = False) -> CheckReport:
     """Check the library at ``path`` (never created, never migrated: a check must not
     change what it looks at); with ``repair``, rebuild a damaged search index."""
@@ -77,7 +92,7 @@ def check_library(path: str | Path, repair: bool = False) -> CheckReport:
     try:
         check_identity(Database(conn), path)
         report = CheckReport()
-        rows = conn.execute(f"PRAGMA integrity_check({MAX_PAGE_PROBLEMS})").fetchall()
+        rows = _page_check(conn)
         report.page_problems = [  # one problem a line, without SQLite's header lines
             line.strip()
             for r in rows
