@@ -25,3 +25,22 @@ def test_an_article_on_a_damaged_page_is_said_in_the_status_bar(
         f"Could not open article {ids[0]}: the library {DAMAGED}"
     )
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_damaged_list_of_articles_is_one_line_when_the_window_opens(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window's start-up path (reader.gui.app) prints an InputError in one line and
+    exits 2; a damaged articles table must arrive as one, not as a sqlite3 error."""
+    from PySide6.QtCore import QSettings
+
+    from reader.errors import LibraryError
+    from reader.gui.window import MainWindow
+    from tests.test_library_safety import damage_page
+
+    db = tmp_path / "lib.db"
+    make_library(db, 3)
+    damage_page(db, "idx_articles_published_imported_at")  # what the list reads
+    with pytest.raises(LibraryError) as caught:
+        MainWindow(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert str(caught.value) == f"{db}: {DAMAGED}"

@@ -412,18 +412,22 @@ def damage_search_index(db: Path) -> None:
     conn.close()
 
 
-def damage_claims_page(db: Path) -> None:
-    """Overwrite the cell pointers of the claims table's root page."""
+def damage_page(db: Path, table: str) -> None:
+    """Overwrite the cell pointers of ``table``'s root page."""
     import sqlite3
 
     conn = sqlite3.connect(db)
     conn.execute("pragma wal_checkpoint(truncate)")
-    root = conn.execute("select rootpage from sqlite_master where name = 'claims'").fetchone()[0]
+    root = conn.execute("select rootpage from sqlite_master where name = ?", [table]).fetchone()[0]
     size = conn.execute("pragma page_size").fetchone()[0]
     conn.close()
     with db.open("r+b") as f:
         f.seek((root - 1) * size + 8)
         f.write(b"\xff" * 200)
+
+
+def damage_claims_page(db: Path) -> None:
+    damage_page(db, "claims")
 
 
 DAMAGED = (

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from reader import APP_NAME
-from reader.errors import busy_error, store_error, write_errors, write_reason
+from reader.errors import busy_error, library_error, store_error, write_errors, write_reason
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
@@ -105,7 +105,11 @@ class MainWindow(QMainWindow):
         self.lib_model.library = self.library
         if "search_panel" in self.__dict__:  # built already (it is built on first use)
             self.search_panel.library = self.library
-        self.lib_model.reload()
+        try:
+            self.lib_model.reload()
+        except store_error() as exc:  # a damaged list of articles: one line, not a window
+            self.library.close()
+            raise library_error(self.db_path, exc) from None
 
     # --- construction ---------------------------------------------------------------
 
