@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 from reader import __version__
 from reader.describe import publisher_line, status_reasons
-from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
+from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, LibraryError, store_error
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
 from reader.textsafe import displayable, one_line, quote_name, terminal_safe
 
@@ -58,11 +58,40 @@ def _json(obj: Any, pretty: bool = False) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _library(args: argparse.Namespace) -> Any:
+def _db_path(args: argparse.Namespace) -> Path:
     from reader.paths import default_db_path
+
+    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+
+
+#: What a write that finds another program writing says, once, before it waits again.
+BUSY_LINE = "library busy (another program is writing), retrying…"
+
+
+def _busy() -> None:
+    sys.stderr.write(BUSY_LINE + "\n")
+    sys.stderr.flush()
+
+
+def _library(args: argparse.Namespace) -> Any:
     from reader.store import Library
 
-    return Library(Path(args.db) if args.db else default_db_path())
+    return Library(_db_path(args), on_busy=_busy)
+
+
+#: The largest id SQLite can store (a signed 64-bit integer).
+_MAX_ID = 2**63 - 1
+
+
+def _number(text: str) -> int:
+    """An id, seq or limit argument: a number SQLite can hold, or one usage line."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not -_MAX_ID <= n <= _MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is too large (at most {_MAX_ID})")
+    return n
 
 
 # --- commands ---------------------------------------------------------------------
@@ -130,12 +159,17 @@ def _cpu_count() -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from reader.library_ops import import_source
+
     failures: list[str] = []
     results = []
     with _library(args) as lib:
         for src in args.inputs:
             try:
-                r = lib.import_source(src)
+                r = import_source(lib, src)
+            except LibraryError as exc:  # busy, full, read-only: this one, then go on
+                failures.append(f"{quote_name(src)}: not imported: the library {exc.reason}")
+                continue
             except InputError as exc:
                 failures.append(str(exc))
                 continue
@@ -152,8 +186,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 title = one_line(r.title or "(untitled)")
                 _out(f"{verb}: [{r.article_id}] {title}  <- {quote_name(src)}")
     if args.format == "json":
-        for r in results:
-            _out_json(r)
+        for d in results:
+            _out_json(d)
     return _report(failures)
 
 
@@ -253,8 +287,10 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
+    from reader.library_ops import reextract
+
     with _library(args) as lib:
-        done, failures = lib.reextract(args.id)
+        done, failures = reextract(lib, args.id)
     if args.format == "json":
         _out_json({"reextracted": done, "failed": failures})
     else:
@@ -292,8 +328,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
     ids: list[int] = []
     for text in args.ids:
         try:
-            ids.append(int(text))
-        except ValueError:
+            ids.append(_number(text))
+        except argparse.ArgumentTypeError:
             failures.append(f"{text}: not an article id; ids are numbers (see 'list')")
     with _library(args) as lib:
         deleted = lib.delete(ids)
@@ -303,6 +339,43 @@ def cmd_delete(args: argparse.Namespace) -> int:
         else:
             _out(f"deleted {aid}: {one_line(title or '(untitled)')}")
     failures += [f"article {aid}: not in the library (see 'list')" for aid in deleted.missing]
+    return _report(failures)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """SQLite's page check and the search index's own check; ``--repair`` rebuilds a
+    damaged search index (damaged pages cannot be rebuilt: they are reported)."""
+    from reader.store.check import IndexState, check_library
+
+    path = _db_path(args)
+    report = check_library(path, repair=args.repair)
+    if args.format == "json":
+        _out(
+            _json(
+                {
+                    "path": str(path),
+                    "pages": report.page_problems or "ok",
+                    "search_index": report.search_index,
+                }
+            )
+        )
+    else:
+        _out(f"pages: {'ok' if not report.page_problems else 'damaged'}")
+        for problem in report.page_problems:
+            _out(f"    {problem}")
+        _out(f"search index: {report.search_index}")
+    failures = []
+    if report.page_problems:
+        n = len(report.page_problems)
+        failures.append(
+            f"{path}: is damaged ({n} problem{'s' if n > 1 else ''} in its pages): restore it"
+            " from a backup, or save what can be read with sqlite3's .recover"
+        )
+    if report.search_index == IndexState.DAMAGED:
+        failures.append(
+            f"{path}: its search index is damaged: run 'check --repair' to rebuild it"
+            " from the articles"
+        )
     return _report(failures)
 
 
@@ -408,31 +481,39 @@ def build_parser() -> argparse.ArgumentParser:
     sp = command("import", cmd_import, "import files or URLs into the library")
     sp.add_argument("inputs", nargs="+", metavar="PATH|URL")
     sp = command("list", cmd_list, "list the library's articles, newest first")
-    sp.add_argument("--limit", type=int, default=-1, help="at most this many")
+    sp.add_argument("--limit", type=_number, default=-1, help="at most this many")
     sp = command("show", cmd_show, "show one article with its claims")
-    sp.add_argument("id", type=int, metavar="ID")
+    sp.add_argument("id", type=_number, metavar="ID")
     sp = command("search", cmd_search, "full-text search of titles and bodies")
     sp.add_argument("query", metavar="QUERY")
-    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--limit", type=_number, default=50)
     command("export", cmd_export, "export every article, its claims and your verdicts")
     sp = command("claims", cmd_claims, "list claims across the library, filtered")
-    sp.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
+    sp.add_argument("--article", type=_number, metavar="ID", help="only this article's claims")
     sp.add_argument("--outlet", help="canonical outlet name, e.g. 'The Wall Street Journal'")
     sp.add_argument("--status", choices=STATUSES)
     sp.add_argument("--source-type", choices=SOURCE_TYPES)
     sp = command(
         "reextract", cmd_reextract, "re-run extraction on stored raw inputs; keeps verdicts"
     )
-    sp.add_argument("id", type=int, nargs="?", metavar="ID", help="one article (default: all)")
+    sp.add_argument("id", type=_number, nargs="?", metavar="ID", help="one article (default: all)")
     sp = command("verdict", cmd_verdict, "set your verdict on a claim (ARTICLE SEQ as in 'claims')")
-    sp.add_argument("article", type=int, metavar="ARTICLE")
-    sp.add_argument("seq", type=int, metavar="SEQ")
+    sp.add_argument("article", type=_number, metavar="ARTICLE")
+    sp.add_argument("seq", type=_number, metavar="SEQ")
     sp.add_argument("verdict", metavar="VERDICT", help="true, false, misleading, unproven or clear")
     sp.add_argument("--note", help="a note kept with the verdict")
     sp = command(
         "delete", cmd_delete, "delete articles with their claims, verdicts, notes and history"
     )
     sp.add_argument("ids", nargs="+", metavar="ID", help="article ids, as in 'list'")
+    sp = command(
+        "check",
+        cmd_check,
+        "check the library file for damage; --repair rebuilds a damaged search index",
+    )
+    sp.add_argument(
+        "--repair", action="store_true", help="rebuild the search index if it is damaged"
+    )
     sp = command("open", cmd_open, "open the window (optionally on files or URLs)")
     sp.add_argument("inputs", nargs="*", metavar="PATH|URL")
     sp.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
@@ -448,7 +529,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "extract", "import", "list", "show", "search", "export", "claims", "reextract", "verdict",
-    "delete", "open",
+    "delete", "check", "open",
 )  # fmt: skip
 
 
@@ -504,6 +585,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except InputError as exc:
         _err(str(exc))
+        return EXIT_BAD_INPUT
+    except store_error() as exc:  # a read of a busy, damaged or vanished library
+        from reader.errors import library_error
+
+        _err(str(library_error(_db_path(args), exc)))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _err("interrupted")

@@ -53,7 +53,7 @@ def test_verdict_on_a_locked_library_is_reported_then_saved(
     with write_locked(win.db_path):
         qtbot.keyClick(win.lib_view, "1")
     msg = win.statusBar().currentMessage()
-    assert msg.startswith("could not save your verdict:") and "locked" in msg, msg
+    assert msg.startswith("could not save your verdict:") and "the library is busy" in msg, msg
     assert "try again" in msg
     assert win.claims_panel.model.claim(0).verdict is None  # type: ignore[union-attr]
     assert capfd.readouterr().err == ""

@@ -9,6 +9,7 @@ import pytest
 
 from reader.errors import InputError
 from reader.ingest import RawInput
+from reader.library_ops import import_source, reextract
 from reader.model import Article, Claim
 from reader.store import Library, claim_key
 from reader.store.schema import migrations
@@ -53,6 +54,7 @@ def test_migrates_from_empty(db_path: Path) -> None:
         "m004_raw_hash",
         "m005_status_evidence",
         "m006_samples_and_deletion",
+        "m007_application_id",
     ]
     assert lib.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     lib.close()
@@ -102,7 +104,7 @@ def test_failed_import_leaves_library_as_it_was(library: Library) -> None:
 def test_verdicts_keep_history_and_survive_reextraction(library: Library, tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
     p.write_text("Bridge repairs\n\n" + BODY + "\n")
-    r = library.import_source(str(p))
+    r = import_source(library, str(p))
     stored = library.get(r.article_id)
     assert stored is not None and stored.claims, "the engine should find a claim here"
     key = stored.claims[0].claim_key
@@ -113,7 +115,7 @@ def test_verdicts_keep_history_and_survive_reextraction(library: Library, tmp_pa
     history = library.verdict_history(r.article_id, key)
     assert [h.verdict for h in history] == ["true", "misleading", None, "false"]
     assert all(h.note == "checked the report" for h in history)
-    done, failures = library.reextract()
+    done, failures = reextract(library)
     assert (done, failures) == (1, [])
     again = library.get(r.article_id)
     assert again is not None
@@ -195,7 +197,7 @@ def test_concurrent_opens_of_a_new_library_do_not_race(tmp_path: Path) -> None:
     results = [p.communicate(timeout=60) for p in procs]
     assert all(out.strip() == "ok" for out, _ in results), [err[-300:] for _, err in results]
     lib = Library(db)
-    assert [m.name for m in migrations.applied(lib.db)][-1] == "m006_samples_and_deletion"
+    assert [m.name for m in migrations.applied(lib.db)][-1] == "m007_application_id"
     lib.close()
 
 
@@ -244,12 +246,12 @@ def test_reextract_keeps_the_stored_kind_and_the_verdicts(tmp_path: Path) -> Non
     )
     with local_server({"/story": (200, {"Content-Type": "text/markdown"}, page)}) as (base, _):
         lib = Library(tmp_path / "lib.db")
-        r = lib.import_source(base + "/story")
+        r = import_source(lib, base + "/story")
     stored = lib.get(r.article_id)
     assert stored is not None and stored.kind == "markdown" and stored.claims
     key = stored.claims[0].claim_key
     lib.set_verdict(r.article_id, key, "false", "checked the ledger")
-    assert lib.reextract() == (1, [])
+    assert reextract(lib) == (1, [])
     again = lib.get(r.article_id)
     assert again is not None and again.article.text == stored.article.text
     assert [(c.verdict, c.note) for c in again.claims if c.claim_key == key] == [

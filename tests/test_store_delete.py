@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from reader.library_ops import import_source
 from reader.paths import sample_paths
 from reader.pipeline import extract
 from reader.store import Library
@@ -171,12 +172,12 @@ def test_ids_are_never_given_again(library: Library) -> None:
 
 def test_the_same_text_after_a_delete_is_a_new_article(library: Library) -> None:
     src = str(sample_paths()[0])
-    first = library.import_source(src)
+    first = import_source(library, src)
     assert first.created
     library.delete([first.article_id])
-    again = library.import_source(src)
+    again = import_source(library, src)
     assert again.created is True and again.article_id != first.article_id
-    assert library.import_source(src).created is False  # dedup works as before
+    assert import_source(library, src).created is False  # dedup works as before
 
 
 def test_restore_after_the_text_came_back_keeps_the_new_one(library: Library) -> None:
@@ -214,7 +215,7 @@ def test_an_older_library_gets_its_samples_marked(db_path: Path) -> None:
     from sqlite_utils import Database
 
     with Library(db_path) as lib:
-        sample = lib.import_source(str(sample_paths()[0])).article_id
+        sample = import_source(lib, str(sample_paths()[0])).article_id
         own = add_article(lib, variant(1), "mine.md")
     # back to how m005 left it: no sample marks, no library facts
     db = Database(db_path)
@@ -234,7 +235,7 @@ def test_a_sample_file_the_user_imports_is_not_a_sample(library: Library) -> Non
     """The mark follows how an article came in: the user's own import of a file that
     is also a bundled sample is theirs, and Remove Samples must not take it."""
     paths = sample_paths()
-    mine = library.import_source(str(paths[0]))
+    mine = import_source(library, str(paths[0]))
     assert mine.created and library.sample_ids() == []
     assert not library.row(mine.article_id).sample  # type: ignore[union-attr]
     assert not library.samples_offered()  # the samples were never given
@@ -247,7 +248,9 @@ def test_a_deleted_sample_imported_again_by_the_user_is_theirs(library: Library)
     ids = [library.add(*extract(str(p)), sample=True).article_id for p in paths]
     harbor = next(i for i, p in zip(ids, paths, strict=True) if p.name == "harbor-city-water.html")
     library.delete([harbor])
-    again = library.import_source(str(next(p for p in paths if p.name == "harbor-city-water.html")))
+    again = import_source(
+        library, str(next(p for p in paths if p.name == "harbor-city-water.html"))
+    )
     assert again.created and again.article_id != harbor
     assert not library.row(again.article_id).sample  # type: ignore[union-attr]
     assert sorted(library.sample_ids()) == sorted(i for i in ids if i != harbor)

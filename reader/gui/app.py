@@ -124,12 +124,13 @@ def run_gui(args: argparse.Namespace) -> int:
     # Screenshot mode checks its inputs before any window: a bad PATH is one line, exit 2.
     opened: int | None = None
     if shot and inputs:
+        from reader.library_ops import import_source
         from reader.store.library import Library
 
         try:
             with Library(db) as lib:
                 for src in inputs:
-                    opened = lib.import_source(src).article_id
+                    opened = import_source(lib, src).article_id
         except InputError as exc:
             sys.stderr.write(f"error: {exc}\n")
             return EXIT_BAD_INPUT

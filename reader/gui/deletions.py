@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from reader import APP_NAME
-from reader.errors import InputError, write_errors
+from reader.errors import write_errors, write_reason
 from reader.gui.actions import key_text
 from reader.gui.library_panel import IdRole
 
@@ -146,8 +146,7 @@ class Deletions(QObject):
         try:
             gone = w.library.delete(ids)
         except write_errors() as exc:
-            reason = exc.reason if isinstance(exc, InputError) else str(exc)
-            w.statusBar().showMessage(f"Could not delete {what}: {reason} — try again")
+            w.statusBar().showMessage(f"Could not delete {what}: {write_reason(exc)} — try again")
             return None
         w.lib_model.reload()
         if "search_panel" in w.__dict__:  # a search may be on screen
@@ -210,8 +209,7 @@ class Deletions(QObject):
         try:
             back = w.library.restore(gone)
         except write_errors() as exc:
-            reason = exc.reason if isinstance(exc, InputError) else str(exc)
-            w.statusBar().showMessage(f"Could not undo the delete: {reason} — try again")
+            w.statusBar().showMessage(f"Could not undo the delete: {write_reason(exc)} — try again")
             return
         self.undo_stack.pop()
         w.lib_model.reload()

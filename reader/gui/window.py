@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from reader import APP_NAME
-from reader.errors import InputError, busy_error, write_errors
+from reader.errors import busy_error, library_error, store_error, write_errors, write_reason
 from reader.gui.actions import build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
@@ -105,7 +105,11 @@ class MainWindow(QMainWindow):
         self.lib_model.library = self.library
         if "search_panel" in self.__dict__:  # built already (it is built on first use)
             self.search_panel.library = self.library
-        self.lib_model.reload()
+        try:
+            self.lib_model.reload()
+        except store_error() as exc:  # a damaged list of articles: one line, not a window
+            self.library.close()
+            raise library_error(self.db_path, exc) from None
 
     # --- construction ---------------------------------------------------------------
 
@@ -193,8 +197,15 @@ class MainWindow(QMainWindow):
     # --- articles ---------------------------------------------------------------------
 
     def open_article(self, article_id: int) -> bool:
-        """Show an article and its claims; False if it is not in the library."""
-        stored = self.library.get(article_id)
+        """Show an article and its claims; False if it is not in the library (or the
+        library cannot give it: damaged, unreadable; said in the status bar)."""
+        try:
+            stored = self.library.get(article_id)
+        except store_error() as exc:
+            self.statusBar().showMessage(
+                f"Could not open article {article_id}: {write_reason(exc)}"
+            )
+            return False
         if stored is None:
             self.flash(f"Article {article_id} is not in the library")
             return False
@@ -220,8 +231,7 @@ class MainWindow(QMainWindow):
         try:
             write(*args)
         except write_errors() as exc:
-            reason = exc.reason if isinstance(exc, InputError) else str(exc)
-            self.statusBar().showMessage(f"could not save {what}: {reason} — try again")
+            self.statusBar().showMessage(f"could not save {what}: {write_reason(exc)} — try again")
             return False
         return True
 

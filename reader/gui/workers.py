@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from reader.errors import BUG_REASON, InputError, store_error
+from reader.errors import BUG_REASON, InputError, write_errors, write_reason
 
 #: How an import names text that came from the clipboard (or a drop), not a file.
 CLIPBOARD_LABEL = "clipboard text"
@@ -187,9 +187,9 @@ class ImportJob(QRunnable):
                     break
                 try:
                     r = lib.add(raw, article, sample=self.samples)
-                except store_error():
+                except write_errors() as exc:  # busy, read-only, full, damaged: one line
                     out.failures.append(
-                        Failure(item.label, "could not be saved: the library is busy or damaged")
+                        Failure(item.label, f"could not be saved: {write_reason(exc)}")
                     )
                     continue
                 out.imported.append(Imported(r.article_id, r.created, r.title, item.label))

@@ -9,30 +9,34 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from reader import __version__
-from reader.errors import InputError
-from reader.ingest import RawInput, decode
+from reader.errors import InputError, LibraryError, library_error
+from reader.ingest import RawInput
 from reader.model import Article, Claim
 from reader.paths import sample_paths
-from reader.store.schema import migrations
+from reader.store.schema import check_identity, migrations
 from reader.textsafe import displayable
 
 VERDICTS = ("true", "false", "misleading", "unproven")
 BUSY_TIMEOUT_MS = 5000
+#: How many more busy time-outs a write with ``on_busy`` waits before giving up.
+BUSY_RETRIES = 2
 
 
 @dataclass
@@ -179,38 +183,96 @@ def _extracted_values(article: Article, when: str) -> list[Any]:
             when, __version__]  # fmt: skip
 
 
+def _writable(path: Path) -> bool:
+    """Whether the library file and its folder (where WAL keeps its side files) can be
+    written by us."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (5, 6) or "locked" in str(exc)
+
+
+def _is_library_problem(exc: sqlite3.Error) -> bool:
+    """A failure of the library file (busy, read-only, full, damaged), not of our SQL:
+    told in the reader's words; a bug of ours keeps its type."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.OperationalError) or (
+        isinstance(code, int) and (code & 0xFF) in (5, 6, 8, 10, 11, 13, 14, 26)
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Library:
-    """A library file, migrated to the current schema on open."""
+    """A library file, migrated to the current schema on open.
 
-    def __init__(self, path: str | Path) -> None:
+    Refused without being written to (:class:`~reader.errors.LibraryError`): a SQLite
+    file of another program, and a library a newer version has migrated. A file that
+    cannot be written is opened read-only: reading works, a write says so in one line.
+    ``on_busy`` is called when a write finds another program writing for longer than
+    the busy time-out; the write then waits :data:`BUSY_RETRIES` times more (the CLI
+    says it is retrying); without it a busy write fails at once after the time-out
+    (the window's GUI thread must not hang).
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        on_busy: Callable[[], None] | None = None,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path)
+        self.on_busy = on_busy
         conn: sqlite3.Connection | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            exists = self.path.is_file() and self.path.stat().st_size > 0
+            if not exists:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.read_only = read_only or (exists and not _writable(self.path))
+            if self.read_only:
+                uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
             self.db = Database(conn)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.enable_wal()
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
+            check_identity(self.db, self.path)  # before anything is written
+            if self.read_only:
+                if migrations.pending(self.db):
+                    raise LibraryError(
+                        str(path),
+                        "is read-only and was made by an older version: it must be"
+                        " upgraded, which writes to it; make it writable and try again",
+                    )
+            else:
+                self.db.enable_wal()
+                self._migrate()
+        except BaseException as exc:
             if conn is not None:
                 conn.close()
-            if "locked" in str(exc):
-                raise InputError(
-                    str(path), "is busy: another program is writing to it; try again"
-                ) from None
-            raise InputError(
-                str(path), "is not a usable library: not a Provenance Reader library, or damaged"
-            ) from None
-        except OSError as exc:
-            if conn is not None:
-                conn.close()
-            raise InputError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
+            if isinstance(exc, sqlite3.Error):
+                raise library_error(path, exc) from None
+            if isinstance(exc, OSError):
+                raise LibraryError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
+            raise
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting for a busy library: the busy time-out, then (with
+        ``on_busy``) :data:`BUSY_RETRIES` more, announced once."""
+        retries = BUSY_RETRIES if self.on_busy is not None else 0
+        for attempt in range(retries + 1):
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or attempt == retries:
+                    raise library_error(self.path, exc) from exc
+                if attempt == 0 and self.on_busy is not None:
+                    self.on_busy()
 
     @contextmanager
     def _write(self) -> Iterator[None]:
@@ -219,15 +281,25 @@ class Library:
         A deferred BEGIN that reads first and writes later cannot wait for a busy
         writer (SQLite fails it at once with "database is locked"); taking the lock at
         the start makes the busy time-out apply, so the window, its import worker and a
-        CLI import can all write to one library.
+        CLI import can all write to one library. What SQLite refuses (busy, read-only,
+        full, damaged) leaves as a one-line :class:`~reader.errors.LibraryError`.
         """
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield
-        except BaseException:
-            self.db.conn.rollback()
+            self.db.conn.commit()
+        except sqlite3.Error as exc:
+            self._rollback()
+            if _is_library_problem(exc):
+                raise library_error(self.path, exc) from exc
             raise
-        self.db.conn.commit()
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        with suppress(sqlite3.Error):  # a failed rollback (disk gone) must not hide why
+            self.db.conn.rollback()
 
     def _migrate(self) -> None:
         """Apply pending migrations under one write lock, so that two processes or
@@ -236,6 +308,7 @@ class Library:
         if not migrations.pending(self.db):
             return
         with self._write():
+            check_identity(self.db, self.path)  # another process may have got here first
             migrations.apply(self.db)  # each migration nests as a savepoint
 
     def close(self) -> None:
@@ -298,23 +371,6 @@ class Library:
         ).fetchone()
         return int(row[0]) + 1
 
-    def import_source(
-        self, source: str, should_cancel: Callable[[], bool] | None = None
-    ) -> ImportResult:
-        """Extract ``source`` (path or URL) and store it. ``should_cancel`` is polled
-        during a download; when it turns true the import ends with InputError
-        "cancelled" and the library is unchanged."""
-        from reader.pipeline import extract
-
-        raw, article = extract(source, should_cancel=should_cancel)
-        return self.add(raw, article)
-
-    def import_text(self, text: str, label: str = "clipboard") -> ImportResult:
-        """Extract pasted ``text`` (HTML, Markdown or plain, sniffed) and store it."""
-        from reader.pipeline import extract_text
-
-        return self.add(*extract_text(text, label))
-
     def _outlet_id(self, name: str | None) -> int | None:
         if not name:
             return None
@@ -360,60 +416,62 @@ class Library:
                 [(claim_id, i, name) for i, name in enumerate(c.chain)],
             )
 
-    def reextract(self, article_id: int | None = None) -> tuple[int, list[str]]:
-        """Re-run the engine over stored raw inputs. User verdicts stay: they are keyed
-        by normalised claim text, not by claim row. Returns (count, failures)."""
-        from reader.pipeline import extract_raw
+    def reextract_ids(self) -> list[int]:
+        """Every article id, oldest first: the order re-extraction goes through them."""
+        return [r[0] for r in self.db.execute("select id from articles order by id")]
 
-        ids = (
-            [article_id]
-            if article_id is not None
-            else [r[0] for r in self.db.execute("select id from articles order by id")]
-        )
-        done, failures = 0, []
-        for aid in ids:
-            row = self.db.execute(
-                "select source, kind, raw, url from articles where id = ?", [aid]
+    def stored_input(self, article_id: int) -> tuple[str, str, bytes, str | None] | None:
+        """The raw input an article was imported from, as stored: (source, kind, bytes,
+        url), or None when the article is not in the library. A stored input that no
+        longer decompresses is an InputError naming the article (one article's damage
+        must not stop a re-extraction of the whole library)."""
+        row = self.db.execute(
+            "select source, kind, raw, url from articles where id = ?", [article_id]
+        ).fetchone()
+        if row is None:
+            return None
+        source, kind, blob, url = row
+        try:
+            data = zlib.decompress(blob)
+        except (zlib.error, TypeError) as exc:
+            raise InputError(
+                f"article {article_id} ({source})",
+                f"its stored input is damaged ({exc}); skipped, its claims left as they were",
+            ) from None
+        return source, kind, data, url
+
+    def replace_extraction(self, article_id: int, article: Article) -> None:
+        """Replace an article's extracted facts (columns, claims, chain links) with a
+        new extraction of its stored input, in one transaction. User verdicts stay:
+        they are keyed by normalised claim text, not by claim row."""
+        new_hash = content_hash(article)
+        with self._write():
+            if (
+                self.db.execute("select 1 from articles where id = ?", [article_id]).fetchone()
+                is None
+            ):
+                raise InputError(f"article {article_id}", "is no longer in the library")
+            taken = self.db.execute(
+                "select 1 from articles where content_hash = ? and id != ?", [new_hash, article_id]
             ).fetchone()
-            if row is None:
-                failures.append(f"article {aid}: not in the library")
-                continue
-            source, kind, blob, url = row
-            try:
-                data = zlib.decompress(blob)
-                # the stored kind, not a new guess: a URL's content type and a file's
-                # extension are gone, and a different kind would change every claim's
-                # text and so detach the user's verdicts from them
-                raw = RawInput(source, kind, decode(data, source), data, url)
-                article = extract_raw(raw)
-            except InputError as exc:
-                failures.append(str(exc))
-                continue
-            new_hash = content_hash(article)
-            with self._write():
-                taken = self.db.execute(
-                    "select 1 from articles where content_hash = ? and id != ?", [new_hash, aid]
-                ).fetchone()
-                if not taken:
-                    self.db.execute(
-                        "update articles set content_hash = ? where id = ?", [new_hash, aid]
-                    )
+            if not taken:
                 self.db.execute(
-                    "delete from chain_links where claim_id in"
-                    " (select id from claims where article_id = ?)",
-                    [aid],
+                    "update articles set content_hash = ? where id = ?", [new_hash, article_id]
                 )
-                self.db.execute("delete from claims where article_id = ?", [aid])
-                sets = ", ".join(  # keep a URL the new pass does not find
-                    "url = coalesce(?, url)" if c == "url" else f"{c} = ?" for c in _EXTRACTED
-                )
-                self.db.execute(
-                    f"update articles set {sets} where id = ?",
-                    [*_extracted_values(article, _now()), aid],
-                )
-                self._insert_claims(aid, article.claims)
-            done += 1
-        return done, failures
+            self.db.execute(
+                "delete from chain_links where claim_id in"
+                " (select id from claims where article_id = ?)",
+                [article_id],
+            )
+            self.db.execute("delete from claims where article_id = ?", [article_id])
+            sets = ", ".join(  # keep a URL the new pass does not find
+                "url = coalesce(?, url)" if c == "url" else f"{c} = ?" for c in _EXTRACTED
+            )
+            self.db.execute(
+                f"update articles set {sets} where id = ?",
+                [*_extracted_values(article, _now()), article_id],
+            )
+            self._insert_claims(article_id, article.claims)
 
     # --- reading ----------------------------------------------------------------
 

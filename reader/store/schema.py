@@ -11,7 +11,54 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("provenance-reader")
+#: The name of our migration set in sqlite-utils' ``_sqlite_migrations`` table.
+MIGRATION_SET = "provenance-reader"
+migrations = Migrations(MIGRATION_SET)
+
+#: ``PRAGMA application_id`` of a Provenance Reader library ("PRdr"): what tells our
+#: files from other programs' SQLite files (``file`` names it too). Set by m007.
+APPLICATION_ID = 0x50526472
+
+
+def check_identity(db: Database, path: object) -> None:
+    """Refuse, before anything is written, a file that is not ours to change.
+
+    - another program's SQLite file (another application id; or no id, some tables,
+      and none of our migrations): not a library, left untouched;
+    - a library a newer version migrated (migrations applied that this version does
+      not know): its schema may mean things we would get wrong.
+
+    An empty file, or one with no tables, is ours to initialise.
+    """
+    from reader import __version__
+    from reader.errors import LibraryError
+
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    tables = {r[0] for r in db.execute("select name from sqlite_master where type = 'table'")}
+    applied: list[str] = []
+    if Migrations.migrations_table in tables:
+        applied = [
+            r[0]
+            for r in db.execute(
+                f"select name from {Migrations.migrations_table} where migration_set = ?",
+                [MIGRATION_SET],
+            )
+        ]
+    ours = app_id == APPLICATION_ID or (app_id == 0 and (not tables or bool(applied)))
+    if not ours:
+        raise LibraryError(
+            str(path),
+            "is not a usable library: it is another program's database (left untouched)",
+        )
+    known = {m.name for m in migrations._migrations}
+    newer = [name for name in applied if name not in known]
+    if newer:
+        raise LibraryError(
+            str(path),
+            f"was written by a newer version of Provenance Reader than this one"
+            f" ({__version__}; it has {len(newer)} change{'s' if len(newer) > 1 else ''}"
+            " this version does not know): open it with the newer version (left untouched)",
+        )
 
 
 @migrations()
@@ -178,3 +225,10 @@ def m006_samples_and_deletion(db: Database) -> None:
         )
     if db.execute("select count(*) from articles").fetchone()[0]:
         db.execute("insert into library_meta (key, value) values ('samples_offered', '1')")
+
+
+@migrations()
+def m007_application_id(db: Database) -> None:
+    # Issue 10: mark the file as ours, so that a library is told from another program's
+    # SQLite file before anything is written (see check_identity).
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,0 +1,87 @@
+"""Where extraction meets the library: import (read, extract, store) and re-extraction.
+
+The store (:mod:`reader.store`) stores and reads; it never imports the pipeline. These
+few functions put the two together for the CLI and the window, so that each front end
+imports and re-extracts the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reader.errors import InputError, LibraryError, library_error
+
+if TYPE_CHECKING:
+    from reader.store import ImportResult, Library
+
+
+def import_source(
+    lib: Library, source: str, should_cancel: Callable[[], bool] | None = None
+) -> ImportResult:
+    """Extract ``source`` (path or URL) and store it. ``should_cancel`` is polled
+    during a download; when it turns true the import ends with InputError "cancelled"
+    and the library is unchanged."""
+    from reader.pipeline import extract
+
+    raw, article = extract(source, should_cancel=should_cancel)
+    return lib.add(raw, article)
+
+
+def import_text(lib: Library, text: str, label: str = "clipboard") -> ImportResult:
+    """Extract pasted ``text`` (HTML, Markdown or plain, sniffed) and store it."""
+    from reader.pipeline import extract_text
+
+    return lib.add(*extract_text(text, label))
+
+
+def reextract(
+    lib: Library,
+    article_id: int | None = None,
+    failed: Callable[[str], None] | None = None,
+) -> tuple[int, list[str]]:
+    """Re-run the engine over stored raw inputs (one article, or all). User verdicts
+    stay. An article whose stored input is damaged or cannot be extracted is skipped
+    and reported (one line each, also to ``failed`` as it happens), and the rest go
+    on; a library that cannot be written (busy past the retries, read-only, full,
+    damaged) stops it, in one line that says how many were left. Returns (how many
+    were re-extracted, the failures)."""
+    import sqlite3
+
+    from reader.ingest import RawInput, decode
+    from reader.pipeline import extract_raw
+
+    ids = [article_id] if article_id is not None else lib.reextract_ids()
+    done, failures = 0, []
+
+    def fail(line: str) -> None:
+        failures.append(line)
+        if failed is not None:
+            failed(line)
+
+    for n, aid in enumerate(ids):
+        try:
+            try:
+                stored = lib.stored_input(aid)
+            except sqlite3.DatabaseError as exc:  # a damaged page under this article
+                raise library_error(lib.path, exc) from exc
+            if stored is None:
+                raise InputError(f"article {aid}", "not in the library")
+            source, kind, data, url = stored
+            # the stored kind, not a new guess: a URL's content type and a file's
+            # extension are gone, and a different kind would change every claim's
+            # text and so detach the user's verdicts from them
+            raw = RawInput(source, kind, decode(data, source), data, url)
+            lib.replace_extraction(aid, extract_raw(raw))
+        except LibraryError as exc:
+            left = len(ids) - n
+            fail(
+                f"{exc.source}: {exc.reason} (re-extraction stopped at article {aid};"
+                f" {left} article{'s' if left != 1 else ''} not re-extracted)"
+            )
+            break
+        except InputError as exc:
+            fail(str(exc))
+        else:
+            done += 1
+    return done, failures
