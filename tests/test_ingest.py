@@ -107,6 +107,7 @@ def test_directory_and_missing_path(tmp_path: Path) -> None:
         load(str(tmp_path / "nope.txt"))
 
 
+@pytest.mark.subprocess
 def test_unreadable_file(tmp_path: Path) -> None:
     if os.geteuid() != 0:
         p = tmp_path / "secret.txt"
