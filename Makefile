@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE_DB := build/sample-library.db
 
-.PHONY: run test smoke lint check bench clean install-desktop uninstall-desktop bundle bundle-check
+.PHONY: run test test-fast smoke lint check bench clean install-desktop uninstall-desktop bundle bundle-check
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ run: $(STAMP)
 # pyproject's addopts deselect the x11-marked smoke test here (no X server): `make smoke`
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# While developing: everything but the corpus tests and those that start processes
+# (CI runs them all, `make test`)
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m 'not x11 and not corpus and not subprocess'
 
 # The window under a real X server (Xvfb, Qt's xcb plugin): start, open an article,
 # press j, screenshot (kept in build/smoke.png), Ctrl+Q. Fails, never skips, without

@@ -4,9 +4,14 @@ user's real library or settings."""
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,3 +45,53 @@ def library(db_path: Path) -> Iterator[object]:
     lib = Library(db_path)
     yield lib
     lib.close()
+
+
+#: Fixtures that bring up Qt: a test using any of them (even through another fixture)
+#: is marked ``gui``.
+QT_FIXTURES = {"qtbot", "qapp", "qapp_args", "qapp_cls"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``gui`` every test that uses Qt through pytest-qt, so `-m "not gui"` leaves
+    out exactly those (the mark follows the fixtures; no test has to remember it)."""
+    for item in items:
+        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+def _is_python(args: Any) -> bool:
+    """Whether a command line starts a Python interpreter (this one or another)."""
+    argv = [args] if isinstance(args, str | bytes | os.PathLike) else list(args)
+    if not argv:
+        return False
+    first = os.fsdecode(argv[0]).split()[0] if isinstance(args, str) else os.fsdecode(argv[0])
+    found = shutil.which(first) or first
+    if os.path.realpath(found) == os.path.realpath(sys.executable):
+        return True
+    return re.fullmatch(r"python[\d.]*", os.path.basename(found)) is not None
+
+
+@pytest.fixture(autouse=True)
+def _processes_are_marked(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that starts Python in a process of its own must say so (``subprocess``):
+    `make test-fast` leaves those out, and an unmarked one would make it slow again.
+    Other programs (validators, ldconfig) are not checked."""
+    if request.node.get_closest_marker("subprocess"):
+        yield
+        return
+    original = subprocess.Popen.__init__
+
+    def checked(self: subprocess.Popen[Any], args: Any, *a: Any, **kw: Any) -> None:
+        if _is_python(args):
+            raise AssertionError(
+                f"{request.node.nodeid} starts Python in a subprocess: mark it"
+                " @pytest.mark.subprocess, or run the CLI in-process (tests.helpers.invoke)"
+            )
+        original(self, args, *a, **kw)
+
+    subprocess.Popen.__init__ = checked  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        subprocess.Popen.__init__ = original  # type: ignore[method-assign]

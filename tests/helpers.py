@@ -1,25 +1,128 @@
-"""Shared test helpers: running the CLI in a real subprocess, and local web servers
-(a well-behaved one, and slow ones that drip bytes or stay silent)."""
+"""Shared test helpers: running the CLI in this process (:func:`invoke`) or in a real
+subprocess (:func:`run_cli`), and local web servers (a well-behaved one, and slow ones
+that drip bytes or stay silent)."""
 
 from __future__ import annotations
 
 import contextlib
 import http.server
+import io
+import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@dataclass
+class CliResult:
+    """What :func:`invoke` saw: the attributes tests read from a CompletedProcess
+    (``returncode``, ``stdout``, ``stderr``), and the exception a crash raised."""
+
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None = None
+
+
+def _text(buffer: io.BytesIO) -> str:
+    """The bytes a stream received, read back as ``subprocess.run(text=True)`` does
+    (UTF-8, universal newlines)."""
+    return io.TextIOWrapper(io.BytesIO(buffer.getvalue()), encoding="utf-8").read()
+
+
+def _stream(buffer: io.BytesIO, errors: str) -> io.TextIOWrapper:
+    # a byte stream, as a pipe is: text that cannot be encoded fails here as it
+    # would on a real stdout (a StringIO would take lone surrogates silently)
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors=errors, write_through=True)
+
+
+def invoke(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> CliResult:
+    """``python -m reader ARGS`` run in this process: ``reader.cli.main(ARGS)`` with
+    stdin, stdout and stderr captured, as sqlite-utils' tests run its CLI.
+
+    It sees what a subprocess would: its own stdin (``stdin``, empty by default), this
+    process's environment with ``env`` added, the checkout as the working folder, a pipe's encodings (stdout strict UTF-8, stderr
+    backslash-escaped); ``SystemExit`` becomes the exit code, and an uncaught
+    exception exit code 1 with its traceback on stderr (kept in ``exception``). The
+    environment, working folder, standard streams, ``sys.argv``, signal handlers and
+    logging set-up are put back afterwards, so one run cannot leak into the next test.
+
+    Commands that start a window, or fork worker processes (``extract`` of
+    ``PARALLEL_MIN_INPUTS`` or more inputs), need a process of their own: :func:`run_cli`.
+    """
+    from reader import cli
+
+    argv = list(args)
+    if argv[:1] == ["open"] or "--screenshot" in argv:
+        raise ValueError("the window needs a process of its own: use run_cli")
+    if argv[:1] == ["extract"] and "--jobs" not in argv:
+        inputs = [a for a in argv[1:] if not a.startswith("-") and a not in ("json", "text")]
+        if len(inputs) >= cli.PARALLEL_MIN_INPUTS:
+            raise ValueError("a batch this long forks workers: use run_cli or --jobs 1")
+
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"),
+        _stream(out, "strict"),
+        _stream(err, "backslashreplace"),
+    )
+    saved_streams = sys.stdin, sys.stdout, sys.stderr
+    saved_argv, saved_cwd, saved_env = sys.argv, os.getcwd(), dict(os.environ)
+    saved_signals = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    root = logging.getLogger()
+    saved_logging = root.level, list(root.handlers), logging.root.manager.disable
+    code, exception = 0, None
+    try:
+        sys.stdin, sys.stdout, sys.stderr = streams
+        sys.argv = [str(ROOT / "reader" / "__main__.py"), *argv]
+        os.chdir(ROOT)
+        # a pipe has no width: help text wraps at shutil's fallback, not the terminal's
+        os.environ.setdefault("COLUMNS", "80")
+        os.environ.update(env or {})
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:  # argparse's usage errors, --help, --version
+            if exc.code is None or isinstance(exc.code, int):
+                code = exc.code or 0
+            else:
+                sys.stderr.write(f"{exc.code}\n")
+                code = 1
+        except Exception as exc:  # as the interpreter would: a traceback, exit 1
+            exception = exc
+            traceback.print_exc(file=sys.stderr)
+            code = 1
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        for stream in streams:  # flushed, and the buffers left open to be read
+            with contextlib.suppress(ValueError):
+                stream.detach()
+        sys.argv = saved_argv
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        for s, handler in saved_signals.items():
+            signal.signal(s, handler)
+        root.setLevel(saved_logging[0])
+        root.handlers[:] = saved_logging[1]
+        logging.disable(saved_logging[2])
+    return CliResult(argv, int(code), _text(out), _text(err), exception)
+
+
 def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """``python -m reader ARGS`` as a user runs it (a fresh process, no Qt)."""
+    """``python -m reader ARGS`` as a user runs it (a fresh process, no Qt): for what
+    depends on the process itself (its exit, signals, imports, workers, the window)."""
     env = dict(os.environ)
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],

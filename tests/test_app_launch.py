@@ -9,8 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from reader.store import Library
 from tests.helpers import ROOT
+
+pytestmark = pytest.mark.subprocess  # the app's own processes
 
 STORY = (
     "Lighthouse keepers return to Skarholm\n\n"

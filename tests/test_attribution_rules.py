@@ -8,7 +8,7 @@ from reader.attribution import RuleFinder, find_claims
 from reader.attribution.finder import DISABLE_ENV, FINDER_ENV, finder_from_env
 from reader.attribution.outlets import default_registry
 from reader.attribution.rules import RULE_NAMES, RULES
-from tests.helpers import run_cli
+from tests.helpers import invoke
 
 
 def _sourced(text: str, disabled: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
@@ -66,7 +66,7 @@ def test_extract_reports_a_bad_rule_name_in_one_line(tmp_path, monkeypatch) -> N
     page = tmp_path / "a.txt"
     page.write_text("The mayor said the bridge would reopen on Monday after repairs.\n")
     monkeypatch.setenv(DISABLE_ENV, "no-such-rule")
-    p = run_cli("extract", str(page), "--format", "json")
+    p = invoke("extract", str(page), "--format", "json")
     assert p.returncode == 2
     assert p.stderr.strip().splitlines() == [
         "error: environment: PROVENANCE_READER_DISABLE_RULES: unknown cue rule(s): no-such-rule"

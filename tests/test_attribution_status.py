@@ -142,6 +142,7 @@ def test_vocabularies(layered: tuple[str, list[Claim]]) -> None:
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_dbd83d98a0392977.txt"
 
 
+@pytest.mark.corpus
 @pytest.mark.skipif(not SEED.is_file(), reason="shared seed article not present (../shared)")
 def test_shared_seed_article() -> None:
     text = SEED.read_text(encoding="utf-8")

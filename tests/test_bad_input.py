@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, local_server, run_cli
+from tests.helpers import ROOT, invoke, local_server, run_cli
 
 GOOD = ROOT / "resources" / "samples" / "trial-halted.md"
 ARTICLE_P = (
@@ -77,7 +77,7 @@ BAD_FILES = {
 def test_bad_file_is_one_line_exit_2_and_the_batch_goes_on(tmp_path: Path, case: str) -> None:
     make, reason = BAD_FILES[case]
     bad = make(tmp_path)
-    p = run_cli("extract", str(bad), str(GOOD), "--format", "json")
+    p = invoke("extract", str(bad), str(GOOD), "--format", "json")
     assert p.returncode == 2
     assert [json.loads(line)["path"] for line in p.stdout.splitlines()] == [str(GOOD)]
     [line] = p.stderr.strip().splitlines()
@@ -103,7 +103,7 @@ def test_bad_file_is_one_line_exit_2_and_the_batch_goes_on(tmp_path: Path, case:
 )
 def test_malformed_html_never_crashes(tmp_path: Path, name: str, html: str) -> None:
     """Broken markup gives either the article or the one-line 'no article' error."""
-    p = run_cli("extract", str(_write(tmp_path, name, html)), "--format", "json")
+    p = invoke("extract", str(_write(tmp_path, name, html)), "--format", "json")
     assert "Traceback" not in p.stderr
     if p.returncode == 0:
         assert "container terminal" in json.loads(p.stdout)["text"]
@@ -117,7 +117,7 @@ def test_truncated_html_keeps_what_arrived(tmp_path: Path) -> None:
         + ARTICLE_P
         + "<p>Officials said the pl"
     )
-    p = run_cli("extract", str(_write(tmp_path, "cut.html", html)), "--format", "json")
+    p = invoke("extract", str(_write(tmp_path, "cut.html", html)), "--format", "json")
     assert p.returncode == 0, p.stderr
     assert "crane deliveries" in json.loads(p.stdout)["text"]
 
@@ -131,7 +131,7 @@ def test_unreachable_and_non_html_urls(tmp_path: Path) -> None:
         base,
         _,
     ):
-        p = run_cli("extract", dead, base + "/logo.png", str(GOOD), "--format", "json")
+        p = invoke("extract", dead, base + "/logo.png", str(GOOD), "--format", "json")
     assert p.returncode == 2
     assert len(p.stdout.splitlines()) == 1
     lines = p.stderr.strip().splitlines()
@@ -146,7 +146,7 @@ def test_addresses_in_the_readers_words(tmp_path: Path) -> None:
     """A page that is gone, an FTP address, a web address without http://: each one
     line saying what to do, exit 2, the good input still extracted."""
     with local_server({}) as (base, _):
-        p = run_cli(
+        p = invoke(
             "extract", base + "/gone", "ftp://example.org/story.html", "example.org/news/story",
             str(GOOD), "--format", "json",
         )  # fmt: skip
@@ -162,24 +162,26 @@ def test_addresses_in_the_readers_words(tmp_path: Path) -> None:
 
 
 def test_a_file_address_is_read_as_the_file(tmp_path: Path) -> None:
-    p = run_cli("extract", GOOD.as_uri(), "--format", "json")
+    p = invoke("extract", GOOD.as_uri(), "--format", "json")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["title"]
 
 
 def test_a_failed_import_leaves_the_library_as_it_was(tmp_path: Path) -> None:
     db = str(tmp_path / "lib.db")
-    assert run_cli("import", str(GOOD), "--db", db).returncode == 0
-    before = run_cli("export", "--db", db, "--format", "json").stdout
+    assert invoke("import", str(GOOD), "--db", db).returncode == 0
+    before = invoke("export", "--db", db, "--format", "json").stdout
     bad = _write(tmp_path, "bad.bin", bytes(range(256)) * 40)
-    p = run_cli("import", str(bad), "--db", db)
+    p = invoke("import", str(bad), "--db", db)
     assert p.returncode == 2
-    assert run_cli("export", "--db", db, "--format", "json").stdout == before
+    assert invoke("export", "--db", db, "--format", "json").stdout == before
 
 
 SHARED_PAGES = ROOT.parent / "shared" / "corpus" / "mozilla-readability" / "test-pages"
 
 
+@pytest.mark.corpus
+@pytest.mark.subprocess  # a batch this long runs in worker processes
 @pytest.mark.skipif(
     not SHARED_PAGES.is_dir(), reason="../shared corpus not present (benchmark data)"
 )
@@ -197,7 +199,7 @@ def test_all_readability_pages_in_one_batch_without_a_crash() -> None:
 
 def test_malformed_urls_are_one_line_each_and_the_batch_goes_on() -> None:
     bad = ["http://[::1", "http://a..b/", "http://xn--a.com/"]
-    p = run_cli("extract", *bad, str(GOOD), "--format", "json")
+    p = invoke("extract", *bad, str(GOOD), "--format", "json")
     assert p.returncode == 2
     assert [json.loads(line)["path"] for line in p.stdout.splitlines()] == [str(GOOD)]
     lines = p.stderr.strip().splitlines()

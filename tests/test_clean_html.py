@@ -188,6 +188,7 @@ def test_recursion_error_is_contained(monkeypatch: pytest.MonkeyPatch) -> None:
     assert art.text == "" and art.url == "https://x.example/"
 
 
+@pytest.mark.subprocess
 def test_no_qt_imported() -> None:
     # in a fresh interpreter: pytest-qt has already imported Qt into this one
     import subprocess
@@ -391,6 +392,7 @@ READABILITY = SHARED / "corpus" / "mozilla-readability" / "test-pages"
 AEB = SHARED / "corpus" / "scrapinghub-aeb"
 
 
+@pytest.mark.corpus
 @pytest.mark.skipif(not READABILITY.is_dir(), reason="shared readability test pages not present")
 def test_readability_pages_never_raise() -> None:
     pages = sorted(READABILITY.glob("*/source.html"))
@@ -400,6 +402,7 @@ def test_readability_pages_never_raise() -> None:
         assert isinstance(art.text, str) and "\n\n\n" not in art.text, page
 
 
+@pytest.mark.corpus
 @pytest.mark.skipif(
     not (AEB / "ground-truth.json").is_file(), reason="shared AEB corpus not present"
 )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers import ROOT, local_server, run_cli
+import pytest
+
+from tests.helpers import ROOT, invoke, local_server, run_cli
 
 SAMPLES = ROOT / "resources" / "samples"
 CONTRACT = {
@@ -36,6 +38,7 @@ CLAIM_KEYS = {
 }
 
 
+@pytest.mark.subprocess
 def test_extract_one_input_prints_one_json_object() -> None:
     p = run_cli("extract", str(SAMPLES / "harbor-city-water.html"), "--format", "json")
     assert p.returncode == 0, p.stderr
@@ -50,7 +53,7 @@ def test_extract_one_input_prints_one_json_object() -> None:
 
 def test_extract_many_prints_json_lines_with_paths() -> None:
     paths = sorted(str(p) for p in SAMPLES.iterdir())
-    p = run_cli("extract", *paths, "--format", "json")
+    p = invoke("extract", *paths, "--format", "json")
     assert p.returncode == 0, p.stderr
     rows = [json.loads(line) for line in p.stdout.splitlines()]
     assert [r["path"] for r in rows] == paths
@@ -61,7 +64,7 @@ def test_a_batch_goes_past_bad_inputs_and_reports_them(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     good = str(SAMPLES / "trial-halted.md")
-    p = run_cli("extract", str(empty), good, str(tmp_path / "missing.html"), "--format", "json")
+    p = invoke("extract", str(empty), good, str(tmp_path / "missing.html"), "--format", "json")
     assert p.returncode == 2
     rows = [json.loads(line) for line in p.stdout.splitlines()]
     assert [r["path"] for r in rows] == [good]
@@ -74,11 +77,12 @@ def test_a_batch_goes_past_bad_inputs_and_reports_them(tmp_path: Path) -> None:
 
 
 def test_extract_text_format() -> None:
-    p = run_cli("extract", str(SAMPLES / "trial-halted.md"))
+    p = invoke("extract", str(SAMPLES / "trial-halted.md"))
     assert p.returncode == 0
     assert p.stdout.startswith("Drug maker pauses late-stage trial")
 
 
+@pytest.mark.subprocess
 def test_import_list_show_search_export(tmp_path: Path) -> None:
     db = str(tmp_path / "lib.db")
     paths = [str(p) for p in sorted(SAMPLES.iterdir())]
@@ -106,12 +110,14 @@ def test_import_list_show_search_export(tmp_path: Path) -> None:
     assert len(docs) == len(paths) and all("claims" in d for d in docs)
 
 
+@pytest.mark.subprocess
 def test_show_unknown_id_is_one_line_exit_2(tmp_path: Path) -> None:
     p = run_cli("show", "999", "--db", str(tmp_path / "lib.db"))
     assert p.returncode == 2
     assert p.stderr == "error: article 999: not in the library (see 'list')\n"
 
 
+@pytest.mark.subprocess
 def test_usage_errors_are_one_line_exit_2() -> None:
     p = run_cli("show", "not-a-number")
     assert p.returncode == 2
@@ -121,7 +127,7 @@ def test_usage_errors_are_one_line_exit_2() -> None:
 def test_db_that_is_not_a_library(tmp_path: Path) -> None:
     bad = tmp_path / "bad.db"
     bad.write_text("hello, I am a text file and not a database " * 50)
-    p = run_cli("list", "--db", str(bad))
+    p = invoke("list", "--db", str(bad))
     assert p.returncode == 2
     assert p.stderr.startswith(f"error: {bad}: is not a usable library")
     assert len(p.stderr.strip().splitlines()) == 1
@@ -130,17 +136,18 @@ def test_db_that_is_not_a_library(tmp_path: Path) -> None:
 def test_import_from_a_url(tmp_path: Path) -> None:
     page = (SAMPLES / "harbor-city-water.html").read_bytes()
     with local_server({"/story": (200, {"Content-Type": "text/html"}, page)}) as (base, _):
-        p = run_cli("import", base + "/story", "--db", str(tmp_path / "lib.db"), "--format", "json")
+        p = invoke("import", base + "/story", "--db", str(tmp_path / "lib.db"), "--format", "json")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["created"] is True
 
 
 def test_help_everywhere() -> None:
     for cmd in ("extract", "import", "list", "show", "search", "export", "claims", "reextract"):
-        p = run_cli(cmd, "--help")
+        p = invoke(cmd, "--help")
         assert p.returncode == 0 and "--format" in p.stdout, cmd
 
 
+@pytest.mark.subprocess
 def test_extract_does_not_import_qt(tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -157,25 +164,25 @@ def test_extract_does_not_import_qt(tmp_path: Path) -> None:
 def test_claims_filters_verdicts_and_reextract_keep_user_work(tmp_path: Path) -> None:
     db = str(tmp_path / "lib.db")
     assert (
-        run_cli("import", *[str(p) for p in sorted(SAMPLES.iterdir())], "--db", db).returncode == 0
+        invoke("import", *[str(p) for p in sorted(SAMPLES.iterdir())], "--db", db).returncode == 0
     )
     every = [
-        json.loads(x) for x in run_cli("claims", "--db", db, "--format", "json").stdout.splitlines()
+        json.loads(x) for x in invoke("claims", "--db", db, "--format", "json").stdout.splitlines()
     ]
     denied = [
         json.loads(x)
-        for x in run_cli(
+        for x in invoke(
             "claims", "--status", "denied", "--db", db, "--format", "json"
         ).stdout.splitlines()
     ]
     assert denied and all(c["status"] == "denied" for c in denied)
     assert len(denied) < len(every)
     outlet = next(c["outlet"] for c in every if c["outlet"])
-    by_outlet = run_cli(
+    by_outlet = invoke(
         "claims", "--outlet", outlet, "--db", db, "--format", "json"
     ).stdout.splitlines()
     assert by_outlet and all(json.loads(x)["outlet"] == outlet for x in by_outlet)
-    anon = run_cli(
+    anon = invoke(
         "claims", "--source-type", "anonymous", "--db", db, "--format", "json"
     ).stdout.splitlines()
     assert all(json.loads(x)["source_type"] == "anonymous" for x in anon)
@@ -186,7 +193,7 @@ def test_claims_filters_verdicts_and_reextract_keep_user_work(tmp_path: Path) ->
         for i, c in enumerate(x for x in every if x["article_id"] == target["article_id"])
         if c["id"] == target["id"]
     )
-    set_ = run_cli(
+    set_ = invoke(
         "verdict",
         str(target["article_id"]),
         str(seq),
@@ -197,10 +204,10 @@ def test_claims_filters_verdicts_and_reextract_keep_user_work(tmp_path: Path) ->
         db,
     )
     assert set_.returncode == 0, set_.stderr
-    assert run_cli("reextract", "--db", db).returncode == 0
+    assert invoke("reextract", "--db", db).returncode == 0
     after = [
         json.loads(x)
-        for x in run_cli(
+        for x in invoke(
             "claims", "--status", "denied", "--db", db, "--format", "json"
         ).stdout.splitlines()
     ]
@@ -208,10 +215,25 @@ def test_claims_filters_verdicts_and_reextract_keep_user_work(tmp_path: Path) ->
     assert (
         kept and kept[0]["verdict"] == "false" and kept[0]["note"] == "the minutes show a request"
     )
-    bad = run_cli("verdict", str(target["article_id"]), str(seq), "perhaps", "--db", db)
+    bad = invoke("verdict", str(target["article_id"]), str(seq), "perhaps", "--db", db)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
 
 
+@pytest.mark.subprocess
+def test_claims_verdict_and_reextract_in_a_process_of_their_own(tmp_path: Path) -> None:
+    """The user-work commands end to end (the filters are tested in-process above)."""
+    db = str(tmp_path / "lib.db")
+    assert invoke("import", str(SAMPLES / "trial-halted.md"), "--db", db).returncode == 0
+    claims = run_cli("claims", "--db", db, "--format", "json")
+    assert claims.returncode == 0, claims.stderr
+    first = json.loads(claims.stdout.splitlines()[0])
+    set_ = run_cli("verdict", str(first["article_id"]), "0", "misleading", "--db", db)
+    assert set_.returncode == 0 and "misleading" in set_.stdout, set_.stderr
+    again = run_cli("reextract", "--db", db, "--format", "json")
+    assert again.returncode == 0 and json.loads(again.stdout)["reextracted"] == 1, again.stderr
+
+
+@pytest.mark.subprocess
 def test_no_command_means_the_window_with_its_options(tmp_path: Path) -> None:
     p = run_cli("--version")
     assert p.returncode == 0 and p.stdout.startswith("provenance-reader ")
@@ -223,6 +245,7 @@ def test_no_command_means_the_window_with_its_options(tmp_path: Path) -> None:
     assert p.stderr == f"error: {tmp_path / 'missing.html'}: no such file\n"
 
 
+@pytest.mark.subprocess
 def test_a_parallel_batch_prints_what_a_sequential_one_does(tmp_path: Path) -> None:
     """Eight or more inputs are spread over worker processes; output and order and the
     bad-input report must not change."""
@@ -253,7 +276,7 @@ def test_extract_names_the_original_outlet_and_the_wire_of_a_syndicated_page() -
     user.parent.mkdir(parents=True, exist_ok=True)
     user.write_text((fixtures / "outlets.json").read_text())
     try:
-        p = run_cli("extract", str(fixtures / "syndicated.html"), "--format", "json")
+        p = invoke("extract", str(fixtures / "syndicated.html"), "--format", "json")
     finally:
         user.unlink()
     assert p.returncode == 0, p.stderr

@@ -8,15 +8,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reader.pipeline import extract
 from reader.store import Library
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, invoke, run_cli
 
 SAMPLES = sorted((ROOT / "resources" / "samples").iterdir())
 
 
 def _import(db: Path, *paths: Path) -> list[int]:
-    p = run_cli("import", *map(str, paths), "--db", str(db), "--format", "json")
+    p = invoke("import", *map(str, paths), "--db", str(db), "--format", "json")
     assert p.returncode == 0, p.stderr
     return [json.loads(line)["id"] for line in p.stdout.splitlines()]
 
@@ -24,13 +26,13 @@ def _import(db: Path, *paths: Path) -> list[int]:
 def test_delete_prints_each_article_and_reports_bad_ids(tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     ids = _import(db, *SAMPLES)
-    assert run_cli("verdict", str(ids[1]), "0", "false", "--db", str(db)).returncode == 0
+    assert invoke("verdict", str(ids[1]), "0", "false", "--db", str(db)).returncode == 0
     with Library(db) as lib:
         title = lib.row(ids[1]).title  # type: ignore[union-attr]
         verdicts_before = lib.db.execute("select count(*) from verdicts").fetchone()[0]
         assert lib.search("Veloria")  # the boats sample
 
-    p = run_cli("delete", str(ids[1]), "seven", "999", str(ids[2]), "--db", str(db))
+    p = invoke("delete", str(ids[1]), "seven", "999", str(ids[2]), "--db", str(db))
 
     assert p.returncode == 2
     assert p.stdout.splitlines() == [
@@ -48,21 +50,22 @@ def test_delete_prints_each_article_and_reports_bad_ids(tmp_path: Path) -> None:
             "select count(*) from claims where article_id != ?", [ids[0]]
         ).fetchone() == (0,)
         assert lib.search("Veloria") == []
-    listed = run_cli("list", "--db", str(db))
+    listed = invoke("list", "--db", str(db))
     assert listed.stdout.count("\n") == 1
     assert "[sample]" not in listed.stdout  # the user imported them: not samples
 
     # the same file again is a new article, under a new id
-    again = run_cli("import", str(SAMPLES[2]), "--db", str(db), "--format", "json")
+    again = invoke("import", str(SAMPLES[2]), "--db", str(db), "--format", "json")
     row = json.loads(again.stdout)
     assert row["created"] is True and row["id"] not in ids
 
 
 def _title(path: Path) -> str:
-    p = run_cli("extract", str(path), "--format", "json")
+    p = invoke("extract", str(path), "--format", "json")
     return str(json.loads(p.stdout)["title"])
 
 
+@pytest.mark.subprocess
 def test_delete_only_unknown_ids_deletes_nothing_and_exits_2(tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     ids = _import(db, SAMPLES[0])
@@ -75,7 +78,7 @@ def test_delete_only_unknown_ids_deletes_nothing_and_exits_2(tmp_path: Path) -> 
 
 
 def test_delete_needs_an_id() -> None:
-    p = run_cli("delete")
+    p = invoke("delete")
     assert p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
 
 
@@ -89,15 +92,15 @@ def test_a_sample_deleted_then_imported_by_the_user_is_not_tagged(tmp_path: Path
     with Library(db) as lib:  # what the first run stores
         ids = [lib.add(*extract(str(p)), sample=True).article_id for p in order]
     assert ids[0] == 1
-    before = run_cli("list", "--db", str(db))
+    before = invoke("list", "--db", str(db))
     assert before.stdout.count("[sample]") == len(SAMPLES)
 
-    assert run_cli("delete", "1", "--db", str(db)).returncode == 0
-    p = run_cli("import", str(harbor.relative_to(ROOT)), "--db", str(db))
+    assert invoke("delete", "1", "--db", str(db)).returncode == 0
+    p = invoke("import", str(harbor.relative_to(ROOT)), "--db", str(db))
     assert p.returncode == 0, p.stderr
     assert p.stdout.startswith("imported: [")
 
-    lines = run_cli("list", "--db", str(db)).stdout.splitlines()
+    lines = invoke("list", "--db", str(db)).stdout.splitlines()
     harbor_line = [line for line in lines if "Harbor" in line]
     assert len(harbor_line) == 1 and "[sample]" not in harbor_line[0]
     assert sum("[sample]" in line for line in lines) == len(SAMPLES) - 1

@@ -1,4 +1,4 @@
-"""show / claims / export with issue 8's keys: text lines and JSON keys, in a real process."""
+"""show / claims / export with issue 8's keys: text lines and JSON keys, as users run them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from reader.store import Library
-from tests.helpers import run_cli
+from tests.helpers import invoke
 from tests.test_store_evidence import hand_made
 
 
@@ -19,7 +19,7 @@ def _library(tmp_path: Path) -> tuple[str, int]:
 
 def test_show_text_has_wire_uncertain_evidence_and_conflicts(tmp_path: Path) -> None:
     db, aid = _library(tmp_path)
-    p = run_cli("show", str(aid), "--db", db)
+    p = invoke("show", str(aid), "--db", db)
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
     assert lines[1] == "The Courier via Associated Press"
@@ -46,7 +46,7 @@ def test_show_text_has_wire_uncertain_evidence_and_conflicts(tmp_path: Path) -> 
 
 def test_claims_text_shows_evidence_across_the_library(tmp_path: Path) -> None:
     db, aid = _library(tmp_path)
-    p = run_cli("claims", "--status", "disputed", "--db", db)
+    p = invoke("claims", "--status", "disputed", "--db", db)
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
     assert lines[0].startswith(f"[{aid}:2] DISPUTED ")
@@ -64,17 +64,17 @@ def test_json_outputs_carry_the_keys_as_extract_does(tmp_path: Path) -> None:
     want = [c.to_dict() for c in article.claims]
     keys = ("evidence", "conflicts_with", "uncertain")
 
-    shown = json.loads(run_cli("show", str(aid), "--db", db, "--format", "json").stdout)
+    shown = json.loads(invoke("show", str(aid), "--db", db, "--format", "json").stdout)
     assert shown["wire"] == "Associated Press"
     assert [{k: c[k] for k in keys} for c in shown["claims"]] == [
         {k: c[k] for k in keys} for c in want
     ]
-    listed = run_cli("claims", "--db", db, "--format", "json").stdout.splitlines()
+    listed = invoke("claims", "--db", db, "--format", "json").stdout.splitlines()
     assert [{k: json.loads(x)[k] for k in keys} for x in listed] == [
         {k: c[k] for k in keys} for c in want
     ]
     [exported] = [
-        json.loads(x) for x in run_cli("export", "--db", db, "--format", "json").stdout.splitlines()
+        json.loads(x) for x in invoke("export", "--db", db, "--format", "json").stdout.splitlines()
     ]
     assert exported["wire"] == "Associated Press"
     assert [c["uncertain"] for c in exported["claims"]] == [False, True, False, True]

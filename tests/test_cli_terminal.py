@@ -243,6 +243,7 @@ def test_real_files_and_addresses_still_open_the_window(
     assert windows == [[str(SAMPLE)], [str(SAMPLE), "https://example.org/story"], [], [missing]]
 
 
+@pytest.mark.subprocess
 def test_a_typo_ends_at_once_with_one_line_and_no_window(tmp_path: Path) -> None:
     """End to end, offscreen: before, the window opened and never returned."""
     p = run_cli("delte", "3", "--db", str(tmp_path / "lib.db"), timeout=30)

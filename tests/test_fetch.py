@@ -221,6 +221,7 @@ def test_cancel_during_a_dripping_body_returns_within_a_tick() -> None:
     assert took < 1.0, f"cancel took {took - 0.3:.2f} s to act"
 
 
+@pytest.mark.subprocess
 def test_fetch_imports_nothing_of_the_ingest_package() -> None:
     """fetch is a leaf: the loader uses it, it never uses the loader (no cycle).
 

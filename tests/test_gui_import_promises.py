@@ -13,6 +13,7 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -159,6 +160,7 @@ CLIENT = textwrap.dedent(
 )
 
 
+@pytest.mark.subprocess
 def test_a_file_from_a_second_launch_is_shown(qtbot: QtBot, tmp_path: Path) -> None:
     """A real second process hands a path over the real local socket, as the app wires it."""
     db = tmp_path / "lib.db"

@@ -358,6 +358,7 @@ def shots(tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.subprocess
 def test_at_2x_scale_the_layout_is_the_same_in_device_independent_pixels(
     db: Path, tmp_path: Path, shots: Path
 ) -> None:
@@ -381,6 +382,7 @@ def test_at_2x_scale_the_layout_is_the_same_in_device_independent_pixels(
         assert (img.width(), img.height()) == (2 * size[0], 2 * size[1])
 
 
+@pytest.mark.subprocess
 def test_a_geometry_from_a_bigger_screen_is_reduced_to_fit(
     qtbot: QtBot, db: Path, tmp_path: Path, shots: Path
 ) -> None:
@@ -399,6 +401,7 @@ def test_a_geometry_from_a_bigger_screen_is_reduced_to_fit(
     assert_holds(m, ["claims", "library"])
 
 
+@pytest.mark.subprocess
 def test_screenshot_size_option(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROVENANCE_READER_HOME=str(tmp_path))
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")

@@ -7,12 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from reader import APP_NAME, ORG_NAME
 from reader.gui.app import SCREENSHOT_SIZE
 from tests.helpers import ROOT
 from tests.test_gui_support import variant
+
+pytestmark = pytest.mark.subprocess  # the window in a fresh process
 
 
 def _run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

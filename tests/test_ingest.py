@@ -166,6 +166,7 @@ def test_a_file_swapped_for_a_pipe_after_the_check_does_not_hang(
     assert len(calls) == 2
 
 
+@pytest.mark.subprocess
 def test_unreadable_file(tmp_path: Path) -> None:
     if os.geteuid() != 0:
         p = tmp_path / "secret.txt"

@@ -93,6 +93,7 @@ def digest(path: Path) -> str:
 
 
 @pytest.mark.usefixtures("short_busy")
+@pytest.mark.subprocess
 def test_import_into_a_locked_library_retries_then_one_line_per_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -114,6 +115,7 @@ def test_import_into_a_locked_library_retries_then_one_line_per_input(
 
 
 @pytest.mark.usefixtures("short_busy")
+@pytest.mark.subprocess
 def test_a_lock_released_while_retrying_lets_the_write_through(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -128,6 +130,7 @@ def test_a_lock_released_while_retrying_lets_the_write_through(
 
 
 @pytest.mark.usefixtures("short_busy")
+@pytest.mark.subprocess
 def test_verdict_reextract_delete_on_a_locked_library_are_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -159,6 +162,7 @@ def test_verdict_reextract_delete_on_a_locked_library_are_one_line(
         assert lib.verdict_history(ids[0], lib.claims(ids[0])[0].claim_key) == []
 
 
+@pytest.mark.subprocess
 def test_the_window_import_worker_reports_a_locked_library_in_one_line(
     tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -85,6 +85,7 @@ def test_no_problem_offscreen_even_with_a_library_missing() -> None:
 
 
 @linux_only
+@pytest.mark.subprocess
 def test_open_exits_2_with_one_line_before_qt_is_loaded(tmp_path: Path) -> None:
     """The real `open` command on an X display with one library missing: exit 2, one
     line on stderr, no library file created, and PySide6 never imported (Qt would

@@ -104,6 +104,7 @@ def instance(qapp: object, key: str) -> Iterator[SingleInstance]:
     inst.close()
 
 
+@pytest.mark.subprocess
 def test_second_process_forwards_its_paths_and_exits(
     qtbot: QtBot, instance: SingleInstance, key: str, tmp_path: Path
 ) -> None:
@@ -120,6 +121,7 @@ def test_no_running_instance_means_nobody_takes_the_paths(qapp: object, key: str
     assert SingleInstance(key).send_to_running(["x.html"]) is False
 
 
+@pytest.mark.subprocess
 def test_claim_makes_the_first_process_primary_and_forwards_a_plain_launch(
     qtbot: QtBot, instance: SingleInstance, key: str
 ) -> None:
@@ -133,6 +135,7 @@ def test_claim_makes_the_first_process_primary_and_forwards_a_plain_launch(
     assert blocker.args == [[]]  # no paths: "bring the window to the front"
 
 
+@pytest.mark.subprocess
 def test_two_launches_at_once_end_with_one_primary_that_got_the_other_paths(
     qapp: object, key: str, tmp_path: Path
 ) -> None:
@@ -147,6 +150,7 @@ def test_two_launches_at_once_end_with_one_primary_that_got_the_other_paths(
     assert primary[1:] == [f"got {tmp_path / '4000'}"]
 
 
+@pytest.mark.subprocess
 def test_a_live_instance_is_not_taken_over(qapp: object, key: str) -> None:
     server = _python(SERVER, key)
     try:
@@ -160,6 +164,7 @@ def test_a_live_instance_is_not_taken_over(qapp: object, key: str) -> None:
         server.communicate(timeout=15)
 
 
+@pytest.mark.subprocess
 def test_socket_left_by_a_killed_instance_is_recovered(
     qtbot: QtBot, instance: SingleInstance, key: str
 ) -> None:
@@ -214,6 +219,7 @@ def test_malformed_request_is_refused_and_not_emitted(
     sock.abort()
 
 
+@pytest.mark.subprocess
 def test_socket_lives_in_the_private_runtime_folder_when_there_is_one(
     qtbot: QtBot, key: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

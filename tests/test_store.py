@@ -178,6 +178,7 @@ def test_raw_hash_migration_backfills_existing_rows(db_path: Path) -> None:
     lib.close()
 
 
+@pytest.mark.subprocess
 def test_concurrent_opens_of_a_new_library_do_not_race(tmp_path: Path) -> None:
     """Several processes opening (and so migrating) one new file at once all succeed."""
     import subprocess

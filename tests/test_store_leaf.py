@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
 
 #: What the store must not reach: extraction, cleaning, claims, fetching.
@@ -54,6 +56,7 @@ def _forbidden(name: str) -> bool:
     return any(name == f or name.startswith(f + ".") for f in FORBIDDEN)
 
 
+@pytest.mark.subprocess
 def test_using_the_store_imports_no_part_of_the_pipeline() -> None:
     p = subprocess.run(
         [sys.executable, "-c", USE_THE_STORE], capture_output=True, text=True, cwd=ROOT

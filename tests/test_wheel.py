@@ -10,7 +10,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
+
+pytestmark = pytest.mark.subprocess  # builds the wheel and runs it
 
 
 def test_the_wheel_ships_resources_and_uses_them(tmp_path: Path) -> None:
