@@ -3,6 +3,7 @@ top-level heading as title, and plain text rendered through python-markdown."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -110,6 +111,7 @@ GUARD_DEPTH = 10
 GUARD_INDENT = 40
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 _CONTAINER = re.compile(r"[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+_MARKUP_CHARS = re.compile(r"[\[\]()<>]")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 #: Where a long block may be cut: before a line (else a word) that starts with a
 #: letter, so the new block cannot start a list, heading, quote or table.
@@ -220,10 +222,19 @@ def _escape_openers(block: str) -> str:
     parens: list[int] = []
     kept_close: set[int] = set()  # positions of "]" whose "[" is kept
     link_paren: set[int] = set()  # "(" just after a kept "]"
-    for i, c in enumerate(block):
-        if c not in "[]()" or code[i] or (i and block[i - 1] == "\\"):
+    tags: list[int] = []  # tag-like "<"
+    gts: list[int] = []  # every ">"
+    for m in _MARKUP_CHARS.finditer(block):
+        i, c = m.start(), m.group()
+        if c == ">":
+            gts.append(i)
             continue
-        if c == "[":
+        if code[i] or (i and block[i - 1] == "\\"):
+            continue
+        if c == "<":
+            if _TAG_START.match(block, i):
+                tags.append(i)
+        elif c == "[":
             brackets.append(i)
         elif c == "]" and brackets:
             j = brackets.pop()
@@ -233,7 +244,7 @@ def _escape_openers(block: str) -> str:
                 kept_close.add(i)
         elif c == "(":
             parens.append(i)
-            if i and i - 1 in kept_close:
+            if i - 1 in kept_close:
                 link_paren.add(i)
         elif c == ")" and parens:
             j = parens.pop()
@@ -242,18 +253,9 @@ def _escape_openers(block: str) -> str:
             link_paren.discard(j)
     escape += brackets
     escape += link_paren
-    next_gt = -1
-    for i in range(len(block) - 1, -1, -1):
-        c = block[i]
-        if c == ">":
-            next_gt = i
-        elif (
-            c == "<"
-            and not code[i]
-            and _TAG_START.match(block, i)
-            and not (i and block[i - 1] == "\\")
-            and (next_gt < 0 or next_gt - i > GUARD_REACH)
-        ):
+    for i in tags:
+        k = bisect.bisect_right(gts, i)
+        if k == len(gts) or gts[k] - i > GUARD_REACH:
             escape.append(i)  # "\<" is no escape to Python-Markdown: "&lt;" is
     if not escape:
         return block
