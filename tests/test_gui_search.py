@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from reader.gui.search import HTML_ROLE, OPEN, hit_html
-from reader.store.library import Library, SearchHit
+from reader.gui.search import HTML_ROLE, OPEN, SearchJob, hit_html
+from reader.store.library import MAX_QUERY_TERMS, Library, SearchHit, _fts_query
 from tests.test_gui_support import MARKDOWN, add_article, open_window, variant
 
 
@@ -131,3 +133,79 @@ def test_results_follow_a_delete_and_its_undo(qtbot: QtBot, tmp_path: Path) -> N
     assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) == keep
     win.deletions.undo()
     assert panel.results.count() == 2
+
+
+def test_a_repeated_word_is_searched_once(tmp_path: Path) -> None:
+    """'the' typed 400 times took 32 s (each copy another pass of the index): the
+    query keeps each word once, and at most MAX_QUERY_TERMS words."""
+    with Library(tmp_path / "lib.db") as lib:
+        for n in range(20):
+            add_article(lib, variant(n, "the " * 50))
+        t = time.perf_counter()
+        hits = lib.search("the " * 400)
+        assert time.perf_counter() - t < 5
+        assert len(hits) == 20
+        many = " ".join(f"w{i}" for i in range(100))
+        assert _fts_query(many).count('"') == 2 * MAX_QUERY_TERMS
+        assert _fts_query("The the THE harbour") == '"The" "harbour"'
+
+
+def test_typing_searches_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        add_article(lib, variant(1, "quokka"))
+        wanted = add_article(lib, variant(2, "zeppelin"))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    win.start_search()
+    panel = win.search_panel
+    threads: list[object] = []
+    real = Library.search
+
+    def spy(self: Library, *args: object, **kwargs: object) -> list[SearchHit]:
+        threads.append(threading.current_thread())
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    Library.search = spy  # type: ignore[method-assign]
+    try:
+        qtbot.keyClicks(panel.box, "zeppelin")
+        qtbot.waitUntil(lambda: panel.results.count() == 1)
+    finally:
+        Library.search = real  # type: ignore[method-assign]
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) == wanted
+    assert panel.status.text() == "1 result"
+
+
+def test_typing_on_supersedes_the_running_search(qtbot: QtBot, tmp_path: Path) -> None:
+    """Only the newest search's results are shown: an older one is cancelled, and if
+    it ends anyway its results are dropped."""
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        add_article(lib, variant(1, "quokka"))
+        wanted = add_article(lib, variant(2, "zeppelin"))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    win.start_search()
+    panel = win.search_panel
+    panel.box.setText("quokka")
+    panel.search_in_background()
+    old = next(iter(panel._jobs))
+    panel.box.setText("zeppelin")
+    panel.search_in_background()
+    assert old.cancelled  # interrupted, or never started
+    qtbot.waitUntil(lambda: not panel._jobs)
+    assert panel.results.count() == 1
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) == wanted
+    # a late answer to an older search changes nothing
+    stale = SearchJob(db, "quokka", generation=0)
+    stale.run()
+    panel._search_done(stale)
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) == wanted
+
+
+def test_a_cancelled_search_runs_no_query(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.db") as lib:
+        add_article(lib, variant(1, "zeppelin"))
+    job = SearchJob(tmp_path / "lib.db", "zeppelin", generation=1)
+    job.cancel()
+    job.run()
+    assert job.hits is None

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -18,8 +20,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRunnable,
     QSize,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -161,6 +165,68 @@ class HitDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + 4)
 
 
+class SearchSignals(QObject):
+    """Signals of a :class:`SearchJob` (a QRunnable cannot have its own)."""
+
+    finished = Signal(object)  # the SearchJob, with its hits or error
+
+
+class SearchJob(QRunnable):
+    """One search on a pool thread, on its own connection to the library at
+    ``db_path``, so a slow search never freezes the window. :meth:`cancel` (the user
+    typed on) interrupts the query; the panel applies a job's ``hits`` only if it is
+    still the newest one (``generation``)."""
+
+    def __init__(self, db_path: Path, query: str, generation: int) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the panel keeps it until its result is handled
+        self.db_path = db_path
+        self.query = query
+        self.generation = generation
+        self.hits: list[SearchHit] | None = None
+        self.error = ""
+        self.signals = SearchSignals()
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._library: Library | None = None
+
+    def cancel(self) -> None:
+        """Stop the search: before it starts, or interrupt its query."""
+        with self._lock:
+            self._cancelled = True
+            if self._library is not None:
+                self._library.db.conn.interrupt()  # sqlite3 allows it from any thread
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self) -> None:
+        from reader.errors import InputError
+        from reader.store.library import Library
+
+        lib: Library | None = None
+        try:
+            if self._cancelled:
+                return
+            lib = Library(self.db_path)
+            with self._lock:
+                if self._cancelled:
+                    return
+                self._library = lib
+            self.hits = lib.search(self.query, marks=(OPEN, CLOSE))
+        except InputError as exc:
+            self.error = exc.reason
+        except Exception:  # interrupted (cancelled), or a busy or damaged library
+            self.error = "the library is busy or damaged"
+        finally:
+            with self._lock:
+                self._library = None
+            if lib is not None:
+                lib.close()
+            self.signals.finished.emit(self)
+
+
 class SearchPanel(QWidget):
     """A search box over a result list; emits the chosen article's id."""
 
@@ -197,7 +263,12 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run_search)
+        self._timer.timeout.connect(self.search_in_background)
+        #: Searches run here, one at a time; a newer one cancels the one before.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._generation = 0  # the newest search; older results are dropped
+        self._jobs: set[SearchJob] = set()  # started, their result not yet handled
         self.box.textChanged.connect(lambda _t: self._timer.start())
         self.box.returnPressed.connect(self.open_current)
         self.results.itemActivated.connect(lambda _i: self.open_current())
@@ -212,6 +283,47 @@ class SearchPanel(QWidget):
     def stop(self) -> None:
         """Drop a pending search (the window is closing)."""
         self._timer.stop()
+        self._supersede()
+
+    def _supersede(self) -> int:
+        """A new search begins: the older ones are cancelled and their results will
+        be dropped. Returns the new search's generation."""
+        self._generation += 1
+        for job in self._jobs:
+            job.cancel()
+        return self._generation
+
+    @property
+    def searching(self) -> bool:
+        """Whether a search for the box's text is still running in the background."""
+        return any(j.generation == self._generation for j in self._jobs)
+
+    def search_in_background(self) -> None:
+        """Search for the box's text on a pool thread (after typing pauses); the
+        results replace the list when they come, unless the user typed on."""
+        self._timer.stop()
+        generation = self._supersede()
+        q = self.box.text().strip()
+        if not q or self.library is None:
+            self.results.clear()
+            self.status.setText("")
+            return
+        self.status.setText("Searching…")
+        job = SearchJob(self.library.path, q, generation)
+        job.signals.finished.connect(self._search_done)
+        self._jobs.add(job)
+        self._pool.start(job)
+
+    def _search_done(self, job: SearchJob) -> None:
+        """A background search ended (on the GUI thread): show it if still current."""
+        self._jobs.discard(job)
+        if job.generation != self._generation or job.cancelled:
+            return  # the user typed on: a newer search is under way or done
+        if job.hits is None:
+            self.results.clear()
+            self.status.setText(f"Search failed: {job.error}")
+            return
+        self._show(job.query, job.hits)
 
     def refresh(self) -> None:
         """Run the shown search again (articles were deleted or came back), keeping the
@@ -224,13 +336,20 @@ class SearchPanel(QWidget):
             self.results.setCurrentRow(min(max(row, 0), self.results.count() - 1))
 
     def run_search(self) -> None:
+        """Search now, on this thread (Enter before the pause ended, a refresh after a
+        delete): the answer is needed at once. Typing searches in the background."""
         self._timer.stop()
+        self._supersede()
         q = self.box.text().strip()
-        self.results.clear()
         if not q or self.library is None:
+            self.results.clear()
             self.status.setText("")
             return
-        hits = self.library.search(q, marks=(OPEN, CLOSE))
+        self._show(q, self.library.search(q, marks=(OPEN, CLOSE)))
+
+    def _show(self, q: str, hits: list[SearchHit]) -> None:
+        """Fill the list with ``hits`` for the query ``q``."""
+        self.results.clear()
         pal = self.results.palette()
         mark = solid(match_fill(pal), pal.color(QPalette.ColorRole.Base))
         ink = pal.color(QPalette.ColorRole.Text)
@@ -248,7 +367,7 @@ class SearchPanel(QWidget):
             self.results.setCurrentRow(0)
 
     def open_current(self) -> None:
-        if self._timer.isActive():  # Enter before the pause ended: search now
+        if self._timer.isActive() or self.searching:  # Enter before the answer: search now
             self.run_search()
         item = self.results.currentItem() or self.results.item(0)
         if item is not None:

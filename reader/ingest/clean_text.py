@@ -32,7 +32,7 @@ _CHROME = re.compile(
     | (?:share|tweet|email|print|pin)(?:\s+(?:this|the)\s+(?:article|story|post|page))?
     | share\s+(?:this\s+)?(?:on|via)\s+\w+(?:\s+\w+)?
     | (?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|x)
-      (?:\s*[|/·•]?\s*(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|x))*
+      (?:\s*(?:[|/·•]\s*)?(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit|x))*
     | (?:click\s+here\s+to\s+)?subscribe(?:\s+(?:now|today|here))?[.!]?
     | subscribe\s+to\s+(?:our|the)\s+[\w\s]{0,40}?newsletters?[.!]?
     | sign\s+up\s+(?:for|to)\s+(?:our|the)\s+[\w\s]{0,40}?newsletters?[.!]?
@@ -75,7 +75,13 @@ _DATELINE = re.compile(
     r"(?:\s*(?:,|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?$",
     re.IGNORECASE,
 )
-_END_PUNCT = re.compile(r"""[.!?…:;"”’')\]»]$""")
+_END_CHARS = """.!?…:;"”’')]»"""
+_END_PUNCT = re.compile(f"[{re.escape(_END_CHARS)}]$")
+#: Page chrome is a short line: a paragraph longer than this is never chrome, so
+#: soft-wrap joining need not re-match a paragraph as it grows.
+_CHROME_MAX = 2000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SPACES = re.compile(r"[ \t\f\v]+")
 _HEADLINE_MARKER = re.compile(
     r"(?::\s*(?:report|reports|sources|poll|study|watch|video)$|\breport(?:s)?\s+says?$"
     r"|^(?:watch|video|photos|live|breaking|exclusive|opinion)\s*:)",
@@ -173,35 +179,48 @@ def is_chrome(paragraph: str) -> bool:
 
 
 def _blocks(raw: str) -> list[_Block]:
-    """Split into paragraphs: blank-line separated, joining soft-wrapped lines."""
+    """Split into paragraphs: blank-line separated, joining soft-wrapped lines.
+
+    Linear in the input: a paragraph's lines are gathered and joined once, and the
+    join test looks at the paragraph so far only through its length, its last line
+    and (while it could still be) whether it is chrome, never by re-scanning it.
+    """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     out: list[_Block] = []
-    for chunk in re.split(r"\n[ \t]*\n", raw):
-        lines = [re.sub(r"[ \t\f\v]+", " ", ln).strip() for ln in chunk.split("\n")]
+    for chunk in _PARAGRAPH_BREAK.split(raw):
+        lines = [_SPACES.sub(" ", ln).strip() for ln in chunk.split("\n")]
         lines = [ln for ln in lines if ln]
         if not lines:
             continue
-        cur = lines[0]
-        n = 1
+        parts = [lines[0]]
+        size = len(lines[0])  # len(" ".join(parts))
+        chrome = _is_chrome_line(lines[0])
         for ln in lines[1:]:
-            if _soft_wrapped(cur, ln):
-                cur = f"{cur} {ln}"
-                n += 1
+            if _soft_wrapped(parts[-1], size, chrome, ln):
+                parts.append(ln)
+                size += 1 + len(ln)
+                # a longer paragraph is never chrome (see _CHROME_MAX)
+                chrome = size <= _CHROME_MAX and _is_chrome_line(" ".join(parts))
             else:
-                out.append(_Block(cur, n))
-                cur, n = ln, 1
-        out.append(_Block(cur, n))
+                out.append(_Block(" ".join(parts), len(parts)))
+                parts, size, chrome = [ln], len(ln), _is_chrome_line(ln)
+        out.append(_Block(" ".join(parts), len(parts)))
     return out
 
 
-def _soft_wrapped(prev: str, nxt: str) -> bool:
+def _is_chrome_line(t: str) -> bool:
+    return len(t) <= _CHROME_MAX and bool(_CHROME.match(t))
+
+
+def _soft_wrapped(last: str, size: int, chrome: bool, nxt: str) -> bool:
     """A line break inside a paragraph: the line does not end a sentence, or the next
-    line starts in lower case."""
-    if _CHROME.match(prev) or _CHROME.match(nxt):
+    line starts in lower case. ``last`` is the paragraph's last line so far, ``size``
+    the paragraph's length and ``chrome`` whether it is page chrome."""
+    if chrome or _is_chrome_line(nxt):
         return False
     if nxt[:1].islower():
         return True
-    return not _END_PUNCT.search(prev) and len(prev) >= 40
+    return last[-1:] not in _END_CHARS and size >= 40
 
 
 def _is_title_like(t: str) -> bool:

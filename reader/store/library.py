@@ -823,7 +823,17 @@ class Library:
             yield d
 
 
+#: The most words of a query searched for: each more is another full pass of the
+#: index ("the" 400 times took 32 s); a repeated word is searched once.
+MAX_QUERY_TERMS = 16
+
+
 def _fts_query(query: str) -> str:
-    """User words to an FTS5 query: each word quoted, so punctuation cannot break it."""
-    words = re.findall(r"\w+", query)
-    return " ".join(f'"{w}"' for w in words)
+    """User words to an FTS5 query: each word quoted, so punctuation cannot break it;
+    each word once (FTS5 folds case), and at most MAX_QUERY_TERMS of them."""
+    words: dict[str, str] = {}
+    for w in re.findall(r"\w+", query):
+        words.setdefault(w.lower(), w)
+        if len(words) == MAX_QUERY_TERMS:
+            break
+    return " ".join(f'"{w}"' for w in words.values())
