@@ -22,7 +22,7 @@ import pytest
 from reader import APP_NAME
 from tests.helpers import ROOT
 
-pytestmark = pytest.mark.x11
+pytestmark = [pytest.mark.x11, pytest.mark.subprocess]  # a real X server and the real app
 
 TITLE = "Ferry line to Orrholm resumes after storm repairs, operator says"
 #: Written for this test: attributed claims through an outlet, a denial, a number.
