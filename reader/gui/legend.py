@@ -8,6 +8,8 @@ claims panel draws them, so the legend looks like what it explains.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
@@ -49,47 +51,42 @@ def _small(font: QFont) -> QFont:
     return small
 
 
-def badge_pixmap(word: str, fill: QColor, font: QFont, dpr: float = 1.0) -> QPixmap:
-    """A badge with ``word`` on ``fill`` drawn by :func:`paint_badge`, as the panel does."""
-    metrics = QFontMetrics(font)
-    w = metrics.horizontalAdvance(word) + 2 * max(4, metrics.height() // 4) + 2
-    h = metrics.height() + 4
+def _drawn(w: int, h: int, font: QFont, dpr: float, draw: Callable[[QPainter], object]) -> QPixmap:
+    """A transparent ``w`` × ``h`` pixmap at ``dpr`` with ``draw`` painted on it in
+    ``font``: the legend's badges and tags, drawn by the panel's own painters."""
     pix = QPixmap(round(w * dpr), round(h * dpr))
     pix.setDevicePixelRatio(dpr)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setFont(font)
-    paint_badge(p, QRect(0, 0, w, h), word, fill, metrics)
+    draw(p)
     p.end()
     return pix
+
+
+def badge_pixmap(word: str, fill: QColor, font: QFont, dpr: float = 1.0) -> QPixmap:
+    """A badge with ``word`` on ``fill`` drawn by :func:`paint_badge`, as the panel does."""
+    metrics = QFontMetrics(font)
+    w = metrics.horizontalAdvance(word) + 2 * max(4, metrics.height() // 4) + 2
+    h = metrics.height() + 4
+    return _drawn(w, h, font, dpr, lambda p: paint_badge(p, QRect(0, 0, w, h), word, fill, metrics))
 
 
 def tag_pixmap(word: str, colour: QColor, font: QFont, dpr: float = 1.0) -> QPixmap:
     """An outlined tag (the "uncertain" mark) drawn by :func:`paint_tag`."""
     metrics = QFontMetrics(font)
     w, h = tag_width(word, metrics) + 2, metrics.height() + 4
-    pix = QPixmap(round(w * dpr), round(h * dpr))
-    pix.setDevicePixelRatio(dpr)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setFont(font)
-    paint_tag(p, QRect(0, 0, w, h), word, colour, metrics)
-    p.end()
-    return pix
+    return _drawn(w, h, font, dpr, lambda p: paint_tag(p, QRect(0, 0, w, h), word, colour, metrics))
 
 
 def verdict_pixmap(verdict: str, palette: QPalette, font: QFont, dpr: float = 1.0) -> QPixmap:
     """The verdict tag drawn by :func:`paint_verdict`, as the claims panel draws it."""
     metrics = QFontMetrics(font)
     w, h = tag_width(verdict_label(verdict), metrics) + 2, metrics.height() + 4
-    pix = QPixmap(round(w * dpr), round(h * dpr))
-    pix.setDevicePixelRatio(dpr)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setFont(font)
-    paint_verdict(p, QRect(0, 0, w, h), verdict, palette, metrics)
-    p.end()
-    return pix
+    return _drawn(
+        w, h, font, dpr,
+        lambda p: paint_verdict(p, QRect(0, 0, w, h), verdict, palette, metrics),
+    )  # fmt: skip
 
 
 class Legend(QScrollArea):
