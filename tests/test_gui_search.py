@@ -70,7 +70,7 @@ def test_opening_a_result_scrolls_to_the_match_and_marks_it(qtbot: QtBot, tmp_pa
     assert view.match_text() == "zeppelin"
     span = view._match_span
     assert span is not None
-    qtbot.waitUntil(lambda: view.is_doc_span_visible(span))
+    qtbot.waitUntil(lambda: view.is_placed_span_visible(span))
     assert view.verticalScrollBar().value() > 0  # it is far down: the view moved
     # pressing J goes on to the claims: the claim's highlight replaces the match marks
     top = view.cursorForPosition(QPoint(0, 0)).position()

@@ -468,12 +468,14 @@ class ArticleView(QTextBrowser):
         spans = self._marks.get(key, [])
         return spans[k] if 0 <= k < len(spans) else None
 
-    def is_placed_span_visible(self, span: tuple[int, int]) -> bool:
-        """Whether document span ``span`` is wholly inside the viewport."""
+    def is_placed_span_visible(self, span: tuple[int, int], whole: bool = True) -> bool:
+        """Whether document span ``span`` is inside the viewport: all of it, or
+        (``whole=False``) its first line."""
         cur = QTextCursor(self.document())
         cur.setPosition(span[0])
         top = self.cursorRect(cur)
-        cur.setPosition(span[1])
+        if whole:
+            cur.setPosition(span[1])
         bottom = self.cursorRect(cur)
         return top.top() >= 0 and bottom.bottom() <= self.viewport().height()
 
@@ -560,26 +562,15 @@ class ArticleView(QTextBrowser):
         cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         return cur.selectedText()
 
-    def is_doc_span_visible(self, span: tuple[int, int]) -> bool:
-        """Whether document positions ``span`` are on screen."""
-        cur = QTextCursor(self.document())
-        cur.setPosition(span[0])
-        r = self.cursorRect(cur)
-        return 0 <= r.top() and r.bottom() <= self.viewport().height()
-
     def current_selection_text(self) -> str:
         """Text under the current highlight ('' when none): what the reader sees marked."""
         sels = self.extraSelections()
         return sels[0].cursor.selectedText() if sels else ""
 
     def is_span_visible(self, index: int) -> bool:
+        """Whether claim ``index`` starts on screen (tests)."""
         span = self.claim_span(index)
-        if span is None:
-            return False
-        cur = QTextCursor(self.document())
-        cur.setPosition(span[0])
-        r = self.cursorRect(cur)
-        return 0 <= r.top() and r.bottom() <= self.viewport().height()
+        return span is not None and self.is_placed_span_visible(span, whole=False)
 
     # --- click to select -----------------------------------------------------------
 
