@@ -79,3 +79,22 @@ def test_note_and_read_mark_on_a_locked_library_are_reported(
         assert win.open_article(ids[1])  # the article opens; its read mark is not saved
         assert win.statusBar().currentMessage().startswith("could not save the read mark:")
     assert capfd.readouterr().err == ""
+
+
+def test_an_import_into_a_locked_library_says_it_waits_then_lands(
+    qtbot: QtBot, win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import worker waits on a busy library as the CLI does, and the progress
+    label says so; when the other program lets go, the import lands."""
+    from reader.gui.imports import BUSY_NOTE
+
+    monkeypatch.setattr(reader.store.library, "BUSY_RETRIES", 20)  # up to 4 s
+    story = tmp_path / "story.md"
+    story.write_text("# Ferry fares\n\nThe ferry board said on Monday that fares will rise.\n")
+    with write_locked(win.db_path):
+        job = win.imports.import_sources([str(story)])
+        assert job is not None
+        qtbot.waitUntil(lambda: win.imports.progress_label.text() == BUSY_NOTE, timeout=5000)
+    qtbot.waitUntil(lambda: not win.imports.jobs, timeout=10000)
+    outcome = win.imports.last_outcome
+    assert outcome is not None and len(outcome.imported) == 1 and not outcome.failures

@@ -174,8 +174,11 @@ def test_the_window_import_worker_reports_a_locked_library_in_one_line(
     a, b = write_inputs(tmp_path, 2, "new")
     got: list[ImportOutcome] = []
     job = ImportJob(db, [ImportItem(str(a)), ImportItem(str(b))], success=got.append)
+    waits: list[int] = []
+    job.signals.busy.connect(lambda: waits.append(1))  # the controller shows BUSY_NOTE
     with lock_held(db):
         job.run()  # in this thread: the outcome is what the window would be handed
+    assert waits  # it waited, as the CLI does, before giving up
     [outcome] = got
     assert outcome.imported == []
     assert [str(f) for f in outcome.failures] == [

@@ -57,6 +57,10 @@ class Request:
         self.shown = shown
 
 
+#: What the progress label says while another program holds the library's write lock.
+BUSY_NOTE = "Library busy (another program is writing), retrying…"
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 file``, ``2 files``."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
@@ -197,6 +201,7 @@ class ImportController(QObject):
             samples=origin is Origin.SAMPLES,
         )
         job.signals.progress.connect(self._progress)
+        job.signals.busy.connect(self._busy)
         self.jobs.append(job)
         self.progress.setRange(0, len(items))
         self.progress.setValue(0)
@@ -231,6 +236,9 @@ class ImportController(QObject):
         self.progress.setValue(done)
         if label:
             self.progress_label.setText(f"Importing {done + 1}/{total}: {Path(label).name}")
+
+    def _busy(self) -> None:
+        self.progress_label.setText(BUSY_NOTE)
 
     def cancel(self) -> None:
         """Cancel every queued and running import (the Cancel button)."""

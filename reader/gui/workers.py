@@ -111,6 +111,7 @@ class ImportSignals(QObject):
     """Signals of an :class:`ImportJob` (a QRunnable cannot have its own)."""
 
     progress = Signal(int, int, str)  # done, total, the item being imported
+    busy = Signal()  # another program holds the library's write lock: waiting on it
     finished = Signal(object)  # ImportOutcome
 
 
@@ -152,7 +153,8 @@ class ImportJob(QRunnable):
 
         out = ImportOutcome(total=len(self.items))
         try:
-            lib = Library(self.db_path)
+            # a busy library is waited for as the CLI waits (retries), and said
+            lib = Library(self.db_path, on_busy=self.signals.busy.emit)
         except InputError as exc:
             out.failures.append(Failure(exc.source, exc.reason))
             self.signals.finished.emit(out)
