@@ -416,9 +416,9 @@ class ClaimsPanel(QWidget):
         hf.setBold(True)
         self.heading.setFont(hf)
 
-        self.status_box = self._combo("Filter by status", "All statuses", STATUSES)
-        self.outlet_box = self._combo("Filter by outlet", "All outlets", ())
-        self.type_box = self._combo("Filter by source type", "All source types", SOURCE_TYPES)
+        self.status_box = self._combo("Filter by status", "Any status", STATUSES)
+        self.outlet_box = self._combo("Filter by outlet", "Any outlet", ())
+        self.type_box = self._combo("Filter by source type", "Any type", SOURCE_TYPES)
         self.hide_box = QCheckBox("Hide unattributed")
         self.hide_box.setAccessibleName("Hide unattributed claims")
         self.hide_box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
@@ -509,7 +509,7 @@ class ClaimsPanel(QWidget):
         keep = self.outlet_box.currentData()
         self.outlet_box.blockSignals(True)
         self.outlet_box.clear()
-        self.outlet_box.addItem("All outlets", None)
+        self.outlet_box.addItem("Any outlet", None)
         for o in outlets:
             self.outlet_box.addItem(o, o)
         self.outlet_box.setCurrentIndex(max(0, self.outlet_box.findData(keep)))
