@@ -123,3 +123,22 @@ def test_bad_opml_is_one_line(data: bytes) -> None:
     with pytest.raises(InputError) as err:
         read_opml(data, "bad.opml")
     assert str(err.value).startswith("bad.opml: ") and "\n" not in str(err.value)
+
+
+@pytest.mark.subprocess
+def test_feeds_package_is_qt_free() -> None:
+    """The feeds core and its CLI commands load no Qt (the GUI imports the core, never
+    the reverse)."""
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    code = (
+        "import sys, reader.feeds.discover, reader.feeds.opml, reader.feeds.parse,"
+        " reader.feeds.refresh, reader.cli\n"
+        "reader.cli.build_parser()\n"
+        "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'reader.gui'))]\n"
+        "assert not qt, qt\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
