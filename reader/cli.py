@@ -379,6 +379,161 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _report(failures)
 
 
+# --- subscriptions (reader.feeds: no Qt) ---------------------------------------------
+
+
+def _feed_dict(row: Any) -> dict[str, Any]:
+    return {k: getattr(row, k) for k in (*row.COLUMNS, "article_count")}
+
+
+def _feed_line(row: Any) -> str:
+    folder = f"[{row.folder}] " if row.folder else ""
+    state = (
+        f"gone: {row.last_error}"
+        if row.gone
+        else f"error: {row.last_error}"
+        if row.last_error
+        else f"ok {row.last_ok_at}"
+        if row.last_ok_at
+        else "never fetched"
+    )
+    return (
+        f"{row.id:4d} {folder}{one_line(row.title or '(untitled)')} <{row.url}>"
+        f" · {row.article_count} article(s) · {one_line(state)}"
+    )
+
+
+def cmd_feeds_add(args: argparse.Namespace) -> int:
+    """Subscribe to a feed URL, or to the feed a page names (autodiscovery)."""
+    from reader.feeds.discover import discover
+
+    url, feed = discover(args.url)
+    with _library(args) as lib:
+        row, created = lib.add_feed(url, feed.title, args.folder or "")
+    if args.format == "json":
+        _out_json({**_feed_dict(row), "created": created})
+    else:
+        verb = "subscribed" if created else "already subscribed"
+        _out(f"{verb}: {_feed_line(row)}")
+        if created:
+            _out(f"run 'feeds refresh {row.id}' to fetch its articles")
+    return EXIT_OK
+
+
+def cmd_feeds_list(args: argparse.Namespace) -> int:
+    with _library(args) as lib:
+        rows = lib.feeds()
+    if args.format == "json":
+        _out_json([_feed_dict(r) for r in rows])
+    else:
+        for r in rows:
+            _out(_feed_line(r))
+    return EXIT_OK
+
+
+def cmd_feeds_refresh(args: argparse.Namespace) -> int:
+    """Fetch the feeds (all, or the ids given) and import their new entries; a feed
+    that fails keeps its articles and is reported, and the others go on."""
+    from reader.feeds.refresh import Outcome, refresh_feed
+
+    failures: list[str] = []
+    with _library(args) as lib:
+        if args.ids:
+            rows = []
+            for fid in args.ids:
+                row = lib.feed(fid)
+                if row is None:
+                    failures.append(f"feed {fid}: not subscribed (see 'feeds list')")
+                else:
+                    rows.append(row)
+        else:
+            rows = lib.feeds()
+        for row in rows:
+            result = refresh_feed(lib, row)
+            if args.format == "json":
+                _out_json(
+                    {
+                        "id": row.id,
+                        "outcome": str(result.outcome),
+                        "new": result.new,
+                        "message": result.message,
+                        "errors": result.errors,
+                        "moved_to": result.moved_to,
+                    }
+                )
+            else:
+                moved = f"; moved to <{result.moved_to}>" if result.moved_to else ""
+                why = f": {result.message}" if result.message else ""
+                _out(f"feed {row.id}: {len(result.new)} new ({result.outcome}{why}){moved}")
+            sys.stdout.flush()
+            if result.outcome == Outcome.FAILED or (
+                result.outcome == Outcome.GONE and not row.gone
+            ):
+                failures.append(f"{quote_name(row.url)}: {result.message}")
+            failures += result.errors
+    return _report(failures)
+
+
+def cmd_feeds_remove(args: argparse.Namespace) -> int:
+    """Unsubscribe; the feed's articles stay unless --delete-articles."""
+    with _library(args) as lib:
+        row = lib.feed(args.id)
+        deleted = lib.remove_feed(args.id, delete_articles=args.delete_articles)
+    if row is None or deleted is None:
+        _err(f"feed {args.id}: not subscribed (see 'feeds list')")
+        return EXIT_BAD_INPUT
+    if args.format == "json":
+        _out_json({"id": row.id, "url": row.url, "deleted_articles": deleted.ids})
+    else:
+        kept = "" if args.delete_articles else "; its articles stay in the library"
+        _out(f"unsubscribed {row.id}: {one_line(row.title or row.url)}{kept}")
+        for aid, title in deleted.articles:
+            _out(f"deleted {aid}: {one_line(title or '(untitled)')}")
+    return EXIT_OK
+
+
+def cmd_feeds_import_opml(args: argparse.Namespace) -> int:
+    """Subscribe to every feed of an OPML file, with its folders (nothing is fetched)."""
+    from reader.feeds.opml import read_opml
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise InputError(args.file, f"cannot be read ({exc.strerror or exc})") from None
+    subs = read_opml(data, args.file)
+    added = 0
+    with _library(args) as lib:
+        for sub in subs:
+            row, created = lib.add_feed(sub.url, sub.title, sub.folder)
+            added += created
+            if args.format == "json":
+                _out_json({**_feed_dict(row), "created": created})
+    if args.format == "text":
+        _out(f"imported {added} new subscription(s) of {len(subs)} in {quote_name(args.file)}")
+    return EXIT_OK
+
+
+def cmd_feeds_export_opml(args: argparse.Namespace) -> int:
+    """Every subscription as OPML 2.0, to FILE or stdout."""
+    from reader.feeds.opml import Subscription, write_opml
+
+    with _library(args) as lib:
+        subs = [Subscription(r.url, r.title or "", r.folder) for r in lib.feeds()]
+    data = write_opml(subs)
+    if not args.file:
+        sys.stdout.write(data.decode("utf-8"))
+        return EXIT_OK
+    try:
+        Path(args.file).write_bytes(data)
+    except OSError as exc:
+        raise InputError(args.file, f"cannot be written ({exc.strerror or exc})") from None
+    if args.format == "json":
+        _out_json({"file": args.file, "feeds": len(subs)})
+    else:
+        _out(f"exported {len(subs)} subscription(s) to {quote_name(args.file)}")
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from reader.gui.app import run_gui  # the only command that imports Qt
 
@@ -514,6 +669,39 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--repair", action="store_true", help="rebuild the search index if it is damaged"
     )
+    feeds = sub.add_parser(
+        "feeds", help="subscriptions: add, list, refresh, remove, OPML import and export"
+    )
+    fsub = feeds.add_subparsers(
+        dest="feeds_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+
+    def feeds_command(name: str, fn: Callable[[argparse.Namespace], int], help: str) -> Any:
+        sp = fsub.add_parser(name, help=help, description=help)
+        sp.set_defaults(func=fn)
+        sp.add_argument("--format", choices=("json", "text"), default="text", help="output format")
+        sp.add_argument(
+            "--db", metavar="PATH", help="library file (default: your user data folder)"
+        )
+        return sp
+
+    sp = feeds_command("add", cmd_feeds_add, "subscribe to a feed, or to the feed a page names")
+    sp.add_argument("url", metavar="URL")
+    sp.add_argument("--folder", metavar="F", help="put the subscription in this folder")
+    feeds_command("list", cmd_feeds_list, "the subscriptions, by folder")
+    sp = feeds_command("refresh", cmd_feeds_refresh, "fetch feeds and import their new entries")
+    sp.add_argument("ids", type=_number, nargs="*", metavar="ID", help="these feeds (default: all)")
+    sp = feeds_command("remove", cmd_feeds_remove, "unsubscribe; the articles stay unless asked")
+    sp.add_argument("id", type=_number, metavar="ID")
+    sp.add_argument(
+        "--delete-articles", action="store_true", help="also delete the feed's articles"
+    )
+    sp = feeds_command("import-opml", cmd_feeds_import_opml, "subscribe to an OPML file's feeds")
+    sp.add_argument("file", metavar="FILE")
+    sp = feeds_command(
+        "export-opml", cmd_feeds_export_opml, "write the subscriptions as OPML (default: stdout)"
+    )
+    sp.add_argument("file", nargs="?", metavar="FILE")
     sp = command("open", cmd_open, "open the window (optionally on files or URLs)")
     sp.add_argument("inputs", nargs="*", metavar="PATH|URL")
     sp.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
@@ -529,7 +717,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "extract", "import", "list", "show", "search", "export", "claims", "reextract", "verdict",
-    "delete", "check", "open",
+    "delete", "check", "feeds", "open",
 )  # fmt: skip
 
 

@@ -138,13 +138,19 @@ Route = tuple[int, dict[str, str], bytes]
 
 
 @contextmanager
-def local_server(routes: dict[str, Route | Callable[[], Route]]) -> Iterator[tuple[str, list[str]]]:
-    """Serve ``routes`` on 127.0.0.1 in a thread; yield (base URL, list of requested paths)."""
+def local_server(
+    routes: dict[str, Route | Callable[[], Route]],
+    headers_seen: list[dict[str, str]] | None = None,
+) -> Iterator[tuple[str, list[str]]]:
+    """Serve ``routes`` on 127.0.0.1 in a thread; yield (base URL, list of requested paths).
+    ``headers_seen``, when given, receives each request's headers (lower-case names)."""
     requested: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             requested.append(self.path)
+            if headers_seen is not None:
+                headers_seen.append({k.lower(): v for k, v in self.headers.items()})
             route = routes.get(self.path.split("?")[0])
             if route is None:
                 self.send_error(404)

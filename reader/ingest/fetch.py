@@ -18,8 +18,8 @@ import contextlib
 import socket
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,6 +57,13 @@ class Download:
     body: bytes
     content_type: str
     url: str
+    #: The answer's status: 2xx, or one of the ``statuses`` the caller asked to see.
+    status: int = 200
+    #: The answer's headers (lower-case names), e.g. ETag, Last-Modified, Retry-After.
+    headers: Mapping[str, str] = field(default_factory=dict)
+    #: The address after the permanent redirects (301, 308) at the start of the chain,
+    #: or None: where a subscription should ask from now on.
+    moved_to: str | None = None
 
     @property
     def name(self) -> str:
@@ -71,8 +78,19 @@ class _Stopped(Exception):
 class _Transfer:
     """One download run in a worker thread; :meth:`stop` ends it from another thread."""
 
-    def __init__(self, url: str, deadline: float, max_bytes: int) -> None:
+    def __init__(
+        self,
+        url: str,
+        deadline: float,
+        max_bytes: int,
+        headers: Mapping[str, str] | None = None,
+        accept: tuple[str, ...] = _ACCEPTED,
+        statuses: tuple[int, ...] = (),
+    ) -> None:
         self.url = url
+        self.headers = {**_HEADERS, **(headers or {})}
+        self.accept = accept
+        self.statuses = statuses
         self.deadline = deadline
         self.max_bytes = max_bytes
         self.connected = False
@@ -116,14 +134,23 @@ class _Transfer:
         # httpx's own time-outs only bound a worker left behind; the watcher cuts first
         timeout = httpx.Timeout(self.deadline)
         with (
-            httpx.Client(follow_redirects=True, timeout=timeout, headers=_HEADERS) as client,
+            httpx.Client(follow_redirects=True, timeout=timeout, headers=self.headers) as client,
             client.stream("GET", self.url, extensions={"trace": self._trace}) as resp,
         ):
+            headers = {k.lower(): v for k, v in resp.headers.items()}
+            moved_to = None
+            after = [*resp.history[1:], resp]  # where each redirect led
+            for hop, landed in zip(resp.history, after, strict=False):
+                if hop.status_code not in (301, 308):
+                    break
+                moved_to = str(landed.url)
+            if resp.status_code in self.statuses:
+                return Download(b"", "", str(resp.url), resp.status_code, headers, moved_to)
             if resp.status_code >= 400:
                 raise InputError(self.url, status_reason(resp.status_code, resp.reason_phrase))
             ctype = resp.headers.get("content-type", "")
             base = ctype.split(";")[0].strip().lower()
-            if base and base not in _ACCEPTED:
+            if base and base not in self.accept:
                 raise InputError(self.url, content_type_reason(base))
             chunks: list[bytes] = []
             total = 0
@@ -138,7 +165,9 @@ class _Transfer:
                         "larger than any article",
                     )
                 chunks.append(chunk)
-            return Download(b"".join(chunks), ctype, str(resp.url))
+            return Download(
+                b"".join(chunks), ctype, str(resp.url), resp.status_code, headers, moved_to
+            )
 
 
 def _shut(sock: socket.socket) -> None:
@@ -154,6 +183,9 @@ def fetch_url(
     max_bytes: int,
     deadline: float | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    headers: Mapping[str, str] | None = None,
+    accept: tuple[str, ...] = _ACCEPTED,
+    statuses: tuple[int, ...] = (),
 ) -> Download:
     """GET ``url``; refuse non-2xx answers, non-text types and bodies over ``max_bytes``.
 
@@ -161,9 +193,13 @@ def fetch_url(
     given, read at each call), whatever the server does;
     ``should_cancel`` (the window's Cancel) is polled every few hundredths of a second
     and ends it at once. Either way the reason is one :class:`InputError` line.
+
+    For feeds: ``headers`` are sent besides ours (If-None-Match, If-Modified-Since),
+    ``accept`` lists the content types taken, and an answer whose status is in
+    ``statuses`` (304, 410, 429, 503) is handed back, without its body, not refused.
     """
     deadline = DEADLINE_S if deadline is None else deadline
-    transfer = _Transfer(url, deadline, max_bytes)
+    transfer = _Transfer(url, deadline, max_bytes, headers, accept, statuses)
     worker = threading.Thread(target=transfer.run, name="fetch", daemon=True)
     ends = time.monotonic() + deadline
     worker.start()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -137,6 +137,28 @@ class Deleted:
 
     def __len__(self) -> int:
         return len(self.rows.get("articles", []))
+
+
+@dataclass
+class FeedRow:
+    """A subscription as stored, with how many of its articles are in the library."""
+
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "id", "url", "title", "folder", "etag", "last_modified", "last_ok_at",
+        "last_error", "next_fetch_after", "gone",
+    )  # fmt: skip
+
+    id: int
+    url: str
+    title: str | None
+    folder: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_ok_at: str | None = None
+    last_error: str | None = None
+    next_fetch_after: str | None = None
+    gone: int = 0
+    article_count: int = 0
 
 
 @dataclass
@@ -672,53 +694,158 @@ class Library:
         other article names) in one transaction. Ids not in the library are listed in
         ``missing``; the rest are deleted all the same. The result holds every row
         removed, for :meth:`restore`."""
+        with self._write():
+            return self._delete_locked(article_ids)
+
+    def _delete_locked(self, article_ids: Iterable[int]) -> Deleted:
+        """:meth:`delete` inside a write transaction already begun."""
         wanted = list(dict.fromkeys(int(i) for i in article_ids))
         out = Deleted()
-        with self._write():
-            found = self._existing(wanted)
-            out.missing = [aid for aid in wanted if aid not in found]
-            ids = [aid for aid in wanted if aid in found]
-            if not ids:
-                return out
-            self.db.execute("create temp table if not exists _gone (id integer primary key)")
-            self.db.execute("delete from _gone")
-            self.db.conn.executemany("insert into _gone (id) values (?)", [(i,) for i in ids])
-            claims = "select id from claims where article_id in (select id from _gone)"
-            only_here = (  # outlets that only the deleted articles' claims name (by index)
-                "id in (select outlet_id from claims where article_id in (select id from _gone))"
-                " and not exists (select 1 from claims c where c.outlet_id = outlets.id"
-                " and c.article_id not in (select id from _gone))"
+        found = self._existing(wanted)
+        out.missing = [aid for aid in wanted if aid not in found]
+        ids = [aid for aid in wanted if aid in found]
+        if not ids:
+            return out
+        self.db.execute("create temp table if not exists _gone (id integer primary key)")
+        self.db.execute("delete from _gone")
+        self.db.conn.executemany("insert into _gone (id) values (?)", [(i,) for i in ids])
+        claims = "select id from claims where article_id in (select id from _gone)"
+        only_here = (  # outlets that only the deleted articles' claims name (by index)
+            "id in (select outlet_id from claims where article_id in (select id from _gone))"
+            " and not exists (select 1 from claims c where c.outlet_id = outlets.id"
+            " and c.article_id not in (select id from _gone))"
+        )
+        where = {
+            "outlets": only_here,
+            "articles": "id in (select id from _gone)",
+            "claims": "article_id in (select id from _gone)",
+            "chain_links": f"claim_id in ({claims})",
+            "verdicts": "article_id in (select id from _gone)",
+            "article_state": "article_id in (select id from _gone)",
+            "sample_articles": "article_id in (select id from _gone)",
+        }
+        order = {aid: n for n, aid in enumerate(ids)}
+        for table in ARTICLE_TABLES:
+            rows = self._select_rows(f"select * from {table} where {where[table]}")
+            if table == "articles":
+                rows.sort(key=lambda r: order[r["id"]])
+            out.rows[table] = rows
+        # outlets by the ids just read: once the claims are gone nothing names them
+        where["outlets"] = "id in ({})".format(
+            ",".join(str(int(r["id"])) for r in out.rows["outlets"])
+        )
+        for table in reversed(ARTICLE_TABLES):  # children first: foreign keys hold
+            self.db.execute(f"delete from {table} where {where[table]}")
+        for table in _NUMBERED:
+            top = max((r["id"] for r in out.rows[table]), default=0)
+            self.db.execute(
+                "insert into id_floors (name, floor) values (?, ?) on conflict(name)"
+                " do update set floor = max(floor, excluded.floor)",
+                [table, top],
             )
-            where = {
-                "outlets": only_here,
-                "articles": "id in (select id from _gone)",
-                "claims": "article_id in (select id from _gone)",
-                "chain_links": f"claim_id in ({claims})",
-                "verdicts": "article_id in (select id from _gone)",
-                "article_state": "article_id in (select id from _gone)",
-                "sample_articles": "article_id in (select id from _gone)",
-            }
-            order = {aid: n for n, aid in enumerate(ids)}
-            for table in ARTICLE_TABLES:
-                rows = self._select_rows(f"select * from {table} where {where[table]}")
-                if table == "articles":
-                    rows.sort(key=lambda r: order[r["id"]])
-                out.rows[table] = rows
-            # outlets by the ids just read: once the claims are gone nothing names them
-            where["outlets"] = "id in ({})".format(
-                ",".join(str(int(r["id"])) for r in out.rows["outlets"])
-            )
-            for table in reversed(ARTICLE_TABLES):  # children first: foreign keys hold
-                self.db.execute(f"delete from {table} where {where[table]}")
-            for table in _NUMBERED:
-                top = max((r["id"] for r in out.rows[table]), default=0)
-                self.db.execute(
-                    "insert into id_floors (name, floor) values (?, ?) on conflict(name)"
-                    " do update set floor = max(floor, excluded.floor)",
-                    [table, top],
-                )
-            self.db.execute("delete from _gone")
+        self.db.execute("delete from _gone")
         return out
+
+    # --- subscriptions (issue 11): stored here, fetched and parsed in reader.feeds ----
+
+    def add_feed(self, url: str, title: str = "", folder: str = "") -> tuple[FeedRow, bool]:
+        """Subscribe to ``url`` (already subscribed: that feed, and False)."""
+        with self._write():
+            row = self._feed_by_url(url)
+            if row is not None:
+                return row, False
+            self.db.execute(
+                "insert into feeds (url, title, folder, added_at) values (?,?,?,?)",
+                [url, title, folder, _now()],
+            )
+            row = self._feed_by_url(url)
+        assert row is not None
+        return row, True
+
+    def _feed_by_url(self, url: str) -> FeedRow | None:
+        rows = self._select_feeds("where url = ?", [url])
+        return rows[0] if rows else None
+
+    def _select_feeds(self, where: str = "", params: Sequence[Any] = ()) -> list[FeedRow]:
+        cols = ", ".join(FeedRow.COLUMNS)
+        sql = (
+            f"select {cols}, (select count(distinct fe.article_id) from feed_entries fe"
+            " join articles a on a.id = fe.article_id where fe.feed_id = feeds.id)"
+            f" from feeds {where} order by folder, title, id"
+        )
+        rows = self.db.execute(sql, params).fetchall()
+        return [
+            FeedRow(**dict(zip(FeedRow.COLUMNS, r, strict=False)), article_count=r[-1])
+            for r in rows
+        ]
+
+    def feeds(self) -> list[FeedRow]:
+        """Every subscription, by folder and title."""
+        return self._select_feeds()
+
+    def feed(self, feed_id: int) -> FeedRow | None:
+        rows = self._select_feeds("where id = ?", [feed_id])
+        return rows[0] if rows else None
+
+    def update_feed(self, feed_id: int, **values: Any) -> None:
+        """Set some of a feed's columns (title, folder, url, etag, last_modified,
+        last_ok_at, last_error, next_fetch_after, gone) in one transaction."""
+        unknown = set(values) - set(FeedRow.COLUMNS[1:])
+        if unknown:
+            raise ValueError(f"not a feed column: {sorted(unknown)}")
+        if not values:
+            return
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self._write():
+            self.db.execute(f"update feeds set {sets} where id = ?", [*values.values(), feed_id])
+
+    def remove_feed(self, feed_id: int, delete_articles: bool = False) -> Deleted | None:
+        """Unsubscribe: the feed and its seen entries go; its articles stay unless
+        ``delete_articles`` (then they are deleted as :meth:`delete` does, in the same
+        transaction). None when there is no such feed."""
+        with self._write():
+            if self.db.execute("select 1 from feeds where id = ?", [feed_id]).fetchone() is None:
+                return None
+            deleted = Deleted()
+            if delete_articles:
+                ids = [
+                    r[0]
+                    for r in self.db.execute(
+                        "select distinct article_id from feed_entries where feed_id = ?"
+                        " and article_id is not null order by article_id",
+                        [feed_id],
+                    )
+                ]
+                deleted = self._delete_locked(ids)
+            self.db.execute("delete from feed_entries where feed_id = ?", [feed_id])
+            self.db.execute("delete from feeds where id = ?", [feed_id])
+        return deleted
+
+    def seen_entry_keys(self, feed_id: int, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` the feed has shown before."""
+        wanted = list(keys)
+        if not wanted:
+            return set()
+        q = ",".join("?" * len(wanted))
+        return {
+            r[0]
+            for r in self.db.execute(
+                f"select entry_key from feed_entries where feed_id = ? and entry_key in ({q})",
+                [feed_id, *wanted],
+            )
+        }
+
+    def record_entry(self, feed_id: int, keys: Iterable[str], article_id: int | None) -> None:
+        """Remember an entry under each of its keys (and the article it became, if any),
+        so that it is never imported twice, nor again after the user deletes it."""
+        now = _now()
+        with self._write():
+            self.db.conn.executemany(
+                "insert into feed_entries (feed_id, entry_key, article_id, seen_at)"
+                " values (?,?,?,?) on conflict(feed_id, entry_key) do update set"
+                " article_id = coalesce(feed_entries.article_id, excluded.article_id)",
+                [(feed_id, k, article_id, now) for k in dict.fromkeys(keys)],
+            )
 
     def restore(self, deleted: Deleted) -> Restored:
         """Put back what :meth:`delete` removed, under the same ids (undo), in one

@@ -232,3 +232,40 @@ def m007_application_id(db: Database) -> None:
     # Issue 10: mark the file as ours, so that a library is told from another program's
     # SQLite file before anything is written (see check_identity).
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@migrations()
+def m008_feeds(db: Database) -> None:
+    # Issue 11: subscriptions. The store keeps what the refresher learnt (validators for
+    # conditional GET, the last error, when to ask again, whether the feed is gone); it
+    # neither fetches nor parses.
+    db["feeds"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "url": str,
+            "title": str,
+            "folder": str,  # "" for none; nested folders joined with " / "
+            "etag": str,
+            "last_modified": str,
+            "last_ok_at": str,
+            "last_error": str,
+            "next_fetch_after": str,  # ISO time before which the feed is not asked (429/503)
+            "gone": int,  # 1 once the server answered 410: not fetched again
+            "added_at": str,
+        },
+        pk="id",
+        not_null={"url", "folder", "gone", "added_at"},
+        defaults={"folder": "", "gone": 0},
+    )
+    db["feeds"].create_index(["url"], unique=True)  # type: ignore[union-attr]
+    # Every entry a feed has shown, under each of its keys ("id:", "link:", "hash:"), so
+    # an entry that changes its id or is re-published is known. article_id has no
+    # foreign key on purpose: the row outlives the article's deletion, so an entry the
+    # user deleted is not imported again (article ids are never reused: id_floors).
+    db["feed_entries"].create(  # type: ignore[union-attr]
+        {"feed_id": int, "entry_key": str, "article_id": int, "seen_at": str},
+        pk=("feed_id", "entry_key"),
+        foreign_keys=[("feed_id", "feeds", "id")],
+        not_null={"feed_id", "entry_key", "seen_at"},
+    )
+    db["feed_entries"].create_index(["article_id"])  # type: ignore[union-attr]

@@ -1,0 +1,255 @@
+"""Refreshing subscriptions against a real HTTP server on 127.0.0.1: RSS and Atom
+entries become articles once; conditional GET, 304, 301, 410, 429 with Retry-After;
+a malformed feed records its error; nothing already stored is lost."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from reader.errors import InputError
+from reader.feeds.discover import discover
+from reader.feeds.refresh import Outcome, refresh_feed
+from reader.store import Library
+from tests.helpers import local_server
+
+LONG = " ".join(
+    f"The harbour master said ship number {n} would dock on Tuesday, according to the port."
+    for n in range(20)
+)
+PAGE = (
+    b"<html><head><title>Ferry late</title></head><body><article><h1>Ferry late</h1>"
+    + b"".join(
+        f"<p>The ferry was late again on day {n}, the operator said in a statement.</p>".encode()
+        for n in range(12)
+    )
+    + b"</article></body></html>"
+)
+
+
+def rss(*items: tuple[str, str, str]) -> bytes:
+    """An RSS 2.0 feed with (guid, link path, description) items."""
+    body = "".join(
+        f"<item><guid>{g}</guid><link>{{base}}{link}</link><title>Item {g}</title>"
+        f"<description>{desc}</description></item>"
+        for g, link, desc in items
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>'
+        f"{body}</channel></rss>"
+    ).encode()
+
+
+ATOM = (
+    '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+    "<title>Valley Times</title><entry><id>urn:uuid:v1</id><title>Valley news</title>"
+    '<link href="http://127.0.0.1:1/v1"/><updated>2026-12-01T10:00:00Z</updated>'
+    f'<content type="text">{LONG}</content></entry></feed>'
+).encode()
+
+XML = {"Content-Type": "application/rss+xml"}
+
+
+def feed_of(lib: Library, url: str) -> int:
+    row, _ = lib.add_feed(url)
+    return row.id
+
+
+def test_rss_refresh_imports_each_entry_once_and_sends_validators(library: Library) -> None:
+    seen: list[dict[str, str]] = []
+    state = {"etag": '"v1"'}
+    routes: dict = {}
+    with local_server(routes, headers_seen=seen) as (base, requested):
+        body = rss(("g1", "/a1", LONG), ("g2", "/ferry", "Short teaser.")).replace(
+            b"{base}", base.encode()
+        )
+
+        def feed() -> tuple[int, dict[str, str], bytes]:
+            if seen[-1].get("if-none-match") == state["etag"]:
+                return 304, {"ETag": state["etag"]}, b""
+            return (
+                200,
+                {**XML, "ETag": state["etag"], "Last-Modified": "Tue, 01 Dec 2026 09:00:00 GMT"},
+                body,
+            )
+
+        routes["/rss"] = feed
+        routes["/ferry"] = (200, {"Content-Type": "text/html"}, PAGE)
+        fid = feed_of(library, base + "/rss")
+        first = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert first.outcome == Outcome.UPDATED and len(first.new) == 2, first.errors
+        teaser = library.article_text(first.new[1])
+        assert teaser is not None and "operator said" in teaser  # the linked page's text
+        row = library.feed(fid)
+        assert row is not None and row.etag == '"v1"' and row.title == "Harbour Gazette"
+        assert row.last_modified == "Tue, 01 Dec 2026 09:00:00 GMT" and row.last_ok_at
+        second = refresh_feed(library, row)
+        assert second.outcome == Outcome.UNCHANGED and second.new == []
+        assert seen[-1]["if-none-match"] == '"v1"'
+        assert seen[-1]["if-modified-since"] == "Tue, 01 Dec 2026 09:00:00 GMT"
+        # a new version of the feed: the same entries again, one re-published under a new id
+        state["etag"] = '"v2"'
+        body = rss(("g1-new-id", "/a1", LONG), ("g2", "/ferry", "Short teaser.")).replace(
+            b"{base}", base.encode()
+        )
+        third = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert third.outcome == Outcome.UPDATED and third.new == []
+        assert library.count_articles() == 2
+        assert requested.count("/ferry") == 1
+
+
+def test_deleted_entry_stays_deleted(library: Library) -> None:
+    body = rss(("g1", "/a1", LONG))
+    with local_server({"/rss": (200, XML, body)}) as (base, _):
+        fid = feed_of(library, base + "/rss")
+        new = refresh_feed(library, library.feed(fid)).new  # type: ignore[arg-type]
+        library.delete(new)
+        again = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert again.new == [] and library.count_articles() == 0
+
+
+def test_atom_entry_with_full_content_is_not_fetched(library: Library) -> None:
+    with local_server({"/atom": (200, {"Content-Type": "application/atom+xml"}, ATOM)}) as (
+        base,
+        requested,
+    ):
+        fid = feed_of(library, base + "/atom")
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert len(result.new) == 1 and requested == ["/atom"]
+        article = library.article_text(result.new[0])
+        assert article is not None and "harbour master" in article
+
+
+def test_malformed_feed_records_error_and_keeps_articles(library: Library) -> None:
+    state = {"body": rss(("g1", "/a1", LONG))}
+    with local_server({"/rss": lambda: (200, XML, state["body"])}) as (base, _):
+        fid = feed_of(library, base + "/rss")
+        assert len(refresh_feed(library, library.feed(fid)).new) == 1  # type: ignore[arg-type]
+        ok_at = library.feed(fid).last_ok_at  # type: ignore[union-attr]
+        state["body"] = b"<?xml version='1.0'?><rss><channel><title>Broken</item></rss"
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert result.outcome == Outcome.FAILED and "malformed XML" in result.message
+        row = library.feed(fid)
+        assert row is not None and "malformed XML" in (row.last_error or "")
+        assert row.last_ok_at == ok_at and library.count_articles() == 1
+
+
+def test_301_moves_the_stored_address(library: Library) -> None:
+    body = rss(("g1", "/a1", LONG))
+    with local_server({"/old": (301, {"Location": "/new"}, b""), "/new": (200, XML, body)}) as (
+        base,
+        _,
+    ):
+        fid = feed_of(library, base + "/old")
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert result.moved_to == base + "/new" and len(result.new) == 1
+        assert library.feed(fid).url == base + "/new"  # type: ignore[union-attr]
+
+
+def test_302_does_not_move_the_stored_address(library: Library) -> None:
+    body = rss(("g1", "/a1", LONG))
+    with local_server({"/old": (302, {"Location": "/new"}, b""), "/new": (200, XML, body)}) as (
+        base,
+        _,
+    ):
+        fid = feed_of(library, base + "/old")
+        refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert library.feed(fid).url == base + "/old"  # type: ignore[union-attr]
+
+
+def test_410_stops_fetching_and_says_why(library: Library) -> None:
+    with local_server({"/rss": (410, {}, b"")}) as (base, requested):
+        fid = feed_of(library, base + "/rss")
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert result.outcome == Outcome.GONE and "410" in result.message
+        row = library.feed(fid)
+        assert row is not None and row.gone == 1 and "no longer fetched" in (row.last_error or "")
+        assert refresh_feed(library, row).outcome == Outcome.GONE
+        assert requested == ["/rss"]
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_retry_after_sets_the_next_allowed_time(library: Library, status: int) -> None:
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    with local_server({"/rss": (status, {"Retry-After": "120"}, b"")}) as (base, requested):
+        fid = feed_of(library, base + "/rss")
+        result = refresh_feed(library, library.feed(fid), now=now)  # type: ignore[arg-type]
+        assert result.outcome == Outcome.LATER
+        row = library.feed(fid)
+        assert row is not None and row.next_fetch_after == "2026-12-02T12:02:00+00:00"
+        early = refresh_feed(library, row, now=now + timedelta(seconds=60))
+        assert early.outcome == Outcome.LATER and requested == ["/rss"]
+        refresh_feed(library, row, now=now + timedelta(seconds=121))
+        assert requested == ["/rss", "/rss"]
+
+
+def test_404_is_a_failure_not_a_crash(library: Library) -> None:
+    with local_server({}) as (base, _):
+        fid = feed_of(library, base + "/rss")
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert result.outcome == Outcome.FAILED and "404" in result.message
+
+
+def test_discover_from_link_alternate_and_usual_paths() -> None:
+    body = rss(("g1", "/a1", LONG))
+    page = b'<html><head><link rel="alternate" type="application/atom+xml" href="/atom"></head><body>Hi</body></html>'
+    routes = {
+        "/": (200, {"Content-Type": "text/html"}, page),
+        "/atom": (200, {"Content-Type": "application/atom+xml"}, ATOM),
+        "/plain": (200, {"Content-Type": "text/html"}, b"<html><body>No links</body></html>"),
+        "/index.xml": (200, XML, body),
+    }
+    with local_server(routes) as (base, _):
+        assert discover(base + "/")[0] == base + "/atom"
+        url, feed = discover(base + "/plain")
+        assert url == base + "/index.xml" and feed.title == "Harbour Gazette"
+        assert discover(base + "/index.xml")[0] == base + "/index.xml"
+    with local_server({"/": (200, {"Content-Type": "text/html"}, b"<html>x</html>")}) as (base, _):
+        with pytest.raises(InputError, match="is not a feed"):
+            discover(base + "/")
+        with pytest.raises(InputError, match="404"):
+            discover(base + "/missing")
+
+
+def test_json_feed_is_refreshed(library: Library) -> None:
+    import json
+
+    body = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Plain JSON",
+            "items": [{"id": "j1", "url": "http://127.0.0.1:1/j1", "content_text": LONG}],
+        }
+    ).encode()
+    with local_server({"/feed.json": (200, {"Content-Type": "application/feed+json"}, body)}) as (
+        base,
+        _,
+    ):
+        fid = feed_of(library, base + "/feed.json")
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert result.outcome == Outcome.UPDATED and len(result.new) == 1
+        assert library.feed(fid).title == "Plain JSON"  # type: ignore[union-attr]
+
+
+def test_slow_feed_fails_at_the_deadline_and_keeps_articles(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import reader.ingest.fetch
+    from tests.helpers import Slow, slow_server
+
+    monkeypatch.setattr(reader.ingest.fetch, "DEADLINE_S", 0.5)
+    with local_server({"/rss": (200, XML, rss(("g1", "/a1", LONG)))}) as (base, _):
+        fid = feed_of(library, base + "/rss")
+        refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+    with slow_server(Slow.BODY, every=0.1) as (url, _):
+        library.update_feed(fid, url=url)
+        t0 = time.monotonic()
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert time.monotonic() - t0 < 1.5
+    assert result.outcome == Outcome.FAILED and "longer than 0.5 s" in result.message
+    row = library.feed(fid)
+    assert row is not None and row.last_error == result.message and row.last_ok_at
+    assert library.count_articles() == 1
