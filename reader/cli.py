@@ -43,6 +43,11 @@ def _out_json(obj: Any, pretty: bool = False) -> None:
     sys.stdout.write(_json(obj, pretty) + "\n")
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 article``, ``3 articles``: counts as people write them, never "article(s)"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _err(line: str) -> None:
     """One line on stderr, whatever the message holds (a name's newline is escaped)."""
     sys.stderr.write(f"error: {one_line(line)}\n")
@@ -294,7 +299,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     if args.format == "json":
         _out_json({"reextracted": done, "failed": failures})
     else:
-        _out(f"re-extracted {done} article(s); user verdicts kept")
+        _out(f"re-extracted {_count(done, 'article')}; user verdicts kept")
     return _report(failures)
 
 
@@ -399,7 +404,7 @@ def _feed_line(row: Any) -> str:
     )
     return (
         f"{row.id:4d} {folder}{one_line(row.title or '(untitled)')} <{row.url}>"
-        f" · {row.article_count} article(s) · {one_line(state)}"
+        f" · {_count(row.article_count, 'article')} · {one_line(state)}"
     )
 
 
