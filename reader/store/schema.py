@@ -289,9 +289,8 @@ def m009_reading_and_refresh(db: Database) -> None:
     ):
         db["feeds"].add_column(col, kind)  # type: ignore[union-attr]
     # Which feed brought which article, one row per pair (feed_entries has a row per
-    # key): what the library pane's per-feed lists and unread counts read. Like
-    # feed_entries it outlives a deleted article (queries join articles), so an undo
-    # puts the article back in its feed.
+    # key): what the library pane's per-feed lists and unread counts read. Deleted with
+    # the article and put back by an undo (Library.delete keeps its rows).
     db["feed_articles"].create(  # type: ignore[union-attr]
         {"feed_id": int, "article_id": int},
         pk=("feed_id", "article_id"),
@@ -300,7 +299,8 @@ def m009_reading_and_refresh(db: Database) -> None:
     db["feed_articles"].create_index(["article_id"])  # type: ignore[union-attr]
     db.execute(
         "insert or ignore into feed_articles (feed_id, article_id)"
-        " select feed_id, article_id from feed_entries where article_id is not null"
+        " select feed_id, article_id from feed_entries"
+        " where article_id in (select id from articles)"
     )
     # The library list's order (newest first), as an index, so a list of 100,000
     # articles is read in order rather than sorted on every switch.

@@ -78,14 +78,25 @@ class SubscriptionsMixin:
 
     def _select_feeds(self, where: str = "", params: Sequence[Any] = ()) -> list[FeedRow]:
         cols = ", ".join(FeedRow.COLUMNS)
-        sql = (
-            f"select {cols}, (select count(*) from feed_articles fa"
-            " join articles a on a.id = fa.article_id where fa.feed_id = feeds.id)"
-            f" from feeds {where} order by folder, coalesce(nullif(title, ''), url), id"
-        )
+        order = "order by folder, coalesce(nullif(title, ''), url), id"
+        sql = f"select {cols} from feeds {where} {order}"
         rows = self.db.execute(sql, params).fetchall()
+        ids = [r[0] for r in rows]
+        counts: dict[int, int] = {}
+        if len(ids) == 1:
+            counts[ids[0]] = self.db.execute(
+                "select count(*) from feed_articles where feed_id = ?", ids
+            ).fetchone()[0]
+        elif ids:  # one pass over the (feed_id, article_id) primary key
+            counts = dict(
+                self.db.execute(
+                    "select feed_id, count(*) from feed_articles group by feed_id"
+                ).fetchall()
+            )
         return [
-            FeedRow(**dict(zip(FeedRow.COLUMNS, r, strict=False)), article_count=r[-1])
+            FeedRow(
+                **dict(zip(FeedRow.COLUMNS, r, strict=False)), article_count=counts.get(r[0], 0)
+            )
             for r in rows
         ]
 
@@ -131,8 +142,7 @@ class SubscriptionsMixin:
         return [
             r[0]
             for r in self.db.execute(
-                "select fa.article_id from feed_articles fa join articles a"
-                " on a.id = fa.article_id where fa.feed_id = ? order by fa.article_id",
+                "select article_id from feed_articles where feed_id = ? order by article_id",
                 [feed_id],
             )
         ]
@@ -162,9 +172,10 @@ class SubscriptionsMixin:
                 " article_id = coalesce(feed_entries.article_id, excluded.article_id)",
                 [(feed_id, k, article_id, now) for k in dict.fromkeys(keys)],
             )
-            if article_id is not None:
+            if article_id is not None:  # (an entry the user deleted is not listed again)
                 self.db.execute(
-                    "insert or ignore into feed_articles (feed_id, article_id) values (?,?)",
+                    "insert or ignore into feed_articles (feed_id, article_id)"
+                    " select ?, id from articles where id = ?",
                     [feed_id, article_id],
                 )
 
