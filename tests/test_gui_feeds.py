@@ -312,3 +312,21 @@ def test_the_schedule_fetches_only_due_feeds(qtbot: QtBot, tmp_path: Path) -> No
         assert win.library.count_articles() == 3
     off = open_window(qtbot, tmp_path / "other.db", tmp_path / "s2.ini")
     assert not off.subscriptions.schedule.isActive()  # the user turned it off (here: the test)
+
+
+def test_the_list_keeps_its_place_when_articles_arrive(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        for n in range(60):
+            add_article(lib, variant(n))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    ids = win.lib_model.ids()
+    win.lib_view.scroll_to_article(ids[30])
+    top = win.lib_view.top_article()
+    assert top is not None and top != ids[0]
+    with Library(db) as lib:  # a refresh brings two new articles, newest first
+        add_article(lib, variant(100))
+        add_article(lib, variant(101))
+    win.library_changed()
+    assert len(win.lib_model.ids()) == 62
+    assert win.lib_view.top_article() == top

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -274,8 +275,9 @@ class LibraryView(QTableView):
         if isinstance(aid, int):
             self.articleActivated.emit(aid)
 
-    def select_article(self, article_id: int) -> None:
-        """Make ``article_id`` the current row (no signal), scrolled into view."""
+    def select_article(self, article_id: int, scroll: bool = True) -> None:
+        """Make ``article_id`` the current row (no signal), scrolled into view unless
+        ``scroll`` is False."""
         m = self.model()
         assert isinstance(m, LibraryModel)
         row = m.row_of(article_id)
@@ -285,4 +287,18 @@ class LibraryView(QTableView):
         self.blockSignals(True)
         self.setCurrentIndex(idx)
         self.blockSignals(False)
-        self.scrollTo(idx)
+        if scroll:
+            self.scrollTo(idx)
+
+    def top_article(self) -> int | None:
+        """The article in the first row on screen (to keep the place over a reload)."""
+        aid = self.indexAt(QPoint(4, 4)).data(IdRole)
+        return aid if isinstance(aid, int) else None
+
+    def scroll_to_article(self, article_id: int) -> None:
+        """Put ``article_id``'s row at the top of the view, if the list has it."""
+        m = self.model()
+        assert isinstance(m, LibraryModel)
+        row = m.row_of(article_id)
+        if row is not None:
+            self.scrollTo(m.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)

@@ -258,13 +258,16 @@ class MainWindow(QMainWindow):
     def library_changed(self, feeds: bool = False) -> None:
         """Articles came or went (an import, a delete, an undo, a refresh): read the
         list and the unread counts again; ``feeds``: the subscriptions changed too."""
+        top = self.lib_view.top_article()
         try:
             self.lib_model.reload()
         except store_error() as exc:
             self.statusBar().showMessage(f"Could not read the library: {write_reason(exc)}")
             return
         if self.stored is not None:
-            self.lib_view.select_article(self.stored.id)
+            self.lib_view.select_article(self.stored.id, scroll=top is None)
+        if top is not None:  # the list keeps its place: new articles arrive above it
+            self.lib_view.scroll_to_article(top)
         if feeds:
             self.reading.rebuild()
         else:
