@@ -330,3 +330,17 @@ def test_the_list_keeps_its_place_when_articles_arrive(qtbot: QtBot, tmp_path: P
     win.library_changed()
     assert len(win.lib_model.ids()) == 62
     assert win.lib_view.top_article() == top
+
+
+def test_a_rebuild_keeps_the_chosen_source_and_its_list(qtbot: QtBot, tmp_path: Path) -> None:
+    """A refresh ends with a rebuild of the sources list: the reader stays where they
+    were (clearing the tree must not choose whichever row Qt makes current)."""
+    ids = library_with_feeds(tmp_path / "lib.db")
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini")
+    for key in ("all", f"feed:{ids['Ledger']}", "folder:News"):
+        win.feeds_view.choose(key)
+        listed = win.lib_model.ids()
+        win.reading.rebuild()
+        assert win.reading.source.key == key
+        assert win.feeds_view.currentIndex() == win.feeds_view.feeds_model.index_of(key)
+        assert win.lib_model.ids() == listed

@@ -200,6 +200,7 @@ class FeedsView(QTreeView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.current_key = ALL.key
+        self._rebuilding = False
         # a new row is chosen as it becomes current (click or arrow keys); Enter on
         # the current row chooses it again (the list is read afresh)
         self.activated.connect(self._chosen)
@@ -226,7 +227,11 @@ class FeedsView(QTreeView):
             if src.kind is SourceKind.FOLDER and self.isExpanded(self.feeds_model.index_of(src.key))
         }
         first = not self.feeds_model.sources()
-        self.feeds_model.rebuild(feeds, counts)
+        self._rebuilding = True  # clearing moves Qt's current row: not a choice
+        try:
+            self.feeds_model.rebuild(feeds, counts)
+        finally:
+            self._rebuilding = False
         self._stretch()
         for src in self.feeds_model.sources():
             if src.kind is SourceKind.FOLDER and (first or src.key in open_folders):
@@ -273,5 +278,10 @@ class FeedsView(QTreeView):
         """Arrow keys in the list switch the source, as a click does."""
         super().currentChanged(current, previous)
         src = self.feeds_model.source(current)
-        if src is not None and src.key != self.current_key and not self.signalsBlocked():
+        if (
+            src is not None
+            and src.key != self.current_key
+            and not self.signalsBlocked()
+            and not self._rebuilding
+        ):
             self._chosen(current)
