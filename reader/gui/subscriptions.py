@@ -9,27 +9,19 @@ follow as each batch of feeds finishes, and the list keeps its place.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-)
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
 from reader.errors import InputError, write_errors, write_reason
-from reader.gui.feed_jobs import RefreshJob, RefreshOutcome, Subscribed, SubscribeJob
 from reader.gui.feeds_panel import SourceKind
 from reader.gui.imports import plural
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the jobs and dialogs load on first use: not needed to show the window
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from reader.gui.feed_jobs import RefreshJob, RefreshOutcome, Subscribed, SubscribeJob
     from reader.gui.window import MainWindow
     from reader.store import FeedRow
 
@@ -56,6 +48,17 @@ def interval_text(minutes: int | None, default: int) -> str:
     if minutes % 60 == 0:
         return "every hour" if minutes == 60 else f"every {minutes // 60} hours"
     return f"every {minutes} minutes"
+
+
+def _input_dialog(parent: MainWindow, title: str, name: str, label: str) -> QInputDialog:
+    """A question with one answer (text or a choice), not yet shown."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dlg = QInputDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.setObjectName(name)
+    dlg.setLabelText(label)
+    return dlg
 
 
 class SubscriptionsController(QObject):
@@ -128,11 +131,12 @@ class SubscriptionsController(QObject):
         """Ask for an address (a feed, or any page of a site) and follow it; its
         articles are fetched at once. With ``url``, no question."""
         if url is None:
-            dlg = QInputDialog(self.window)
-            dlg.setWindowTitle("Subscribe")
-            dlg.setLabelText("Address of a feed, or of any page of the site (its feed is found):")
-            dlg.setTextEchoMode(QLineEdit.EchoMode.Normal)
-            dlg.setObjectName("subscribeDialog")
+            dlg = _input_dialog(
+                self.window,
+                "Subscribe",
+                "subscribeDialog",
+                "Address of a feed, or of any page of the site (its feed is found):",
+            )
             dlg.textValueSelected.connect(lambda text: self.subscribe(text.strip(), folder))
             self.window._show_dialog(dlg, modal=True)
             return None
@@ -144,6 +148,8 @@ class SubscriptionsController(QObject):
         if folder is None:
             src = self.window.reading.source
             folder = src.name if src.kind is SourceKind.FOLDER else ""
+        from reader.gui.feed_jobs import SubscribeJob
+
         job = SubscribeJob(self.window.db_path, url, folder, success=self._subscribed)
         self.jobs.append(job)
         self.window.flash(f"Looking for the feed of {url}…")
@@ -190,6 +196,8 @@ class SubscriptionsController(QObject):
     def refresh_due(self) -> RefreshJob | None:
         """The schedule: the feeds whose interval has run out (and that the server
         lets us ask), in the background, quietly."""
+        from datetime import UTC, datetime
+
         from reader.feeds.schedule import due_feeds
 
         if self.refresh_job is not None or self.closing:
@@ -210,6 +218,8 @@ class SubscriptionsController(QObject):
             if not scheduled:
                 self.window.flash("A refresh is under way: Stop ends it")
             return None
+        from reader.gui.feed_jobs import RefreshJob
+
         job = RefreshJob(self.window.db_path, feed_ids, success=self._refreshed)
         job.signals.progress.connect(self._progress)
         self.refresh_job = job
@@ -261,8 +271,9 @@ class SubscriptionsController(QObject):
         if self.refresh_job is not None:
             self.refresh_job.cancel()
         for job in self.jobs:
-            if isinstance(job, SubscribeJob):
-                job.cancel()
+            cancel = getattr(job, "cancel", None)
+            if cancel is not None:
+                cancel()
         return self.pool.waitForDone(timeout_ms)
 
     # --- managing ----------------------------------------------------------------------------
@@ -272,10 +283,9 @@ class SubscriptionsController(QObject):
         feed = self._chosen_feed()
         if feed is None:
             return
-        dlg = QInputDialog(self.window)
-        dlg.setWindowTitle("Rename Feed")
-        dlg.setObjectName("renameFeedDialog")
-        dlg.setLabelText(f"New name for {feed.name}:")
+        dlg = _input_dialog(
+            self.window, "Rename Feed", "renameFeedDialog", f"New name for {feed.name}:"
+        )
         dlg.setTextValue(feed.title or "")
         dlg.textValueSelected.connect(lambda text: self.apply_rename(feed, text))
         self.window._show_dialog(dlg, modal=True)
@@ -291,10 +301,12 @@ class SubscriptionsController(QObject):
         if feed is None:
             return
         folders = [NO_FOLDER, *self.window.library.folders()]
-        dlg = QInputDialog(self.window)
-        dlg.setWindowTitle("Move to Folder")
-        dlg.setObjectName("moveFeedDialog")
-        dlg.setLabelText(f"Folder for {feed.name} (type a new name to make one):")
+        dlg = _input_dialog(
+            self.window,
+            "Move to Folder",
+            "moveFeedDialog",
+            f"Folder for {feed.name} (type a new name to make one):",
+        )
         dlg.setComboBoxItems(folders)
         dlg.setComboBoxEditable(True)
         dlg.setTextValue(feed.folder or NO_FOLDER)
@@ -315,9 +327,7 @@ class SubscriptionsController(QObject):
         default = w.prefs.refresh_minutes
         feed = w.library.feed(src.feed_ids[0]) if src.is_feed else None
         choices = [interval_text(m, default) for m in INTERVAL_CHOICES]
-        dlg = QInputDialog(w)
-        dlg.setWindowTitle("Refresh Interval")
-        dlg.setObjectName("intervalDialog")
+        dlg = _input_dialog(w, "Refresh Interval", "intervalDialog", "")
         dlg.setComboBoxEditable(False)
         if feed is not None:
             choices = [interval_text(None, default), *choices]
@@ -354,6 +364,8 @@ class SubscriptionsController(QObject):
         feed = self._chosen_feed()
         if feed is None:
             return None
+        from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
         w = self.window
         box = QMessageBox(w)
         box.setIcon(QMessageBox.Icon.Question)
@@ -410,6 +422,8 @@ class SubscriptionsController(QObject):
 
         w = self.window
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 w, "Import OPML", "", "OPML (*.opml *.xml);;All files (*)"
             )
@@ -445,6 +459,8 @@ class SubscriptionsController(QObject):
 
         w = self.window
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getSaveFileName(
                 w, "Export OPML", "subscriptions.opml", "OPML (*.opml)"
             )
