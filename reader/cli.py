@@ -428,8 +428,9 @@ def _feed_line(row: Any) -> str:
         state = f"ok {_when(row.last_ok_at)}"
     else:
         state = "never fetched"
-    own = " (its own)" if row.interval_min else ""
-    every = f"every {interval_of(row)} min{own}"
+    own = " (its own)" if row.interval_min is not None else ""
+    minutes = interval_of(row)
+    every = (f"every {minutes} min" if minutes else "only when you refresh") + own
     return (
         f"{row.id:4d} {folder}{one_line(row.title or '(untitled)')} <{row.url}>"
         f" · {_count(row.article_count, 'article')} · {every} · {one_line(state)}"
@@ -469,7 +470,8 @@ MAX_INTERVAL_MIN = 4 * 7 * 24 * 60
 
 
 def _interval(text: str) -> int | None:
-    """``--interval``: minutes (1 to four weeks), or ``default`` (None)."""
+    """``--interval``: minutes (1 to four weeks; 0: only when you refresh), or
+    ``default`` (None)."""
     if text.strip().lower() == "default":
         return None
     try:
@@ -478,9 +480,10 @@ def _interval(text: str) -> int | None:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not an interval: give minutes (e.g. 60) or 'default'"
         ) from None
-    if not 1 <= minutes <= MAX_INTERVAL_MIN:
+    if not 0 <= minutes <= MAX_INTERVAL_MIN:
         raise argparse.ArgumentTypeError(
-            f"{minutes} minutes is not an interval: give 1 to {MAX_INTERVAL_MIN} (four weeks)"
+            f"{minutes} minutes is not an interval: give 1 to {MAX_INTERVAL_MIN} (four weeks),"
+            " 0 (only when you refresh) or 'default'"
         )
     return minutes
 
@@ -827,7 +830,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_interval,
         default=_UNSET,
         metavar="MIN|default",
-        help="minutes between scheduled refreshes, or 'default' (30)",
+        help="minutes between scheduled refreshes (0: only when you refresh), or 'default' (30)",
     )
     sp = feeds_command(
         "refresh", cmd_feeds_refresh, "fetch feeds, several at once, and import their new entries"

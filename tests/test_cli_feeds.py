@@ -157,6 +157,10 @@ def test_set_renames_moves_and_sets_the_interval(tmp_path: Path) -> None:
     assert "[News / Local] Morning Post <http://a.test/rss>" in listing
     (row,) = json.loads(feeds(db, "list", "--format", "json").stdout)
     assert row["interval_min"] is None and row["interval"] == 30 and row["due_at"]
+    p = feeds(db, "set", str(fid), "--interval", "0")
+    assert p.returncode == 0 and "only when you refresh (its own)" in p.stdout
+    (row,) = json.loads(feeds(db, "list", "--format", "json").stdout)
+    assert row["interval_min"] == 0 and row["due_at"] is None
     assert feeds(db, "set", str(fid), "--folder", "").returncode == 0
     assert "[" not in feeds(db, "list").stdout.split("<")[0]
 
@@ -165,7 +169,7 @@ def test_set_bad_inputs_are_one_line_each(tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     (fid,) = _subscribe(db, "http://a.test/rss")
     for args, words in [
-        ([str(fid), "--interval", "0"], "1 to"),
+        ([str(fid), "--interval", "-5"], "1 to"),
         ([str(fid), "--interval", "soon"], "not an interval"),
         ([str(fid), "--interval", "99999999"], "four weeks"),
         ([str(fid)], "nothing to set"),

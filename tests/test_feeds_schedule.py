@@ -58,3 +58,17 @@ def test_retry_after_and_max_age_hold_a_feed_past_its_interval() -> None:
 
 def test_an_unreadable_time_does_not_hold_a_feed_back() -> None:
     assert due_feeds([feed(1, last_tried_at="yesterday", fresh_until="soon")], NOW)
+
+
+def test_interval_zero_is_on_demand_only() -> None:
+    manual = feed(1, interval_min=0)
+    assert due_feeds([manual], NOW) == [] and next_due([manual], NOW) is None
+    plain = feed(2, last_tried_at=at(-60))
+    assert due_feeds([plain], NOW, default_interval_min=0) == []  # the default is "never"
+    own = feed(3, last_tried_at=at(-60), interval_min=15)
+    assert due_feeds([plain, own], NOW, default_interval_min=0) == [own]
+
+
+def test_last_worked_counts_when_no_try_was_recorded() -> None:
+    old = feed(1, last_ok_at=at(-10))  # refreshed before tries were recorded
+    assert due_feeds([old], NOW) == [] and due_at(old) == NOW + timedelta(minutes=20)
