@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reader.gui.style import row_colors
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
+    from reader.store import Selection
     from reader.store.library import ArticleRow, Library
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +54,16 @@ def row_meta(row: ArticleRow) -> str:
     return " · ".join(x for x in (row.publisher, date, claims) if x)
 
 
+#: Before a starred article's title (the star is also said in the row's accessible text).
+STAR = "★"
+
+
+def row_title(row: ArticleRow) -> str:
+    """The title as the list draws it: starred articles carry a star."""
+    title = row.title or "(untitled)"
+    return f"{STAR} {title}" if row.starred_at else title
+
+
 class LibraryModel(QAbstractListModel):
     """Article ids in list order, with their rows fetched on demand a page at a time."""
 
@@ -63,11 +74,16 @@ class LibraryModel(QAbstractListModel):
         self._pos: dict[int, int] = {}
         self._cache: dict[int, ArticleRow] = {}
         self.fetches = 0  # page queries made (benchmarks and tests read it)
+        #: Which articles are listed (None: all); set by the sources list.
+        self.selection: Selection | None = None
 
-    def reload(self) -> None:
-        """Re-read the id list (after an import); rows are fetched again as needed."""
+    def reload(self, selection: Selection | None = None) -> None:
+        """Re-read the id list (after an import, or for another ``selection``); rows
+        are fetched again as needed."""
+        if selection is not None:
+            self.selection = selection
         self.beginResetModel()
-        self._ids = self.library.article_ids() if self.library is not None else []
+        self._ids = self.library.article_ids(self.selection) if self.library is not None else []
         self._pos = {}
         self._cache.clear()
         self.endResetModel()
@@ -109,6 +125,12 @@ class LibraryModel(QAbstractListModel):
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
+    def refresh_all(self) -> None:
+        """Re-read every row shown (many marks changed at once)."""
+        self._cache.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._ids)
 
@@ -121,7 +143,8 @@ class LibraryModel(QAbstractListModel):
         if r is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            unread = "" if r.opened_at else " (unread)"
+            unread = "" if r.read_at else " (unread)"
+            unread += " (starred)" if r.starred_at else ""
             sample = f" ({SAMPLE_TAG.lower()})" if r.sample else ""
             return f"{r.title or '(untitled)'}{unread}{sample} — {row_meta(r)}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -160,7 +183,7 @@ class LibraryDelegate(QStyledItemDelegate):
         bold = QFont(font)
         bold.setBold(True)
         fm, bfm = QFontMetrics(font), QFontMetrics(bold)
-        title_font, tfm = (font, fm) if row.opened_at else (bold, bfm)
+        title_font, tfm = (font, fm) if row.read_at else (bold, bfm)
         painter.save()
         painter.setFont(title_font)
         painter.setPen(fg)
@@ -171,7 +194,7 @@ class LibraryDelegate(QStyledItemDelegate):
             painter.setPen(fg)
         painter.drawText(
             top, Qt.AlignmentFlag.AlignVCenter,
-            tfm.elidedText(row.title or "(untitled)", Qt.TextElideMode.ElideRight, top.width()),
+            tfm.elidedText(row_title(row), Qt.TextElideMode.ElideRight, top.width()),
         )  # fmt: skip
         painter.setFont(font)
         painter.setPen(muted)

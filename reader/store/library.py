@@ -651,15 +651,21 @@ class Library(SubscriptionsMixin, ReadingMixin):
         )
         return [VerdictEntry(*r) for r in rows]
 
-    def mark_opened(self, article_id: int) -> None:
+    def mark_opened(self, article_id: int) -> bool:
+        """Note that the article was opened, which marks it read; whether it was
+        unread before."""
         now = _now()
         with self._write():
+            before = self.db.execute(
+                "select read_at from article_state where article_id = ?", [article_id]
+            ).fetchone()
             self.db.execute(
                 "insert into article_state (article_id, read_at, opened_at) values (?,?,?)"
                 " on conflict(article_id) do update set opened_at = excluded.opened_at,"
                 " read_at = coalesce(article_state.read_at, excluded.read_at)",
                 [article_id, now, now],
             )
+        return before is None or before[0] is None
 
     # --- deleting and samples -------------------------------------------------------
 

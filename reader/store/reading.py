@@ -89,6 +89,20 @@ class ReadingMixin:
         )
         return out
 
+    def feeds_of(self, article_ids: Iterable[int]) -> list[int]:
+        """The feed of each (article, feed) pair among ``article_ids``: a feed appears
+        once per article of it (what adjusting unread counts needs)."""
+        out: list[int] = []
+        for chunk in iter_chunks(list(article_ids)):
+            q = ",".join("?" * len(chunk))
+            out += [
+                r[0]
+                for r in self.db.execute(
+                    f"select feed_id from feed_articles where article_id in ({q})", list(chunk)
+                )
+            ]
+        return out
+
     def set_read(self, article_ids: Iterable[int], read: bool = True) -> list[int]:
         """Mark articles read or unread; the ids whose mark changed (for undo)."""
         ids = list(dict.fromkeys(article_ids))
