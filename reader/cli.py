@@ -388,23 +388,52 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _feed_dict(row: Any) -> dict[str, Any]:
-    return {k: getattr(row, k) for k in (*row.COLUMNS, "article_count")}
+    """A subscription as JSON: its stored columns, its article count, the interval the
+    schedule uses (its own, else the default) and when it is next due (now, if it is
+    due already; null when it is gone and never fetched again)."""
+    from datetime import UTC, datetime
+
+    from reader.feeds.schedule import due_at, interval_of
+
+    due = due_at(row)
+    return {
+        **{k: getattr(row, k) for k in (*row.COLUMNS, "article_count")},
+        "interval": interval_of(row),
+        "due_at": None
+        if due is None
+        else max(due, datetime.now(UTC)).isoformat(timespec="seconds"),
+    }
+
+
+def _when(iso: str | None) -> str:
+    """A stored time as people read it: ``2026-12-01 10:00 UTC``."""
+    from reader.feeds.schedule import parse_time
+
+    when = parse_time(iso)
+    return when.strftime("%Y-%m-%d %H:%M UTC") if when else (iso or "")
 
 
 def _feed_line(row: Any) -> str:
+    """One subscription: id, folder, title, address, articles, interval, and how its
+    last refresh went (the last error, with when it last worked)."""
+    from reader.feeds.schedule import interval_of
+
     folder = f"[{row.folder}] " if row.folder else ""
-    state = (
-        f"gone: {row.last_error}"
-        if row.gone
-        else f"error: {row.last_error}"
-        if row.last_error
-        else f"ok {row.last_ok_at}"
-        if row.last_ok_at
-        else "never fetched"
-    )
+    worked = f"; last worked {_when(row.last_ok_at)}" if row.last_ok_at else "; never worked"
+    if row.gone:
+        state = f"gone: {row.last_error}{worked}"
+    elif row.last_error:
+        state = f"error: {row.last_error}{worked}"
+    elif row.last_ok_at:
+        state = f"ok {_when(row.last_ok_at)}"
+    else:
+        state = "never fetched"
+    own = " (its own)" if row.interval_min is not None else ""
+    minutes = interval_of(row)
+    every = (f"every {minutes} min" if minutes else "only when you refresh") + own
     return (
         f"{row.id:4d} {folder}{one_line(row.title or '(untitled)')} <{row.url}>"
-        f" · {_count(row.article_count, 'article')} · {one_line(state)}"
+        f" · {_count(row.article_count, 'article')} · {every} · {one_line(state)}"
     )
 
 
@@ -436,16 +465,81 @@ def cmd_feeds_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: The longest interval ``feeds set --interval`` takes, in minutes (four weeks).
+MAX_INTERVAL_MIN = 4 * 7 * 24 * 60
+
+
+def _interval(text: str) -> int | None:
+    """``--interval``: minutes (1 to four weeks; 0: only when you refresh), or
+    ``default`` (None)."""
+    if text.strip().lower() == "default":
+        return None
+    try:
+        minutes = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an interval: give minutes (e.g. 60) or 'default'"
+        ) from None
+    if not 0 <= minutes <= MAX_INTERVAL_MIN:
+        raise argparse.ArgumentTypeError(
+            f"{minutes} minutes is not an interval: give 1 to {MAX_INTERVAL_MIN} (four weeks),"
+            " 0 (only when you refresh) or 'default'"
+        )
+    return minutes
+
+
+_UNSET = object()
+
+
+def _workers(text: str) -> int:
+    """``--workers``: 1 to 32."""
+    n = _number(text)
+    if not 1 <= n <= 32:
+        raise argparse.ArgumentTypeError(f"{n} workers: give 1 to 32")
+    return n
+
+
+def cmd_feeds_set(args: argparse.Namespace) -> int:
+    """Rename a subscription, move it to a folder, or give it an interval of its own."""
+    values: dict[str, Any] = {}
+    if args.title is not None:
+        values["title"] = " ".join(args.title.split())  # "": the feed's own title again
+    if args.folder is not None:
+        values["folder"] = " ".join(args.folder.split())  # nested: "News / Local"
+    if args.interval is not _UNSET:
+        values["interval_min"] = args.interval
+    if not values:
+        _err("feeds set: nothing to set: give --title, --folder or --interval (see --help)")
+        return EXIT_BAD_INPUT
+    with _library(args) as lib:
+        if lib.feed(args.id) is None:
+            _err(f"feed {args.id}: not subscribed (see 'feeds list')")
+            return EXIT_BAD_INPUT
+        lib.update_feed(args.id, **values)
+        row = lib.feed(args.id)
+    if args.format == "json":
+        _out_json(_feed_dict(row))
+    else:
+        _out(_feed_line(row))
+    return EXIT_OK
+
+
 def cmd_feeds_refresh(args: argparse.Namespace) -> int:
-    """Fetch the feeds (all, or the ids given) and import their new entries; a feed
-    that fails keeps its articles and is reported, and the others go on."""
-    from reader.feeds.refresh import Outcome, refresh_feed
+    """Fetch the feeds (all, or the ids given; with --due only those the schedule says
+    are due) several at once, and import their new entries; a feed that fails keeps its
+    articles and is reported, and the others go on. Each feed is printed as it finishes."""
+    import threading
+    from datetime import UTC, datetime
+
+    from reader.feeds.batch import refresh_feeds
+    from reader.feeds.refresh import Outcome, RefreshResult
+    from reader.feeds.schedule import due_feeds, next_due
 
     failures: list[str] = []
     with _library(args) as lib:
         if args.ids:
             rows = []
-            for fid in args.ids:
+            for fid in dict.fromkeys(args.ids):
                 row = lib.feed(fid)
                 if row is None:
                     failures.append(f"feed {fid}: not subscribed (see 'feeds list')")
@@ -453,30 +547,59 @@ def cmd_feeds_refresh(args: argparse.Namespace) -> int:
                     rows.append(row)
         else:
             rows = lib.feeds()
-        for row in rows:
-            result = refresh_feed(lib, row)
-            if args.format == "json":
-                _out_json(
-                    {
-                        "id": row.id,
-                        "outcome": str(result.outcome),
-                        "new": result.new,
-                        "message": result.message,
-                        "errors": result.errors,
-                        "moved_to": result.moved_to,
-                    }
-                )
-            else:
-                moved = f"; moved to <{result.moved_to}>" if result.moved_to else ""
-                why = f": {result.message}" if result.message else ""
-                _out(f"feed {row.id}: {len(result.new)} new ({result.outcome}{why}){moved}")
-            sys.stdout.flush()
-            if result.outcome == Outcome.FAILED or (
-                result.outcome == Outcome.GONE and not row.gone
-            ):
-                failures.append(f"{quote_name(row.url)}: {result.message}")
-            failures += result.errors
+    if args.due:
+        now = datetime.now(UTC)
+        chosen = due_feeds(rows, now)
+        if not chosen and args.format == "text":
+            wake = next_due(rows, now)
+            when = f"; the next is due at {_when(wake.isoformat())}" if wake else ""
+            _out(f"no feed is due{when}")
+        rows = chosen
+    by_id = {r.id: r for r in rows}
+    lock = threading.Lock()
+
+    def show(done: int, total: int, result: RefreshResult) -> None:
+        with lock:
+            _print_refresh(args, result)
+
+    results = refresh_feeds(
+        _db_path(args),
+        list(by_id),
+        workers=args.workers,
+        on_progress=show,
+        force=args.force,
+        on_busy=_busy,
+    )
+    for result in results:
+        if result.outcome == Outcome.CANCELLED:  # never started (Ctrl+C raises instead)
+            _print_refresh(args, result)
+        row = by_id[result.feed_id]
+        if result.outcome == Outcome.FAILED or (result.outcome == Outcome.GONE and not row.gone):
+            failures.append(f"{quote_name(row.url)}: {result.message}")
+        failures += result.errors
     return _report(failures)
+
+
+def _print_refresh(args: argparse.Namespace, result: Any) -> None:
+    """One refreshed feed: a JSON line, or ``feed 3: 2 new (updated)``."""
+    if args.format == "json":
+        _out_json(
+            {
+                "id": result.feed_id,
+                "outcome": str(result.outcome),
+                "new": result.new,
+                "message": result.message,
+                "errors": result.errors,
+                "moved_to": result.moved_to,
+                "until": result.until,
+            }
+        )
+    else:
+        moved = f"; moved to <{result.moved_to}>" if result.moved_to else ""
+        why = f": {result.message}" if result.message else ""
+        hint = "; --force asks anyway" if "max-age" in result.message and not args.force else ""
+        _out(f"feed {result.feed_id}: {len(result.new)} new ({result.outcome}{why}{hint}){moved}")
+    sys.stdout.flush()
 
 
 def cmd_feeds_remove(args: argparse.Namespace) -> int:
@@ -693,9 +816,45 @@ def build_parser() -> argparse.ArgumentParser:
     sp = feeds_command("add", cmd_feeds_add, "subscribe to a feed, or to the feed a page names")
     sp.add_argument("url", metavar="URL")
     sp.add_argument("--folder", metavar="F", help="put the subscription in this folder")
-    feeds_command("list", cmd_feeds_list, "the subscriptions, by folder")
-    sp = feeds_command("refresh", cmd_feeds_refresh, "fetch feeds and import their new entries")
+    feeds_command(
+        "list",
+        cmd_feeds_list,
+        "the subscriptions by folder, with interval, last error and when each last worked",
+    )
+    sp = feeds_command("set", cmd_feeds_set, "rename a subscription, move it, set its interval")
+    sp.add_argument("id", type=_number, metavar="ID")
+    sp.add_argument("--title", metavar="T", help="its name ('': the feed's own title)")
+    sp.add_argument("--folder", metavar="F", help="move it to this folder ('': no folder)")
+    sp.add_argument(
+        "--interval",
+        type=_interval,
+        default=_UNSET,
+        metavar="MIN|default",
+        help="minutes between scheduled refreshes (0: only when you refresh), or 'default' (30)",
+    )
+    sp = feeds_command(
+        "refresh", cmd_feeds_refresh, "fetch feeds, several at once, and import their new entries"
+    )
     sp.add_argument("ids", type=_number, nargs="*", metavar="ID", help="these feeds (default: all)")
+    sp.add_argument(
+        "--due",
+        action="store_true",
+        help="only the feeds the schedule says are due (for cron): interval passed, and"
+        " the server's Retry-After and max-age run out",
+    )
+    sp.add_argument(
+        "--force",
+        action="store_true",
+        help="ask even while the server's Cache-Control max-age says its copy is fresh"
+        " (Retry-After is always honoured)",
+    )
+    sp.add_argument(
+        "--workers",
+        type=_workers,
+        default=4,
+        metavar="N",
+        help="feeds fetched at once (default 4; at most 2 requests per site at a time)",
+    )
     sp = feeds_command("remove", cmd_feeds_remove, "unsubscribe; the articles stay unless asked")
     sp.add_argument("id", type=_number, metavar="ID")
     sp.add_argument(

@@ -242,3 +242,63 @@ def slow_server(shape: Slow, every: float = 0.1) -> Iterator[tuple[str, threadin
         stop.set()
         thread.join(2)
         listener.close()
+
+
+@dataclass
+class Endless:
+    """What an :func:`endless_server` saw: whether it was asked, and how many bytes
+    it sent before the client hung up."""
+
+    asked: threading.Event
+    sent: int = 0
+
+
+@contextmanager
+def endless_server(
+    every: float = 0.0, chunk: bytes = b"<item><title>again</title></item>" * 64
+) -> Iterator[tuple[str, Endless]]:
+    """A raw socket server on 127.0.0.1 whose answer never ends: an RSS 200 with no
+    Content-Length, then ``chunk`` after ``chunk`` (one each ``every`` seconds; 0: as
+    fast as the client reads) until the client closes the connection."""
+    stop = threading.Event()
+    seen = Endless(threading.Event())
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: close\r\n\r\n"
+
+    def answer(conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):
+            conn.settimeout(5)
+            request = b""
+            while b"\r\n\r\n" not in request:
+                got = conn.recv(4096)
+                if not got:
+                    return
+                request += got
+            seen.asked.set()
+            conn.sendall(head + b'<?xml version="1.0"?><rss version="2.0"><channel>')
+            while not stop.is_set():
+                conn.sendall(chunk)
+                seen.sent += len(chunk)
+                if every and stop.wait(every):
+                    return
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/endless", seen
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()

@@ -253,3 +253,158 @@ def test_slow_feed_fails_at_the_deadline_and_keeps_articles(
     row = library.feed(fid)
     assert row is not None and row.last_error == result.message and row.last_ok_at
     assert library.count_articles() == 1
+
+
+# --- endless bodies, max-age, unchanged bodies without validators, cancel ---------------
+
+
+def _one_good_refresh(library: Library) -> int:
+    """A feed with one article stored, whose server then goes away."""
+    with local_server({"/rss": (200, XML, rss(("g1", "/a1", LONG)))}) as (base, _):
+        fid = feed_of(library, base + "/rss")
+        assert len(refresh_feed(library, library.feed(fid)).new) == 1  # type: ignore[arg-type]
+    return fid
+
+
+def test_endless_body_is_cut_at_the_size_cap_and_keeps_articles(library: Library) -> None:
+    from reader.ingest.load import MAX_BYTES
+    from tests.helpers import endless_server
+
+    fid = _one_good_refresh(library)
+    ok_at = library.feed(fid).last_ok_at  # type: ignore[union-attr]
+    with endless_server() as (url, seen):
+        library.update_feed(fid, url=url)
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert seen.asked.is_set()
+    assert result.outcome == Outcome.FAILED and "too large" in result.message
+    assert "\n" not in result.message
+    assert seen.sent < 3 * MAX_BYTES  # the client hung up soon after the cap
+    row = library.feed(fid)
+    assert row is not None and row.last_error == result.message and row.last_ok_at == ok_at
+    assert library.count_articles() == 1
+
+
+def test_endless_slow_body_is_cut_at_the_deadline(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import reader.ingest.fetch
+    from tests.helpers import endless_server
+
+    monkeypatch.setattr(reader.ingest.fetch, "DEADLINE_S", 0.5)
+    fid = _one_good_refresh(library)
+    with endless_server(every=0.02, chunk=b"<item>x</item>") as (url, _):
+        library.update_feed(fid, url=url)
+        t0 = time.monotonic()
+        result = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert time.monotonic() - t0 < 1.5
+    assert result.outcome == Outcome.FAILED and "longer than 0.5 s" in result.message
+    assert "\n" not in result.message and library.count_articles() == 1
+    row = library.feed(fid)
+    assert row is not None and row.last_tried_at and row.last_ok_at
+
+
+def test_fresh_until_reads_max_age_age_and_no_cache() -> None:
+    from reader.feeds.refresh import fresh_until
+
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    assert fresh_until({"cache-control": "public, max-age=600"}, now) == now + timedelta(minutes=10)
+    assert fresh_until({"cache-control": "max-age=600", "age": "100"}, now) == now + timedelta(
+        seconds=500
+    )
+    assert fresh_until({"cache-control": "max-age=9999999"}, now) == now + timedelta(days=1)
+    for cc in ("no-cache, max-age=600", "no-store", "max-age=0", "private", "max-age=soon", ""):
+        assert fresh_until({"cache-control": cc}, now) is None, cc
+    assert fresh_until({}, now) is None
+
+
+def test_max_age_holds_the_next_refresh_unless_forced(library: Library) -> None:
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    body = rss(("g1", "/a1", LONG))
+    with local_server({"/rss": (200, {**XML, "Cache-Control": "max-age=600"}, body)}) as (
+        base,
+        requested,
+    ):
+        fid = feed_of(library, base + "/rss")
+        first = refresh_feed(library, library.feed(fid), now=now)  # type: ignore[arg-type]
+        assert first.outcome == Outcome.UPDATED and len(first.new) == 1
+        row = library.feed(fid)
+        assert row is not None and row.fresh_until == "2026-12-02T12:10:00+00:00"
+        second = refresh_feed(library, row, now=now + timedelta(minutes=5))
+        assert second.outcome == Outcome.LATER and requested == ["/rss"]  # not sent
+        assert "12:10:00" in second.message and "max-age" in second.message
+        assert second.until == "2026-12-02T12:10:00+00:00"
+        forced = refresh_feed(library, row, now=now + timedelta(minutes=5), force=True)
+        assert forced.outcome == Outcome.UNCHANGED and len(requested) == 2
+        later = refresh_feed(library, library.feed(fid), now=now + timedelta(minutes=16))  # type: ignore[arg-type]
+        assert later.outcome == Outcome.UNCHANGED and len(requested) == 3
+        assert library.feed(fid).last_tried_at == "2026-12-02T12:16:00+00:00"  # type: ignore[union-attr]
+
+
+def test_force_does_not_skip_retry_after(library: Library) -> None:
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    with local_server({"/rss": (200, XML, rss(("g1", "/a1", LONG)))}) as (base, requested):
+        fid = feed_of(library, base + "/rss")
+        library.update_feed(fid, next_fetch_after="2026-12-02T12:05:00+00:00")
+        result = refresh_feed(library, library.feed(fid), now=now, force=True)  # type: ignore[arg-type]
+        assert result.outcome == Outcome.LATER and "Retry-After" in result.message
+        assert requested == [] and library.feed(fid).last_tried_at is None  # type: ignore[union-attr]
+
+
+def test_same_body_without_validators_is_unchanged_and_not_parsed(library: Library) -> None:
+    state = {"body": rss(("g1", "/a1", LONG))}
+    with local_server({"/rss": lambda: (200, XML, state["body"])}) as (base, requested):
+        fid = feed_of(library, base + "/rss")
+        first = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert first.outcome == Outcome.UPDATED and len(first.new) == 1
+        row = library.feed(fid)
+        assert row is not None and row.etag is None and row.body_hash
+        library.update_feed(fid, last_error="an old error")
+        second = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert requested == ["/rss", "/rss"]  # asked: no validators to send
+        assert second.outcome == Outcome.UNCHANGED and second.new == []
+        assert library.count_articles() == 1 and library.feed(fid).last_error is None  # type: ignore[union-attr]
+        state["body"] = rss(("g1", "/a1", LONG), ("g2", "/a2", LONG.replace("ship", "boat")))
+        third = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert third.outcome == Outcome.UPDATED and len(third.new) == 1
+
+
+def test_a_failed_entry_is_tried_again_from_the_same_body(library: Library) -> None:
+    routes: dict = {}
+    with local_server(routes) as (base, _):
+        routes["/rss"] = (200, XML, rss(("g1", "/story", "")).replace(b"{base}", base.encode()))
+        fid = feed_of(library, base + "/rss")
+        first = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert first.new == [] and len(first.errors) == 1 and "404" in first.errors[0]
+        assert library.feed(fid).body_hash is None  # type: ignore[union-attr]
+        routes["/story"] = (200, {"Content-Type": "text/html"}, PAGE)
+        second = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert second.outcome == Outcome.UPDATED and len(second.new) == 1
+
+
+def test_cancel_between_entries_keeps_what_was_imported(library: Library) -> None:
+    body = rss(*[(f"g{n}", f"/a{n}", LONG.replace("ship", f"ship {n}")) for n in range(3)])
+    with local_server({"/rss": (200, {**XML, "ETag": '"e1"'}, body)}) as (base, _):
+        fid = feed_of(library, base + "/rss")
+        stop = lambda: library.count_articles() >= 1  # noqa: E731
+        result = refresh_feed(library, library.feed(fid), should_cancel=stop)  # type: ignore[arg-type]
+        assert result.outcome == Outcome.CANCELLED and len(result.new) == 1
+        row = library.feed(fid)
+        assert row is not None and row.last_error is None and row.etag is None
+        assert row.body_hash is None and library.count_articles() == 1
+        rest = refresh_feed(library, row)
+        assert rest.outcome == Outcome.UPDATED and len(rest.new) == 2
+        assert library.count_articles() == 3
+
+
+def test_cancel_during_the_download_records_no_error(library: Library) -> None:
+    from tests.helpers import endless_server
+
+    fid = _one_good_refresh(library)
+    with endless_server(every=0.02, chunk=b"<item>x</item>") as (url, seen):
+        library.update_feed(fid, url=url)
+        result = refresh_feed(library, library.feed(fid), should_cancel=seen.asked.is_set)  # type: ignore[arg-type]
+    assert result.outcome == Outcome.CANCELLED
+    row = library.feed(fid)
+    assert row is not None and row.last_error is None and library.count_articles() == 1
