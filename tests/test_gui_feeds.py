@@ -224,6 +224,7 @@ def test_stop_ends_a_refresh_against_a_silent_server(qtbot: QtBot, tmp_path: Pat
         release.set()
     assert win.subscriptions.last_outcome.cancelled  # type: ignore[union-attr]
     assert not win.subscriptions.cancel_button.isVisible()
+    assert win.statusBar().currentMessage().startswith("Refresh stopped after 0 of 1 feed")
     assert win.library.count_articles() == 1
 
 

@@ -37,10 +37,20 @@ class RefreshOutcome:
         return sum(len(r.new) for r in self.results)
 
     @property
-    def failed(self) -> list[RefreshResult]:
+    def done(self) -> int:
+        """Feeds refreshed to the end (those a Stop left unstarted are not)."""
         from reader.feeds.refresh import Outcome
 
-        return [r for r in self.results if r.outcome is Outcome.FAILED]
+        return sum(1 for r in self.results if r.outcome is not Outcome.CANCELLED)
+
+    def failed(self, subscribed: set[int]) -> list[RefreshResult]:
+        """The feeds that failed and are still ``subscribed`` (one unsubscribed while
+        the refresh ran comes back as failed; that is not news)."""
+        from reader.feeds.refresh import Outcome
+
+        return [
+            r for r in self.results if r.outcome is Outcome.FAILED and r.feed_id in subscribed
+        ]
 
 
 class RefreshSignals(QObject):

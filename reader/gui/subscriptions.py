@@ -257,7 +257,8 @@ class SubscriptionsController(QObject):
             w.setVisible(False)
         self.follow.stop()
         self.window.library_changed(feeds=True)
-        self.window.flash(refresh_summary(out))
+        subscribed = set(self.window.feeds_view.feeds_model.feed_rows)
+        self.window.flash(refresh_summary(out, subscribed))
 
     def wait(self, timeout_ms: int = 60_000) -> bool:
         return self.pool.waitForDone(timeout_ms)
@@ -477,20 +478,20 @@ class SubscriptionsController(QObject):
         return True
 
 
-def refresh_summary(out: RefreshOutcome) -> str:
-    """The status-bar line for a finished refresh."""
+def refresh_summary(out: RefreshOutcome, subscribed: set[int]) -> str:
+    """The status-bar line for a finished refresh (``subscribed``: the feed ids
+    subscribed now)."""
     from reader.feeds.refresh import Outcome
 
     if out.failure:
         return f"Could not refresh: {out.failure}"
-    done = len(out.results)
     head = (
-        f"Refresh stopped after {done} of {plural(out.total, 'feed')}"
+        f"Refresh stopped after {out.done} of {plural(out.total, 'feed')}"
         if out.cancelled
         else f"Refreshed {plural(out.total, 'feed')}"
     )
     parts = [head, plural(out.new, "new article")]
-    failed = out.failed
+    failed = out.failed(subscribed)
     if failed:
         parts.append(f"{plural(len(failed), 'feed')} failed (⚠ in the list says why)")
     later = [r for r in out.results if r.outcome is Outcome.LATER]
