@@ -48,9 +48,7 @@ class RefreshOutcome:
         the refresh ran comes back as failed; that is not news)."""
         from reader.feeds.refresh import Outcome
 
-        return [
-            r for r in self.results if r.outcome is Outcome.FAILED and r.feed_id in subscribed
-        ]
+        return [r for r in self.results if r.outcome is Outcome.FAILED and r.feed_id in subscribed]
 
 
 class RefreshSignals(QObject):
