@@ -345,3 +345,31 @@ def test_a_rebuild_keeps_the_chosen_source_and_its_list(qtbot: QtBot, tmp_path: 
         assert win.reading.source.key == key
         assert win.feeds_view.currentIndex() == win.feeds_view.feeds_model.index_of(key)
         assert win.lib_model.ids() == listed
+
+
+def test_gone_and_wait_answers_are_shown_in_the_users_words(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    routes = {
+        "/gone": (410, {}, b""),
+        "/busy": (429, {"Retry-After": "3600"}, b""),
+    }
+    with local_server(routes) as (base, requested):
+        with Library(db) as lib:
+            add_article(lib, variant(1))
+            gone, _ = lib.add_feed(base + "/gone", "Closed Paper")
+            busy, _ = lib.add_feed(base + "/busy", "Busy Paper")
+        win = open_window(qtbot, db, tmp_path / "s.ini")
+        win.subscriptions.refresh_all()
+        qtbot.waitUntil(lambda: win.subscriptions.last_outcome is not None, timeout=20000)
+        line = win.statusBar().currentMessage()
+        assert "1 asked us to wait" in line
+        model = win.feeds_view.feeds_model
+        tip = str(model.index_of(f"feed:{gone.id}").data(Qt.ItemDataRole.ToolTipRole))
+        assert "Not fetched any more" in tip and "410" in tip
+        tip = str(model.index_of(f"feed:{busy.id}").data(Qt.ItemDataRole.ToolTipRole))
+        assert "asked us to wait" in tip and "429" in tip
+        # R again: the gone feed is not asked, the busy one is not asked before its time
+        win.subscriptions.last_outcome = None
+        win.subscriptions.refresh_all()
+        qtbot.waitUntil(lambda: win.subscriptions.last_outcome is not None, timeout=20000)
+        assert requested.count("/gone") == 1 and requested.count("/busy") == 1

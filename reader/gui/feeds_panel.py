@@ -73,6 +73,8 @@ def feed_status(feed: FeedRow) -> str:
     worked = f"last worked {local_time(feed.last_ok_at)}" if feed.last_ok_at else "never fetched"
     if feed.gone:
         return f"Not fetched any more: {feed.last_error or 'the site removed it'}"
+    if feed.last_error and feed.next_fetch_after:
+        return f"The site asked us to wait: {feed.last_error} ({worked})"
     if feed.last_error:
         return f"Last refresh failed: {feed.last_error} ({worked})"
     return worked[0].upper() + worked[1:]
