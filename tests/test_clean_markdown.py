@@ -36,3 +36,22 @@ def test_credit_lines_are_chrome_in_markdown_too() -> None:
         "# T\n\nThe pier closed, the council said.\n\n*Reporting by Ola Berg; editing by Tim Vance.*\n"
     )
     assert a.text == "The pier closed, the council said."
+
+
+def test_a_list_item_keeps_its_own_words_when_a_list_is_nested_in_it() -> None:
+    """The words of an item that holds a nested list were dropped (only the innermost
+    blocks were read): a claim in them could never be found."""
+    from reader.ingest.clean_markdown import markdown_to_text
+
+    body = (
+        "Before.\n\n- The council said the bridge *would* reopen.\n"
+        "    - First detail.\n    - Second detail.\n- Last item.\n\nAfter."
+    )
+    assert markdown_to_text(body).split("\n\n") == [
+        "Before.",
+        "The council said the bridge would reopen.",
+        "First detail.",
+        "Second detail.",
+        "Last item.",
+        "After.",
+    ]

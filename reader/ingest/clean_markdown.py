@@ -16,6 +16,8 @@ from reader.ingest.identity import PageIdentity, publisher_and_wire
 from reader.model import Article
 
 if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
     from reader.attribution import OutletRegistry
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
@@ -85,16 +87,42 @@ def markdown_to_text(body: str) -> str:
     root = lxml_html.fragment_fromstring(rendered, create_parent="div")
     for bad in root.xpath("//script|//style|//template|//noscript|//iframe"):
         bad.drop_tree()
-    paras: list[str] = []
+    # which elements hold a block somewhere inside: one pass, each ancestor marked once
+    holders: set[HtmlElement] = set()
     for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag not in _BLOCKS:
-            continue
-        if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants()):
-            continue  # the innermost block carries the text
-        t = re.sub(r"\s+", " ", el.text_content()).strip()
+        if isinstance(el.tag, str) and el.tag in _BLOCKS:
+            up = el.getparent()
+            while up is not None and up not in holders:
+                holders.add(up)
+                up = up.getparent()
+    paras: list[str] = []
+    _block_text(root, holders, paras)
+    return "\n\n".join(paras)
+
+
+def _block_text(el: HtmlElement, holders: set[HtmlElement], paras: list[str]) -> None:
+    """Append ``el``'s text to ``paras`` as paragraphs, in reading order: the words a
+    block holds directly (a list item's own line) are one paragraph, and each block
+    nested in it (the list under that line) gives its own, where it stands."""
+    words: list[str] = [el.text or ""]
+
+    def flush() -> None:
+        t = re.sub(r"\s+", " ", "".join(words)).strip()
         if t:
             paras.append(t)
-    return "\n\n".join(paras)
+        words.clear()
+
+    for child in el:
+        if not isinstance(child.tag, str):  # a comment or processing instruction
+            pass
+        elif child.tag in _BLOCKS or child in holders:
+            # a block, or a container of blocks (a list): its paragraphs stand apart
+            flush()
+            _block_text(child, holders, paras)
+        else:
+            words.append(child.text_content())
+        words.append(child.tail or "")
+    flush()
 
 
 #: A block (lines between blank lines) longer than this is cut into blocks about
