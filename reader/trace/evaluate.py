@@ -90,7 +90,7 @@ def independent_count(
     """Distinct origins among the articles that carry a linked claim.
 
     In publication order, an article's origin is its wire, else an outlet its claims
-    cite, else the origin of an earlier article it copies or rewrites, else itself; an
+    cite, else the origin of an earlier article it copies, else itself; an
     origin that is an earlier member's outlet is that member's origin.
     """
     art_of = {cid: ref[1] for ref, cid in id_of.items()}
@@ -120,7 +120,9 @@ def independent_count(
     return len(set(origin.values()))
 
 
-_CLOSE = (LinkKind.COPY, LinkKind.REWRITE)
+#: Links that make an article a copy of an earlier one (a rewrite may be independent
+#: reporting of the same statement, so it does not count).
+_CLOSE = (LinkKind.COPY,)
 
 
 def score(clusters: Iterable[LabelledCluster]) -> Scores:

@@ -122,10 +122,20 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a ∩ b| / min(|a|, |b|): how much of the shorter claim the longer one holds."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
 def contradicts(a: Signature, b: Signature) -> bool:
     """True when one claim negates the other, uses an opposite word, or another number."""
-    if a.negated != b.negated:
+    if bool(a.negated) != bool(b.negated):  # one negates, the other does not
         return True
+    for x, y in ((a, b), (b, a)):  # a word negated in one and affirmed in the other
+        if any(w in y.content and w not in y.negated for w in x.negated):
+            return True
     for n in {o[:-1] for o in a.opposites | b.opposites}:
         pos, neg = n + "0", n + "1"
         if (pos in a.opposites) != (pos in b.opposites) and (neg in a.opposites) != (
@@ -140,8 +150,18 @@ def contradicts(a: Signature, b: Signature) -> bool:
 #: Thresholds, tuned on the tuning half of the labelled set only.
 COPY_SHINGLES = 0.7
 REWRITE_CORE = 0.5
-SAME_FACTS_CORE = 0.25
+SAME_FACTS_CORE = 0.3
 SAME_FACTS_ANCHORS = 2
+#: With a shared specific number (100 or more, not a year): the shorter claim's share
+#: of core words the longer holds, and the Jaccard floor.
+STRONG_NUMBER_OVERLAP = 0.5
+STRONG_NUMBER_CORE = 0.2
+#: Without a shared number: this many shared names and this much core overlap.
+SAME_FACTS_NAMES = 3
+SAME_FACTS_NAMES_CORE = 0.3
+#: Word 3-grams in common that make a shared quotation (a run of about ten words).
+SHARED_QUOTE = 8
+SHARED_QUOTE_CORE = 0.2
 MIN_CONTENT = 3
 
 
@@ -157,11 +177,24 @@ def verify(a: Signature, b: Signature) -> tuple[LinkKind, float] | None:
     core = jaccard(a.core, b.core)
     if core >= REWRITE_CORE:
         return LinkKind.REWRITE, round(core, 3)
+    if len(a.shingles & b.shingles) >= SHARED_QUOTE and core >= SHARED_QUOTE_CORE:
+        return LinkKind.REWRITE, round(max(core, sh), 3)
     shared = a.anchors & b.anchors
-    numbers_agree = not (a.numbers and b.numbers) or bool(a.numbers & b.numbers)
-    if core >= SAME_FACTS_CORE and len(shared) >= SAME_FACTS_ANCHORS and numbers_agree:
+    shared_numbers = a.numbers & b.numbers
+    strong = any(_strong(n) for n in shared_numbers)
+    if shared_numbers and core >= SAME_FACTS_CORE and len(shared) >= SAME_FACTS_ANCHORS:
+        return LinkKind.SAME_FACTS, round(core, 3)
+    if strong and overlap(a.core, b.core) >= STRONG_NUMBER_OVERLAP and core >= STRONG_NUMBER_CORE:
+        return LinkKind.SAME_FACTS, round(core, 3)
+    if len(shared) >= SAME_FACTS_NAMES and core >= SAME_FACTS_NAMES_CORE:
         return LinkKind.SAME_FACTS, round(core, 3)
     return None
+
+
+def _strong(number: str) -> bool:
+    """A number specific enough to anchor a match alone: 100 or more, not a year."""
+    value = float(number)
+    return value >= 100 and not (1900 <= value <= 2100 and value == int(value))
 
 
 # -- keys ---------------------------------------------------------------------------

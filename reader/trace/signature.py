@@ -54,7 +54,7 @@ _SUFFIX = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
 NEGATORS = _words(
     """not no never n't neither nor none nobody nothing refuse refused refuses refusing
     deny denied denies denying reject rejected rejects rejecting fail failed fails
-    failing cannot unable"""
+    failing cannot unable unlikely decline declined declines declining"""
 )
 
 #: Pairs of opposite words: one side in a claim and the other in its match is a
@@ -87,8 +87,9 @@ STOPWORDS = (
     all both other another more most much many few said says say saying told tell tells
     according reported reports report reporting statement added adds noted notes
     announced announces stated states wrote writes claimed claims spokesman spokeswoman
-    spokesperson monday tuesday wednesday thursday friday saturday sunday week weeks
-    year years day days month months"""
+    spokesperson one monday tuesday wednesday thursday friday saturday sunday week weeks
+    year years day days month months within among via per across around through
+    immediately ever directly independently publicly yet"""
     )
     - NEGATORS
 )
@@ -107,7 +108,7 @@ class Signature:
     core: frozenset[str]
     names: frozenset[str]
     numbers: frozenset[str]
-    negated: bool
+    negated: frozenset[str]
     opposites: frozenset[str]
     exact: int
 
@@ -184,12 +185,17 @@ def _words_to_numbers(
     while i < len(low):
         v = vals[i]
         value: float | None = float(v) if v is not None else None
+        if low[i] == "half" and i + 2 < len(low) and low[i + 1] == "a" and low[i + 2] in _SCALES:
+            value, low[i + 1] = 0.5, "and"  # "half a million": 0.5, then the scale
+            low[i + 1 : i + 2] = []
+            raw[i + 1 : i + 2] = []
+            vals[i + 1 : i + 2] = []
         spelled = value is None and low[i] in _UNITS and low[i] != "one"
-        if (
-            value is None
-            and not spelled
-            and not (low[i] == "one" and i + 1 < len(low) and low[i + 1] in _SCALES)
-        ):
+        one_of = low[i] == "one" and (
+            (i + 1 < len(low) and low[i + 1] in _SCALES)
+            or low[i + 1 : i + 4] == ["and", "a", "half"]
+        )
+        if value is None and not spelled and not one_of:
             out_low.append(low[i])
             out_raw.append(raw[i])
             out_vals.append(None)
@@ -205,6 +211,9 @@ def _words_to_numbers(
                 current *= _SCALES[w]
                 if _SCALES[w] >= 1000:
                     total, current = total + current, 0.0
+            elif w == "and" and low[j + 1 : j + 3] == ["a", "half"]:
+                current += 0.5
+                j += 2
             elif w == "and" and j + 1 < len(low) and low[j + 1] in _UNITS and value is None:
                 pass
             else:
@@ -233,11 +242,34 @@ def _names(raw: list[str], low: list[str]) -> set[str]:
     return names
 
 
-def _source_words(source: str | None) -> set[str]:
+def _content(low: list[str]) -> frozenset[str]:
+    """Content stems: no stopwords, no negators (polarity has them), numbers as ``#v``."""
+    return frozenset(
+        (("#" + w) if w[:1].isdigit() else stem(w))
+        for w in low
+        if w not in STOPWORDS and w not in NEGATORS and (len(w) > 1 or w[:1].isdigit())
+    )
+
+
+def _negated(low: list[str]) -> frozenset[str]:
+    """The stems a negator governs: the next content word after each ("refused to
+    return" → return, "did not intend" → intend, "no comment" → comment)."""
+    out = set()
+    for k, w in enumerate(low):
+        if w not in NEGATORS:
+            continue
+        for nxt in low[k + 1 : k + 5]:
+            if nxt not in STOPWORDS and nxt not in NEGATORS:
+                out.add(("#" + nxt) if nxt[:1].isdigit() else stem(nxt))
+                break
+    return frozenset(out)
+
+
+def _source_words(source: str | None) -> frozenset[str]:
     if not source:
-        return set()
+        return frozenset()
     low, _raw, _vals = _tokens(fold(source))
-    return {stem(w) for w in low}
+    return _content(low)
 
 
 def _hash64(text: str) -> int:
@@ -250,20 +282,17 @@ def signature(text: str, source: str | None = None) -> Signature:
     ``core`` so "…, prosecutors said" and "…, the attorney's office announced" meet."""
     low, raw, vals = _tokens(fold(text))
     numbers = frozenset(v for v in vals if v is not None)
-    negations = sum(1 for w in low if w in NEGATORS)
     opp = frozenset(
         f"{n}{side}"
         for n, pair in enumerate(OPPOSITES)
         for side, words in enumerate(pair)
         if any(w in words for w in low)
     )
-    content = frozenset(
-        (("#" + w) if w[:1].isdigit() else stem(w))
-        for w in low
-        if w not in STOPWORDS and (len(w) > 1 or w[:1].isdigit())
-    )
+    content = _content(low)
     src = _source_words(source)
-    core = frozenset(w for w in content if w not in src) or content
+    core = content - src
+    if len(core) < 0.45 * len(content):  # a long source phrase holds the claim's own words
+        core = content
     shingles = frozenset(" ".join(low[k : k + 3]) for k in range(max(1, len(low) - 2))) - {""}
     return Signature(
         tokens=tuple(low),
@@ -272,7 +301,7 @@ def signature(text: str, source: str | None = None) -> Signature:
         core=core,
         names=frozenset(_names(raw, low)),
         numbers=numbers,
-        negated=negations % 2 == 1,
+        negated=_negated(low),
         opposites=opp,
         exact=_hash64(" ".join(low)),
     )
