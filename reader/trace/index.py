@@ -52,8 +52,9 @@ from itertools import combinations
 
 from reader.trace.signature import Signature, signature
 
-#: Bumped whenever keys or hashing change: a persisted state of another version is rebuilt.
-PARAMS_VERSION = 1
+#: Bumped whenever keys or hashing change: a persisted state of another version (or
+#: saved under another Python, whose tuple hash may differ) is rebuilt.
+PARAMS_VERSION = f"1/py{sys.version_info[0]}.{sys.version_info[1]}"
 BANDS = 20
 ROWS = 3
 KEY_BITS = 40
@@ -65,8 +66,12 @@ SCAN_CAP = 64
 MAX_VERIFY = 48
 #: Anchors (numbers first, then the longest names) paired into keys.
 MAX_ANCHORS = 4
-#: Pending entries kept in a dict before they are sorted into a run.
-PENDING_MAX = 1 << 16
+#: Pending entries kept in a dict before they are sorted into a run (small: the
+#: sort happens inside an ``add_article`` call).
+PENDING_MAX = 1 << 14
+#: A run is merged into the one before it when it is at least 1/MERGE_RATIO its size
+#: (fewer, larger merges than a binary counter; lookups bisect each run).
+MERGE_RATIO = 4
 #: Runs are not merged past this size (bounds the memory a merge needs).
 RUN_MAX = 1 << 22
 
@@ -205,8 +210,10 @@ def _h64(text: str) -> int:
     return int.from_bytes(blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest())
 
 
-def _key(tag: str, *parts: object) -> int:
-    return _h64(tag + "\x1f" + "\x1f".join(map(str, parts))) & _KEY_MASK
+def _key(*parts: int) -> int:
+    # hash() of a tuple of ints is the same in every run (no PYTHONHASHSEED), but may
+    # change between Python versions: the persisted state records the version.
+    return hash(parts) & _KEY_MASK
 
 
 def minhash(items: Iterable[str]) -> list[int]:
@@ -234,18 +241,18 @@ def keys(sig: Signature) -> list[int]:
     out: list[int] = []
     if len(sig.content) >= MIN_CONTENT:
         mh = minhash(sig.content)
-        out.extend(_key("b", i, *mh[i * ROWS : (i + 1) * ROWS]) for i in range(BANDS))
+        out.extend(_key(i, *mh[i * ROWS : (i + 1) * ROWS]) for i in range(BANDS))
     ranked = sorted((("#" + n) for n in sig.numbers), key=lambda x: (-len(x), x)) + sorted(
         sig.names, key=lambda x: (-len(x), x)
     )
     anchors = sorted(ranked[:MAX_ANCHORS])
-    out.extend(_key("a", x, y) for x, y in combinations(anchors, 2))
+    out.extend(_key(-1, _h64(x), _h64(y)) for x, y in combinations(anchors, 2))
     return out
 
 
 def exact_key(sig: Signature) -> int:
     """The key of a claim's normalised text (verbatim copies share it)."""
-    return _key("x", sig.exact)
+    return _key(-2, sig.exact)
 
 
 # -- postings -----------------------------------------------------------------------
@@ -277,7 +284,7 @@ class Postings:
             return
         run = array("Q", sorted((k << ID_BITS) | i for k, ids in self.pending.items() for i in ids))
         self.pending, self.pending_count = {}, 0
-        while self.runs and len(self.runs[-1]) <= 2 * len(run) and len(run) < RUN_MAX:
+        while self.runs and len(self.runs[-1]) <= MERGE_RATIO * len(run) and len(run) < RUN_MAX:
             older = self.runs.pop()
             merged = list(older)
             merged.extend(run)

@@ -76,6 +76,11 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     )
 )  # fmt: skip
 
+#: word → "<pair number><side>" for :data:`OPPOSITES`.
+_OPPOSITE_OF = {
+    w: f"{n}{side}" for n, pair in enumerate(OPPOSITES) for side, ws in enumerate(pair) for w in ws
+}
+
 STOPWORDS = (
     _words(
         """a an the and or but if then than that this these those there here of in on at
@@ -282,12 +287,7 @@ def signature(text: str, source: str | None = None) -> Signature:
     ``core`` so "…, prosecutors said" and "…, the attorney's office announced" meet."""
     low, raw, vals = _tokens(fold(text))
     numbers = frozenset(v for v in vals if v is not None)
-    opp = frozenset(
-        f"{n}{side}"
-        for n, pair in enumerate(OPPOSITES)
-        for side, words in enumerate(pair)
-        if any(w in words for w in low)
-    )
+    opp = frozenset(_OPPOSITE_OF[w] for w in set(low) if w in _OPPOSITE_OF)
     content = _content(low)
     src = _source_words(source)
     core = content - src
