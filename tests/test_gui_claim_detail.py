@@ -1,6 +1,6 @@
 """A claim you can read and check: cards that wrap, the detail pane (D), the source and
 evidence marked in the article, the jump to the evidence and back (V), and Help →
-Statuses and Chains (S) with the same legend in the ? sheet."""
+Statuses and Chains (Shift+S) with the same legend in the ? sheet."""
 
 from __future__ import annotations
 
@@ -351,10 +351,10 @@ def test_legend_badges_are_drawn_as_the_panel_draws_them(qapp: object) -> None:
         assert middle.rgb() == status_color(status).rgb()
 
 
-def test_s_and_the_help_menu_open_the_legend_and_the_sheet_has_it(
+def test_shift_s_and_the_help_menu_open_the_legend_and_the_sheet_has_it(
     qtbot: QtBot, win: MainWindow
 ) -> None:
-    qtbot.keyClick(win.lib_view, "s")
+    qtbot.keyClick(win.lib_view, "S", Qt.KeyboardModifier.ShiftModifier)
     assert isinstance(win.dialog, StatusesDialog) and win.dialog.isVisible()
     win.dialog.close()
     help_menu = next(m for m in win.menuBar().findChildren(QMenu) if m.title() == "&Help")

@@ -434,6 +434,6 @@ def test_a_search_in_a_narrow_window_gives_the_panes_back_when_it_ends(
     assert win.left.currentWidget() is win.search_panel
     assert win.splitter.shown() == {Pane.LIBRARY}
     qtbot.keyClick(win.search_panel.box, Qt.Key.Key_Escape)
-    assert win.left.currentWidget() is win.lib_view
+    assert win.left.currentWidget() is win.library_page
     assert_holds(measure(win), ["claims"])
     assert not win.actions_by_name["toggle_library"].isChecked()

@@ -40,7 +40,7 @@ def test_a_damaged_list_of_articles_is_one_line_when_the_window_opens(
 
     db = tmp_path / "lib.db"
     make_library(db, 3)
-    damage_page(db, "idx_articles_published_imported_at")  # what the list reads
+    damage_page(db, "articles_list_order")  # what the list reads
     with pytest.raises(LibraryError) as caught:
         MainWindow(db, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert str(caught.value) == f"{db}: {DAMAGED}"

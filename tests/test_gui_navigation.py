@@ -136,8 +136,11 @@ def test_tab_moves_between_panes(qtbot: QtBot, win: MainWindow) -> None:
     win.claims_panel.view.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # claims -> their details
     assert QApplication.focusWidget() is win.claims_panel.detail
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # no links in it -> library
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # no links in it -> sources
+    assert QApplication.focusWidget() is win.feeds_view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # sources -> their articles
     assert QApplication.focusWidget() is win.lib_view
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is win.claims_panel.detail
 

@@ -33,14 +33,14 @@ def test_search_finds_by_body_word_and_opens(qtbot: QtBot, tmp_path: Path) -> No
     assert "'>zeppelin</b>" in item.data(HTML_ROLE)  # the match, highlighted
     qtbot.keyClick(panel.box, Qt.Key.Key_Return)
     assert win.stored is not None and win.stored.id == wanted
-    assert win.left.currentWidget() is win.lib_view  # back to the list after opening
+    assert win.left.currentWidget() is win.library_page  # back to the list after opening
 
     qtbot.keyClick(win.lib_view, "/")
     panel.box.setText("nothingmatchesthis")
     panel.run_search()
     assert panel.results.count() == 0 and "No matches" in panel.status.text()
     qtbot.keyClick(panel.box, Qt.Key.Key_Escape)
-    assert win.left.currentWidget() is win.lib_view
+    assert win.left.currentWidget() is win.library_page
     assert win.stored.id == wanted
 
 

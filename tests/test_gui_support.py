@@ -119,16 +119,21 @@ def open_window(
     settings: QSettings | Path,
     size: tuple[int, int] = (1000, 560),
     start: bool = True,
+    auto_refresh: bool = False,
 ) -> MainWindow:
     """A shown, active window on ``db`` (shortcuts fire only in the active window);
     ``settings`` is a QSettings or the path of an .ini file for a private one. The
-    default size shows all three panes (below about 820 px the library collapses)."""
+    default size shows all three panes (below about 820 px the library collapses).
+    The feeds' schedule is off unless ``auto_refresh``: a test decides when the
+    network is used."""
     from PySide6.QtCore import QSettings
 
     from reader.gui.window import MainWindow
 
     if isinstance(settings, Path):
         settings = QSettings(str(settings), QSettings.Format.IniFormat)
+    if not auto_refresh and not settings.contains("feeds/auto_refresh"):
+        settings.setValue("feeds/auto_refresh", False)
     w = MainWindow(db, settings)
     qtbot.addWidget(w)
     w.resize(*size)

@@ -23,7 +23,9 @@ from tests.test_store import make_article
 #: Tables that hold no article's rows: the migration log, the library's own facts, and
 #: the subscriptions (feed_entries outlives a deleted article on purpose: an entry the
 #: user deleted is not imported again).
-NOT_ARTICLE_ROWS = {"_sqlite_migrations", "id_floors", "library_meta", "feeds", "feed_entries"}
+NOT_ARTICLE_ROWS = {
+    "_sqlite_migrations", "id_floors", "library_meta", "feeds", "feed_entries",
+}  # fmt: skip
 
 
 def _tables(lib: Library) -> list[str]:

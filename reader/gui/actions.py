@@ -1,7 +1,8 @@
 """The one table of actions: menus, shortcuts and the help sheet are all built from it.
 
-Each :class:`ActionSpec` names a window method (``handler``), the arguments it is
-called with (``args``: one handler serves the four verdicts) and its default keys.
+Each :class:`ActionSpec` names a window method (``handler``; a dotted name reaches a
+method of one of the window's controllers, such as ``reading.toggle_star``), the
+arguments it is called with (``args``: one handler serves the four verdicts) and its default keys.
 Keys are strings in QKeySequence's portable format, or a ``QKeySequence.StandardKey``
 for the platform's own key (Open, Paste, Find, Quit, zoom).
 
@@ -23,10 +24,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QKeySequenceEdit,
+    QMenu,
+    QMenuBar,
+    QWidget,
+)
 
 from reader.gui.settings import Settings
 
@@ -49,7 +60,7 @@ class ActionSpec:
     args: tuple[object, ...] = ()
 
 
-MENUS = ("&File", "&Go", "&Claim", "&View", "&Help")
+MENUS = ("&File", "&Go", "&Article", "&Claim", "Fee&ds", "&View", "&Help")
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
@@ -83,6 +94,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("go_to_evidence", "Go to &Evidence", ("V",), "&Go", "go_to_evidence",
                "Scroll to the words that set the current claim's status; again: back to "
                "the claim"),
+    # Article: reading marks (user state, kept apart from what was extracted)
+    ActionSpec("page_or_next_unread", "Page Down or Next &Unread", ("Space",), "&Article",
+               "reading.page_or_next_unread",
+               "Scroll the article a page; at its end, open the next unread article"),
+    ActionSpec("toggle_read", "Mark &Read or Unread", ("M",), "&Article", "reading.toggle_read",
+               "Mark the open article unread (or read again)"),
+    ActionSpec("toggle_star", "&Star", ("S",), "&Article", "reading.toggle_star",
+               "Star the open article, or take its star away"),
+    ActionSpec("mark_source_read", "Mark &All as Read", ("Shift+A",), "&Article",
+               "reading.mark_source_read",
+               "Mark every article of the chosen feed, folder or list as read"),
     # Claim
     ActionSpec("verdict_true", "Verdict: &True", ("1",), "&Claim", "set_verdict",
                "Mark the current claim true", args=("true",)),
@@ -98,6 +120,31 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Write a note kept with your verdict"),
     ActionSpec("verdict_history", "Verdict &History…", ("H",), "&Claim", "show_history",
                "Every verdict and note you gave the current claim, oldest first"),
+    # Feeds: subscriptions, refreshed in the background
+    ActionSpec("subscribe", "&Subscribe…", ("Ctrl+N",), "Fee&ds", "subscriptions.subscribe",
+               "Follow a site: its feed's address, or any page of it (the feed is found)"),
+    ActionSpec("refresh_feeds", "&Refresh Feeds", ("R",), "Fee&ds", "subscriptions.refresh_all",
+               "Fetch every feed now, in the background; new articles arrive unread"),
+    ActionSpec("refresh_feed", "Refresh &This Feed", ("Shift+R",), "Fee&ds",
+               "subscriptions.refresh_chosen", "Fetch the chosen feed or folder now"),
+    ActionSpec("stop_refresh", "Sto&p Refreshing", ("Ctrl+.",), "Fee&ds", "subscriptions.cancel",
+               "Stop the refresh under way; what arrived stays"),
+    ActionSpec("rename_feed", "Re&name Feed…", ("F2",), "Fee&ds", "subscriptions.rename",
+               "Give the chosen feed another name"),
+    ActionSpec("move_feed", "&Move to Folder…", ("Ctrl+Shift+M",), "Fee&ds", "subscriptions.move",
+               "Put the chosen feed in a folder (a new one, or none)"),
+    ActionSpec("feed_interval", "Refresh &Interval…", ("Ctrl+Shift+T",), "Fee&ds",
+               "subscriptions.set_interval",
+               "How often the chosen feed is fetched (default: every 30 minutes)"),
+    ActionSpec("unsubscribe", "&Unsubscribe…", ("Ctrl+Shift+U",), "Fee&ds",
+               "subscriptions.unsubscribe",
+               "Stop following the chosen feed; its articles stay unless you ask"),
+    ActionSpec("import_opml", "Import &OPML…", ("Ctrl+Shift+I",), "Fee&ds",
+               "subscriptions.import_opml",
+               "Subscribe to every feed of an OPML file, with its folders"),
+    ActionSpec("export_opml", "&Export OPML…", ("Ctrl+Shift+E",), "Fee&ds",
+               "subscriptions.export_opml",
+               "Save every subscription, with its folder, as an OPML file"),
     # View
     ActionSpec("toggle_library", "Show &Library", ("Ctrl+B",), "&View", "toggle_library",
                "Show or hide the library list", checkable=True),
@@ -118,7 +165,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Help
     ActionSpec("help_keys", "&Keyboard Shortcuts", ("?", SK.HelpContents), "&Help",
                "show_help", "This sheet: every action and its keys"),
-    ActionSpec("help_statuses", "&Statuses and Chains", ("S",), "&Help", "show_statuses",
+    ActionSpec("help_statuses", "&Statuses and Chains", ("Shift+S",), "&Help", "show_statuses",
                "What each status, colour, chain and \"uncertain\" means"),
     ActionSpec("remap_keys", "&Remap Keys…", ("Ctrl+Shift+K",), "&Help", "remap_keys",
                "Give any action other keys; a key already in use is named before saving"),
@@ -170,7 +217,7 @@ def build_actions(
         act.setStatusTip(spec.description)
         act.setToolTip(spec.description)
         act.setCheckable(spec.checkable)
-        handler: Callable[..., object] = getattr(owner, spec.handler)
+        handler: Callable[..., object] = attrgetter(spec.handler)(owner)
         if spec.checkable:
             act.toggled.connect(handler)
         else:
@@ -179,6 +226,35 @@ def build_actions(
         owner.addAction(act)
         actions[spec.name] = act
     return actions
+
+
+class ControlsKeepTheirKeys(QObject):
+    """A one-key shortcut (Space, a letter) must not take a key from the control that
+    has the focus: Space presses a focused button or ticks a box, a combo box and a
+    key recorder take what is typed. Qt asks the focused widget first (a
+    ShortcutOverride event); this filter answers yes for those controls, as QLineEdit
+    does for itself. Installed on the application, removed with its parent window."""
+
+    CONTROLS = (QAbstractButton, QComboBox, QAbstractSpinBox, QKeySequenceEdit)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(obj, self.CONTROLS)
+            and isinstance(event, QKeyEvent)
+            and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            and (event.key() == Qt.Key.Key_Space or isinstance(obj, (QComboBox, QKeySequenceEdit)))
+        ):
+            event.accept()  # the control gets the key press; the shortcut does not fire
+        return False
+
+    @classmethod
+    def install(cls, window: QWidget) -> ControlsKeepTheirKeys:
+        guard = cls(window)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(guard)
+        return guard
 
 
 def keys_markdown() -> str:

@@ -111,7 +111,7 @@ class Deletions(QObject):
     def target(self) -> int | None:
         """The article selected in the library list, else the one open."""
         w = self.win
-        if w.left.isVisible() and w.left.currentWidget() is w.lib_view:
+        if w.left.isVisible() and w.left.currentWidget() is w.library_page:
             aid = w.lib_view.currentIndex().data(IdRole)
             if isinstance(aid, int):
                 return aid
@@ -148,7 +148,7 @@ class Deletions(QObject):
         except write_errors() as exc:
             w.statusBar().showMessage(f"Could not delete {what}: {write_reason(exc)} — try again")
             return None
-        w.lib_model.reload()
+        w.library_changed()
         if "search_panel" in w.__dict__:  # a search may be on screen
             w.search_panel.refresh()
         if not gone:
@@ -212,7 +212,7 @@ class Deletions(QObject):
             w.statusBar().showMessage(f"Could not undo the delete: {write_reason(exc)} — try again")
             return
         self.undo_stack.pop()
-        w.lib_model.reload()
+        w.library_changed()
         if "search_panel" in w.__dict__:  # a search may be on screen
             w.search_panel.refresh()
         if back.ids:

@@ -296,7 +296,7 @@ class ImportController(QObject):
         if not self.jobs:
             for widget in (self.progress_label, self.progress, self.cancel_button):
                 widget.setVisible(False)
-        w.lib_model.reload()
+        w.library_changed()
         landed = outcome.imported
         target = (landed[0] if request.opens == "first" else landed[-1]) if landed else None
         opened = False

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -147,7 +148,7 @@ def article_width(view: QAbstractScrollArea, chars: int) -> int:
     return char_width(view.font(), chars) + 2 * DOCUMENT_MARGIN + bar + 2 * view.frameWidth()
 
 
-def list_min_width(view: QListView) -> int:
+def list_min_width(view: QAbstractItemView) -> int:
     """The narrowest ``view`` can be without its rows scrolling sideways (their right
     end cut off): the width its delegate asks for, a vertical scroll bar and the
     frame."""
@@ -164,7 +165,11 @@ def fit_lists(pane: QWidget) -> None:
     """Give each list in ``pane`` whose rows do not wrap (they are painted at the width
     their delegate asks for) that width as its minimum, so that the pane's minimum
     includes it. Combo boxes' pop-up lists (other windows) are left alone."""
-    for view in pane.findChildren(QListView):
+    views: list[QListView | QTableView] = [
+        *pane.findChildren(QListView),
+        *pane.findChildren(QTableView),
+    ]
+    for view in views:
         if view.window() is not pane.window() or view.wordWrap():
             continue
         view.setMinimumWidth(list_min_width(view))

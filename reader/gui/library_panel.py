@@ -3,7 +3,7 @@
 The model holds only the ordered id list (one cheap query); rows are fetched a
 page at a time, by id, when the view first paints them, and cached. A library of
 100,000 articles is one list of ints and a few pages of rows, never 100,000
-widgets. The view uses uniform row heights so it never measures every row.
+widgets. The view's rows have one fixed height, so it never measures every row.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,16 +24,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListView,
+    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
 from reader.gui.style import row_colors
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
+    from reader.store import Selection
     from reader.store.library import ArticleRow, Library
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +56,16 @@ def row_meta(row: ArticleRow) -> str:
     return " · ".join(x for x in (row.publisher, date, claims) if x)
 
 
+#: Before a starred article's title (the star is also said in the row's accessible text).
+STAR = "★"
+
+
+def row_title(row: ArticleRow) -> str:
+    """The title as the list draws it: starred articles carry a star."""
+    title = row.title or "(untitled)"
+    return f"{STAR} {title}" if row.starred_at else title
+
+
 class LibraryModel(QAbstractListModel):
     """Article ids in list order, with their rows fetched on demand a page at a time."""
 
@@ -63,11 +76,16 @@ class LibraryModel(QAbstractListModel):
         self._pos: dict[int, int] = {}
         self._cache: dict[int, ArticleRow] = {}
         self.fetches = 0  # page queries made (benchmarks and tests read it)
+        #: Which articles are listed (None: all); set by the sources list.
+        self.selection: Selection | None = None
 
-    def reload(self) -> None:
-        """Re-read the id list (after an import); rows are fetched again as needed."""
+    def reload(self, selection: Selection | None = None) -> None:
+        """Re-read the id list (after an import, or for another ``selection``); rows
+        are fetched again as needed."""
+        if selection is not None:
+            self.selection = selection
         self.beginResetModel()
-        self._ids = self.library.article_ids() if self.library is not None else []
+        self._ids = self.library.article_ids(self.selection) if self.library is not None else []
         self._pos = {}
         self._cache.clear()
         self.endResetModel()
@@ -109,6 +127,12 @@ class LibraryModel(QAbstractListModel):
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
+    def refresh_all(self) -> None:
+        """Re-read every row shown (many marks changed at once)."""
+        self._cache.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._ids)
 
@@ -121,7 +145,8 @@ class LibraryModel(QAbstractListModel):
         if r is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            unread = "" if r.opened_at else " (unread)"
+            unread = "" if r.read_at else " (unread)"
+            unread += " (starred)" if r.starred_at else ""
             sample = f" ({SAMPLE_TAG.lower()})" if r.sample else ""
             return f"{r.title or '(untitled)'}{unread}{sample} — {row_meta(r)}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -160,7 +185,7 @@ class LibraryDelegate(QStyledItemDelegate):
         bold = QFont(font)
         bold.setBold(True)
         fm, bfm = QFontMetrics(font), QFontMetrics(bold)
-        title_font, tfm = (font, fm) if row.opened_at else (bold, bfm)
+        title_font, tfm = (font, fm) if row.read_at else (bold, bfm)
         painter.save()
         painter.setFont(title_font)
         painter.setPen(fg)
@@ -171,7 +196,7 @@ class LibraryDelegate(QStyledItemDelegate):
             painter.setPen(fg)
         painter.drawText(
             top, Qt.AlignmentFlag.AlignVCenter,
-            tfm.elidedText(row.title or "(untitled)", Qt.TextElideMode.ElideRight, top.width()),
+            tfm.elidedText(row_title(row), Qt.TextElideMode.ElideRight, top.width()),
         )  # fmt: skip
         painter.setFont(font)
         painter.setPen(muted)
@@ -198,8 +223,13 @@ class LibraryDelegate(QStyledItemDelegate):
         return width
 
 
-class LibraryView(QListView):
-    """The list widget for :class:`LibraryModel`; Enter or a click opens an article."""
+class LibraryView(QTableView):
+    """The list widget for :class:`LibraryModel`; Enter or a click opens an article.
+
+    A one-column table, not a QListView: a list view lays out every row on each reset
+    (a call into the Python model per row: a fifth of a second at 100,000 articles),
+    where a table's fixed-height rows are arithmetic. It looks and behaves as a list:
+    no headers, no grid, whole rows selected, Tab leaves it."""
 
     articleActivated = Signal(int)
 
@@ -210,12 +240,34 @@ class LibraryView(QListView):
         self.setAccessibleDescription("Articles, newest first: title, publisher, date, claims")
         self.setModel(model)
         self.setItemDelegate(LibraryDelegate(self))
-        self.setUniformItemSizes(True)
-        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.horizontalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab goes on to the article, as from a list
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._fit_rows()
         self.activated.connect(self._activated)  # Enter, or a click/double-click per style
         self.clicked.connect(self._activated)
+
+    def _fit_rows(self) -> None:
+        """Every row the height the delegate asks for at the view's font."""
+        option = QStyleOptionViewItem()
+        option.font = self.font()
+        height = self.itemDelegate().sizeHint(option, QModelIndex()).height()
+        self.verticalHeader().setMinimumSectionSize(1)
+        self.verticalHeader().setDefaultSectionSize(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: rows follow the text size
+            self._fit_rows()
 
     def _activated(self, index: QModelIndex) -> None:
         aid = index.data(IdRole)

@@ -119,6 +119,16 @@ class Settings:
     claims_split = Setting[QByteArray | None](
         "claims/split", QByteArray, None, "the heights of the claims list and the detail pane"
     )
+    library_split = Setting[QByteArray | None](
+        "library/split", QByteArray, None, "the heights of the sources list and the articles"
+    )
+    auto_refresh = Setting[bool](
+        "feeds/auto_refresh", bool, True, "feeds are fetched on a schedule while the window is open"
+    )
+    refresh_minutes = Setting[int](
+        "feeds/refresh_minutes", int, 30,
+        "how often a feed with no interval of its own is fetched (0: only on demand)",
+    )  # fmt: skip
 
     def __init__(self, store: QSettings, persist: bool = True) -> None:
         self.store = store

@@ -25,18 +25,21 @@ from PySide6.QtGui import (
     QKeySequence,
     QShowEvent,
 )
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reader import APP_NAME
 from reader.errors import busy_error, library_error, store_error, write_errors, write_reason
-from reader.gui.actions import build_actions
+from reader.gui.actions import ControlsKeepTheirKeys, build_actions
 from reader.gui.article_view import ArticleView
 from reader.gui.claims_panel import ClaimsPanel
 from reader.gui.deletions import Deletions
+from reader.gui.feeds_panel import FeedsView
 from reader.gui.imports import ImportController, Origin
 from reader.gui.layout import Pane, PaneSplitter, fit_to_screen, panel_font, set_panel_font
 from reader.gui.library_panel import LibraryModel, LibraryView
+from reader.gui.reading import ReadingController
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
+from reader.gui.subscriptions import SubscriptionsController
 from reader.gui.workers import ImportItem
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
@@ -89,10 +92,15 @@ class MainWindow(QMainWindow):
         self._build()
         #: Imports: file dialog, drop, paste, progress and cancel (reader.gui.imports).
         self.imports = ImportController(self)
+        #: The sources list, read and starred marks (reader.gui.reading).
+        self.reading = ReadingController(self)
+        #: Subscriptions: subscribe, refresh in the background, manage (reader.gui.subscriptions).
+        self.subscriptions = SubscriptionsController(self)
         self.actions_by_name: dict[str, QAction] = build_actions(
             self, self.menuBar(), self.settings
         )
         self.menuBar().setAccessibleName("Menu bar")
+        ControlsKeepTheirKeys.install(self)
         self._restore()
         if load:
             self.load()
@@ -107,9 +115,11 @@ class MainWindow(QMainWindow):
             self.search_panel.library = self.library
         try:
             self.lib_model.reload()
+            self.reading.rebuild()
         except store_error() as exc:  # a damaged list of articles: one line, not a window
             self.library.close()
             raise library_error(self.db_path, exc) from None
+        self.subscriptions.loaded()
 
     # --- construction ---------------------------------------------------------------
 
@@ -117,10 +127,20 @@ class MainWindow(QMainWindow):
         self.lib_model = LibraryModel(None, self)
         self.lib_view = LibraryView(self.lib_model)
         self.lib_view.articleActivated.connect(self.open_article)
+        self.feeds_view = FeedsView()
+        #: The library page: the sources (All, Unread, Starred, folders, feeds) above
+        #: the articles of the one chosen.
+        self.library_page = QSplitter(Qt.Orientation.Vertical)
+        self.library_page.setObjectName("libraryPage")
+        self.library_page.setChildrenCollapsible(False)
+        self.library_page.addWidget(self.feeds_view)
+        self.library_page.addWidget(self.lib_view)
+        self.library_page.setStretchFactor(0, 1)
+        self.library_page.setStretchFactor(1, 3)
         self.left = QStackedWidget()
         self.left.setObjectName("libraryPane")
         self.left.setAccessibleName("Library pane")
-        self.left.addWidget(self.lib_view)
+        self.left.addWidget(self.library_page)
 
         self.view = ArticleView()
         self.view.claimClicked.connect(self._claim_clicked)
@@ -144,6 +164,7 @@ class MainWindow(QMainWindow):
 
         # Tab / Shift+Tab: library -> article -> claims pane (its filters, then the
         # list; see ClaimsPanel) -> library
+        QWidget.setTabOrder(self.feeds_view, self.lib_view)
         QWidget.setTabOrder(self.lib_view, self.view)
         QWidget.setTabOrder(self.view, self.claims_panel.first_focus())
 
@@ -166,6 +187,9 @@ class MainWindow(QMainWindow):
         split = p.claims_split
         if split is not None and self.persist:
             self.claims_panel.split.restoreState(split)
+        sources = p.library_split
+        if sources is not None and self.persist:
+            self.library_page.restoreState(sources)
         self.splitter.set_wanted(Pane.LIBRARY, p.library_visible)
         self.splitter.set_wanted(Pane.CLAIMS, p.claims_visible)
         self._sync_pane_actions()
@@ -213,16 +237,38 @@ class MainWindow(QMainWindow):
         self.current_claim = None
         self.view.show_article(stored.article, stored.id)  # a long one renders in a worker
         self.claims_panel.set_claims(stored.claims, stored.article.text, stored.article)
+        if self.lib_model.row_of(article_id) is None:  # not in the chosen feed: show all
+            self.reading.show_all()
         self.lib_view.select_article(article_id)
         title = stored.article.title or "(untitled)"
         self.setWindowTitle(f"{title} — {APP_NAME}")
-        marked = self._write("the read mark", self.library.mark_opened, article_id)
+        was_unread: list[bool] = []
+        marked = self._write(
+            "the read mark", lambda: was_unread.append(self.library.mark_opened(article_id))
+        )
+        if was_unread and was_unread[0]:
+            self.reading.opened(article_id)
         self.lib_model.refresh(article_id)  # no longer unread: its title loses the bold
         self.prefs.set_last_article(self.db_path, article_id)
         n = len(stored.claims)
         if marked:  # else the status bar keeps saying the read mark was not saved
             self.flash(f"{title}: {n} claim{'' if n == 1 else 's'} — press J for the first")
         return True
+
+    def library_changed(self, feeds: bool = False) -> None:
+        """Articles came or went (an import, a delete, an undo, a refresh): read the
+        list and the unread counts again; ``feeds``: the subscriptions changed too."""
+        try:
+            self.lib_model.reload()
+        except store_error() as exc:
+            self.statusBar().showMessage(f"Could not read the library: {write_reason(exc)}")
+            return
+        if self.stored is not None:
+            self.lib_view.select_article(self.stored.id)
+        if feeds:
+            self.reading.rebuild()
+        else:
+            self.reading.recount()
 
     def _write(self, what: str, write: Callable[..., object], *args: object) -> bool:
         """Run a library write on the GUI thread; if the library is busy (an import
@@ -506,7 +552,7 @@ class MainWindow(QMainWindow):
         self.search_panel.start()
 
     def end_search(self) -> None:
-        self.left.setCurrentWidget(self.lib_view)
+        self.left.setCurrentWidget(self.library_page)
         before, self._panes_before_search = self._panes_before_search, None
         if before is not None:
             library_wanted, shown = before
@@ -732,7 +778,9 @@ class MainWindow(QMainWindow):
         """Cancel imports (a download in progress is interrupted), wait a bounded time
         for them to stop, save the layout and close: a stuck server never hangs it."""
         self.imports.shutdown(CLOSE_WAIT_MS)
+        self.subscriptions.shutdown(CLOSE_WAIT_MS)
         p = self.prefs
+        p.library_split = self.library_page.saveState()
         p.geometry = self.saveGeometry()
         p.splitter = self.splitter.saveState()
         p.font_size = self.view.point_size

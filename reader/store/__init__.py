@@ -4,7 +4,6 @@ from reader.store.library import (
     VERDICTS,
     ArticleRow,
     Deleted,
-    FeedRow,
     ImportResult,
     Library,
     Restored,
@@ -14,6 +13,8 @@ from reader.store.library import (
     VerdictEntry,
     claim_key,
 )
+from reader.store.reading import Selection, UnreadCounts
+from reader.store.subscriptions import FeedRow
 
 __all__ = [
     "VERDICTS",
@@ -24,8 +25,10 @@ __all__ = [
     "Library",
     "Restored",
     "SearchHit",
+    "Selection",
     "StoredArticle",
     "StoredClaim",
+    "UnreadCounts",
     "VerdictEntry",
     "claim_key",
 ]

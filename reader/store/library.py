@@ -17,10 +17,9 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -30,7 +29,10 @@ from reader.errors import InputError, LibraryError, library_error
 from reader.ingest import RawInput
 from reader.model import Article, Claim
 from reader.paths import sample_paths
+from reader.store.reading import ORDER_SQL, ReadingMixin
 from reader.store.schema import check_identity, migrations
+from reader.store.subscriptions import SubscriptionsMixin
+from reader.store.timestamps import now_iso as _now
 from reader.textsafe import displayable
 
 VERDICTS = ("true", "false", "misleading", "unproven")
@@ -49,15 +51,17 @@ class ArticleRow:
     published: str | None
     imported_at: str
     claim_count: int
-    opened_at: str | None = None  # None: never opened (unread)
+    opened_at: str | None = None  # None: never opened
     sample: bool = False  # came in as a first-run sample (see Library.add)
+    read_at: str | None = None  # None: unread (opening marks it read; M toggles)
+    starred_at: str | None = None  # None: not starred
 
 
 def _article_row(r: Sequence[Any]) -> ArticleRow:
     """An :class:`ArticleRow` from a row of :attr:`Library._ROW_SQL`."""
-    aid, title, publisher, published, imported_at, claim_count, opened_at, sample = r
+    aid, title, publisher, published, imported_at, claims, opened, sample, read, starred = r
     return ArticleRow(
-        aid, title, publisher, published, imported_at, claim_count, opened_at, bool(sample)
+        aid, title, publisher, published, imported_at, claims, opened, bool(sample), read, starred
     )
 
 
@@ -112,7 +116,7 @@ class VerdictEntry:
 #: that every table of the schema is here or deliberately left out.
 ARTICLE_TABLES = (
     "outlets", "articles", "claims", "chain_links", "verdicts", "article_state",
-    "sample_articles",
+    "sample_articles", "feed_articles",
 )  # fmt: skip
 #: Tables whose rows get ids from :meth:`Library._next_id` (never reusing a deleted id).
 _NUMBERED = ("articles", "claims", "verdicts", "outlets")
@@ -137,28 +141,6 @@ class Deleted:
 
     def __len__(self) -> int:
         return len(self.rows.get("articles", []))
-
-
-@dataclass
-class FeedRow:
-    """A subscription as stored, with how many of its articles are in the library."""
-
-    COLUMNS: ClassVar[tuple[str, ...]] = (
-        "id", "url", "title", "folder", "etag", "last_modified", "last_ok_at",
-        "last_error", "next_fetch_after", "gone",
-    )  # fmt: skip
-
-    id: int
-    url: str
-    title: str | None
-    folder: str
-    etag: str | None = None
-    last_modified: str | None = None
-    last_ok_at: str | None = None
-    last_error: str | None = None
-    next_fetch_after: str | None = None
-    gone: int = 0
-    article_count: int = 0
 
 
 @dataclass
@@ -224,11 +206,7 @@ def _is_library_problem(exc: sqlite3.Error) -> bool:
     )
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-class Library:
+class Library(SubscriptionsMixin, ReadingMixin):
     """A library file, migrated to the current schema on open.
 
     Refused without being written to (:class:`~reader.errors.LibraryError`): a SQLite
@@ -504,21 +482,17 @@ class Library:
     _ROW_SQL = (
         "select a.id, a.title, a.publisher, a.published, a.imported_at,"
         " (select count(*) from claims c where c.article_id = a.id), s.opened_at,"
-        " exists(select 1 from sample_articles x where x.article_id = a.id)"
+        " exists(select 1 from sample_articles x where x.article_id = a.id),"
+        " s.read_at, s.starred_at"
         " from articles a left join article_state s on s.article_id = a.id"
     )
     #: Newest first: by publication date, else import date.
-    _ORDER_SQL = " order by coalesce(a.published, substr(a.imported_at, 1, 10)) desc, a.id desc"
-    _LIST_SQL = _ROW_SQL + _ORDER_SQL
+    _LIST_SQL = _ROW_SQL + ORDER_SQL
 
     def list_articles(self, limit: int = -1, offset: int = 0) -> list[ArticleRow]:
         """Articles newest first (by publication date, else import date)."""
         rows = self.db.execute(self._LIST_SQL + " limit ? offset ?", [limit, offset])
         return [_article_row(r) for r in rows]
-
-    def article_ids(self) -> list[int]:
-        """Every article id in list order (cheap: for lazy list models)."""
-        return [r[0] for r in self.db.execute("select a.id from articles a" + self._ORDER_SQL)]
 
     def row(self, article_id: int) -> ArticleRow | None:
         r = self.db.execute(self._ROW_SQL + " where a.id = ?", [article_id]).fetchone()
@@ -677,14 +651,21 @@ class Library:
         )
         return [VerdictEntry(*r) for r in rows]
 
-    def mark_opened(self, article_id: int) -> None:
+    def mark_opened(self, article_id: int) -> bool:
+        """Note that the article was opened, which marks it read; whether it was
+        unread before."""
         now = _now()
         with self._write():
+            before = self.db.execute(
+                "select read_at from article_state where article_id = ?", [article_id]
+            ).fetchone()
             self.db.execute(
                 "insert into article_state (article_id, read_at, opened_at) values (?,?,?)"
-                " on conflict(article_id) do update set opened_at = excluded.opened_at",
+                " on conflict(article_id) do update set opened_at = excluded.opened_at,"
+                " read_at = coalesce(article_state.read_at, excluded.read_at)",
                 [article_id, now, now],
             )
+        return before is None or before[0] is None
 
     # --- deleting and samples -------------------------------------------------------
 
@@ -723,6 +704,7 @@ class Library:
             "verdicts": "article_id in (select id from _gone)",
             "article_state": "article_id in (select id from _gone)",
             "sample_articles": "article_id in (select id from _gone)",
+            "feed_articles": "article_id in (select id from _gone)",
         }
         order = {aid: n for n, aid in enumerate(ids)}
         for table in ARTICLE_TABLES:
@@ -745,107 +727,6 @@ class Library:
             )
         self.db.execute("delete from _gone")
         return out
-
-    # --- subscriptions (issue 11): stored here, fetched and parsed in reader.feeds ----
-
-    def add_feed(self, url: str, title: str = "", folder: str = "") -> tuple[FeedRow, bool]:
-        """Subscribe to ``url`` (already subscribed: that feed, and False)."""
-        with self._write():
-            row = self._feed_by_url(url)
-            if row is not None:
-                return row, False
-            self.db.execute(
-                "insert into feeds (url, title, folder, added_at) values (?,?,?,?)",
-                [url, title, folder, _now()],
-            )
-            row = self._feed_by_url(url)
-        assert row is not None
-        return row, True
-
-    def _feed_by_url(self, url: str) -> FeedRow | None:
-        rows = self._select_feeds("where url = ?", [url])
-        return rows[0] if rows else None
-
-    def _select_feeds(self, where: str = "", params: Sequence[Any] = ()) -> list[FeedRow]:
-        cols = ", ".join(FeedRow.COLUMNS)
-        sql = (
-            f"select {cols}, (select count(distinct fe.article_id) from feed_entries fe"
-            " join articles a on a.id = fe.article_id where fe.feed_id = feeds.id)"
-            f" from feeds {where} order by folder, title, id"
-        )
-        rows = self.db.execute(sql, params).fetchall()
-        return [
-            FeedRow(**dict(zip(FeedRow.COLUMNS, r, strict=False)), article_count=r[-1])
-            for r in rows
-        ]
-
-    def feeds(self) -> list[FeedRow]:
-        """Every subscription, by folder and title."""
-        return self._select_feeds()
-
-    def feed(self, feed_id: int) -> FeedRow | None:
-        rows = self._select_feeds("where id = ?", [feed_id])
-        return rows[0] if rows else None
-
-    def update_feed(self, feed_id: int, **values: Any) -> None:
-        """Set some of a feed's columns (title, folder, url, etag, last_modified,
-        last_ok_at, last_error, next_fetch_after, gone) in one transaction."""
-        unknown = set(values) - set(FeedRow.COLUMNS[1:])
-        if unknown:
-            raise ValueError(f"not a feed column: {sorted(unknown)}")
-        if not values:
-            return
-        sets = ", ".join(f"{k} = ?" for k in values)
-        with self._write():
-            self.db.execute(f"update feeds set {sets} where id = ?", [*values.values(), feed_id])
-
-    def remove_feed(self, feed_id: int, delete_articles: bool = False) -> Deleted | None:
-        """Unsubscribe: the feed and its seen entries go; its articles stay unless
-        ``delete_articles`` (then they are deleted as :meth:`delete` does, in the same
-        transaction). None when there is no such feed."""
-        with self._write():
-            if self.db.execute("select 1 from feeds where id = ?", [feed_id]).fetchone() is None:
-                return None
-            deleted = Deleted()
-            if delete_articles:
-                ids = [
-                    r[0]
-                    for r in self.db.execute(
-                        "select distinct article_id from feed_entries where feed_id = ?"
-                        " and article_id is not null order by article_id",
-                        [feed_id],
-                    )
-                ]
-                deleted = self._delete_locked(ids)
-            self.db.execute("delete from feed_entries where feed_id = ?", [feed_id])
-            self.db.execute("delete from feeds where id = ?", [feed_id])
-        return deleted
-
-    def seen_entry_keys(self, feed_id: int, keys: Iterable[str]) -> set[str]:
-        """Which of ``keys`` the feed has shown before."""
-        wanted = list(keys)
-        if not wanted:
-            return set()
-        q = ",".join("?" * len(wanted))
-        return {
-            r[0]
-            for r in self.db.execute(
-                f"select entry_key from feed_entries where feed_id = ? and entry_key in ({q})",
-                [feed_id, *wanted],
-            )
-        }
-
-    def record_entry(self, feed_id: int, keys: Iterable[str], article_id: int | None) -> None:
-        """Remember an entry under each of its keys (and the article it became, if any),
-        so that it is never imported twice, nor again after the user deletes it."""
-        now = _now()
-        with self._write():
-            self.db.conn.executemany(
-                "insert into feed_entries (feed_id, entry_key, article_id, seen_at)"
-                " values (?,?,?,?) on conflict(feed_id, entry_key) do update set"
-                " article_id = coalesce(feed_entries.article_id, excluded.article_id)",
-                [(feed_id, k, article_id, now) for k in dict.fromkeys(keys)],
-            )
 
     def restore(self, deleted: Deleted) -> Restored:
         """Put back what :meth:`delete` removed, under the same ids (undo), in one
@@ -884,6 +765,13 @@ class Library:
                     )
                     if not mine:
                         continue
+                    if (
+                        table == "feed_articles"
+                        and not self.db.execute(
+                            "select 1 from feeds where id = ?", [r["feed_id"]]
+                        ).fetchone()
+                    ):
+                        continue  # unsubscribed since: the article is back, in no feed
                     if table == "claims" and r["outlet_id"] is not None:
                         r = {**r, "outlet_id": outlet_ids.get(r["outlet_id"], r["outlet_id"])}
                     self._insert_row(table, r)
@@ -918,7 +806,7 @@ class Library:
             r[0]
             for r in self.db.execute(
                 "select a.id from articles a join sample_articles x on x.article_id = a.id"
-                + self._ORDER_SQL
+                + ORDER_SQL
             )
         ]
 

@@ -269,3 +269,42 @@ def m008_feeds(db: Database) -> None:
         not_null={"feed_id", "entry_key", "seen_at"},
     )
     db["feed_entries"].create_index(["article_id"])  # type: ignore[union-attr]
+
+
+@migrations()
+def m009_reading_and_refresh(db: Database) -> None:
+    # Issue 11, part 2. User state: an article is unread while read_at is NULL (opening
+    # it sets read_at; the user can clear it again), starred while starred_at is set.
+    db["article_state"].add_column("starred_at", str)  # type: ignore[union-attr]
+    db["article_state"].create_index(["starred_at"])  # type: ignore[union-attr]
+    # What the scheduler needs: a per-feed interval (NULL: the app's default), the
+    # time before which the server's Cache-Control max-age says the copy is fresh, a
+    # hash of the last body (a server without validators that sends the same feed is
+    # not parsed again), and when the feed was last tried.
+    for col, kind in (
+        ("interval_min", int),
+        ("fresh_until", str),
+        ("body_hash", str),
+        ("last_tried_at", str),
+    ):
+        db["feeds"].add_column(col, kind)  # type: ignore[union-attr]
+    # Which feed brought which article, one row per pair (feed_entries has a row per
+    # key): what the library pane's per-feed lists and unread counts read. Deleted with
+    # the article and put back by an undo (Library.delete keeps its rows).
+    db["feed_articles"].create(  # type: ignore[union-attr]
+        {"feed_id": int, "article_id": int},
+        pk=("feed_id", "article_id"),
+        foreign_keys=[("feed_id", "feeds", "id")],
+    )
+    db["feed_articles"].create_index(["article_id"])  # type: ignore[union-attr]
+    db.execute(
+        "insert or ignore into feed_articles (feed_id, article_id)"
+        " select feed_id, article_id from feed_entries"
+        " where article_id in (select id from articles)"
+    )
+    # The library list's order (newest first), as an index, so a list of 100,000
+    # articles is read in order rather than sorted on every switch.
+    db.execute(
+        "create index if not exists articles_list_order on articles"
+        " (coalesce(published, substr(imported_at, 1, 10)) desc, id desc)"
+    )
