@@ -36,8 +36,7 @@ def add_and_link(
 def link_new(lib: Library, article_id: int) -> None:
     """Link an article unless it is linked already, and a few left unlinked; a
     refused write is left for later."""
-    from reader.trace.link import link_article
-    from reader.trace.link import link_pending
+    from reader.trace.link import link_article, link_pending
 
     with suppress(LibraryError):  # imported all the same; untraced_ids() still lists it
         if not lib.is_traced(article_id):
