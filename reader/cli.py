@@ -99,6 +99,14 @@ def _number(text: str) -> int:
     return n
 
 
+def _positive(text: str) -> int:
+    """A count argument: a number of at least 1."""
+    n = _number(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a count (at least 1)")
+    return n
+
+
 # --- commands ---------------------------------------------------------------------
 
 
@@ -262,6 +270,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
             outlet=args.outlet,
             status=args.status,
             source_type=args.source_type,
+            appears_in_at_least=args.appears_in_at_least,
         )
         text_of: dict[int, str] = {}  # evidence offsets point into the article's text
         for sc in claims:
@@ -288,6 +297,48 @@ def cmd_claims(args: argparse.Namespace) -> int:
             )
             _out(f"    {c.text}")
             _print_status_evidence(c, text_of.get(sc.article_id, ""), "    ")
+    return EXIT_OK
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    """The claim's group across the library (reader.trace.group)."""
+    from reader.trace.group import trace
+
+    with _library(args) as lib:
+        group = trace(lib, args.article, args.seq)
+    if args.format == "json":
+        _out_json(group.to_dict(), pretty=True)
+        return EXIT_OK
+    first = group.first
+    _out(group.summary())
+    when = first.date + (
+        " (imported; no publication date)" if first.date_from == "imported" else ""
+    )
+    _out(f"first: {first.outlet}, {when}, [{first.article_id}:{first.seq}] {first.title or ''}")
+    if group.status:
+        _out(f"status in the group: {group.status}")
+    for m in group.members:
+        mark = "*" if m.relation == "this" else " "
+        date = m.date + ("~" if m.date_from == "imported" else "")
+        how = m.relation if m.relation == "this" else f"{m.relation} {m.similarity:.2f}"
+        src = "independent" if m.independent else f"via {m.origin}"
+        _out(f"{mark}[{m.article_id}:{m.seq}] {date}  {m.outlet}  ({how}; {src}; {m.status})")
+        _out(f"    {m.text}")
+        if m.origin_url is not None:
+            where = (
+                f" -> [{m.origin_url.article_id}:{m.origin_url.seq}]"
+                if m.origin_url.seq is not None
+                else f" -> [{m.origin_url.article_id}]"
+                if m.origin_url.article_id is not None
+                else ""
+            )
+            _out(f"    origin: {m.origin_url.url}{where}")
+        for words in m.evidence:
+            _out(f"    {m.status}: {one_line(words)}")
+    if any(m.date_from == "imported" for m in group.members):
+        _out("~ no publication date: the import date stands in")
+    if group.unlinked:
+        _out(f"({_count(group.unlinked, 'article')} of the library not linked yet)")
     return EXIT_OK
 
 
@@ -776,6 +827,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--outlet", help="canonical outlet name, e.g. 'The Wall Street Journal'")
     sp.add_argument("--status", choices=STATUSES)
     sp.add_argument("--source-type", choices=SOURCE_TYPES)
+    sp.add_argument(
+        "--appears-in-at-least",
+        type=_positive,
+        metavar="N",
+        help="only claims that N or more articles carry (the claim's trace group)",
+    )
+    sp = command(
+        "trace",
+        cmd_trace,
+        "who else reports a claim, who had it first, how many independent sources",
+    )
+    sp.add_argument("article", type=_number, metavar="ARTICLE")
+    sp.add_argument("seq", type=_number, metavar="SEQ")
     sp = command(
         "reextract", cmd_reextract, "re-run extraction on stored raw inputs; keeps verdicts"
     )
@@ -880,8 +944,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = (
-    "extract", "import", "list", "show", "search", "export", "claims", "reextract", "verdict",
-    "delete", "check", "feeds", "open",
+    "extract", "import", "list", "show", "search", "export", "claims", "trace", "reextract",
+    "verdict", "delete", "check", "feeds", "open",
 )  # fmt: skip
 
 

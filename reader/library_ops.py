@@ -8,12 +8,45 @@ imports and re-extracts the same way.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from reader.errors import InputError, LibraryError, library_error
 
 if TYPE_CHECKING:
+    from reader.ingest import RawInput
+    from reader.model import Article
     from reader.store import ImportResult, Library
+
+
+def add_and_link(
+    lib: Library, raw: RawInput, article: Article, sample: bool = False
+) -> ImportResult:
+    """Store an extracted article, then link its claims to the library's (the trace,
+    :mod:`reader.trace.link`). Every import path comes here (files, URLs, pasted text,
+    feed entries), in the worker that imports, never on the GUI thread. A link pass
+    the library refuses (busy, full) leaves the article imported and not linked yet:
+    the next pass (``trace``, ``reextract``, :func:`~reader.trace.link.link_pending`)
+    takes it."""
+    result = lib.add(raw, article, sample=sample)
+    link_new(lib, result.article_id)
+    return result
+
+
+def link_new(lib: Library, article_id: int) -> None:
+    """Link an article unless it is linked already, and a few left unlinked; a
+    refused write is left for later."""
+    from reader.trace.link import link_article, link_pending
+
+    with suppress(LibraryError):  # imported all the same; untraced_ids() still lists it
+        if not lib.is_traced(article_id):
+            link_article(lib, article_id)
+        link_pending(lib, limit=PENDING_PER_IMPORT)
+
+
+#: Articles left unlinked (an undo that could not restore a link, a refused write, a
+#: library from before the trace) linked along with each import, oldest first.
+PENDING_PER_IMPORT = 4
 
 
 def import_source(
@@ -25,14 +58,14 @@ def import_source(
     from reader.pipeline import extract
 
     raw, article = extract(source, should_cancel=should_cancel)
-    return lib.add(raw, article)
+    return add_and_link(lib, raw, article)
 
 
 def import_text(lib: Library, text: str, label: str = "clipboard") -> ImportResult:
     """Extract pasted ``text`` (HTML, Markdown or plain, sniffed) and store it."""
     from reader.pipeline import extract_text
 
-    return lib.add(*extract_text(text, label))
+    return add_and_link(lib, *extract_text(text, label))
 
 
 def reextract(
@@ -41,11 +74,12 @@ def reextract(
     failed: Callable[[str], None] | None = None,
 ) -> tuple[int, list[str]]:
     """Re-run the engine over stored raw inputs (one article, or all). User verdicts
-    stay. An article whose stored input is damaged or cannot be extracted is skipped
-    and reported (one line each, also to ``failed`` as it happens), and the rest go
-    on; a library that cannot be written (busy past the retries, read-only, full,
-    damaged) stops it, in one line that says how many were left. Returns (how many
-    were re-extracted, the failures)."""
+    stay; each re-extracted article is linked again (its claims are new rows, so
+    their links are rebuilt, both ways). An article whose stored input is damaged or
+    cannot be extracted is skipped and reported (one line each, also to ``failed``
+    as it happens), and the rest go on; a library that cannot be written (busy past
+    the retries, read-only, full, damaged) stops it, in one line that says how many
+    were left. Returns (how many were re-extracted, the failures)."""
     import sqlite3
 
     from reader.ingest import RawInput, decode
@@ -73,6 +107,7 @@ def reextract(
             # text and so detach the user's verdicts from them
             raw = RawInput(source, kind, decode(data, source), data, url)
             lib.replace_extraction(aid, extract_raw(raw))
+            link_new(lib, aid)
         except LibraryError as exc:
             left = len(ids) - n
             fail(

@@ -64,6 +64,9 @@ class Claim:
     conflicts_with: list[int] = field(default_factory=list)
     #: The engine is unsure of the source (resolved at a distance, or a weak guess).
     uncertain: bool = False
+    #: The address the attribution links to (the cited outlet's or source's page, as
+    #: the article's own hyperlink gives it), or None.
+    origin_url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # by hand: dataclasses.asdict deep-copies recursively and was a tenth of
@@ -82,6 +85,7 @@ class Claim:
             "evidence": [list(span) for span in self.evidence],
             "conflicts_with": list(self.conflicts_with),
             "uncertain": self.uncertain,
+            "origin_url": self.origin_url,
         }
 
 

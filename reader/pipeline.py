@@ -69,12 +69,20 @@ def _extract_raw(raw: RawInput) -> Article:
         raise InputError(raw.source, "no article text found")
     findings = claim_finder(registry).find(article.text, article.publisher, article.wire)
     article.claims = findings.claims
+    set_origins(article, registry.for_domain)
     # without page metadata, the engine found who published it from the text's
     # references to itself ("Insider was unable to verify ...")
     article.publisher = article.publisher or findings.publisher
     if article.wire == article.publisher:
         article.wire = None
     return article
+
+
+def set_origins(article: Article, outlet_of_url: Callable[[str], str | None]) -> None:
+    """Each claim's ``origin_url`` from the article's links (:mod:`reader.trace.origin`)."""
+    from reader.trace.origin import set_origins as _set
+
+    _set(article, outlet_of_url)
 
 
 def claim_finder(registry: OutletRegistry) -> ClaimFinder:

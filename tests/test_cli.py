@@ -35,6 +35,7 @@ CLAIM_KEYS = {
     "evidence",
     "conflicts_with",
     "uncertain",
+    "origin_url",
 }
 
 

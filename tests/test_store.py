@@ -57,6 +57,7 @@ def test_migrates_from_empty(db_path: Path) -> None:
         "m007_application_id",
         "m008_feeds",
         "m009_reading_and_refresh",
+        "m010_trace",
     ]
     assert lib.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     lib.close()

@@ -33,6 +33,7 @@ from reader.store.reading import ORDER_SQL, ReadingMixin
 from reader.store.schema import check_identity, migrations
 from reader.store.subscriptions import SubscriptionsMixin
 from reader.store.timestamps import now_iso as _now
+from reader.store.trace import TraceMixin
 from reader.textsafe import displayable
 
 VERDICTS = ("true", "false", "misleading", "unproven")
@@ -115,9 +116,16 @@ class VerdictEntry:
 #: only the outlets no other article's claims name. tests/test_store_delete.py checks
 #: that every table of the schema is here or deliberately left out.
 ARTICLE_TABLES = (
-    "outlets", "articles", "claims", "chain_links", "verdicts", "article_state",
-    "sample_articles", "feed_articles",
+    "outlets", "articles", "claims", "chain_links", "claim_keys", "claim_links", "verdicts",
+    "article_state", "sample_articles", "feed_articles",
 )  # fmt: skip
+#: How many articles a claim's trace group spans: its own and those of the claims
+#: linked to it (both directions, one step), by the claim_links indexes.
+_APPEARANCES_SQL = (
+    "select count(distinct x.article_id) from claims x where x.id = c.id or x.id in"
+    " (select other_claim_id from claim_links where claim_id = c.id"
+    "  union select claim_id from claim_links where other_claim_id = c.id)"
+)
 #: Tables whose rows get ids from :meth:`Library._next_id` (never reusing a deleted id).
 _NUMBERED = ("articles", "claims", "verdicts", "outlets")
 
@@ -206,7 +214,7 @@ def _is_library_problem(exc: sqlite3.Error) -> bool:
     )
 
 
-class Library(SubscriptionsMixin, ReadingMixin):
+class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
     """A library file, migrated to the current schema on open.
 
     Refused without being written to (:class:`~reader.errors.LibraryError`): a SQLite
@@ -390,7 +398,8 @@ class Library(SubscriptionsMixin, ReadingMixin):
             self.db.execute(
                 "insert into claims (id, article_id, seq, claim_key, text, start, end, source,"
                 " source_start, source_end, source_type, outlet_id, cue, status, evidence,"
-                " conflicts_with, uncertain) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " conflicts_with, uncertain, origin_url)"
+                " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     claim_id,
                     article_id,
@@ -409,6 +418,7 @@ class Library(SubscriptionsMixin, ReadingMixin):
                     json.dumps([list(e) for e in c.evidence]),
                     json.dumps(list(c.conflicts_with)),
                     int(bool(c.uncertain)),
+                    c.origin_url,
                 ],
             )
             self.db.conn.executemany(
@@ -463,6 +473,15 @@ class Library(SubscriptionsMixin, ReadingMixin):
                 " (select id from claims where article_id = ?)",
                 [article_id],
             )
+            mine = "select id from claims where article_id = ?"
+            self.db.execute(f"delete from claim_keys where claim_id in ({mine})", [article_id])
+            self.db.execute(
+                f"delete from claim_links where claim_id in ({mine}) or other_claim_id in ({mine})",
+                [article_id, article_id],
+            )
+            self.db.execute(
+                "update articles set trace_version = null where id = ?", [article_id]
+            )  # its claims are new: the next linking pass links them
             self.db.execute("delete from claims where article_id = ?", [article_id])
             sets = ", ".join(  # keep a URL the new pass does not find
                 "url = coalesce(?, url)" if c == "url" else f"{c} = ?" for c in _EXTRACTED
@@ -540,8 +559,11 @@ class Library(SubscriptionsMixin, ReadingMixin):
         outlet: str | None = None,
         status: str | None = None,
         source_type: str | None = None,
+        appears_in_at_least: int | None = None,
     ) -> list[StoredClaim]:
-        """Claims in reading order, filtered; each with the user's current verdict."""
+        """Claims in reading order, filtered; each with the user's current verdict.
+        ``appears_in_at_least``: only claims whose trace group (the claim and the claims
+        linked to it) spans that many articles."""
         where, args = [], []
         for col, val in (
             ("c.article_id", article_id),
@@ -557,11 +579,14 @@ class Library(SubscriptionsMixin, ReadingMixin):
             " c.source_end, c.source_type, o.name, c.cue, c.status, c.article_id,"
             " (select group_concat(name, char(31)) from"
             "   (select name from chain_links l where l.claim_id = c.id order by position)),"
-            " v.verdict, v.note, c.evidence, c.conflicts_with, c.uncertain"
+            " v.verdict, v.note, c.evidence, c.conflicts_with, c.uncertain, c.origin_url"
             " from claims c left join outlets o on o.id = c.outlet_id"
             " left join verdicts v on v.id = (select max(id) from verdicts w"
             "   where w.article_id = c.article_id and w.claim_key = c.claim_key)"
         )
+        if appears_in_at_least is not None and appears_in_at_least > 1:
+            where.append(f"({_APPEARANCES_SQL}) >= ?")
+            args.append(appears_in_at_least)
         if where:
             sql += " where " + " and ".join(where)
         sql += " order by c.article_id, c.seq"
@@ -572,7 +597,7 @@ class Library(SubscriptionsMixin, ReadingMixin):
             claim = Claim(
                 r[3], r[4], r[5], r[6], span, r[9], r[10], r[11], r[12], chain,
                 evidence=json.loads(r[17]), conflicts_with=json.loads(r[18]),
-                uncertain=bool(r[19]),
+                uncertain=bool(r[19]), origin_url=r[20],
             )  # fmt: skip
             out.append(StoredClaim(r[0], r[1], r[2], claim, r[15], r[16], r[13]))
         return out
@@ -701,6 +726,8 @@ class Library(SubscriptionsMixin, ReadingMixin):
             "articles": "id in (select id from _gone)",
             "claims": "article_id in (select id from _gone)",
             "chain_links": f"claim_id in ({claims})",
+            "claim_keys": f"claim_id in ({claims})",
+            "claim_links": f"claim_id in ({claims}) or other_claim_id in ({claims})",
             "verdicts": "article_id in (select id from _gone)",
             "article_state": "article_id in (select id from _gone)",
             "sample_articles": "article_id in (select id from _gone)",
@@ -758,11 +785,25 @@ class Library(SubscriptionsMixin, ReadingMixin):
                 out.ids.append(a["id"])
             back = set(out.ids)
             claim_ids = {c["id"] for c in rows.get("claims", []) if c["article_id"] in back}
+            claim_article = {
+                c["id"]: c["article_id"] for c in rows.get("claims", []) if c["id"] in claim_ids
+            }
+            # an article that lost a link whose other end is not back is linked again
+            # by the next pass (reader.trace.link.link_pending)
+            relink: set[int] = set()
             for table in ARTICLE_TABLES[2:]:  # the restored articles' own rows
                 for r in rows.get(table, []):
                     mine = (
                         r["claim_id"] in claim_ids if "claim_id" in r else r["article_id"] in back
                     )
+                    if table == "claim_links":  # a link is both ends' fact: back with
+                        mine = self._link_restorable(r, claim_ids)  # either, if both are
+                        if not mine:
+                            relink.update(
+                                aid
+                                for cid, aid in claim_article.items()
+                                if cid in (r["claim_id"], r["other_claim_id"])
+                            )
                     if not mine:
                         continue
                     if (
@@ -775,7 +816,21 @@ class Library(SubscriptionsMixin, ReadingMixin):
                     if table == "claims" and r["outlet_id"] is not None:
                         r = {**r, "outlet_id": outlet_ids.get(r["outlet_id"], r["outlet_id"])}
                     self._insert_row(table, r)
+            for aid in relink:
+                self.db.execute("update articles set trace_version = null where id = ?", [aid])
         return out
+
+    def _link_restorable(self, row: dict[str, Any], claim_ids: set[int]) -> bool:
+        """Whether a deleted claim link goes back: one end is being restored and the
+        other is back too or still in the library."""
+        ends = (row["claim_id"], row["other_claim_id"])
+        if not any(e in claim_ids for e in ends):
+            return False
+        return all(
+            e in claim_ids
+            or self.db.execute("select 1 from claims where id = ?", [e]).fetchone() is not None
+            for e in ends
+        )
 
     def _existing(self, ids: Sequence[int]) -> set[int]:
         found: set[int] = set()

@@ -308,3 +308,39 @@ def m009_reading_and_refresh(db: Database) -> None:
         "create index if not exists articles_list_order on articles"
         " (coalesce(published, substr(imported_at, 1, 10)) desc, id desc)"
     )
+
+
+@migrations()
+def m010_trace(db: Database) -> None:
+    # Issue 12: trace a claim across the library. All of it is extracted facts, keyed
+    # by claim (reader.trace computes them; the store only writes and reads rows), so
+    # it goes with its article on delete and comes back on undo (ARTICLE_TABLES).
+    #
+    # claims.origin_url: where the claim's attribution links to (Claim.origin_url).
+    db["claims"].add_column("origin_url", str)  # type: ignore[union-attr]
+    # claim_keys: the candidate index. A claim is filed under a few integer keys (LSH
+    # bands of its words, pairs of its names and numbers, its normalised text); the
+    # claims sharing a key with a new one are its candidates, found by the primary
+    # key (an index seek per key, never a scan of every claim). WITHOUT ROWID: the
+    # rows are the index. The writer keeps at most a cap of claims per key (the
+    # newest), so a lookup reads a bounded number of rows whatever the library's size.
+    db.execute(
+        "create table claim_keys (key integer not null, claim_id integer not null"
+        " references claims(id), primary key (key, claim_id)) without rowid"
+    )
+    db.execute("create index claim_keys_claim on claim_keys (claim_id)")
+    # claim_links: claim_id states what other_claim_id (another article's) states; one
+    # row per pair, stored once (either direction), read both ways.
+    db.execute(
+        "create table claim_links (claim_id integer not null references claims(id),"
+        " other_claim_id integer not null references claims(id), kind text not null,"
+        " similarity real not null, primary key (claim_id, other_claim_id)) without rowid"
+    )
+    db.execute("create index claim_links_other on claim_links (other_claim_id)")
+    # articles.trace_version: the linker's version that linked the article (NULL: not
+    # linked yet, or re-extracted since: the next linking pass takes it);
+    # articles.url_key: its address as compared with claims' origin_url.
+    db["articles"].add_column("trace_version", str)  # type: ignore[union-attr]
+    db["articles"].add_column("url_key", str)  # type: ignore[union-attr]
+    db.execute("create index articles_untraced on articles (id) where trace_version is null")
+    db.execute("create index articles_url_key on articles (url_key)")

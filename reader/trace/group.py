@@ -1,0 +1,222 @@
+"""A claim's group across the library: who else reports it, who had it first, and how
+many independent sources stand behind it. What ``trace ARTICLE SEQ`` prints and the
+window's "Also reported by" shows.
+
+The group is one step of links (the claim and the claims linked to it), as
+:class:`~reader.trace.index.LinkGraph` does, so "150 engines" never joins "15 engines"
+through a vaguer claim linked to both. Members are ordered by publication time: the
+page's date (metadata, with htmldate's markup search at extraction), else the import
+time, flagged ``date_from = "imported"``.
+
+Independence. In that order, each member's origin is: the wire it carries; else the
+library article its ``origin_url`` resolves to (that member's origin); else the outlet
+it cites (an earlier member of that outlet: its origin); else an earlier member it
+copies (a ``copy`` link); else the page its ``origin_url`` names; else itself. The
+independent sources are the distinct origins; a member is independent when its origin
+is itself. Status evidence travels: an ``unconfirmed``, ``denied`` or ``disputed``
+claim in any member is the group's, with its words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reader.errors import InputError
+from reader.trace.index import LinkKind, verify
+from reader.trace.link import link_article
+from reader.trace.origin import normalise_url
+from reader.trace.signature import signature
+
+if TYPE_CHECKING:
+    from reader.store import Library
+    from reader.store.trace import TraceClaim
+
+#: Statuses that travel to the group, most telling first.
+TRAVELLING = ("denied", "disputed", "unconfirmed")
+
+
+@dataclass
+class Origin:
+    """Where a claim's ``origin_url`` leads: the article (and claim) in the library."""
+
+    url: str
+    article_id: int | None = None
+    seq: int | None = None
+
+
+@dataclass
+class Member:
+    """One appearance of the claim."""
+
+    article_id: int
+    seq: int
+    claim_id: int
+    outlet: str
+    title: str | None
+    date: str
+    date_from: str  # "published" or "imported"
+    text: str
+    status: str
+    relation: str  # "this", or the link kind: copy, rewrite, same_facts
+    similarity: float
+    origin: str = ""  # the independent source it goes back to
+    independent: bool = False
+    wire: str | None = None
+    cites: str | None = None
+    origin_url: Origin | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dict(self.__dict__)
+        d["origin_url"] = self.origin_url.__dict__ if self.origin_url else None
+        return d
+
+
+@dataclass
+class Trace:
+    """The group of one claim (see the module docstring)."""
+
+    article_id: int
+    seq: int
+    members: list[Member]
+    sources: list[str]  # the independent sources, in order of first appearance
+    status: str | None  # the most telling travelling status of any member, or None
+    unlinked: int = 0  # articles of the library not linked yet
+
+    @property
+    def first(self) -> Member:
+        return self.members[0]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(m.outlet for m in self.members))
+
+    def summary(self) -> str:
+        """``5 outlets · 1 independent source (The Wall Street Journal)``."""
+        n, k = len(self.outlets), len(self.sources)
+        return (
+            f"{n} outlet{'s' if n != 1 else ''} · {k} independent source{'s' if k != 1 else ''}"
+            f" ({', '.join(self.sources)})"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "seq": self.seq,
+            "summary": self.summary(),
+            "first": self.first.to_dict(),
+            "outlets": self.outlets,
+            "independent": len(self.sources),
+            "sources": self.sources,
+            "status": self.status,
+            "members": [m.to_dict() for m in self.members],
+            "unlinked_articles": self.unlinked,
+        }
+
+
+def trace(lib: Library, article_id: int, seq: int) -> Trace:
+    """The group of claim ``seq`` of article ``article_id``; InputError if there is no
+    such claim. An article not linked yet is linked first."""
+    claim = lib.claim_at(article_id, seq)
+    if claim is None:
+        raise InputError(f"claim {article_id}:{seq}", "not in the library (see 'claims')")
+    if not lib.is_traced(article_id):
+        link_article(lib, article_id)
+    links = lib.claim_links([claim.id])
+    found = lib.trace_claims([claim.id, *(other for _c, other, _k, _s in links)])
+    relation: dict[int, tuple[str, float]] = {claim.id: ("this", 1.0)}
+    for _c, other, kind, sim in links:
+        relation.setdefault(other, (kind, sim))
+    members = [_member(lib, found[cid], *relation[cid]) for cid in relation if cid in found]
+    members.sort(key=lambda m: (m.date, m.article_id))
+    _resolve_origins(lib, members, found)
+    sources = _independence(members)
+    status = next((s for s in TRAVELLING if any(m.status == s for m in members)), None)
+    return Trace(article_id, seq, members, sources, status, lib.untraced_count())
+
+
+def _member(lib: Library, c: TraceClaim, relation: str, sim: float) -> Member:
+    if c.published:
+        date, date_from = c.published, "published"
+    else:
+        date, date_from = c.imported_at[:10], "imported"
+    evidence: list[str] = []
+    if c.status in TRAVELLING and c.evidence:
+        text = lib.article_text(c.article_id) or ""
+        evidence = [text[a:b] for a, b in c.evidence]
+    cites = c.outlet if c.outlet and c.outlet != c.publisher else None
+    return Member(
+        c.article_id, c.seq, c.id, c.publisher or f"article {c.article_id}", c.title, date,
+        date_from, c.text, c.status, relation, sim, wire=c.wire, cites=cites,
+        origin_url=Origin(c.origin_url) if c.origin_url else None, evidence=evidence,
+    )  # fmt: skip
+
+
+def _resolve_origins(lib: Library, members: list[Member], found: dict[int, TraceClaim]) -> None:
+    """Point each ``origin_url`` at its article in the library, at the matching claim."""
+    for m in members:
+        if m.origin_url is None:
+            continue
+        arts = [
+            a for a in lib.articles_at_url(normalise_url(m.origin_url.url)) if a != m.article_id
+        ]
+        if not arts:
+            continue
+        target = arts[0]
+        m.origin_url.article_id = target
+        linked = [
+            o
+            for _c, o, _k, _s in lib.claim_links([m.claim_id])
+            if o in found and found[o].article_id == target
+        ]
+        if linked:
+            m.origin_url.seq = found[linked[0]].seq
+            continue
+        sig = signature(m.text)
+        best: tuple[float, int] | None = None
+        for c in lib.article_trace_claims(target):
+            v = verify(sig, signature(c.text, c.source))
+            if v is not None and (best is None or v[1] > best[0]):
+                best = (v[1], c.seq)
+        if best is not None:
+            m.origin_url.seq = best[1]
+
+
+def _independence(members: list[Member]) -> list[str]:
+    """Set each member's origin and independence; the distinct origins, in order."""
+    origin_of_article: dict[int, str] = {}
+    origin_of_outlet: dict[str, str] = {}
+    copies_of: dict[int, set[int]] = {}
+    this = next(m for m in members if m.relation == "this")
+    for m in members:  # copy links run to the traced claim (one step)
+        if m is not this and m.relation == LinkKind.COPY.value:
+            copies_of.setdefault(m.article_id, set()).add(this.article_id)
+            copies_of.setdefault(this.article_id, set()).add(m.article_id)
+    for m in members:
+        earlier_copy = next(
+            (
+                origin_of_article[a]
+                for a in copies_of.get(m.article_id, ())
+                if a in origin_of_article
+            ),
+            None,
+        )
+        target = m.origin_url.article_id if m.origin_url else None
+        if m.wire:
+            origin = origin_of_outlet.get(m.wire, m.wire)
+        elif target is not None and target in origin_of_article:
+            origin = origin_of_article[target]
+        elif m.cites:
+            origin = origin_of_outlet.get(m.cites, m.cites)
+        elif earlier_copy is not None:
+            origin = earlier_copy
+        elif m.origin_url is not None and target is None:
+            origin = normalise_url(m.origin_url.url).split("/", 1)[0]
+        else:
+            origin = m.outlet
+        m.origin = origin
+        m.independent = origin == m.outlet
+        origin_of_article[m.article_id] = origin
+        origin_of_outlet.setdefault(m.outlet, origin)
+    return list(dict.fromkeys(m.origin for m in members))

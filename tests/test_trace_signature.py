@@ -1,0 +1,114 @@
+"""Claim signatures and the verifier: numbers, negation, copies, rewrites, unrelated."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.trace import LinkKind, signature, verify
+
+BASE = "Egypt agreed to return 150 helicopter engines to Russia, officials said."
+
+
+def link(a: str, b: str, sa: str | None = None, sb: str | None = None) -> LinkKind | None:
+    found = verify(signature(a, sa), signature(b, sb))
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("150", "150"),
+        ("150,000", "150000"),
+        ("150k", "150000"),
+        ("150 thousand", "150000"),
+        ("1.5 million", "1500000"),
+        ("$1.5m", "1500000"),
+        ("one and a half million", "1500000"),
+        ("half a million", "500000"),
+        ("fifteen", "15"),
+        ("two hundred and fifty", "250"),
+        ("$449K", "449000"),
+        ("12.9bn", "12900000000"),
+    ],
+)
+def test_numbers_are_normalised(written: str, value: str) -> None:
+    assert signature(f"They paid {written} for it.").numbers == {value}
+
+
+def test_150_is_not_15() -> None:
+    assert link(BASE, BASE.replace("150", "15")) is None
+    assert link(BASE, BASE.replace("150", "fifteen")) is None
+    assert link(BASE, BASE.replace("150", "one hundred and fifty")) is LinkKind.COPY
+
+
+@pytest.mark.parametrize(
+    "negated",
+    [
+        BASE.replace("agreed to", "refused to"),
+        BASE.replace("agreed to", "did not agree to"),
+        "Egypt denied that it would return 150 helicopter engines to Russia, officials said.",
+        "Egypt has never agreed to return 150 helicopter engines to Russia, officials said.",
+    ],
+)
+def test_negation_is_not_the_same_claim(negated: str) -> None:
+    assert link(BASE, negated) is None
+    assert link(negated, BASE) is None
+
+
+def test_same_negation_worded_differently_matches() -> None:
+    a = "Carlineo's attorney said in an email that Carlineo never intended to harm Omar."
+    b = "Carlineo's attorney said her client did not intend to cause harm to Omar and did not make plans to do so."
+    assert link(a, b) is not None
+
+
+def test_negating_another_word_contradicts() -> None:
+    a = "The engines had been sent to Egypt for repairs in 2021 and were never returned."
+    b = "The engines were not sent to Egypt for repairs in 2021, officials said."
+    assert link(a, b) is None
+
+
+def test_opposite_words_contradict() -> None:
+    assert (
+        link(
+            "Oil prices rose 4 percent on Friday in London trading.",
+            "Oil prices fell 4 percent on Friday in London trading.",
+        )
+        is None
+    )
+
+
+def test_wire_copy() -> None:
+    assert link(BASE, BASE) is LinkKind.COPY
+    assert link(BASE, BASE.replace("officials said", "officials told reporters")) is LinkKind.COPY
+
+
+def test_light_rewrite() -> None:
+    b = "Egypt has agreed to hand back 150 helicopter engines to Russia, according to officials."
+    assert link(BASE, b) in (LinkKind.REWRITE, LinkKind.COPY)
+
+
+def test_same_facts_reworded() -> None:
+    b = "Russia will get back the 150 engines of its helicopters from Egypt, a ministry official confirmed."
+    assert link(BASE, b) in (LinkKind.SAME_FACTS, LinkKind.REWRITE)
+    c = "Repair fees of roughly one and a half million dollars will be paid by Kordavia, the official said."
+    d = "The deal is worth about $1.5 million in repair fees, the ministry said."
+    assert link(c, d, "the official", "the ministry") is LinkKind.SAME_FACTS
+
+
+def test_unrelated() -> None:
+    assert (
+        link(BASE, "Egypt beat Russia 3-1 in a football friendly in front of 15,000 fans.") is None
+    )
+    assert link(BASE, "The central bank raised interest rates by half a point on Tuesday.") is None
+
+
+def test_source_words_do_not_decide() -> None:
+    a = "The council approved the new flood barrier for the river district, prosecutors said."
+    b = "The council approved the new flood barrier for the river district, the mayor's office announced."
+    assert link(a, b, "prosecutors", "the mayor's office") is not None
+
+
+def test_empty_and_tiny_claims_never_link() -> None:
+    assert link("", "") is None
+    assert link("It.", "It.") is LinkKind.COPY  # the very same words are a copy
+    assert link("Meth is bad.", "Meth is good.") is None
