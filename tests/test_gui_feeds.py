@@ -175,6 +175,7 @@ def test_subscribe_and_refresh_in_the_background(qtbot: QtBot, tmp_path: Path) -
         assert src.is_feed and src.name == "Calderon Port News"
         assert len(win.lib_model.ids()) == 3 and count(win, src.key) == "3"
         assert "3 new articles" in win.statusBar().currentMessage()
+        assert all(win.library.is_traced(aid) for aid in win.lib_model.ids())  # linked
         # R again: nothing new, nothing lost
         win.subscriptions.last_outcome = None
         with qtbot.waitActive(win):  # the question closed: the window is active again

@@ -50,6 +50,8 @@ def test_import_paths_lists_failures_and_keeps_the_rest(qtbot: QtBot, tmp_path: 
     # the last imported article is open
     assert win.stored is not None and win.stored.source == str(good2)
     assert not win.imports.progress.isVisible()
+    # linked across the library on the way in (the trace), in the worker
+    assert all(win.library.is_traced(aid) for aid in win.lib_model.ids())
 
 
 def test_drop_files_and_a_bad_one(qtbot: QtBot, tmp_path: Path) -> None:

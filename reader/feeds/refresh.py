@@ -294,7 +294,7 @@ def import_entry(
     import) when the entry carries only a teaser, else the entry's own text, cleaned
     as an HTML page is. An article already in the library is that article."""
     from reader.ingest import from_bytes
-    from reader.library_ops import import_source
+    from reader.library_ops import add_and_link, import_source
     from reader.pipeline import extract_raw
 
     words = len(html.unescape(_strip_tags(entry.summary)).split())
@@ -310,7 +310,7 @@ def import_entry(
         raise InputError(entry.link or feed_url, "the entry has no text and no link")
     label = entry.link or feed_url
     raw = from_bytes(_entry_page(entry).encode(), label, "entry.html", "text/html", label)
-    return lib.add(raw, extract_raw(raw)).article_id
+    return add_and_link(lib, raw, extract_raw(raw)).article_id
 
 
 def _strip_tags(markup: str) -> str:

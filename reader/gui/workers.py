@@ -148,6 +148,7 @@ class ImportJob(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
+        from reader.library_ops import add_and_link
         from reader.pipeline import extract, extract_text
         from reader.store.library import Library
 
@@ -188,7 +189,7 @@ class ImportJob(QRunnable):
                     stop_at(n)
                     break
                 try:
-                    r = lib.add(raw, article, sample=self.samples)
+                    r = add_and_link(lib, raw, article, sample=self.samples)
                 except write_errors() as exc:  # busy, read-only, full, damaged: one line
                     out.failures.append(
                         Failure(item.label, f"could not be saved: {write_reason(exc)}")
