@@ -91,6 +91,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Full-text search of the library; Enter opens, Esc goes back"),
     ActionSpec("focus_filters", "Claim &Filters", ("F",), "&Go", "focus_filters",
                "Move the focus to the claims panel's filters"),
+    ActionSpec("next_appearance", "Next &Appearance", ("T",), "&Go", "tracing.next_appearance",
+               "Open the next article (by date) that reports the current claim, at it"),
+    ActionSpec("back_appearance", "&Back from Appearance", ("Shift+T",), "&Go",
+               "tracing.back_appearance", "Back to the article and claim T came from"),
     ActionSpec("go_to_evidence", "Go to &Evidence", ("V",), "&Go", "go_to_evidence",
                "Scroll to the words that set the current claim's status; again: back to "
                "the claim"),
@@ -118,6 +122,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Clear your verdict on the current claim", args=(None,)),
     ActionSpec("edit_note", "Edit &Note…", ("E",), "&Claim", "edit_note",
                "Write a note kept with your verdict"),
+    ActionSpec("open_origin", "Open &Cited Page", ("O",), "&Claim", "tracing.open_origin",
+               "Open the page the claim's attribution links to, at the matching claim; "
+               "import it if the library does not have it"),
     ActionSpec("verdict_history", "Verdict &History…", ("H",), "&Claim", "show_history",
                "Every verdict and note you gave the current claim, oldest first"),
     # Feeds: subscriptions, refreshed in the background

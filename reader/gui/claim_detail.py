@@ -49,11 +49,18 @@ from reader.gui.style import (
 
 if TYPE_CHECKING:
     from reader.store.library import StoredClaim, VerdictEntry
+    from reader.trace.group import Member, Trace
 
 #: Words of a conflicting claim shown after its link.
 CONFLICT_WORDS = 10
-#: Link schemes of the pane: a claim to select, the evidence to show in the article.
+#: Link schemes of the pane: a claim to select, the evidence to show in the article,
+#: another article's claim (``appearance:ARTICLE:SEQ``), the page a claim cites.
 CLAIM_SCHEME, EVIDENCE_SCHEME = "claim", "evidence"
+APPEARANCE_SCHEME, ORIGIN_SCHEME = "appearance", "origin"
+#: Words of another article's wording shown under its link.
+APPEARANCE_WORDS = 24
+#: How a link between two claims is named in the pane.
+RELATION_WORDS = {"copy": "same words", "rewrite": "reworded", "same_facts": "same facts"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,10 @@ class DetailContext:
     publisher: str | None = None
     wire: str | None = None
     history: Sequence[VerdictEntry] = ()
+    #: The claim's group across the library (reader.trace); None: not known (yet).
+    trace: Trace | None = None
+    #: Why there is no trace ("not linked yet"), shown instead of it.
+    trace_note: str = ""
 
 
 def badge_html(word: str, fill: QColor) -> str:
@@ -137,6 +148,9 @@ def detail_html(row: int | None, ctx: DetailContext, palette: QPalette) -> str:
     if any(r.kind == ReasonKind.EVIDENCE for r in why):
         lines.append(f'<a href="{EVIDENCE_SCHEME}:">Show the evidence in the article</a>')
     out.append("<p>" + "<br>".join(lines) + "</p>")
+    # who else reports it (the trace)
+    out.append(heading("Also reported by"))
+    out.append(_trace_html(ctx, label))
     # the source, as written and as resolved
     out.append(heading("Source"))
     src = []
@@ -170,6 +184,17 @@ def detail_html(row: int | None, ctx: DetailContext, palette: QPalette) -> str:
         out.append(f"<p>{escape(chain_line(c))}<br>" + "<br>".join(links) + "</p>")
     else:
         out.append(f"<p>{label('No chain: the engine found no path for it.')}</p>")
+    # the page the attribution links to, and where it is in the library
+    me = _this(ctx.trace)
+    if c.origin_url:
+        where = me.origin_url if me is not None else None
+        cited = label("Cites: ") + escape(c.origin_url)
+        if where is not None and where.article_id is not None:
+            target = f"{where.article_id}:{where.seq if where.seq is not None else ''}"
+            cited += f'<br><a href="{APPEARANCE_SCHEME}:{target}">Open the cited article</a>'
+        else:
+            cited += f'<br><a href="{ORIGIN_SCHEME}:">Import the cited page</a>'
+        out.append(f"<p>{cited}</p>")
     # the user's verdict, note and history
     out.append(heading("Your verdict"))
     mine = [verdict_badge_html(sc.verdict, palette) if sc.verdict else label("None yet.")]
@@ -186,6 +211,62 @@ def detail_html(row: int | None, ctx: DetailContext, palette: QPalette) -> str:
     return "\n".join(out)
 
 
+def _this(trace: Trace | None) -> Member | None:
+    if trace is None:
+        return None
+    return next((m for m in trace.members if m.relation == "this"), None)
+
+
+def _member_date(m: Member) -> str:
+    return m.date + (" (imported; no date given)" if m.date_from == "imported" else "")
+
+
+def _trace_html(ctx: DetailContext, label: Any) -> str:
+    """The "Also reported by" section: the group's summary, who had it first, a status
+    that travels from another member, and each other appearance as a link."""
+    trace = ctx.trace
+    if trace is None:
+        return f"<p>{label(ctx.trace_note or 'Not known yet.')}</p>"
+    others = [m for m in trace.members if m.relation != "this"]
+    unlinked = (
+        f" ({trace.unlinked} article{'s' if trace.unlinked != 1 else ''} not linked yet)"
+        if trace.unlinked
+        else ""
+    )
+    if not others:
+        return f"<p>{label('No other article in the library reports it' + unlinked + '.')}</p>"
+    first = trace.first
+    lines = [escape(trace.summary())]
+    where = (
+        "this article"
+        if first.relation == "this"
+        else f'<a href="{APPEARANCE_SCHEME}:{first.article_id}:{first.seq}">'
+        f"{escape(first.title or first.outlet)}</a>"
+    )
+    when = escape(_member_date(first))
+    lines.append(f"{label('First:')} {escape(first.outlet)}, {when}, {where}")
+    if trace.status:
+        said = next((m for m in trace.members if m.status == trace.status), None)
+        if said is not None:
+            words = f" “{escape(said.evidence[0])}”" if said.evidence else ""
+            lines.append(
+                f"{badge_html(trace.status, status_color(trace.status))} "
+                f"{label('in')} {escape(said.outlet)}{words}"
+            )
+    out = ["<p>" + "<br>".join(lines) + "</p>"]
+    for m in others:
+        how = RELATION_WORDS.get(m.relation, m.relation)
+        src = "independent" if m.independent else f"via {m.origin}" if m.origin else ""
+        meta = " · ".join(x for x in (_member_date(m), how, src) if x)
+        out.append(
+            f'<p><a href="{APPEARANCE_SCHEME}:{m.article_id}:{m.seq}">{escape(m.outlet)}</a> '
+            f"{label(meta)}<br>{escape('“' + _words(m.text, APPEARANCE_WORDS) + '”')}</p>"
+        )
+    if unlinked:
+        out.append(f"<p>{label(unlinked.strip(' ()').capitalize() + '.')}</p>")
+    return "\n".join(out)
+
+
 class ClaimDetail(QTextBrowser):
     """The detail pane: :func:`detail_html` in a read-only browser whose links select a
     conflicting claim (:attr:`claimChosen`) or show the evidence (:attr:`evidenceChosen`)."""
@@ -194,6 +275,10 @@ class ClaimDetail(QTextBrowser):
     claimChosen = Signal(int)
     #: The "show the evidence" link.
     evidenceChosen = Signal()
+    #: Another article's claim: its article id and claim seq (-1: the article only).
+    appearanceChosen = Signal(int, int)
+    #: "Import the cited page".
+    originChosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +321,12 @@ class ClaimDetail(QTextBrowser):
             self.claimChosen.emit(int(rest))
         elif scheme == EVIDENCE_SCHEME:
             self.evidenceChosen.emit()
+        elif scheme == APPEARANCE_SCHEME:
+            aid, _, seq = rest.partition(":")
+            if aid.isdigit():
+                self.appearanceChosen.emit(int(aid), int(seq) if seq.isdigit() else -1)
+        elif scheme == ORIGIN_SCHEME:
+            self.originChosen.emit()
 
     def link_targets(self) -> list[str]:
         """Every link's address in the pane, in order (tests: what can be clicked)."""

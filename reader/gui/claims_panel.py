@@ -72,10 +72,15 @@ from reader.model import SOURCE_TYPES, STATUSES, Article
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
     from reader.store.library import StoredClaim, VerdictEntry
+    from reader.trace.group import Trace
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 #: The source as the row shows it ("she → Ann Keller (official)" when uncertain).
 SourceRole = Qt.ItemDataRole.UserRole + 2
+#: How many claims of other articles state the row's claim (the trace).
+ElsewhereRole = Qt.ItemDataRole.UserRole + 3
+#: The card's mark for a claim reported elsewhere, before the count.
+ELSEWHERE_MARK = "↔"
 Index = QModelIndex | QPersistentModelIndex
 #: Lines of claim text a card shows before it elides the rest ("…").
 TEXT_LINES = 3
@@ -155,12 +160,23 @@ class ClaimsModel(QAbstractListModel):
         super().__init__(parent)
         self._claims: list[StoredClaim] = []
         self._text = ""
+        self._elsewhere: dict[int, int] = {}  # claim id -> linked claims in other articles
+
+    def set_appearances(self, counts: dict[int, int]) -> None:
+        self._elsewhere = dict(counts)
+        if self._claims:
+            self.dataChanged.emit(self.index(0), self.index(len(self._claims) - 1))
+
+    def elsewhere(self, claim: StoredClaim) -> int:
+        """How many claims of other articles state this one (0: none known)."""
+        return self._elsewhere.get(claim.id, 0)
 
     def set_claims(self, claims: list[StoredClaim], text: str = "") -> None:
         """``text``: the article's plain text, which evidence and source spans point into."""
         self.beginResetModel()
         self._claims = list(claims)
         self._text = text
+        self._elsewhere = {}
         self.endResetModel()
 
     def claims(self) -> list[StoredClaim]:
@@ -188,7 +204,11 @@ class ClaimsModel(QAbstractListModel):
         if c is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return describe(c, self._text)
+            n = self.elsewhere(c)
+            also = f"; reported elsewhere: {n} other article{'s' if n != 1 else ''}" if n else ""
+            return describe(c, self._text) + also
+        if role == ElsewhereRole:
+            return self.elsewhere(c)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(c)
         if role == ClaimRole:
@@ -298,7 +318,8 @@ class ClaimDelegate(QStyledItemDelegate):
         pal: QPalette = opt.palette
         key = (
             f"claim:{sc.id}:{size.width()}x{size.height()}@{dpr}:{int(selected)}:"
-            f"{sc.verdict}:{hash(sc.note)}:{pal.cacheKey()}:{opt.font.key()}"
+            f"{sc.verdict}:{hash(sc.note)}:{pal.cacheKey()}:{opt.font.key()}:"
+            f"{index.data(ElsewhereRole)}"
         )
         pix = QPixmap()
         if not QPixmapCache.find(key, pix):
@@ -307,7 +328,10 @@ class ClaimDelegate(QStyledItemDelegate):
             pix.fill(Qt.GlobalColor.transparent)
             p = QPainter(pix)
             source = index.data(SourceRole) or ""
-            self._paint_content(p, QRect(QPoint(0, 0), size), sc, source, selected, pal, opt.font)
+            elsewhere = index.data(ElsewhereRole) or 0
+            self._paint_content(
+                p, QRect(QPoint(0, 0), size), sc, source, selected, pal, opt.font, elsewhere
+            )
             p.end()
             QPixmapCache.insert(key, pix)
         painter.drawPixmap(opt.rect.topLeft(), pix)
@@ -321,6 +345,7 @@ class ClaimDelegate(QStyledItemDelegate):
         selected: bool,
         pal: QPalette,
         font: QFont,
+        elsewhere: int = 0,
     ) -> None:
         rect = area.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         fg, muted = row_colors(pal, selected)  # style.py holds both to 4.5:1 contrast
@@ -380,6 +405,10 @@ class ClaimDelegate(QStyledItemDelegate):
             painter.setPen(muted)
             painter.drawText(QRect(x, row.top(), row.right() - x, row.height()), left, "✎")
             x += sfm.horizontalAdvance("✎") + 6
+        if elsewhere:  # reported by other articles too (T goes to them)
+            tag = f"{ELSEWHERE_MARK} {elsewhere}"
+            tag_rect = QRect(x, row.top(), max(0, row.right() - x), row.height())
+            x += paint_tag(painter, tag_rect, tag, fg if selected else muted, sfm) + 6
         painter.setPen(muted)
         chain_rect = QRect(x, row.top(), max(0, row.right() - x), row.height())
         chain = "Chain: " + (chain_text(sc) or "none")
@@ -397,6 +426,10 @@ class ClaimsPanel(QWidget):
     claimActivated = Signal(int)
     #: The detail pane's "show the evidence" link.
     evidenceRequested = Signal()
+    #: Another article's claim, from the detail pane: its article id and claim seq.
+    appearanceRequested = Signal(int, int)
+    #: "Import the cited page", from the detail pane.
+    originRequested = Signal()
     #: The "hide unattributed" toggle changed from the panel's checkbox.
     hideUnattributedChanged = Signal(bool)
 
@@ -447,6 +480,8 @@ class ClaimsPanel(QWidget):
         self.detail = ClaimDetail()
         self.detail.claimChosen.connect(self.claimActivated)
         self.detail.evidenceChosen.connect(self.evidenceRequested)
+        self.detail.appearanceChosen.connect(self.appearanceRequested)
+        self.detail.originChosen.connect(self.originRequested)
         self._publisher: str | None = None
         self._wire: str | None = None
         #: List above, details below: the split is the user's, never the text's, so
@@ -572,13 +607,26 @@ class ClaimsPanel(QWidget):
         prev = [r for r in rows if r < current]
         return prev[-1] if prev else None
 
-    def show_details(self, row: int | None, history: Sequence[VerdictEntry] = ()) -> None:
+    def show_details(
+        self,
+        row: int | None,
+        history: Sequence[VerdictEntry] = (),
+        trace: Trace | None = None,
+        trace_note: str = "",
+    ) -> None:
         """Show claim ``row`` (None: none) in the detail pane, with its verdict
-        ``history`` (the window reads it from the library)."""
+        ``history`` and its ``trace`` across the library (the window reads both from
+        the library; ``trace_note`` says why there is no trace)."""
         ctx = DetailContext(
-            self.model.claims(), self.model.text(), self._publisher, self._wire, history
-        )
+            self.model.claims(), self.model.text(), self._publisher, self._wire, history,
+            trace, trace_note,
+        )  # fmt: skip
         self.detail.show_claim(row, ctx)
+
+    def set_appearances(self, counts: dict[int, int]) -> None:
+        """How many other articles' claims each claim (by id) is linked to: the cards
+        mark the claims reported elsewhere."""
+        self.model.set_appearances(counts)
 
     def details_visible(self) -> bool:
         return not self.detail.isHidden()

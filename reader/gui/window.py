@@ -40,6 +40,7 @@ from reader.gui.library_panel import LibraryModel, LibraryView
 from reader.gui.reading import ReadingController
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
 from reader.gui.subscriptions import SubscriptionsController
+from reader.gui.tracing import TraceController
 from reader.gui.workers import ImportItem
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is imported by load(), after showing
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.reading = ReadingController(self)
         #: Subscriptions: subscribe, refresh in the background, manage (reader.gui.subscriptions).
         self.subscriptions = SubscriptionsController(self)
+        #: The trace: claims reported elsewhere, T and Shift+T, O (reader.gui.tracing).
+        self.tracing = TraceController(self)
         self.actions_by_name: dict[str, QAction] = build_actions(
             self, self.menuBar(), self.settings
         )
@@ -237,6 +240,7 @@ class MainWindow(QMainWindow):
         self.current_claim = None
         self.view.show_article(stored.article, stored.id)  # a long one renders in a worker
         self.claims_panel.set_claims(stored.claims, stored.article.text, stored.article)
+        self.tracing.article_opened(stored)
         if self.lib_model.row_of(article_id) is None:  # not in the chosen feed: show all
             self.reading.show_all()
         self.lib_view.select_article(article_id)
@@ -331,7 +335,8 @@ class MainWindow(QMainWindow):
                 history = self.library.verdict_history(stored.id, stored.claims[index].claim_key)
             except busy_error():  # busy: the pane shows the rest
                 history = []
-        self.claims_panel.show_details(index, history)
+        trace, note = self.tracing.group(index)
+        self.claims_panel.show_details(index, history, trace, note)
 
     def go_to_evidence(self) -> None:
         """Scroll to the current claim's evidence; pressed again, to its next evidence
@@ -782,6 +787,7 @@ class MainWindow(QMainWindow):
         for them to stop, save the layout and close: a stuck server never hangs it."""
         self.imports.shutdown(CLOSE_WAIT_MS)
         self.subscriptions.shutdown(CLOSE_WAIT_MS)
+        self.tracing.shutdown(CLOSE_WAIT_MS)
         p = self.prefs
         p.library_split = self.library_page.saveState()
         p.geometry = self.saveGeometry()
