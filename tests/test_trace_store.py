@@ -334,6 +334,8 @@ def test_cli_trace_json_and_text(linked: tuple[Library, dict[str, int]]) -> None
         ("trace", "1", "99"),
         ("trace", "x", "0"),
         ("trace", "1"),
+        ("trace",),
+        ("trace", "1", "--link-all"),
     ],
 )
 def test_cli_trace_bad_input_is_one_line_and_exit_2(
@@ -417,3 +419,33 @@ def test_a_library_from_m010_drops_its_keys_and_is_linked_again(tmp_path: Path) 
         _key_rows_are_the_claims_own(lib)
         t = trace(lib, nbc, _seq(lib, nbc, "150 helicopter"))
         assert {m.article_id for m in t.members} == {aid, nbc}
+
+
+def test_cli_link_all_links_an_old_library_at_once(tmp_path: Path) -> None:
+    """A library with nothing linked (as m011 leaves one): ``trace --link-all`` links
+    every article, progress on stderr, the count on stdout; again, nothing to do."""
+    path = tmp_path / "old.db"
+    with Library(path) as lib:
+        ids = [
+            import_source(lib, _write(tmp_path, f"{n}.md", t)).article_id
+            for n, t in (("wsj", WSJ), ("nbc", NBC), ("hill", HILL))
+        ]
+        lib.db.execute("update articles set trace_version = null")
+        lib.db.execute("delete from claim_links")
+        lib.db.conn.commit()
+    r = invoke("trace", "--link-all", "--db", str(path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("linked 3 articles (")
+    assert "linking: 3/3 articles" in r.stderr
+    with Library(path) as lib:
+        assert lib.untraced_ids() == []
+        assert lib.db.execute("select count(*) from claim_links").fetchone()[0] >= 2
+    r = invoke("trace", "--link-all", "--db", str(path), "--format", "json")
+    assert json.loads(r.stdout) == {"linked": 0, "links": 0}
+    with Library(path) as lib:
+        lib.db.execute("update articles set trace_version = null where id = ?", [ids[1]])
+        lib.db.conn.commit()
+        seq = _seq(lib, ids[1], "150 helicopter")
+    r = invoke("trace", str(ids[1]), str(seq), "--link-all", "--db", str(path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("3 outlets")
