@@ -54,7 +54,7 @@ from reader.trace.signature import Signature, signature
 
 #: Bumped whenever keys or hashing change: a persisted state of another version (or
 #: saved under another Python, whose tuple hash may differ) is rebuilt.
-PARAMS_VERSION = f"1/py{sys.version_info[0]}.{sys.version_info[1]}"
+PARAMS_VERSION = f"2/py{sys.version_info[0]}.{sys.version_info[1]}"
 BANDS = 20
 ROWS = 3
 KEY_BITS = 40
