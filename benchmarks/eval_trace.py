@@ -12,6 +12,11 @@ Two sources of labels:
   whose hash no longer matches (the engine changed the claim) is reported as drift and
   its pairs are left out.
 
+Scored as the product runs (default): a temporary library file, each article imported
+through ``add_and_link`` in publication order, links read back from ``claim_links``,
+independent counts from ``trace``. ``--in-memory`` scores the in-memory
+:class:`~reader.trace.index.TraceIndex` instead, for comparison.
+
 Goals: link precision ≥ 0.95, recall ≥ 0.80 (printed, not asserted).
 """
 
@@ -20,12 +25,20 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.trace.evaluate import LabelledArticle, LabelledCluster, Ref, Scores, score  # noqa: E402
+from reader.trace.evaluate import (  # noqa: E402
+    LabelledArticle,
+    LabelledCluster,
+    Scores,
+    score,
+    score_library,
+    stories_clusters,
+)
 
 FIXTURES = ROOT / "tests" / "fixtures" / "trace" / "stories.json"
 AEB_LABELS = ROOT / "benchmarks" / "trace_labels" / "aeb_dev.json"
@@ -38,39 +51,7 @@ def short_hash(text: str) -> str:
 
 def fixture_clusters(path: Path = FIXTURES) -> dict[str, list[LabelledCluster]]:
     """The fictional stories, by split."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    out: dict[str, list[LabelledCluster]] = {"tune": [], "heldout": []}
-    for name, story in data["stories"].items():
-        arts = [
-            LabelledArticle(
-                cluster=name,
-                key=key,
-                outlet=a["outlet"],
-                published=a["published"],
-                claims=[(c["text"], c["source"]) for c in a["claims"]],
-                wire=a["wire"],
-                cites={c["source"] for c in a["claims"] if c["source"] in _outlets_in(data)},
-            )
-            for key, a in story["articles"].items()
-        ]
-        out[story["split"]].append(
-            LabelledCluster(
-                name=name,
-                articles=arts,
-                same={_pair(name, p) for p in story["same"]},
-                unsure={_pair(name, p) for p in story["unsure"]},
-                independent=story["independent"],
-            )
-        )
-    return out
-
-
-def _outlets_in(data: dict) -> set[str]:
-    return {a["outlet"] for s in data["stories"].values() for a in s["articles"].values()}
-
-
-def _pair(cluster: str, p: list) -> frozenset[Ref]:
-    return frozenset(((cluster, p[0], p[1]), (cluster, p[2], p[3])))
+    return stories_clusters(path)
 
 
 def aeb_clusters(html: Path = AEB_HTML) -> tuple[dict[str, list[LabelledCluster]], list[str]]:
@@ -84,7 +65,7 @@ def aeb_clusters(html: Path = AEB_HTML) -> tuple[dict[str, list[LabelledCluster]
         arts = []
         good: dict[str, set[int]] = {}
         for key, a in cl["articles"].items():
-            _raw, article = extract(str(html / f"{a['id']}.html.gz"))
+            raw, article = extract(str(html / f"{a['id']}.html.gz"))
             claims = article.claims
             if len(claims) != a["claims"]:
                 drift.append(f"{name}/{key}: {len(claims)} claims, labelled {a['claims']}")
@@ -102,6 +83,7 @@ def aeb_clusters(html: Path = AEB_HTML) -> tuple[dict[str, list[LabelledCluster]
                     claims=[(c.text, c.source) for c in claims],
                     wire=article.wire,
                     cites={c.outlet for c in claims if c.source_type == "outlet" and c.outlet},
+                    extracted=(raw, article),
                 )
             )
         same, unsure = set(), set()
@@ -125,6 +107,7 @@ def line(label: str, s: Scores) -> str:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    in_memory = "--in-memory" in argv
     sets: dict[str, dict[str, list[LabelledCluster]]] = {"fixtures": fixture_clusters()}
     if AEB_HTML.is_dir():
         sets["aeb"], drift = aeb_clusters()
@@ -132,16 +115,28 @@ def main(argv: list[str]) -> int:
             print("drift:", note)
     else:
         print(f"skipped: benchmark pages ({AEB_HTML} is absent); fixtures only")
-    for split in ("tune", "heldout"):
-        print(f"== {split} ==")
-        for name, by_split in sets.items():
-            s = score(by_split[split])
-            print(line(f"{name}", s))
-            if verbose:
-                for e in s.errors:
-                    print("   ", e)
-        both = score([c for by_split in sets.values() for c in by_split[split]])
-        print(line("all (one index)", both))
+    how = "in-memory TraceIndex" if in_memory else "library file, add_and_link, trace()"
+    print(f"scoring: {how}")
+    with tempfile.TemporaryDirectory() as tmp:
+        n = 0
+
+        def run(clusters: list[LabelledCluster]) -> Scores:
+            nonlocal n
+            if in_memory:
+                return score(clusters)
+            n += 1
+            return score_library(clusters, Path(tmp) / f"eval{n}.db")
+
+        for split in ("tune", "heldout"):
+            print(f"== {split} ==")
+            for name, by_split in sets.items():
+                s = run(by_split[split])
+                print(line(f"{name}", s))
+                if verbose:
+                    for e in s.errors:
+                        print("   ", e)
+            both = run([c for by_split in sets.values() for c in by_split[split]])
+            print(line("all (one library)", both))
     return 0
 
 

@@ -15,13 +15,16 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader import __version__
 from reader.describe import publisher_line, status_reasons
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, LibraryError, store_error
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
 from reader.textsafe import displayable, one_line, quote_name, terminal_safe
+
+if TYPE_CHECKING:
+    from reader.store import Library
 
 
 class _Parser(argparse.ArgumentParser):
@@ -301,10 +304,24 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
-    """The claim's group across the library (reader.trace.group)."""
+    """The claim's group across the library (reader.trace.group); ``--link-all``
+    first links every article not linked yet (a library from before the trace)."""
     from reader.trace.group import trace
 
+    if (args.article is None or args.seq is None) and (
+        not args.link_all or args.article is not None
+    ):
+        _err("trace: give ARTICLE SEQ (as 'claims' numbers them), or --link-all")
+        return EXIT_BAD_INPUT
     with _library(args) as lib:
+        if args.link_all:
+            linked, links = _link_all(lib)
+            if args.article is None:
+                if args.format == "json":
+                    _out_json({"linked": linked, "links": links})
+                else:
+                    _out(f"linked {_count(linked, 'article')} ({_count(links, 'link')} found)")
+                return EXIT_OK
         group = trace(lib, args.article, args.seq)
     if args.format == "json":
         _out_json(group.to_dict(), pretty=True)
@@ -340,6 +357,31 @@ def cmd_trace(args: argparse.Namespace) -> int:
     if group.unlinked:
         _out(f"({_count(group.unlinked, 'article')} of the library not linked yet)")
     return EXIT_OK
+
+
+def _link_all(lib: Library) -> tuple[int, int]:
+    """Link every article not linked yet, oldest first, with progress on stderr (about
+    once a second); how many articles were linked and how many links they made."""
+    import time
+
+    from reader.trace.link import Linked, link_pending
+
+    total = lib.untraced_count()
+    done = links = 0
+    shown = time.monotonic()
+
+    def progress(linked: Linked) -> None:
+        nonlocal done, links, shown
+        done += 1
+        links += linked.links
+        now = time.monotonic()
+        if now - shown >= 1.0 or done == total:
+            shown = now
+            sys.stderr.write(f"linking: {done}/{total} articles, {_count(links, 'link')}\n")
+            sys.stderr.flush()
+
+    linked = link_pending(lib, progress=progress)
+    return linked, links
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -838,8 +880,14 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_trace,
         "who else reports a claim, who had it first, how many independent sources",
     )
-    sp.add_argument("article", type=_number, metavar="ARTICLE")
-    sp.add_argument("seq", type=_number, metavar="SEQ")
+    sp.add_argument("article", type=_number, nargs="?", metavar="ARTICLE")
+    sp.add_argument("seq", type=_number, nargs="?", metavar="SEQ")
+    sp.add_argument(
+        "--link-all",
+        action="store_true",
+        help="first link every article not linked yet (a library made before the trace),"
+        " progress on stderr; alone, only that",
+    )
     sp = command(
         "reextract", cmd_reextract, "re-run extraction on stored raw inputs; keeps verdicts"
     )

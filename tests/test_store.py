@@ -58,6 +58,7 @@ def test_migrates_from_empty(db_path: Path) -> None:
         "m008_feeds",
         "m009_reading_and_refresh",
         "m010_trace",
+        "m011_claim_keys_by_claim",
     ]
     assert lib.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     lib.close()

@@ -112,3 +112,50 @@ def test_empty_and_tiny_claims_never_link() -> None:
     assert link("", "") is None
     assert link("It.", "It.") is LinkKind.COPY  # the very same words are a copy
     assert link("Meth is bad.", "Meth is good.") is None
+
+
+# -- paraphrase rules added with the product-path evaluation -------------------------
+
+LONG = (
+    "A Vellmark man pleaded guilty to charges he threatened to kill councillor Ana Rusk,"
+    " see also: budget vote, harbour plans, the weekend's football, the Western District"
+    " of Vellmark prosecutor's office announced on Monday."
+)
+SHORT = "A Vellmark man pleaded guilty Monday to threatening to kill councillor Ana Rusk, prosecutors said."
+
+
+def test_a_claim_said_again_inside_a_longer_sentence_links() -> None:
+    assert link(LONG, SHORT) is LinkKind.REWRITE
+
+
+def test_containment_still_separates_negation_and_numbers() -> None:
+    assert link(LONG, SHORT.replace("pleaded guilty", "refused to plead guilty")) is None
+    assert link(LONG + " He faces 150 years.", SHORT + " He faces 15 years.") is None
+
+
+def test_a_people_meets_its_place() -> None:
+    assert signature("Velorian officials met").content >= {"veloria", "official"}
+    assert "veloria" in signature("The Velorians agreed").names
+
+
+QUOTE_A = (
+    "The mayor said in the release that the law does not protect people who"
+    " “make threats to harm lawmakers simply because they may disagree with them.”"
+)
+QUOTE_B = (
+    '"The right to speak carries the duty that people not make threats to harm'
+    ' lawmakers simply because they may disagree with them," the mayor said.'
+)
+
+
+def test_a_shared_quotation_fixes_the_claim_when_both_negate() -> None:
+    assert link(QUOTE_A, QUOTE_B) is LinkKind.REWRITE
+    # the same quotation, one side affirming where the other negates: not the same
+    assert link(QUOTE_A.replace("does not protect", "protects"), QUOTE_B) is None
+
+
+def test_a_shared_phrase_holding_half_the_claim_links() -> None:
+    a = "The probe found enough water vapour to fill an Olympic-size swimming pool within minutes."
+    b = "That is almost enough to fill an Olympic-size swimming pool, the agency said."
+    assert link(a, b) is LinkKind.REWRITE
+    assert link(a, "A new Olympic-size swimming pool opened in the town on Monday.") is None

@@ -287,7 +287,8 @@ def test_a_library_from_before_m010_upgrades_and_links_on_demand(tmp_path: Path)
         "drop table claim_keys; drop table claim_links; drop index articles_untraced;"
         " drop index articles_url_key; alter table articles drop column trace_version;"
         " alter table articles drop column url_key; alter table claims drop column origin_url;"
-        " delete from _sqlite_migrations where name = 'm010_trace';"
+        " alter table claims drop column trace_keys;"
+        " delete from _sqlite_migrations where name in ('m010_trace', 'm011_claim_keys_by_claim');"
     )
     conn.close()
     with Library(path) as lib:
@@ -328,7 +329,14 @@ def test_cli_trace_json_and_text(linked: tuple[Library, dict[str, int]]) -> None
 
 @pytest.mark.parametrize(
     "args",
-    [("trace", "999", "0"), ("trace", "1", "99"), ("trace", "x", "0"), ("trace", "1")],
+    [
+        ("trace", "999", "0"),
+        ("trace", "1", "99"),
+        ("trace", "x", "0"),
+        ("trace", "1"),
+        ("trace",),
+        ("trace", "1", "--link-all"),
+    ],
 )
 def test_cli_trace_bad_input_is_one_line_and_exit_2(
     linked: tuple[Library, dict[str, int]], args: tuple[str, ...]
@@ -353,3 +361,91 @@ def test_cli_claims_appears_in_at_least(linked: tuple[Library, dict[str, int]]) 
     assert one.stdout.splitlines() == everything
     bad = invoke("claims", "--appears-in-at-least", "0", "--db", db)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def _key_rows_are_the_claims_own(lib: Library) -> None:
+    """Every key row belongs to a claim that lists the key (nothing left behind)."""
+    listed = set(lib.claim_key_rows("1", []))
+    rows = set(lib.db.execute("select key, claim_id from claim_keys").fetchall())
+    assert rows and rows <= listed
+
+
+def test_key_rows_are_found_by_the_claims_own_list(
+    linked: tuple[Library, dict[str, int]],
+) -> None:
+    """m011: no claim_id index; delete, re-extraction and relinking find a claim's
+    rows by its list of keys, and leave none behind."""
+    lib, ids = linked
+    names = {r[0] for r in lib.db.execute("select name from sqlite_master where type='index'")}
+    assert "claim_keys_claim" not in names
+    _key_rows_are_the_claims_own(lib)
+    plan = " ".join(
+        str(r[-1])
+        for r in lib.db.execute(
+            "explain query plan delete from claim_keys where key = ? and claim_id = ?", [1, 2]
+        )
+    )
+    assert "PRIMARY KEY (key=? AND claim_id=?)" in plan, plan
+    reextract(lib, ids["nbc"])
+    _key_rows_are_the_claims_own(lib)
+    gone = lib.delete([ids["wsj"]])
+    _key_rows_are_the_claims_own(lib)
+    assert gone.rows["claim_keys"]
+    lib.restore(gone)
+    _key_rows_are_the_claims_own(lib)
+    t = trace(lib, ids["hill"], _seq(lib, ids["hill"], "150 helicopter"))
+    assert ids["wsj"] in {m.article_id for m in t.members}
+
+
+def test_a_library_from_m010_drops_its_keys_and_is_linked_again(tmp_path: Path) -> None:
+    path = tmp_path / "m010.db"
+    with Library(path) as lib:
+        aid = import_source(lib, _write(tmp_path, "wsj.md", WSJ)).article_id
+        nbc = import_source(lib, _write(tmp_path, "nbc.md", NBC)).article_id
+        n_links = lib.db.execute("select count(*) from claim_links").fetchone()[0]
+        assert n_links >= 1
+    conn = sqlite3.connect(path)  # as m010 left it: no key lists, a claim_id index
+    conn.executescript(
+        "alter table claims drop column trace_keys;"
+        " create index claim_keys_claim on claim_keys (claim_id);"
+        " delete from _sqlite_migrations where name = 'm011_claim_keys_by_claim';"
+    )
+    conn.close()
+    with Library(path) as lib:
+        assert lib.db.execute("select count(*) from claim_keys").fetchone()[0] == 0
+        assert sorted(lib.untraced_ids()) == [aid, nbc]
+        assert lib.db.execute("select count(*) from claim_links").fetchone()[0] == n_links
+        assert link_pending(lib) == 2
+        _key_rows_are_the_claims_own(lib)
+        t = trace(lib, nbc, _seq(lib, nbc, "150 helicopter"))
+        assert {m.article_id for m in t.members} == {aid, nbc}
+
+
+def test_cli_link_all_links_an_old_library_at_once(tmp_path: Path) -> None:
+    """A library with nothing linked (as m011 leaves one): ``trace --link-all`` links
+    every article, progress on stderr, the count on stdout; again, nothing to do."""
+    path = tmp_path / "old.db"
+    with Library(path) as lib:
+        ids = [
+            import_source(lib, _write(tmp_path, f"{n}.md", t)).article_id
+            for n, t in (("wsj", WSJ), ("nbc", NBC), ("hill", HILL))
+        ]
+        lib.db.execute("update articles set trace_version = null")
+        lib.db.execute("delete from claim_links")
+        lib.db.conn.commit()
+    r = invoke("trace", "--link-all", "--db", str(path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("linked 3 articles (")
+    assert "linking: 3/3 articles" in r.stderr
+    with Library(path) as lib:
+        assert lib.untraced_ids() == []
+        assert lib.db.execute("select count(*) from claim_links").fetchone()[0] >= 2
+    r = invoke("trace", "--link-all", "--db", str(path), "--format", "json")
+    assert json.loads(r.stdout) == {"linked": 0, "links": 0}
+    with Library(path) as lib:
+        lib.db.execute("update articles set trace_version = null where id = ?", [ids[1]])
+        lib.db.conn.commit()
+        seq = _seq(lib, ids[1], "150 helicopter")
+    r = invoke("trace", str(ids[1]), str(seq), "--link-all", "--db", str(path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("3 outlets")

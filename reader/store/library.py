@@ -474,7 +474,7 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
                 [article_id],
             )
             mine = "select id from claims where article_id = ?"
-            self.db.execute(f"delete from claim_keys where claim_id in ({mine})", [article_id])
+            self.forget_claim_keys("article_id = ?", [article_id])
             self.db.execute(
                 f"delete from claim_links where claim_id in ({mine}) or other_claim_id in ({mine})",
                 [article_id, article_id],
@@ -716,6 +716,16 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
         self.db.execute("delete from _gone")
         self.db.conn.executemany("insert into _gone (id) values (?)", [(i,) for i in ids])
         claims = "select id from claims where article_id in (select id from _gone)"
+        # a claim's key rows by the primary key, from the claim's own list (m011)
+        self.db.execute(
+            "create temp table if not exists _gone_keys (key integer, claim_id integer,"
+            " primary key (key, claim_id)) without rowid"
+        )
+        self.db.execute("delete from _gone_keys")
+        self.db.conn.executemany(
+            "insert or ignore into _gone_keys (key, claim_id) values (?,?)",
+            self.claim_key_rows("article_id in (select id from _gone)", []),
+        )
         only_here = (  # outlets that only the deleted articles' claims name (by index)
             "id in (select outlet_id from claims where article_id in (select id from _gone))"
             " and not exists (select 1 from claims c where c.outlet_id = outlets.id"
@@ -726,7 +736,7 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
             "articles": "id in (select id from _gone)",
             "claims": "article_id in (select id from _gone)",
             "chain_links": f"claim_id in ({claims})",
-            "claim_keys": f"claim_id in ({claims})",
+            "claim_keys": "(key, claim_id) in (select key, claim_id from _gone_keys)",
             "claim_links": f"claim_id in ({claims}) or other_claim_id in ({claims})",
             "verdicts": "article_id in (select id from _gone)",
             "article_state": "article_id in (select id from _gone)",
@@ -753,6 +763,7 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
                 [table, top],
             )
         self.db.execute("delete from _gone")
+        self.db.execute("delete from _gone_keys")
         return out
 
     def restore(self, deleted: Deleted) -> Restored:

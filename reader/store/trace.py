@@ -9,6 +9,7 @@ thing is decided in :mod:`reader.trace`. Every lookup here goes through an index
 from __future__ import annotations
 
 import json
+import struct
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -63,6 +64,18 @@ def _trace_claim(r: Sequence[Any]) -> TraceClaim:
 _CHUNK = 500
 
 
+def pack_keys(keys: Sequence[int]) -> bytes:
+    """A claim's keys as ``claims.trace_keys`` holds them (4-byte little-endian each)."""
+    return struct.pack(f"<{len(keys)}I", *keys)
+
+
+def unpack_keys(blob: bytes | None) -> tuple[int, ...]:
+    """The keys :func:`pack_keys` packed (none for a claim never linked)."""
+    if not blob:
+        return ()
+    return struct.unpack(f"<{len(blob) // 4}I", blob[: len(blob) // 4 * 4])
+
+
 class TraceMixin:
     """The trace methods of :class:`reader.store.Library`."""
 
@@ -70,6 +83,27 @@ class TraceMixin:
         db: Database
 
         def _write(self) -> AbstractContextManager[None]: ...
+
+    def claim_key_rows(self, claims_where: str, params: Sequence[Any]) -> list[tuple[int, int]]:
+        """The (key, claim id) rows filed for the claims ``select id from claims where
+        {claims_where}`` names, from each claim's own list (m011): found by the
+        primary key, whatever the table's size. Rows the cap dropped are listed too
+        (deleting them is a no-op)."""
+        return [
+            (k, cid)
+            for cid, blob in self.db.execute(
+                f"select id, trace_keys from claims where {claims_where}", list(params)
+            )
+            for k in unpack_keys(blob)
+        ]
+
+    def forget_claim_keys(self, claims_where: str, params: Sequence[Any]) -> None:
+        """Delete the key rows of the claims ``claims_where`` names (see
+        :meth:`claim_key_rows`); inside the caller's write transaction."""
+        self.db.conn.executemany(
+            "delete from claim_keys where key = ? and claim_id = ?",
+            self.claim_key_rows(claims_where, params),
+        )
 
     def untraced_ids(self, limit: int = -1) -> list[int]:
         """Articles not linked yet (new, re-extracted, or from before m010), oldest
@@ -176,7 +210,7 @@ class TraceMixin:
                 return False
             mine = "select id from claims where article_id = ?"
             current = {r[0] for r in self.db.execute(mine, [article_id])}
-            self.db.execute(f"delete from claim_keys where claim_id in ({mine})", [article_id])
+            self.forget_claim_keys("article_id = ?", [article_id])
             self.db.execute(
                 f"delete from claim_links where claim_id in ({mine}) or other_claim_id in ({mine})",
                 [article_id, article_id],
@@ -184,6 +218,13 @@ class TraceMixin:
             rows = [(k, c) for k, c in keys if c in current]
             self.db.conn.executemany(
                 "insert or ignore into claim_keys (key, claim_id) values (?,?)", rows
+            )
+            by_claim: dict[int, list[int]] = {c: [] for c in current}
+            for k, c in rows:
+                by_claim[c].append(k)
+            self.db.conn.executemany(
+                "update claims set trace_keys = ? where id = ?",
+                [(pack_keys(ks) if ks else None, c) for c, ks in by_claim.items()],
             )
             for key in {k for k, _c in rows}:
                 self.db.execute(

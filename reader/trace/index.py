@@ -54,7 +54,7 @@ from reader.trace.signature import Signature, signature
 
 #: Bumped whenever keys or hashing change: a persisted state of another version (or
 #: saved under another Python, whose tuple hash may differ) is rebuilt.
-PARAMS_VERSION = f"1/py{sys.version_info[0]}.{sys.version_info[1]}"
+PARAMS_VERSION = f"2/py{sys.version_info[0]}.{sys.version_info[1]}"
 BANDS = 20
 ROWS = 3
 KEY_BITS = 40
@@ -134,11 +134,18 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def contradicts(a: Signature, b: Signature) -> bool:
-    """True when one claim negates the other, uses an opposite word, or another number."""
+def contradicts(a: Signature, b: Signature, quoted: bool = False) -> bool:
+    """True when one claim negates the other, uses an opposite word, or another number.
+
+    ``quoted``: the two share a long run of words (a quotation): when both negate
+    something, the words they negate may differ ("does not protect people to 'make
+    threats…'" / "individuals not 'make threats…'"): the shared words fix the claim.
+    """
     if bool(a.negated) != bool(b.negated):  # one negates, the other does not
         return True
     for x, y in ((a, b), (b, a)):  # a word negated in one and affirmed in the other
+        if quoted:
+            break
         if any(w in y.content and w not in y.negated for w in x.negated):
             return True
     for n in {o[:-1] for o in a.opposites | b.opposites}:
@@ -167,14 +174,24 @@ SAME_FACTS_NAMES_CORE = 0.3
 #: Word 3-grams in common that make a shared quotation (a run of about ten words).
 SHARED_QUOTE = 8
 SHARED_QUOTE_CORE = 0.2
+#: A shorter shared run of words (about seven) that holds half the shorter claim's words.
+SHARED_PHRASE = 5
+SHARED_PHRASE_OVERLAP = 0.5
 MIN_CONTENT = 3
+#: The shorter claim's core words nearly all in the longer one (it is said again
+#: inside a longer sentence): this share, this many words, this many of them names.
+CONTAINED = 0.8
+CONTAINED_WORDS = 6
+CONTAINED_NAMES = 2
 
 
 def verify(a: Signature, b: Signature) -> tuple[LinkKind, float] | None:
     """Whether two claims state the same thing, how (kind), and how closely (0..1)."""
     if a.exact == b.exact and a.tokens == b.tokens:
         return (LinkKind.COPY, 1.0) if a.tokens else None
-    if len(a.content) < MIN_CONTENT or len(b.content) < MIN_CONTENT or contradicts(a, b):
+    if len(a.content) < MIN_CONTENT or len(b.content) < MIN_CONTENT:
+        return None
+    if contradicts(a, b, quoted=len(a.shingles & b.shingles) >= SHARED_QUOTE):
         return None
     sh = jaccard(a.shingles, b.shingles)
     if sh >= COPY_SHINGLES:
@@ -182,7 +199,10 @@ def verify(a: Signature, b: Signature) -> tuple[LinkKind, float] | None:
     core = jaccard(a.core, b.core)
     if core >= REWRITE_CORE:
         return LinkKind.REWRITE, round(core, 3)
-    if len(a.shingles & b.shingles) >= SHARED_QUOTE and core >= SHARED_QUOTE_CORE:
+    run = len(a.shingles & b.shingles)
+    if run >= SHARED_QUOTE and core >= SHARED_QUOTE_CORE:
+        return LinkKind.REWRITE, round(max(core, sh), 3)
+    if run >= SHARED_PHRASE and overlap(a.core, b.core) >= SHARED_PHRASE_OVERLAP:
         return LinkKind.REWRITE, round(max(core, sh), 3)
     shared = a.anchors & b.anchors
     shared_numbers = a.numbers & b.numbers
@@ -193,6 +213,13 @@ def verify(a: Signature, b: Signature) -> tuple[LinkKind, float] | None:
         return LinkKind.SAME_FACTS, round(core, 3)
     if len(shared) >= SAME_FACTS_NAMES and core >= SAME_FACTS_NAMES_CORE:
         return LinkKind.SAME_FACTS, round(core, 3)
+    inside = a.core & b.core
+    if (
+        overlap(a.core, b.core) >= CONTAINED
+        and len(inside) >= CONTAINED_WORDS
+        and len(a.names & b.names) >= CONTAINED_NAMES
+    ):  # the shorter claim said again inside a longer sentence
+        return LinkKind.REWRITE, round(overlap(a.core, b.core), 3)
     return None
 
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from reader.store import Library
 
 #: What ``articles.trace_version`` records for an article linked by this code.
-VERSION = "trace-1"
+VERSION = "trace-2"
 #: Claims read per key (the newest).
 SCAN_CAP = 64
 #: Claims kept per key in the table (the newest): a key shared by more says little.

@@ -142,7 +142,8 @@ def canonical(value: float) -> str:
 
 
 def stem(word: str) -> str:
-    """Crude suffix stripping so "engines"/"engine", "agreed"/"agree" meet."""
+    """Crude suffix stripping so "engines"/"engine", "agreed"/"agree" meet, and a
+    people's name its place's ("Russians"/"Russia", "Velorian"/"Veloria")."""
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -151,6 +152,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2 and not word.endswith("ss"):
             word = word[: -len(suffix)]
             break
+    if len(word) >= 6 and word.endswith("an"):
+        return word[:-1]
     return word.rstrip("e") if len(word) >= 3 else word
 
 
