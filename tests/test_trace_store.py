@@ -449,3 +449,35 @@ def test_cli_link_all_links_an_old_library_at_once(tmp_path: Path) -> None:
     r = invoke("trace", str(ids[1]), str(seq), "--link-all", "--db", str(path))
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("3 outlets")
+
+
+def test_outlets_quoting_one_named_party_are_one_source_and_an_article_counts_once() -> None:
+    from reader.trace.group import Member, _independence, source_key
+
+    def m(aid: int, outlet: str, source: str | None, kind: str | None, rel: str) -> Member:
+        return Member(aid, 0, aid * 10, outlet, None, f"2025-03-0{aid}", "published",
+                      "text", "reported", rel, 1.0, source=source, source_type=kind)  # fmt: skip
+
+    assert source_key("U.S. Attorney James Kennedy Jr.", "official") == source_key(
+        "Kennedy", "person"
+    )
+    assert source_key("the river authority", "organization") == source_key(
+        "River Authority", "organization"
+    )
+    assert source_key("officials", "anonymous") is None
+    group = [
+        m(1, "Northgate Daily", "Ana Rusk", "official", "this"),
+        m(2, "Harbor Post", "councillor Ana Rusk", "person", "rewrite"),
+        m(3, "Valley Times", "a resident", "person", "same_facts"),
+    ]
+    assert _independence(group) == ["Ana Rusk", "Valley Times"]
+    assert [x.independent for x in group] == [False, False, True]
+    # two claims of one article in the group: when one goes back elsewhere, so does it
+    group = [
+        m(1, "Northgate Daily", None, None, "this"),
+        m(2, "Harbor Post", None, None, "rewrite"),
+        m(2, "Harbor Post", None, None, "same_facts"),
+    ]
+    group[1].cites = "Northgate Daily"
+    assert _independence(group) == ["Northgate Daily"]
+    assert not group[2].independent

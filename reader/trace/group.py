@@ -66,6 +66,8 @@ class Member:
     cites: str | None = None
     origin_url: Origin | None = None
     evidence: list[str] = field(default_factory=list)
+    source: str | None = None  # who the article says said it
+    source_type: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
@@ -150,6 +152,7 @@ def _member(lib: Library, c: TraceClaim, relation: str, sim: float) -> Member:
         c.article_id, c.seq, c.id, c.publisher or f"article {c.article_id}", c.title, date,
         date_from, c.text, c.status, relation, sim, wire=c.wire, cites=cites,
         origin_url=Origin(c.origin_url) if c.origin_url else None, evidence=evidence,
+        source=c.source, source_type=c.source_type,
     )  # fmt: skip
 
 
@@ -183,8 +186,66 @@ def _resolve_origins(lib: Library, members: list[Member], found: dict[int, Trace
             m.origin_url.seq = best[1]
 
 
+#: Source types named well enough that two outlets quoting one are echoing it.
+NAMED_SOURCES = ("person", "official", "organization", "government", "document")
+_TITLE_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "u.s.",
+        "us",
+        "attorney",
+        "general",
+        "president",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "chief",
+        "director",
+        "secretary",
+    ]
+)
+
+
+def source_key(source: str | None, source_type: str | None) -> str | None:
+    """What makes two articles' sources the same party: a person by surname (the last
+    capitalised word, suffixes aside), anything else named by its words without
+    titles and articles; None for an anonymous or unnamed source."""
+    if not source or source_type not in NAMED_SOURCES:
+        return None
+    words = [w.strip(".,'’\"").lower() for w in source.split()]
+    words = [w for w in words if w and w not in ("jr", "sr", "ii", "iii")]
+    if source_type in ("person", "official"):
+        caps = [w.strip(".,'’\"") for w in source.split() if w[:1].isupper()]
+        caps = [w for w in caps if w.lower() not in _TITLE_WORDS | {"jr", "sr"}]
+        return f"p:{caps[-1].lower()}" if caps else None
+    kept = [w for w in words if w not in _TITLE_WORDS]
+    return f"o:{' '.join(kept)}" if kept else None
+
+
 def _independence(members: list[Member]) -> list[str]:
     """Set each member's origin and independence; the distinct origins, in order."""
+    # a named source two articles of the group both quote is where both got it
+    quoted_in: dict[str, set[int]] = {}
+    for m in members:
+        key = source_key(m.source, m.source_type)
+        if key is not None:
+            quoted_in.setdefault(key, set()).add(m.article_id)
+    shared_name: dict[str, str] = {}
+    for m in members:
+        key = source_key(m.source, m.source_type)
+        if key is not None and len(quoted_in[key]) > 1 and m.source:
+            shared_name.setdefault(key, m.source)
     origin_of_article: dict[int, str] = {}
     origin_of_outlet: dict[str, str] = {}
     copies_of: dict[int, set[int]] = {}
@@ -213,10 +274,22 @@ def _independence(members: list[Member]) -> list[str]:
             origin = earlier_copy
         elif m.origin_url is not None and target is None:
             origin = normalise_url(m.origin_url.url).split("/", 1)[0]
+        elif (key := source_key(m.source, m.source_type)) in shared_name:
+            origin = shared_name[key]  # several outlets quoting one party: one source
         else:
             origin = m.outlet
         m.origin = origin
         m.independent = origin == m.outlet
         origin_of_article[m.article_id] = origin
         origin_of_outlet.setdefault(m.outlet, origin)
+    # one article is one appearance: when one of its claims in the group goes back to
+    # another source (a wire, a cited outlet or page), so does the article, and its
+    # other matching claims do not count it again as independent
+    derived: dict[int, str] = {}
+    for m in members:
+        if m.origin != m.outlet:
+            derived.setdefault(m.article_id, m.origin)
+    for m in members:
+        if m.article_id in derived:
+            m.origin, m.independent = derived[m.article_id], False
     return list(dict.fromkeys(m.origin for m in members))

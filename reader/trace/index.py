@@ -187,10 +187,12 @@ CONTAINED_NAMES = 2
 
 def verify(a: Signature, b: Signature) -> tuple[LinkKind, float] | None:
     """Whether two claims state the same thing, how (kind), and how closely (0..1)."""
+    if len(a.content) < MIN_CONTENT or len(b.content) < MIN_CONTENT:
+        # too few content words to be one claim, even word for word: "He declined to
+        # comment." in two articles is two people declining, not one report
+        return None
     if a.exact == b.exact and a.tokens == b.tokens:
         return (LinkKind.COPY, 1.0) if a.tokens else None
-    if len(a.content) < MIN_CONTENT or len(b.content) < MIN_CONTENT:
-        return None
     if contradicts(a, b, quoted=len(a.shingles & b.shingles) >= SHARED_QUOTE):
         return None
     sh = jaccard(a.shingles, b.shingles)
