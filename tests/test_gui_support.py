@@ -120,12 +120,14 @@ def open_window(
     size: tuple[int, int] = (1000, 560),
     start: bool = True,
     auto_refresh: bool = False,
+    link_pending: bool = False,
 ) -> MainWindow:
     """A shown, active window on ``db`` (shortcuts fire only in the active window);
     ``settings`` is a QSettings or the path of an .ini file for a private one. The
     default size shows all three panes (below about 820 px the library collapses).
-    The feeds' schedule is off unless ``auto_refresh``: a test decides when the
-    network is used."""
+    The feeds' schedule is off unless ``auto_refresh``, and the background linking of
+    unlinked articles unless ``link_pending``: a test decides when the network is used
+    and when the library is written behind its back."""
     from PySide6.QtCore import QSettings
 
     from reader.gui.window import MainWindow
@@ -134,6 +136,8 @@ def open_window(
         settings = QSettings(str(settings), QSettings.Format.IniFormat)
     if not auto_refresh and not settings.contains("feeds/auto_refresh"):
         settings.setValue("feeds/auto_refresh", False)
+    if not link_pending and not settings.contains("trace/link_in_background"):
+        settings.setValue("trace/link_in_background", False)
     w = MainWindow(db, settings)
     qtbot.addWidget(w)
     w.resize(*size)

@@ -148,3 +148,23 @@ def test_o_imports_a_cited_page_the_library_lacks(qtbot: QtBot, tmp_path: Path) 
         assert lib.count_articles() == 4
         new = max(lib.article_ids())
         assert lib.is_traced(new)  # linked on the way in
+
+
+def test_a_library_from_before_the_trace_is_linked_in_the_background(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    ids = _library(tmp_path)
+    with Library(tmp_path / "lib.db") as lib:  # as m011 leaves an upgraded library
+        lib.db.execute("update articles set trace_version = null")
+        lib.db.conn.commit()
+    win = open_window(
+        qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False, link_pending=True
+    )
+    job = win.tracing.pending_job
+    assert job is not None and win.tracing.pending_label.isVisible()
+    qtbot.waitUntil(lambda: win.tracing.pending_job is None, timeout=20000)
+    assert not win.tracing.pending_label.isVisible()
+    assert win.library.untraced_count() == 0
+    win.open_article(ids["wire"])
+    win.select_claim(_claim_index(win, "150 helicopter engines"))
+    assert "Harbor Post" in win.claims_panel.detail.plain_text()

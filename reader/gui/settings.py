@@ -130,6 +130,11 @@ class Settings:
         "how often a feed with no interval of its own is fetched (0: only on demand)",
     )  # fmt: skip
 
+    link_in_background = Setting[bool](
+        "trace/link_in_background", bool, True,
+        "articles not yet linked across the library are linked in the background",
+    )  # fmt: skip
+
     def __init__(self, store: QSettings, persist: bool = True) -> None:
         self.store = store
         self.persist = persist

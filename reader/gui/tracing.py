@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QLabel
 
 from reader.errors import InputError, store_error, write_errors
 
@@ -66,6 +67,47 @@ class LinkJob(QRunnable):
         self.signals.finished.emit(self.article_id, linked)
 
 
+class PendingSignals(QObject):
+    progress = Signal(int, int)  # linked so far, to link in all
+    finished = Signal(int)  # how many were linked
+
+
+class LinkPendingJob(QRunnable):
+    """Link every article the library has not linked yet (a library from before the
+    trace, or after the linker changed), oldest first, one transaction each, so the
+    window's own writes and imports get their turn between them. Stops at once when
+    cancelled; what was linked stays."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db_path = db_path
+        self.signals = PendingSignals()
+        self.cancelled = threading.Event()
+
+    def run(self) -> None:
+        from reader.store import Library
+        from reader.trace.link import link_article
+
+        done = 0
+        try:
+            with Library(self.db_path) as lib:
+                pending = lib.untraced_ids()
+                for n, aid in enumerate(pending):
+                    if self.cancelled.is_set():
+                        break
+                    if not lib.is_traced(aid):  # an import may have linked it meanwhile
+                        link_article(lib, aid)
+                    done += 1
+                    if n % 10 == 0 or n == len(pending) - 1:
+                        self.signals.progress.emit(n + 1, len(pending))
+        except write_errors():
+            pass  # busy or damaged: the next start (or import) goes on from here
+        except Exception:  # a bug of ours must not end the window; nothing is lost
+            pass
+        self.signals.finished.emit(done)
+
+
 class TraceController(QObject):
     """The window's trace: appearance marks, the group of the current claim, and the
     keys that move between appearances."""
@@ -79,6 +121,14 @@ class TraceController(QObject):
         self._groups: dict[tuple[int, int], Trace | None] = {}
         #: Where T came from, to go back with Shift+T: (article id, claim index).
         self.back: list[tuple[int, int | None]] = []
+        self.pending_job: LinkPendingJob | None = None
+        #: Its own thread: the open article's link job never waits behind the backlog.
+        self.pending_pool = QThreadPool(self)
+        self.pending_pool.setMaxThreadCount(1)
+        self.pending_label = QLabel("")
+        self.pending_label.setAccessibleName("Linking articles")
+        self.pending_label.setVisible(False)
+        window.statusBar().addPermanentWidget(self.pending_label)
         window.claims_panel.appearanceRequested.connect(self.open_appearance)
         window.claims_panel.originRequested.connect(self.open_origin)
 
@@ -125,10 +175,44 @@ class TraceController(QObject):
         self._mark(w.stored)
         w._show_details()
 
+    def link_pending(self) -> LinkPendingJob | None:
+        """Link, in the background, the articles the library has not linked yet (all
+        of them in a library made before the trace); the status bar counts them."""
+        if self.pending_job is not None:
+            return None
+        try:
+            waiting = self.window.library.untraced_count()
+        except store_error():
+            return None
+        if not waiting:
+            return None
+        job = LinkPendingJob(self.window.db_path)
+        job.signals.progress.connect(self._pending_progress)
+        job.signals.finished.connect(self._pending_done)
+        self.pending_job = job
+        self.pending_label.setText(f"Linking {waiting:,} articles across the library…")
+        self.pending_label.setVisible(True)
+        self.pending_pool.start(job)
+        return job
+
+    def _pending_progress(self, done: int, total: int) -> None:
+        self.pending_label.setText(f"Linking articles across the library: {done:,} of {total:,}")
+
+    def _pending_done(self, _linked: int) -> None:
+        self.pending_job = None
+        self.pending_label.setVisible(False)
+        w = self.window
+        if w.stored is not None:  # its marks and group may be known now
+            self._groups.clear()
+            self._mark(w.stored)
+            w._show_details()
+
     def shutdown(self, timeout_ms: int) -> bool:
         for job in self.jobs:
             job.cancelled.set()
-        return self.pool.waitForDone(timeout_ms)
+        if self.pending_job is not None:
+            self.pending_job.cancelled.set()
+        return self.pool.waitForDone(timeout_ms) and self.pending_pool.waitForDone(timeout_ms)
 
     # --- the current claim's group -------------------------------------------------------
 

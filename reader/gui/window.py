@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
             self.library.close()
             raise library_error(self.db_path, exc) from None
         self.subscriptions.loaded()
+        if self.persist and self.prefs.link_in_background:
+            self.tracing.link_pending()
 
     # --- construction ---------------------------------------------------------------
 
