@@ -286,6 +286,7 @@ class Deletions(QObject):
             self.undo_button.setFlat(True)
             self.undo_button.clicked.connect(w.undo_delete)
             w.statusBar().addPermanentWidget(self.undo_button)
+            w.keys_guard.watch(self.undo_button)
         self.undo_button.setToolTip(f"Bring back what was deleted ({self._undo_keys()})")
         self.undo_button.setVisible(True)
         self._offer_timer.start(UNDO_OFFER_MS)

@@ -218,11 +218,11 @@ class TraceController(QObject):
 
     def group(self, index: int | None) -> tuple[Trace | None, str]:
         """The group of claim ``index`` of the open article, or None and why not."""
-        from reader.trace.group import trace
-
         w = self.window
         if w.stored is None or index is None or not 0 <= index < len(w.stored.claims):
             return None, ""
+        from reader.trace.group import trace  # the engine loads after the window shows
+
         aid, seq = w.stored.id, w.stored.claims[index].seq
         if (aid, seq) in self._groups:
             return self._groups[(aid, seq)], ""

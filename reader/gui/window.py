@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
             self, self.menuBar(), self.settings
         )
         self.menuBar().setAccessibleName("Menu bar")
-        ControlsKeepTheirKeys.install(self)
+        #: Keeps Space and typed letters for the focused button or combo box.
+        self.keys_guard = ControlsKeepTheirKeys.install(self)
         self._restore()
         if load:
             self.load()
@@ -511,6 +512,7 @@ class MainWindow(QMainWindow):
 
     def _show_dialog(self, dlg: QWidget, modal: bool = False) -> None:
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys_guard.watch(dlg)  # its buttons keep Space
         self.dialog = dlg
         if modal and hasattr(dlg, "open"):
             dlg.open()
