@@ -9,6 +9,7 @@ follow as each batch of feeds finishes, and the list keeps its place.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer
@@ -74,25 +75,42 @@ class SubscriptionsController(QObject):
         self.last_outcome: RefreshOutcome | None = None
         self.closing = False
 
-        bar = window.statusBar()
-        self.progress_label = QLabel("")
-        self.progress_label.setAccessibleName("Refreshing feeds")
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Refresh progress")
-        self.progress.setMaximumWidth(140)
-        self.cancel_button = QPushButton("Stop")
-        self.cancel_button.setObjectName("stopRefreshButton")
-        self.cancel_button.setAccessibleName("Stop refreshing")
-        self.cancel_button.clicked.connect(self.cancel)
-        for w in (self.progress_label, self.progress, self.cancel_button):
-            w.setVisible(False)
-            bar.addPermanentWidget(w)
-
         self.follow = QTimer(self)  # reads the list again while articles arrive
         self.follow.setSingleShot(True)
         self.follow.timeout.connect(lambda: self.window.library_changed())
         self.schedule = QTimer(self)
         self.schedule.timeout.connect(self.refresh_due)
+
+    @cached_property
+    def status_widgets(self) -> tuple[QLabel, QProgressBar, QPushButton]:
+        """The status bar's count, bar and Stop button, made on the first refresh (not
+        at start-up)."""
+        label = QLabel("")
+        label.setAccessibleName("Refreshing feeds")
+        bar = QProgressBar()
+        bar.setAccessibleName("Refresh progress")
+        bar.setMaximumWidth(140)
+        stop = QPushButton("Stop")
+        stop.setObjectName("stopRefreshButton")
+        stop.setAccessibleName("Stop refreshing")
+        stop.clicked.connect(self.cancel)
+        for w in (label, bar, stop):
+            w.setVisible(False)
+            self.window.statusBar().addPermanentWidget(w)
+        self.window.keys_guard.watch(stop)
+        return label, bar, stop
+
+    @property
+    def progress_label(self) -> QLabel:
+        return self.status_widgets[0]
+
+    @property
+    def progress(self) -> QProgressBar:
+        return self.status_widgets[1]
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        return self.status_widgets[2]
 
     def loaded(self) -> None:
         """The library is open: start the schedule (if the user has it on)."""
@@ -253,7 +271,7 @@ class SubscriptionsController(QObject):
         self.last_outcome = out
         if self.closing:
             return
-        for w in (self.progress_label, self.progress, self.cancel_button):
+        for w in self.status_widgets:
             w.setVisible(False)
         self.follow.stop()
         self.window.library_changed(feeds=True)

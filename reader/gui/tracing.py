@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,10 +126,7 @@ class TraceController(QObject):
         #: Its own thread: the open article's link job never waits behind the backlog.
         self.pending_pool = QThreadPool(self)
         self.pending_pool.setMaxThreadCount(1)
-        self.pending_label = QLabel("")
-        self.pending_label.setAccessibleName("Linking articles")
-        self.pending_label.setVisible(False)
-        window.statusBar().addPermanentWidget(self.pending_label)
+
         window.claims_panel.appearanceRequested.connect(self.open_appearance)
         window.claims_panel.originRequested.connect(self.open_origin)
 
@@ -175,6 +173,15 @@ class TraceController(QObject):
         self._mark(w.stored)
         w._show_details()
 
+    @cached_property
+    def pending_label(self) -> QLabel:
+        """The status bar's count of articles being linked (made when first needed)."""
+        label = QLabel("")
+        label.setAccessibleName("Linking articles")
+        label.setVisible(False)
+        self.window.statusBar().addPermanentWidget(label)
+        return label
+
     def link_pending(self) -> LinkPendingJob | None:
         """Link, in the background, the articles the library has not linked yet (all
         of them in a library made before the trace); the status bar counts them."""
@@ -200,7 +207,8 @@ class TraceController(QObject):
 
     def _pending_done(self, _linked: int) -> None:
         self.pending_job = None
-        self.pending_label.setVisible(False)
+        if "pending_label" in self.__dict__:
+            self.pending_label.setVisible(False)
         w = self.window
         if w.stored is not None:  # its marks and group may be known now
             self._groups.clear()
