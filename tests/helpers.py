@@ -179,6 +179,47 @@ def local_server(
         server.server_close()
 
 
+@contextmanager
+def _raw_server(
+    answer: Callable[[socket.socket], None], stop: threading.Event, path: str
+) -> Iterator[str]:
+    """Accept connections on 127.0.0.1 and hand each to ``answer`` in a thread until
+    ``stop`` is set (at the end of the block); yields the URL of ``path``."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}{path}"
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()
+
+
+def _read_request(conn: socket.socket) -> bool:
+    """Read a request's head; False if the client hung up first."""
+    conn.settimeout(5)
+    request = b""
+    while b"\r\n\r\n" not in request:
+        got = conn.recv(4096)
+        if not got:
+            return False
+        request += got
+    return True
+
+
 class Slow(StrEnum):
     """How a :func:`slow_server` misbehaves."""
 
@@ -204,13 +245,8 @@ def slow_server(shape: Slow, every: float = 0.1) -> Iterator[tuple[str, threadin
 
     def answer(conn: socket.socket) -> None:
         with conn, contextlib.suppress(OSError):
-            conn.settimeout(5)
-            request = b""
-            while b"\r\n\r\n" not in request:
-                got = conn.recv(4096)
-                if not got:
-                    return
-                request += got
+            if not _read_request(conn):
+                return
             asked.set()
             drip = {Slow.SILENT: b"", Slow.HEADERS: head + _SLOW_PAGE, Slow.BODY: _SLOW_PAGE}
             if shape is Slow.BODY:
@@ -221,27 +257,8 @@ def slow_server(shape: Slow, every: float = 0.1) -> Iterator[tuple[str, threadin
                 conn.sendall(drip[shape][i : i + 1])
             stop.wait()  # SILENT: hold the connection open, saying nothing
 
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.1)
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/story", asked
-    finally:
-        stop.set()
-        thread.join(2)
-        listener.close()
+    with _raw_server(answer, stop, "/story") as url:
+        yield url, asked
 
 
 @dataclass
@@ -266,13 +283,8 @@ def endless_server(
 
     def answer(conn: socket.socket) -> None:
         with conn, contextlib.suppress(OSError):
-            conn.settimeout(5)
-            request = b""
-            while b"\r\n\r\n" not in request:
-                got = conn.recv(4096)
-                if not got:
-                    return
-                request += got
+            if not _read_request(conn):
+                return
             seen.asked.set()
             conn.sendall(head + b'<?xml version="1.0"?><rss version="2.0"><channel>')
             while not stop.is_set():
@@ -281,24 +293,5 @@ def endless_server(
                 if every and stop.wait(every):
                     return
 
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.1)
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/endless", seen
-    finally:
-        stop.set()
-        thread.join(2)
-        listener.close()
+    with _raw_server(answer, stop, "/endless") as url:
+        yield url, seen

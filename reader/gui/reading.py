@@ -21,7 +21,7 @@ from reader.gui.imports import plural
 
 if TYPE_CHECKING:
     from reader.gui.window import MainWindow
-    from reader.store import Selection, UnreadCounts
+    from reader.store import ArticleRow, Selection, UnreadCounts
 
 
 class ReadingController(QObject):
@@ -101,16 +101,21 @@ class ReadingController(QObject):
         """An unread article was opened, and so marked read."""
         self._adjust([article_id], -1)
 
-    def toggle_read(self) -> None:
-        """M: mark the open article unread, or read again."""
+    def _open_row(self) -> ArticleRow | None:
+        """The open article's list row (its marks), or None (said when none is open)."""
         w = self.window
         if w.stored is None:
             w.flash("No article is open")
-            return
-        aid = w.stored.id
-        row = w.library.row(aid)
+            return None
+        return w.library.row(w.stored.id)
+
+    def toggle_read(self) -> None:
+        """M: mark the open article unread, or read again."""
+        w = self.window
+        row = self._open_row()
         if row is None:
             return
+        aid = row.id
         read = row.read_at is None
         if not w._write("the read mark", w.library.set_read, [aid], read):
             return
@@ -122,13 +127,10 @@ class ReadingController(QObject):
     def toggle_star(self) -> None:
         """S: star the open article, or take its star away."""
         w = self.window
-        if w.stored is None:
-            w.flash("No article is open")
-            return
-        aid = w.stored.id
-        row = w.library.row(aid)
+        row = self._open_row()
         if row is None:
             return
+        aid = row.id
         star = row.starred_at is None
         if not w._write("the star", w.library.set_starred, aid, star):
             return
