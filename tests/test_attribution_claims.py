@@ -873,3 +873,15 @@ def test_a_bare_it_with_nothing_to_stand_for_is_the_writers_own_sentence() -> No
     assert all(c.source is None for c in find_claims(text))
     [c] = find_claims("It shows no sign of weakening, forecasters said.")
     assert (c.source, c.text) == ("forecasters", "It shows no sign of weakening, forecasters said.")
+
+
+def test_a_tag_whose_source_is_described_after_it_folds_into_the_claim() -> None:
+    """"..., according to a statement released by the council." names where the
+    words come from; it is not a claim of its own."""
+    text = (
+        "The port authority said 1,240 containers were waiting, according to a statement"
+        " released by the council."
+    )
+    claims = find_claims(text)
+    assert [c.text for c in claims] == [text]
+    assert claims[0].source == "The port authority"

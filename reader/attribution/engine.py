@@ -671,7 +671,7 @@ def _fold_tags(toks: Sequence[Token], atts: list[Attribution]) -> list[Attributi
             and a.kind in {CueKind.PREP, CueKind.VERB}
             and a.region[0] > 0
             and toks[a.region[0] - 1].text in {",", "—", "–"}
-            and _only_tag_after(toks, a.region[1])
+            and (_only_tag_after(toks, a.region[1]) or _source_modifier_after(toks, a.region[1]))
             and (p.trailing or _has_words(toks, p.region[1], a.region[0]))
         ):
             if _bare_it(toks, p):
@@ -692,6 +692,25 @@ def _bare_it(toks: Sequence[Token], att: Attribution) -> bool:
 def _only_tag_after(toks: Sequence[Token], k: int) -> bool:
     """Whether the tokens from ``k`` on add nothing but time words and punctuation."""
     return all(not t.is_word or t.low in CUE_QUALIFIERS or t.low.isdigit() for t in toks[k:])
+
+
+#: Participles that describe the tag's source, not a new event ("according to a
+#: statement released by the council", "a report published on Monday").
+SOURCE_PARTICIPLES = frozenset(
+    "released issued published posted sent shared signed filed provided obtained seen"
+    " reviewed prepared made".split()
+)
+_PARTICIPLE_LINKS = frozenset("by on in to from late earlier last this".split())
+
+
+def _source_modifier_after(toks: Sequence[Token], k: int) -> bool:
+    """Whether the tokens from ``k`` only describe the tag's source: a participle such
+    as "released" followed by "by"/"on"/"to"…, to the end of the sentence."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].low in SOURCE_PARTICIPLES
+        and toks[k + 1].low in _PARTICIPLE_LINKS
+    )
 
 
 def _has_words(toks: Sequence[Token], a: int, b: int) -> bool:

@@ -40,6 +40,7 @@ _OPEN_CHAR_RE = re.compile(r"[A-Z0-9À-ÖØ-Þ\"'“‘«(\[]")
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S.  a.m.  D.C.
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 1,240  12,500.75: one number, not a comma
     r"|\w+(?:[’'\-.&/]\w+)*\.?"  # words, with inner apostrophes/hyphens; trailing dot kept
     r"|[^\w\s]"  # any other single non-space character
 )
