@@ -876,7 +876,7 @@ def test_a_bare_it_with_nothing_to_stand_for_is_the_writers_own_sentence() -> No
 
 
 def test_a_tag_whose_source_is_described_after_it_folds_into_the_claim() -> None:
-    """"..., according to a statement released by the council." names where the
+    """ "..., according to a statement released by the council." names where the
     words come from; it is not a claim of its own."""
     text = (
         "The port authority said 1,240 containers were waiting, according to a statement"

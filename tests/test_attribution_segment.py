@@ -88,7 +88,7 @@ def test_quote_mask_marks_quoted_words() -> None:
 
 
 def test_a_number_with_thousands_separators_is_one_token() -> None:
-    """"1,240" is a number, not "1" and a comma: a comma there split claims in two."""
+    """ "1,240" is a number, not "1" and a comma: a comma there split claims in two."""
     text = "They counted 1,240 boxes and 12,500.5 tonnes, 3, 4."
     texts = [t.text for t in tokens(text, 0, len(text))]
     assert "1,240" in texts and "12,500.5" in texts

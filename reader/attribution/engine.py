@@ -697,10 +697,24 @@ def _only_tag_after(toks: Sequence[Token], k: int) -> bool:
 #: Participles that describe the tag's source, not a new event ("according to a
 #: statement released by the council", "a report published on Monday").
 SOURCE_PARTICIPLES = frozenset(
-    "released issued published posted sent shared signed filed provided obtained seen"
-    " reviewed prepared made".split()
+    [
+        "released",
+        "issued",
+        "published",
+        "posted",
+        "sent",
+        "shared",
+        "signed",
+        "filed",
+        "provided",
+        "obtained",
+        "seen",
+        "reviewed",
+        "prepared",
+        "made",
+    ]
 )
-_PARTICIPLE_LINKS = frozenset("by on in to from late earlier last this".split())
+_PARTICIPLE_LINKS = frozenset(["by", "on", "in", "to", "from", "late", "earlier", "last", "this"])
 
 
 def _source_modifier_after(toks: Sequence[Token], k: int) -> bool:
