@@ -50,14 +50,20 @@ PENDING_PER_IMPORT = 4
 
 
 def import_source(
-    lib: Library, source: str, should_cancel: Callable[[], bool] | None = None
+    lib: Library,
+    source: str,
+    should_cancel: Callable[[], bool] | None = None,
+    published: str | None = None,
 ) -> ImportResult:
     """Extract ``source`` (path or URL) and store it. ``should_cancel`` is polled
     during a download; when it turns true the import ends with InputError "cancelled"
-    and the library is unchanged."""
+    and the library is unchanged. ``published``: the date to keep when the page gives
+    none (a feed entry's date, for the page it links to)."""
     from reader.pipeline import extract
 
     raw, article = extract(source, should_cancel=should_cancel)
+    if not article.published and published and len(published) >= 10:
+        article.published = published[:10]
     return add_and_link(lib, raw, article)
 
 

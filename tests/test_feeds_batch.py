@@ -83,14 +83,14 @@ def test_per_host_limit_holds_and_two_hosts_run_at_once(db_path: Path) -> None:
     routes: dict[str, bytes] = {}
     with counting_server(routes, delay=0.15) as (port, load), Library(db_path) as lib:
         ids = []
-        for host in ("127.0.0.1", "localhost"):
+        for h, host in enumerate(("127.0.0.1", "localhost")):
             for n in range(4):
-                base = f"http://{host}:{port}"
-                routes[f"/feed{n}"] = rss(
-                    (f"full{n}", f"/full{n}", _story(n)), (f"t{n}", f"/page{n}", "A teaser.")
+                base, k = f"http://{host}:{port}", 10 * h + n  # each feed its own stories
+                routes[f"/feed{k}"] = rss(
+                    (f"full{k}", f"/full{k}", _story(k)), (f"t{k}", f"/page{k}", "A teaser.")
                 ).replace(b"{base}", base.encode())
-                routes[f"/page{n}"] = PAGE.replace(b"day", f"day {n} of".encode())
-                ids.append(lib.add_feed(f"{base}/feed{n}")[0].id)
+                routes[f"/page{k}"] = PAGE.replace(b"day", f"day {k} of".encode())
+                ids.append(lib.add_feed(f"{base}/feed{k}")[0].id)
         progress: list[tuple[int, int, str]] = []
         results = refresh_feeds(
             db_path,
@@ -107,7 +107,7 @@ def test_per_host_limit_holds_and_two_hosts_run_at_once(db_path: Path) -> None:
         assert [d for d, _, _ in progress] == list(range(1, 9))
         assert {t for _, t, _ in progress} == {8}
         assert all(name != threading.main_thread().name for _, _, name in progress)
-        assert lib.count_articles() == 8  # the same text from both hosts is one article
+        assert lib.count_articles() == 16  # two stories from each of eight feeds
 
 
 def test_a_failing_feed_does_not_stop_the_others(db_path: Path) -> None:

@@ -408,3 +408,35 @@ def test_cancel_during_the_download_records_no_error(library: Library) -> None:
     assert result.outcome == Outcome.CANCELLED
     row = library.feed(fid)
     assert row is not None and row.last_error is None and library.count_articles() == 1
+
+
+def test_entry_dates_and_feed_names_are_kept_and_old_articles_are_not_news(
+    library: Library,
+) -> None:
+    """A linked page with no date of its own takes the entry's; an article made from
+    the entry's own text is published under the feed's name, not the server's host;
+    an entry whose article is already in the library is not counted as new."""
+    dated = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>'
+        "<item><guid>t1</guid><link>{base}/ferry</link><title>Ferry late</title>"
+        "<pubDate>Tue, 03 Jun 2025 08:00:00 GMT</pubDate><description>Teaser.</description></item>"
+        "<item><guid>f1</guid><link>{base}/gone</link><title>Berths</title>"
+        "<pubDate>Mon, 02 Jun 2025 08:00:00 GMT</pubDate>"
+        f"<description>{LONG}</description></item></channel></rss>"
+    )
+    routes: dict = {"/ferry": (200, {"Content-Type": "text/html"}, PAGE)}
+    with local_server(routes) as (base, _):
+        routes["/rss"] = (200, XML, dated.replace("{base}", base).encode())
+        fid = feed_of(library, base + "/rss")
+        first = refresh_feed(library, library.feed(fid))  # type: ignore[arg-type]
+        assert len(first.new) == 2, first.errors
+        rows = {r.id: r for r in library.rows(first.new)}
+        assert rows[first.new[0]].published == "2025-06-03"  # the page had no date
+        assert rows[first.new[1]].publisher == "Harbour Gazette"  # not "127.0.0.1"
+        # subscribed again (an OPML import after an unsubscribe): the entries are
+        # new to the feed, their articles are not
+        library.remove_feed(fid)
+        again = feed_of(library, base + "/rss")
+        second = refresh_feed(library, library.feed(again))  # type: ignore[arg-type]
+        assert second.new == [] and library.count_articles() == 2
+        assert sorted(library.feed_article_ids(again)) == sorted(first.new)

@@ -35,7 +35,7 @@ from reader.feeds.parse import Entry, parse_feed
 from reader.feeds.schedule import parse_time
 from reader.ingest.fetch import fetch_url
 from reader.ingest.load import MAX_BYTES
-from reader.store import FeedRow, Library
+from reader.store import FeedRow, ImportResult, Library
 
 #: An entry whose summary has fewer words than this is a teaser: the article is
 #: fetched from its link, cleaned as a URL import is.
@@ -250,15 +250,18 @@ def refresh_feed(
             lib.record_entry(feed.id, keys, None)  # learn its new keys (a changed id)
             continue
         try:
-            article_id = import_entry(lib, entry, url, should_cancel, gate)
+            imported = import_entry(
+                lib, entry, url, should_cancel, gate, feed.title or parsed.title or None
+            )
         except InputError as exc:
             if exc.reason == CANCELLED:
                 result.outcome, result.message = Outcome.CANCELLED, CANCELLED
                 return result
             result.errors.append(f"{entry.link or entry.title or url}: {exc.reason}")
             continue  # not recorded: tried again at the next refresh
-        lib.record_entry(feed.id, keys, article_id)
-        result.new.append(article_id)
+        lib.record_entry(feed.id, keys, imported.article_id)
+        if imported.created:  # an article already in the library is not news
+            result.new.append(imported.article_id)
     lib.update_feed(
         feed.id,
         **ok,
@@ -269,14 +272,18 @@ def refresh_feed(
     return result
 
 
-def _entry_page(entry: Entry) -> str:
-    """The entry's own text as an HTML page, for the cleaner to read as an article."""
+def _entry_page(entry: Entry, site: str | None = None) -> str:
+    """The entry's own text as an HTML page, for the cleaner to read as an article:
+    its date, and the feed's title as the site's name (else the publisher would be
+    guessed from the address's host)."""
     title = html.escape(entry.title)
     meta = (
         f'<meta property="article:published_time" content="{html.escape(entry.published)}">'
         if entry.published
         else ""
     )
+    if site:
+        meta += f'<meta property="og:site_name" content="{html.escape(site)}">'
     return (
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{meta}</head>"
         f"<body><article><h1>{title}</h1>{entry.summary}</article></body></html>"
@@ -289,10 +296,12 @@ def import_entry(
     feed_url: str,
     should_cancel: Callable[[], bool] | None = None,
     gate: Gate | None = None,
-) -> int:
-    """Import one entry as an article and return its id: the linked page (a URL
-    import) when the entry carries only a teaser, else the entry's own text, cleaned
-    as an HTML page is. An article already in the library is that article."""
+    site: str | None = None,
+) -> ImportResult:
+    """Import one entry as an article: the linked page (a URL import, keeping the
+    entry's date when the page has none) when the entry carries only a teaser, else
+    the entry's own text, cleaned as an HTML page is, under the feed's title
+    (``site``). An article already in the library is that article (``created`` False)."""
     from reader.ingest import from_bytes
     from reader.library_ops import add_and_link, import_source
     from reader.pipeline import extract_raw
@@ -301,7 +310,7 @@ def import_entry(
     if entry.link and words < FULL_TEXT_WORDS:
         try:
             with gate(entry.link) if gate is not None else nullcontext():
-                return import_source(lib, entry.link, should_cancel).article_id
+                return import_source(lib, entry.link, should_cancel, entry.published)
         except InputError as exc:
             if exc.reason == CANCELLED or words == 0:
                 raise
@@ -309,8 +318,8 @@ def import_entry(
     if not entry.summary.strip():
         raise InputError(entry.link or feed_url, "the entry has no text and no link")
     label = entry.link or feed_url
-    raw = from_bytes(_entry_page(entry).encode(), label, "entry.html", "text/html", label)
-    return add_and_link(lib, raw, extract_raw(raw)).article_id
+    raw = from_bytes(_entry_page(entry, site).encode(), label, "entry.html", "text/html", label)
+    return add_and_link(lib, raw, extract_raw(raw))
 
 
 def _strip_tags(markup: str) -> str:
