@@ -378,3 +378,36 @@ def test_gone_and_wait_answers_are_shown_in_the_users_words(qtbot: QtBot, tmp_pa
         win.subscriptions.refresh_all()
         qtbot.waitUntil(lambda: win.subscriptions.last_outcome is not None, timeout=20000)
         assert requested.count("/gone") == 1 and requested.count("/busy") == 1
+
+
+def test_subscribing_to_a_silent_server_can_be_stopped_and_says_why(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.helpers import Slow, slow_server
+
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        add_article(lib, variant(1))
+    with slow_server(Slow.SILENT) as (url, asked):
+        win = open_window(qtbot, db, tmp_path / "s.ini")
+        job = win.subscriptions.subscribe(url)
+        assert job is not None
+        label, _bar, stop = win.subscriptions.status_widgets
+        assert stop.isVisible() and "Looking for the feed" in label.text()
+        assert asked.wait(5)
+        stop.click()
+        qtbot.waitUntil(lambda: not win.subscriptions.jobs, timeout=5000)
+    assert not stop.isVisible()
+    assert win.statusBar().currentMessage() == f"Stopped looking for the feed of {url}"
+    assert win.library.feeds() == []
+    # a failure (here: not a feed) stays until the next message: it must be read
+    with local_server({"/page": (200, {"Content-Type": "text/html"}, b"<p>hello</p>")}) as (
+        base,
+        _,
+    ):
+        win.subscriptions.subscribe(base + "/page")
+        qtbot.waitUntil(lambda: not win.subscriptions.jobs, timeout=20000)
+    message = win.statusBar().currentMessage()
+    assert message.startswith(f"Could not subscribe to {base}/page: ")
+    qtbot.wait(4500)  # longer than a passing note
+    assert win.statusBar().currentMessage() == message

@@ -170,7 +170,11 @@ class SubscriptionsController(QObject):
 
         job = SubscribeJob(self.window.db_path, url, folder, success=self._subscribed)
         self.jobs.append(job)
-        self.window.flash(f"Looking for the feed of {url}…")
+        label, bar, _stop = self.status_widgets
+        label.setText(f"Looking for the feed of {url}…")
+        bar.setRange(0, 0)  # busy: no count to give
+        for widget in self.status_widgets:
+            widget.setVisible(True)
         self.pool.start(job)
         return job
 
@@ -179,8 +183,14 @@ class SubscriptionsController(QObject):
         if self.closing:
             return
         w = self.window
-        if out.feed is None:
-            w.flash(f"Could not subscribe to {out.source}: {out.reason}")
+        if self.refresh_job is None:
+            for widget in self.status_widgets:
+                widget.setVisible(False)
+        if out.feed is None and out.reason == "cancelled":
+            w.flash(f"Stopped looking for the feed of {out.source}")
+            return
+        if out.feed is None:  # stays until the next message: the user must read it
+            w.statusBar().showMessage(f"Could not subscribe to {out.source}: {out.reason}")
             return
         w.reading.rebuild()
         w.feeds_view.choose(f"feed:{out.feed.id}")
@@ -259,9 +269,13 @@ class SubscriptionsController(QObject):
             self.follow.start(LIST_FOLLOW_MS)
 
     def cancel(self) -> None:
-        """Stop the refresh under way; what it stored stays."""
+        """Stop the refresh (or the search for a feed) under way; what it stored stays."""
+        looking = [j for j in self.jobs if hasattr(j, "cancel")]
+        for job in looking:
+            job.cancel()
         if self.refresh_job is None:
-            self.window.flash("No refresh under way")
+            if not looking:
+                self.window.flash("No refresh under way")
             return
         self.refresh_job.cancel()
         self.progress_label.setText("Stopping the refresh…")
@@ -391,9 +405,13 @@ class SubscriptionsController(QObject):
         box.setWindowTitle("Unsubscribe")
         box.setText(f"Stop following {feed.name}?")
         box.setInformativeText(
-            f"Its {plural(feed.article_count, 'article')} stay in the library unless you"
-            " delete them too (Undo Delete brings deleted articles back until you close"
-            " the window)."
+            (
+                "Its article stays in the library unless you delete it too"
+                if feed.article_count == 1
+                else f"Its {plural(feed.article_count, 'article')} stay in the library unless"
+                " you delete them too"
+            )
+            + " (Undo Delete brings deleted articles back until you close the window)."
         )
         keep = box.addButton("Unsubscribe", QMessageBox.ButtonRole.AcceptRole)
         keep.setObjectName("unsubscribeButton")
@@ -478,10 +496,16 @@ class SubscriptionsController(QObject):
 
         w = self.window
         if path is None:
+            from pathlib import Path
+
+            from PySide6.QtCore import QStandardPaths
             from PySide6.QtWidgets import QFileDialog
 
+            docs = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            ) or str(Path.home())
             path, _ = QFileDialog.getSaveFileName(
-                w, "Export OPML", "subscriptions.opml", "OPML (*.opml)"
+                w, "Export OPML", str(Path(docs) / "subscriptions.opml"), "OPML (*.opml)"
             )
             if not path:
                 return False

@@ -270,8 +270,14 @@ class TraceController(QObject):
         if len(group.members) < 2:
             self.window.flash("No other article in the library reports this claim")
             return False
-        target = group.members[(here + 1) % len(group.members)]
-        return self.open_appearance(target.article_id, target.seq)
+        after = here + 1
+        target = group.members[after % len(group.members)]
+        if not self.open_appearance(target.article_id, target.seq):
+            return False
+        n = len(group.members)
+        where = "back to the first" if after >= n else f"{after % n + 1} of {n}"
+        self.window.flash(f"Appearance {where}, by date: {target.outlet}, {target.date}")
+        return True
 
     def back_appearance(self) -> bool:
         """Shift+T: back to where T (or a link in the pane) came from."""
