@@ -101,15 +101,22 @@ def test_claims_reported_elsewhere_are_marked_and_explained(qtbot: QtBot, tmp_pa
 def test_t_goes_to_the_next_appearance_and_shift_t_comes_back(qtbot: QtBot, tmp_path: Path) -> None:
     ids = _library(tmp_path)
     win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini", start=False)
+    with Library(tmp_path / "lib.db") as lib:  # the wire story came from a feed
+        feed, _ = lib.add_feed("http://127.0.0.1:9/wire", "Wire")
+        lib.record_entry(feed.id, ["id:1"], ids["wire"])
+    win.reading.rebuild()
+    win.feeds_view.choose(f"feed:{feed.id}")
     win.open_article(ids["wire"])
     engines = _claim_index(win, "150 helicopter engines")
     win.select_claim(engines)
     qtbot.keyClick(win.view, "t")
     assert win.stored is not None and win.stored.id == ids["rewrite"]
+    assert win.reading.source.key == "all"  # the other article is not in that feed
     assert win.current_claim is not None
     assert "150 helicopter engines" in win.stored.claims[win.current_claim].claim.text
     qtbot.keyClick(win.view, "T", SHIFT)
     assert win.stored.id == ids["wire"] and win.current_claim == engines
+    assert win.reading.source.key == f"feed:{feed.id}"  # back in the list it was in
     # a claim nobody else reports: said, and nothing moves
     win.select_claim(_claim_index(win, "ferry terminal"))
     qtbot.keyClick(win.view, "t")

@@ -120,8 +120,9 @@ class TraceController(QObject):
         self.pool.setMaxThreadCount(1)
         self.jobs: list[LinkJob] = []
         self._groups: dict[tuple[int, int], Trace | None] = {}
-        #: Where T came from, to go back with Shift+T: (article id, claim index).
-        self.back: list[tuple[int, int | None]] = []
+        #: Where T came from, to go back with Shift+T: (article id, claim index, the
+        #: sources list's row then).
+        self.back: list[tuple[int, int | None, str]] = []
         self.pending_job: LinkPendingJob | None = None
         #: Its own thread: the open article's link job never waits behind the backlog.
         self.pending_pool = QThreadPool(self)
@@ -283,7 +284,9 @@ class TraceController(QObject):
         """Shift+T: back to where T (or a link in the pane) came from."""
         w = self.window
         while self.back:
-            aid, index = self.back.pop()
+            aid, index, source = self.back.pop()
+            if source != w.feeds_view.current_key:
+                w.feeds_view.choose(source)  # the list the reader was in, if it still is
             if w.open_article(aid):
                 if index is not None:
                     w.select_claim(index)
@@ -296,7 +299,7 @@ class TraceController(QObject):
         we were so Shift+T comes back."""
         w = self.window
         if w.stored is not None:
-            self.back.append((w.stored.id, w.current_claim))
+            self.back.append((w.stored.id, w.current_claim, w.feeds_view.current_key))
         if not w.open_article(article_id):
             self.back.pop() if self.back else None
             return False
