@@ -180,6 +180,8 @@ def test_show_keys_bring_a_collapsed_pane_back_and_the_other_gives_way(
     win = open_window(qtbot, db, tmp_path / "s.ini", size=(800, 600))
     _settle(qtbot, win)
     assert win.splitter.shown() == {Pane.CLAIMS}
+    # said at start, not just missing
+    assert "Library hidden to make room (Ctrl+B shows it)" in win.statusBar().currentMessage()
     ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(win, Qt.Key.Key_B, ctrl)  # Show Library
     m = measure(win)

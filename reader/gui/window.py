@@ -223,6 +223,21 @@ class MainWindow(QMainWindow):
         # the reader starts in the article: Page Down, Space and the arrows scroll it
         # (in the library list they would move the list's selection away from it)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._say_hidden_panes()
+
+    def _say_hidden_panes(self) -> None:
+        """At start, a side pane the user wants but the window is too narrow for is
+        said to be hidden (else it is just missing)."""
+        hidden = [
+            p for p, w in self.splitter.wanted.items() if w and p not in self.splitter.shown()
+        ]
+        if hidden:
+            notes = " · ".join(
+                f"{PANE_NAMES[p].capitalize()} hidden to make room ({self._pane_key(p)} shows it)"
+                for p in hidden
+            )
+            now = self.statusBar().currentMessage()
+            self.flash(f"{now} · {notes}" if now else notes)
 
     # --- articles ---------------------------------------------------------------------
 
