@@ -154,3 +154,19 @@ def test_police_are_officials_and_the_company_is_the_last_company() -> None:
 def test_white_house_advisers_are_unnamed_people() -> None:
     c = find_claims("No deal is final yet, White House advisers say.")[0]
     assert c.source_type == "anonymous"
+
+
+def test_a_kind_of_body_refers_back_only_to_a_body_of_that_kind() -> None:
+    """ "the union" is not the board named before it; a union named before it is."""
+    text = (
+        "The Kelport Harbour Board said 310 lorries were queued at the terminal on Friday.\n\n"
+        "The walkout would be the longest at the terminal since 1998, the union said."
+    )
+    c = _by(find_claims(text), "The walkout")
+    assert (c.source, c.source_type) == ("the union", "organization")
+    text = (
+        "The Kelport Ferry Workers Union said its members would stop work on Friday.\n\n"
+        "The walkout would be the longest at the terminal since 1998, the union said."
+    )
+    c = _by(find_claims(text), "The walkout")
+    assert c.source == "The Kelport Ferry Workers Union"

@@ -16,6 +16,7 @@ from reader.attribution.lexicon import (
     ANONYMITY_MARKERS,
     ANONYMOUS_HEADS,
     BARE_ANONYMOUS_HEADS,
+    BODY_KIND_WORDS,
     CLOSE_QUOTES,
     CONDITIONAL_OFFICE_TITLES,
     COUNTRIES,
@@ -23,6 +24,7 @@ from reader.attribution.lexicon import (
     DOCUMENT_HEADS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    GENERIC_ORGANIZATION_HEADS,
     GIVEN_NAMES,
     GOVERNMENT_HEADS,
     GOVERNMENT_PHRASES,
@@ -258,6 +260,15 @@ def _common_noun(low: str) -> bool:
         or low in GOVERNMENT_HEADS
         or low in OUTLET_NOUNS
     )
+
+
+def _same_kind(name: str, head: str) -> bool:
+    """Whether the body ``name`` can be "the <head>": any body is "the company", but
+    "the union" is no "Harbour Board" (a name ending in another kind of body)."""
+    if head in GENERIC_ORGANIZATION_HEADS:
+        return True
+    last = _strip_possessive(name.split()[-1].lower()) if name.split() else ""
+    return last not in BODY_KIND_WORDS or last[:5] == head[:5]
 
 
 def _is_nationality(word: str) -> bool:
@@ -654,7 +665,11 @@ class Tracker:
         # 5c. "the brokerage", "the company": the last organisation named.
         if det == "the" and h == a + 1 and head in ORGANIZATION_HEADS and not names:
             for ent in reversed(self.things):
-                if ent.type == SourceType.ORGANIZATION and ent.name.lower() != text.lower():
+                if (
+                    ent.type == SourceType.ORGANIZATION
+                    and ent.name.lower() != text.lower()
+                    and _same_kind(ent.name, head)
+                ):
                     return Resolved(ent.name, ent.type, ent.outlet, ent, uncertain=True)
         # 6. Documents: "the statement said" after "X said in a statement" is X.
         issuer = self.issuers.get(head)

@@ -290,6 +290,18 @@ ORGANIZATION_HEADS = words(
     nations panel jury tribunal
     """
 )
+#: Organisation heads that can stand for any company-like body ("the company" after
+#: "Kestrel Therapeutics"); the other heads name a kind of body ("the union", "the
+#: board") and refer back only to a body of that kind.
+GENERIC_ORGANIZATION_HEADS = words(
+    """
+    company firm group organization organisation corporation business brokerage lender
+    insurer automaker retailer label studio
+    """
+)
+#: Last words that say what kind of body a name is ("... Harbour Board", "... Port
+#: Authority"): such a body is not "the union".
+BODY_KIND_WORDS = ORGANIZATION_HEADS | GOVERNMENT_HEADS | words("authority authorities")
 DOCUMENT_HEADS = words(
     """
     report reports study studies poll polls survey surveys statement statements document
