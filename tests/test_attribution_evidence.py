@@ -103,3 +103,28 @@ def test_a_denial_disputes_only_a_claim_about_the_same_thing() -> None:
     assert keller.status == "reported" and not keller.conflicts_with
     assert (denial.status, denial.conflicts_with) == ("denied", [k])
     assert (member.status, member.conflicts_with) == ("disputed", [j])
+
+
+def test_a_denial_about_another_point_of_the_same_party_disputes_nothing() -> None:
+    """Both speak of "the operator", but the denial is about safety, not pay."""
+    text = (
+        "Imke Soral said the crews wanted a 6 percent pay rise over three years and that "
+        "the operator had offered 2 percent.\n\n"
+        "A spokeswoman for the Northline Ferry Company, Greta Lund, denied that the "
+        "operator had ignored safety complaints."
+    )
+    claims = find_claims(text)
+    _, soral = _by(claims, "Imke Soral")
+    _, lund = _by(claims, "A spokeswoman")
+    assert (soral.status, soral.evidence, soral.conflicts_with) == ("reported", [], [])
+    assert (lund.status, lund.conflicts_with) == ("denied", [])
+    # the same denial does dispute a claim about what it denies
+    text = (
+        "Imke Soral said the operator had ignored safety complaints from the crews.\n\n"
+        "A spokeswoman for the Northline Ferry Company, Greta Lund, denied that the "
+        "operator had ignored safety complaints."
+    )
+    claims = find_claims(text)
+    _, soral = _by(claims, "Imke Soral")
+    j, _ = _by(claims, "A spokeswoman")
+    assert (soral.status, soral.conflicts_with) == ("disputed", [j])

@@ -118,9 +118,16 @@ class Signal(StrEnum):
 
 
 def shares_subject(a: str, b: str) -> bool:
-    """Whether two texts share a content word, compared by its first five letters
-    ("attacked" meets "attacks"; words of fewer than four letters are ignored)."""
-    return bool(_content_stems(a) & _content_stems(b))
+    """Whether two texts are about the same thing: they share two content words (one,
+    when either has only one), compared by their first five letters ("attacked" meets
+    "attacks"; words of fewer than four letters are ignored).
+
+    One shared word is often only the party both speak of: "the employers had offered
+    4 percent" and a denial "that the employers had refused to negotiate" are about
+    different points.
+    """
+    sa, sb = _content_stems(a), _content_stems(b)
+    return len(sa & sb) >= min(2, len(sa), len(sb)) > 0
 
 
 def _content_stems(text: str) -> set[str]:
