@@ -122,6 +122,25 @@ def test_confirmed_by_the_writer() -> None:
     assert claims[0].status == "confirmed"
 
 
+def test_a_note_naming_what_it_could_not_check_covers_the_claims_about_it() -> None:
+    text = (
+        "According to the Fenwick Ledger, 310 lorries were queued at the ferry terminal "
+        "on Friday.\n\n"
+        "The crews want a 6 percent pay rise, Imke Soral said.\n\n"
+        "The Marsh Times was unable to independently confirm the number of lorries queued."
+    )
+    claims = find_claims(text, publisher="The Marsh Times")
+    note = text.index("was unable")
+    lorries, pay = claims[0], claims[1]
+    assert lorries.status == "unconfirmed"
+    assert lorries.evidence and lorries.evidence[0][0] <= note < lorries.evidence[0][1]
+    assert (pay.status, pay.evidence) == ("reported", [])
+    # the same with the content written as a clause
+    text = text.replace("the number of lorries queued", "that 310 lorries were queued")
+    claims = find_claims(text, publisher="The Marsh Times")
+    assert [c.status for c in claims[:2]] == ["unconfirmed", "reported"]
+
+
 def test_rebuttal_makes_earlier_claims_disputed() -> None:
     text = (
         "The factory dumped waste into the river in 2021, Reuters reported.\n\n"

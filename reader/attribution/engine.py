@@ -629,9 +629,26 @@ class _Engine:
             if outlet is not None or note.generic:
                 for m in self._covered(count, outlet):
                     self._set_status(m.claim, note.kind, where)
+            elif note.object_start > note.verb_index:
+                # "unable to confirm the number of containers waiting": the claims
+                # about what it names
+                obj = self.text[sent.toks[note.object_start].start : where[1]]
+                for m in self._about(obj, idx):
+                    self._set_status(m.claim, note.kind, where)
             if note.kind == Status.CONFIRMED:
                 for c in sent.claims:
                     self._set_status(c, Status.CONFIRMED, where)
+
+    def _about(self, words: str, idx: int) -> list[_Meta]:
+        """The attributed claims outside sentence ``idx`` whose content is about
+        ``words`` (status.shares_subject): what a note with a specific object covers."""
+        return [
+            m
+            for m in self.metas
+            if m.sentence != idx
+            and m.claim.source is not None
+            and st.shares_subject(_content(m.claim), words)
+        ]
 
     def _number_conflicts(self, claims: Sequence[Claim]) -> None:
         """``conflicts_with`` as indices into the article's final list of claims."""

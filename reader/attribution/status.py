@@ -11,7 +11,9 @@ names an outlet covers every claim that reached the article through that
 outlet.  A generic object ("the reports", "the claims", "it") covers the
 claims of the outlet of the last attributed claim before the note, if that
 claim came through an outlet other than the publisher; otherwise it covers
-the preceding claims from the same source, back to the previous note.
+the preceding claims from the same source, back to the previous note.  Any other
+object ("the number of containers waiting") covers the claims about what it names
+(:func:`shares_subject`).
 """
 
 from __future__ import annotations
