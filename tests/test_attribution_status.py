@@ -151,6 +151,19 @@ def test_rebuttal_makes_earlier_claims_disputed() -> None:
     assert claims[1].status == "denied"
 
 
+def test_a_denial_whose_it_opens_a_clause_rebuts_no_report() -> None:
+    text = (
+        "The crews want a 6 percent pay rise, Imke Soral said.\n\n"
+        "The Northline Ferry Company denied it had ignored safety complaints, a "
+        "spokeswoman said."
+    )
+    claims = find_claims(text)
+    assert (claims[0].status, claims[0].conflicts_with) == ("reported", [])
+    # "denied it" with nothing after is a rebuttal of the claims before
+    text = text.replace("denied it had ignored safety complaints, a spokeswoman said", "denied it")
+    assert find_claims(text)[0].status == "disputed"
+
+
 def test_vocabularies(layered: tuple[str, list[Claim]]) -> None:
     _, claims = layered
     for c in claims:

@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.attribution.lexicon import (
+    BE_FORMS,
     CONTENT_STOPWORDS,
     CONTRA_OBJECTS,
     CONTRA_THAT_VERBS,
     CONTRA_VERBS,
     GENERIC_OBJECTS,
+    MODALS,
     POINTED_OBJECTS,
     POINTING_WORDS,
     REBUT_VERBS,
@@ -38,6 +40,9 @@ from reader.attribution.lexicon import (
 )
 from reader.attribution.segment import Token
 from reader.model import Status
+
+#: Words after "it" that make it a clause's subject, not a pointer to earlier claims.
+CLAUSE_VERBS = MODALS | BE_FORMS | frozenset(["has", "have", "had", "did", "does", "never"])
 
 #: How much each status says beyond "someone said it".  A status found later in the
 #: article replaces a claim's status only when it ranks at least as high: a party's
@@ -191,7 +196,8 @@ def _generic_object(toks: Sequence[Token], i: int) -> bool:
     """Whether the object at ``i`` points back ("the reports", "that account", "its contents").
 
     "that" or "this" followed by a clause is a complementiser ("confirmed that the
-    yard ..."), not a pointer to earlier claims.
+    yard ..."), not a pointer to earlier claims; nor is "it" as the subject of a
+    clause ("denied it had refused to negotiate").
     """
     n = len(toks)
     for k in range(i, min(n, i + 4)):
@@ -201,6 +207,8 @@ def _generic_object(toks: Sequence[Token], i: int) -> bool:
             if nxt is None or not nxt.is_word:
                 return True
             return bool(nxt.low in GENERIC_OBJECTS or nxt.low in POINTED_OBJECTS)
+        if low == "it" and k + 1 < n and toks[k + 1].low in CLAUSE_VERBS:
+            return False  # "denied it had refused to negotiate": "it" opens a clause
         if low in GENERIC_OBJECTS:
             return True
         if low in POINTED_OBJECTS and k > i:
