@@ -206,3 +206,9 @@ def test_shared_seed_article() -> None:
     c = get("Estonia warned")
     assert (c.source, c.source_type) == ("Estonia", "government")
     assert by
+
+
+def test_a_note_ending_on_its_verb_covers_nothing() -> None:
+    text = "Pay rose 6 percent, Imke Soral said.\n\nThe Marsh Times could not confirm"
+    claims = find_claims(text, publisher="The Marsh Times")
+    assert claims[0].status == "reported"

@@ -629,7 +629,7 @@ class _Engine:
             if outlet is not None or note.generic:
                 for m in self._covered(count, outlet):
                     self._set_status(m.claim, note.kind, where)
-            elif note.object_start > note.verb_index:
+            elif note.verb_index < note.object_start < len(sent.toks):
                 # "unable to confirm the number of containers waiting": the claims
                 # about what it names
                 obj = self.text[sent.toks[note.object_start].start : where[1]]
