@@ -34,6 +34,13 @@ class SourceType(StrEnum):
     DOCUMENT = "document"
 
 
+def outlet_key(name: str) -> str:
+    """What makes two spellings one outlet: case, spacing and a leading "The" aside
+    ("The Harbor Gazette" is the "Harbor Gazette" another paper cites)."""
+    folded = " ".join(name.split()).casefold()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
 #: The vocabularies as plain strings, in display order (CLI choices, filters).
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 SOURCE_TYPES: tuple[str, ...] = tuple(t.value for t in SourceType)

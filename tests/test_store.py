@@ -268,3 +268,22 @@ def test_reextract_keeps_the_stored_kind_and_the_verdicts(tmp_path: Path) -> Non
 def test_stored_claims_know_their_article(library: Library) -> None:
     r = library.add(*make_article())
     assert {c.article_id for c in library.claims()} == {r.article_id}
+
+
+def test_one_outlet_whatever_the_spelling_of_its_the(library: Library) -> None:
+    """"The Harbor Gazette" (a publisher) and "Harbor Gazette" (as another paper cites
+    it) are one outlet: one row, and either spelling finds its claims."""
+    from reader.model import outlet_key
+
+    assert outlet_key("The  Harbor Gazette") == outlet_key("harbor gazette")
+    assert outlet_key("Theatre Weekly") == "theatre weekly"
+    with library._write():
+        first = library._outlet_id("The Harbor Gazette")
+        assert library._outlet_id("Harbor Gazette") == first
+        assert library._outlet_id("HARBOR GAZETTE") == first
+        assert library._outlet_id("Harbor Times") != first
+    raw, art = make_article()
+    art.claims[0].outlet = "Harbor Gazette"
+    library.add(raw, art)
+    assert library.claims(outlet="The Harbor Gazette")
+    assert library.claims(outlet="harbor gazette")

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 from reader import __version__
 from reader.errors import InputError, LibraryError, library_error
 from reader.ingest import RawInput
-from reader.model import Article, Claim
+from reader.model import Article, Claim, outlet_key
 from reader.paths import sample_paths
 from reader.store.reading import ORDER_SQL, ReadingMixin
 from reader.store.schema import check_identity, migrations
@@ -382,7 +382,11 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
     def _outlet_id(self, name: str | None) -> int | None:
         if not name:
             return None
-        row = self.db.execute("select id from outlets where name = ?", [name]).fetchone()
+        key = outlet_key(name)  # one outlet whatever the spelling of its "The"
+        row = self.db.execute(
+            "select id from outlets where lower(name) in (?, ?) order by id limit 1",
+            [key, f"the {key}"],
+        ).fetchone()
         if row is not None:
             return int(row[0])
         new = self._next_id("outlets")
@@ -567,13 +571,16 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
         where, args = [], []
         for col, val in (
             ("c.article_id", article_id),
-            ("o.name", outlet),
             ("c.status", status),
             ("c.source_type", source_type),
         ):
             if val is not None:
                 where.append(f"{col} = ?")
                 args.append(val)
+        if outlet is not None:  # "The Harbor Gazette" finds "Harbor Gazette" too
+            key = outlet_key(outlet)
+            where.append("lower(o.name) in (?, ?)")
+            args += [key, f"the {key}"]
         sql = (
             "select c.id, c.seq, c.claim_key, c.text, c.start, c.end, c.source, c.source_start,"
             " c.source_end, c.source_type, o.name, c.cue, c.status, c.article_id,"

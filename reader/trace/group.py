@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import InputError
+from reader.model import outlet_key
 from reader.trace.index import LinkKind, verify
 from reader.trace.link import link_article
 from reader.trace.origin import normalise_url
@@ -92,7 +93,10 @@ class Trace:
 
     @property
     def outlets(self) -> list[str]:
-        return list(dict.fromkeys(m.outlet for m in self.members))
+        named: dict[str, str] = {}  # one outlet whatever the spelling of its "The"
+        for m in self.members:
+            named.setdefault(outlet_key(m.outlet), m.outlet)
+        return list(named.values())
 
     def summary(self) -> str:
         """``5 outlets · 1 independent source (The Wall Street Journal)``."""
@@ -147,7 +151,8 @@ def _member(lib: Library, c: TraceClaim, relation: str, sim: float) -> Member:
     if c.status in TRAVELLING and c.evidence:
         text = lib.article_text(c.article_id) or ""
         evidence = [text[a:b] for a, b in c.evidence]
-    cites = c.outlet if c.outlet and c.outlet != c.publisher else None
+    own = c.publisher and c.outlet and outlet_key(c.outlet) == outlet_key(c.publisher)
+    cites = c.outlet if c.outlet and not own else None
     return Member(
         c.article_id, c.seq, c.id, c.publisher or f"article {c.article_id}", c.title, date,
         date_from, c.text, c.status, relation, sim, wire=c.wire, cites=cites,
@@ -265,11 +270,11 @@ def _independence(members: list[Member]) -> list[str]:
         )
         target = m.origin_url.article_id if m.origin_url else None
         if m.wire:
-            origin = origin_of_outlet.get(m.wire, m.wire)
+            origin = origin_of_outlet.get(outlet_key(m.wire), m.wire)
         elif target is not None and target in origin_of_article:
             origin = origin_of_article[target]
         elif m.cites:
-            origin = origin_of_outlet.get(m.cites, m.cites)
+            origin = origin_of_outlet.get(outlet_key(m.cites), m.cites)
         elif earlier_copy is not None:
             origin = earlier_copy
         elif m.origin_url is not None and target is None:
@@ -279,15 +284,15 @@ def _independence(members: list[Member]) -> list[str]:
         else:
             origin = m.outlet
         m.origin = origin
-        m.independent = origin == m.outlet
+        m.independent = outlet_key(origin) == outlet_key(m.outlet)
         origin_of_article[m.article_id] = origin
-        origin_of_outlet.setdefault(m.outlet, origin)
+        origin_of_outlet.setdefault(outlet_key(m.outlet), origin)
     # one article is one appearance: when one of its claims in the group goes back to
     # another source (a wire, a cited outlet or page), so does the article, and its
     # other matching claims do not count it again as independent
     derived: dict[int, str] = {}
     for m in members:
-        if m.origin != m.outlet:
+        if outlet_key(m.origin) != outlet_key(m.outlet):
             derived.setdefault(m.article_id, m.origin)
     for m in members:
         if m.article_id in derived:
