@@ -271,7 +271,7 @@ def test_stored_claims_know_their_article(library: Library) -> None:
 
 
 def test_one_outlet_whatever_the_spelling_of_its_the(library: Library) -> None:
-    """"The Harbor Gazette" (a publisher) and "Harbor Gazette" (as another paper cites
+    """ "The Harbor Gazette" (a publisher) and "Harbor Gazette" (as another paper cites
     it) are one outlet: one row, and either spelling finds its claims."""
     from reader.model import outlet_key
 
