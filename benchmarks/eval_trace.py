@@ -14,8 +14,7 @@ Two sources of labels:
 
 Scored as the product runs (default): a temporary library file, each article imported
 through ``add_and_link`` in publication order, links read back from ``claim_links``,
-independent counts from ``trace``. ``--in-memory`` scores the in-memory
-:class:`~reader.trace.index.TraceIndex` instead, for comparison.
+independent counts from ``trace``.
 
 Goals: link precision ≥ 0.95, recall ≥ 0.80 (printed, not asserted).
 """
@@ -35,7 +34,6 @@ from reader.trace.evaluate import (  # noqa: E402
     LabelledArticle,
     LabelledCluster,
     Scores,
-    score,
     score_library,
     stories_clusters,
 )
@@ -107,7 +105,6 @@ def line(label: str, s: Scores) -> str:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    in_memory = "--in-memory" in argv
     sets: dict[str, dict[str, list[LabelledCluster]]] = {"fixtures": fixture_clusters()}
     if AEB_HTML.is_dir():
         sets["aeb"], drift = aeb_clusters()
@@ -115,15 +112,12 @@ def main(argv: list[str]) -> int:
             print("drift:", note)
     else:
         print(f"skipped: benchmark pages ({AEB_HTML} is absent); fixtures only")
-    how = "in-memory TraceIndex" if in_memory else "library file, add_and_link, trace()"
-    print(f"scoring: {how}")
+    print("scoring: library file, add_and_link, trace()")
     with tempfile.TemporaryDirectory() as tmp:
         n = 0
 
         def run(clusters: list[LabelledCluster]) -> Scores:
             nonlocal n
-            if in_memory:
-                return score(clusters)
             n += 1
             return score_library(clusters, Path(tmp) / f"eval{n}.db")
 

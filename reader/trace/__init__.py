@@ -1,29 +1,12 @@
 """Trace a claim across the library: which other articles state it, and how.
 
 Qt-free. :mod:`reader.trace.signature` says what decides sameness;
-:mod:`reader.trace.index` finds candidates without scanning every claim and verifies
-them into links (copy, rewrite, same facts).
+:mod:`reader.trace.index` verifies a candidate pair into a link (copy, rewrite, same
+facts); :mod:`reader.trace.link` files claims under keys in the library and links a
+new article through them; :mod:`reader.trace.group` gives a claim's group.
 """
 
-from reader.trace.index import (
-    Link,
-    LinkGraph,
-    LinkKind,
-    NewClaim,
-    StoredClaim,
-    TraceIndex,
-    verify,
-)
+from reader.trace.index import LinkKind, verify
 from reader.trace.signature import Signature, signature
 
-__all__ = [
-    "Link",
-    "LinkGraph",
-    "LinkKind",
-    "NewClaim",
-    "Signature",
-    "StoredClaim",
-    "TraceIndex",
-    "signature",
-    "verify",
-]
+__all__ = ["LinkKind", "Signature", "signature", "verify"]

@@ -15,8 +15,6 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.trace.index import LinkGraph, LinkKind, NewClaim, StoredClaim, TraceIndex
-
 if TYPE_CHECKING:
     from reader.ingest import RawInput
     from reader.model import Article
@@ -70,93 +68,6 @@ class Scores:
     @property
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-
-def link_all(
-    articles: Sequence[LabelledArticle],
-) -> tuple[LinkGraph, dict[int, Ref], dict[Ref, int]]:
-    """Index the articles in publication order; the link graph and claim ids."""
-    stored: dict[int, StoredClaim] = {}
-    ref_of: dict[int, Ref] = {}
-    id_of: dict[Ref, int] = {}
-    index = TraceIndex(stored.get)
-    graph = LinkGraph()
-    ordered = sorted(articles, key=lambda a: a.published)
-    for art_no, art in enumerate(ordered):
-        batch = []
-        for seq, (text, source) in enumerate(art.claims):
-            cid = len(stored)
-            ref = (art.cluster, art.key, seq)
-            ref_of[cid], id_of[ref] = ref, cid
-            stored[cid] = StoredClaim(art_no, text, source)
-            batch.append(NewClaim(cid, text, source))
-        graph.add(index.add_article(art_no, batch))
-    return graph, ref_of, id_of
-
-
-def independent_count(
-    articles: Sequence[LabelledArticle], graph: LinkGraph, id_of: dict[Ref, int]
-) -> int:
-    """Distinct origins among the articles that carry a linked claim.
-
-    In publication order, an article's origin is its wire, else an outlet its claims
-    cite, else the origin of an earlier article it copies, else itself; an
-    origin that is an earlier member's outlet is that member's origin.
-    """
-    art_of = {cid: ref[1] for ref, cid in id_of.items()}
-    ordered = sorted(articles, key=lambda a: a.published)
-    linked: dict[str, dict[str, LinkKind]] = {a.key: {} for a in ordered}
-    for art in ordered:
-        for seq in range(len(art.claims)):
-            for other, kind in graph.group(id_of[(art.cluster, art.key, seq)]).items():
-                okey = art_of[other]
-                if okey != art.key and linked[art.key].get(okey) not in _CLOSE:
-                    linked[art.key][okey] = kind
-    origin: dict[str, str] = {}
-    origin_of_outlet: dict[str, str] = {}
-    for art in ordered:
-        if not linked[art.key]:
-            continue
-        named = art.wire or next((c for c in sorted(art.cites) if c != art.outlet), None)
-        copied = [k for k, kind in linked[art.key].items() if k in origin and kind in _CLOSE]
-        if named is not None:
-            mine = origin_of_outlet.get(named, named)
-        elif copied:
-            mine = origin[copied[0]]
-        else:
-            mine = art.outlet
-        origin[art.key] = mine
-        origin_of_outlet.setdefault(art.outlet, mine)
-    return len(set(origin.values()))
-
-
-#: Links that make an article a copy of an earlier one (a rewrite may be independent
-#: reporting of the same statement, so it does not count).
-_CLOSE = (LinkKind.COPY,)
-
-
-def score(clusters: Iterable[LabelledCluster]) -> Scores:
-    """Link all clusters' articles together in one index and score every pair."""
-    clusters = list(clusters)
-    articles = [a for c in clusters for a in c.articles]
-    graph, ref_of, _ids = link_all(articles)
-    out = Scores()
-    predicted: set[frozenset[Ref]] = set()
-    for cid, ref in ref_of.items():
-        for other in graph.group(cid):
-            oref = ref_of[other]
-            if (oref[0], oref[1]) != (ref[0], ref[1]):
-                predicted.add(frozenset((ref, oref)))
-    _score_pairs(out, list(ref_of.values()), predicted, clusters)
-    for c in clusters:
-        # independence within one cluster: its own articles indexed alone
-        g, _r, ids = link_all(c.articles)
-        got = independent_count(c.articles, g, ids)
-        out.clusters += 1
-        out.independent_right += got == c.independent
-        if got != c.independent:
-            out.errors.append(f"independent {c.name}: got {got}, labelled {c.independent}")
-    return out
 
 
 def _score_pairs(

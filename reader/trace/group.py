@@ -2,8 +2,8 @@
 many independent sources stand behind it. What ``trace ARTICLE SEQ`` prints and the
 window's "Also reported by" shows.
 
-The group is one step of links (the claim and the claims linked to it), as
-:class:`~reader.trace.index.LinkGraph` does, so "150 engines" never joins "15 engines"
+The group is one step of links (the claim and the claims linked to it), so
+"150 engines" never joins "15 engines"
 through a vaguer claim linked to both. Members are ordered by publication time: the
 page's date (metadata, with htmldate's markup search at extraction), else the import
 time, flagged ``date_from = "imported"``.

@@ -1,9 +1,9 @@
 """Link an article's claims to the library's, through the store's key table.
 
-This is the persisted, incremental form of :class:`~reader.trace.index.TraceIndex`:
-the same signatures, LSH bands, anchor pairs and verifier, but the keys live in the
-library's ``claim_keys`` table (m010), so nothing is built in memory at start and a
-library of any size links a new article with a bounded number of index seeks:
+The candidate index is the library's ``claim_keys`` table (m010): claims are filed
+under MinHash bands and name/number pairs of their signature, so nothing is built in
+memory at start and a library of any size links a new article with a bounded number
+of index seeks:
 
 1. each claim's keys (:func:`stored_keys`: its normalised text, 20 MinHash bands, up
    to 6 name/number pairs) are looked up, the newest ``SCAN_CAP`` claims per key;
