@@ -112,7 +112,11 @@ def reextract(
             # extension are gone, and a different kind would change every claim's
             # text and so detach the user's verdicts from them
             raw = RawInput(source, kind, decode(data, source), data, url)
-            lib.replace_extraction(aid, extract_raw(raw))
+            article = extract_raw(raw)
+            if not article.published:  # a date the article had (a feed entry's) stays
+                row = lib.row(aid)
+                article.published = row.published if row is not None else None
+            lib.replace_extraction(aid, article)
             link_new(lib, aid)
         except LibraryError as exc:
             left = len(ids) - n

@@ -440,3 +440,24 @@ def test_entry_dates_and_feed_names_are_kept_and_old_articles_are_not_news(
         second = refresh_feed(library, library.feed(again))  # type: ignore[arg-type]
         assert second.new == [] and library.count_articles() == 2
         assert sorted(library.feed_article_ids(again)) == sorted(first.new)
+
+
+def test_an_entry_date_survives_reextraction(library: Library) -> None:
+    """The entry's date, kept for a page that has none, is not lost when the engine
+    runs again over the stored page."""
+    from reader.library_ops import reextract
+
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>'
+        "<item><guid>t1</guid><link>{base}/ferry</link><title>Ferry late</title>"
+        "<pubDate>Tue, 03 Jun 2025 08:00:00 GMT</pubDate><description>Teaser.</description>"
+        "</item></channel></rss>"
+    )
+    routes: dict = {"/ferry": (200, {"Content-Type": "text/html"}, PAGE)}
+    with local_server(routes) as (base, _):
+        routes["/rss"] = (200, XML, body.replace("{base}", base).encode())
+        fid = feed_of(library, base + "/rss")
+        new = refresh_feed(library, library.feed(fid)).new  # type: ignore[arg-type]
+    assert library.row(new[0]).published == "2025-06-03"  # type: ignore[union-attr]
+    assert reextract(library, new[0]) == (1, [])
+    assert library.row(new[0]).published == "2025-06-03"  # type: ignore[union-attr]
