@@ -382,11 +382,20 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
     def _outlet_id(self, name: str | None) -> int | None:
         if not name:
             return None
-        key = outlet_key(name)  # one outlet whatever the spelling of its "The"
+        # one outlet whatever the spelling of its "The": first the spellings as given,
+        # through the name index (every claim of an article comes here), then, for an
+        # outlet not seen so far, any case of them
+        bare = name[4:] if name[:4].lower() == "the " else name
         row = self.db.execute(
-            "select id from outlets where lower(name) in (?, ?) order by id limit 1",
-            [key, f"the {key}"],
+            "select id from outlets where name in (?, ?, ?) order by id limit 1",
+            [name, bare, f"The {bare}"],
         ).fetchone()
+        if row is None:
+            key = outlet_key(name)
+            row = self.db.execute(
+                "select id from outlets where lower(name) in (?, ?) order by id limit 1",
+                [key, f"the {key}"],
+            ).fetchone()
         if row is not None:
             return int(row[0])
         new = self._next_id("outlets")
