@@ -71,7 +71,8 @@ class SubscriptionsController(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one refresh at a time; a subscribe queues
         self.refresh_job: RefreshJob | None = None
-        self.jobs: list[object] = []  # kept alive until their success callback ran
+        #: Searches for a feed, kept alive until their success callback ran.
+        self.jobs: list[SubscribeJob] = []
         self.last_outcome: RefreshOutcome | None = None
         self.closing = False
 
@@ -179,7 +180,7 @@ class SubscriptionsController(QObject):
         return job
 
     def _subscribed(self, out: Subscribed) -> None:
-        self.jobs = [j for j in self.jobs if getattr(j, "signals", None) is not self.sender()]
+        self.jobs = [j for j in self.jobs if j.signals is not self.sender()]
         if self.closing:
             return
         w = self.window
@@ -270,7 +271,7 @@ class SubscriptionsController(QObject):
 
     def cancel(self) -> None:
         """Stop the refresh (or the search for a feed) under way; what it stored stays."""
-        looking = [j for j in self.jobs if hasattr(j, "cancel")]
+        looking = list(self.jobs)
         for job in looking:
             job.cancel()
         if self.refresh_job is None:
@@ -304,9 +305,7 @@ class SubscriptionsController(QObject):
         if self.refresh_job is not None:
             self.refresh_job.cancel()
         for job in self.jobs:
-            cancel = getattr(job, "cancel", None)
-            if cancel is not None:
-                cancel()
+            job.cancel()
         return self.pool.waitForDone(timeout_ms)
 
     # --- managing ----------------------------------------------------------------------------
