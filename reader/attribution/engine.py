@@ -148,6 +148,8 @@ class _Engine:
         self.metas: list[_Meta] = []
         self.meta_of: dict[int, _Meta] = {}  # id(claim) -> meta
         self.rebuttals = 0
+        #: The people the current sentence's clauses resolved to so far, latest first.
+        self.here: list[Entity] = []
         self.conflicts: dict[int, list[Claim]] = {}  # id(claim) -> the claims it conflicts with
         pub_toks = set()
         if self.publisher:
@@ -204,6 +206,7 @@ class _Engine:
                 toks, atts[0].region[1]
             )
         bounds = self._clauses(toks, atts)
+        self.here = []
         for att, (a, b) in zip(atts, bounds, strict=True):
             self._add(idx, sent, a, b, att)
 
@@ -363,7 +366,11 @@ class _Engine:
                 make_token(t.text[:cut], t.start, t.start + cut),
                 *toks[src[0] + 1 :],
             ]
-        res = self.tracker.resolve(toks, att.name or src)
+        # "X said A, but he said B": a pronoun of a later clause is first looked for
+        # among the people this sentence's earlier clauses named
+        res = self.tracker.resolve(toks, att.name or src, self.here)
+        if res.entity is not None and res.type in (SourceType.PERSON, SourceType.OFFICIAL):
+            self.here.insert(0, res.entity)
         if att.appos is not None:
             self.tracker.describe_as(res, toks, att.appos)
         span = [toks[src[0]].start, toks[src[1] - 1].end]
