@@ -383,6 +383,8 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         ):
             return None
         strong = True
+    if lemma in LET_IN_LEMMAS and not (trailing or inverted) and _counted(toks, cue_end_idx + 1):
+        return None  # "the country had admitted 1.4 million refugees": let in, not said
     if is_event(lemma) and not (trailing or inverted or carries_content(toks, cue_end_idx + 1)):
         return None  # "agreed to pay", "blocked the road": an event, not a statement
     if not strong:
@@ -444,6 +446,26 @@ def _quote_closes_before(toks: Sequence[Token], k: int) -> bool:
     if j >= 0 and toks[j].text == ",":
         j -= 1
     return j >= 0 and toks[j].text in CLOSE_QUOTES
+
+
+#: Cue verbs with a sense of letting people in ("the hospital admitted 40 patients").
+LET_IN_LEMMAS = frozenset({"admit"})
+#: Words that open a counted object ("more than 300", "nearly 2 million", "dozens of").
+_COUNT_OPENERS = frozenset({"more", "than", "nearly", "almost", "about", "some", "over", "around",
+                            "roughly", "approximately", "at", "least", "up", "to", "fewer", "less"})  # fmt: skip
+_COUNT_NOUNS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores"})
+
+
+def _counted(toks: Sequence[Token], k: int) -> bool:
+    """Whether the object at token ``k`` is a count of things ("more than 1.4 million
+    refugees", "dozens of patients"), which a statement never is."""
+    end = min(len(toks), k + 4)
+    while k < end and toks[k].low in _COUNT_OPENERS:
+        k += 1
+    if k >= len(toks):
+        return False
+    t = toks[k]
+    return t.low in _COUNT_NOUNS or t.text[:1].isdigit()
 
 
 def _object_of(toks: Sequence[Token], a: int) -> bool:
