@@ -50,6 +50,7 @@ from reader.attribution.lexicon import (
     STRONG_FORMS,
     SUBJECT_VERBS,
     WEEKDAYS,
+    words,
 )
 from reader.attribution.noun_phrases import (
     apposition,
@@ -451,9 +452,10 @@ def _quote_closes_before(toks: Sequence[Token], k: int) -> bool:
 #: Cue verbs with a sense of letting people in ("the hospital admitted 40 patients").
 LET_IN_LEMMAS = frozenset({"admit"})
 #: Words that open a counted object ("more than 300", "nearly 2 million", "dozens of").
-_COUNT_OPENERS = frozenset({"more", "than", "nearly", "almost", "about", "some", "over", "around",
-                            "roughly", "approximately", "at", "least", "up", "to", "fewer", "less"})  # fmt: skip
-_COUNT_NOUNS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores"})
+_COUNT_OPENERS = words(
+    "more than nearly almost about some over around roughly approximately at least up to fewer less"
+)
+_COUNT_NOUNS = words("dozens hundreds thousands millions scores")
 
 
 def _counted(toks: Sequence[Token], k: int) -> bool:
