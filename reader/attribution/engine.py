@@ -26,6 +26,7 @@ from reader.attribution.lexicon import (
     CREDIT_WORDS,
     CUE_QUALIFIERS,
     CURLY_CLOSERS,
+    CURLY_OPENERS,
     DENIAL_LEMMAS,
     DENIAL_WORDS,
     DETERMINERS,
@@ -164,6 +165,7 @@ class _Engine:
             self.tracker.observe(sent.toks)
         self._continue_quotes()
         self._fold_tag_sentences()
+        self._join_interrupted_quotes()
         self._embedded_posts()
         self.metas = [m for m in self.metas if not m.dropped]
         self._settle_types()
@@ -447,6 +449,47 @@ class _Engine:
             sent.main = None
             prev.main = last
 
+    def _join_interrupted_quotes(self) -> None:
+        """A quotation its tag interrupts is one claim: '“We won,” Holmes said. “It was
+        the team.”' The quote resumes in the next sentence of the paragraph with no
+        cue of its own (its speaker came from :meth:`_continue_quotes`); it joins the
+        tagged claim up to where the quotation closes."""
+        k = 0
+        while k < len(self.sents) - 1:
+            prev = self.sents[k]
+            last = prev.claims[-1] if prev.claims else None
+            if (
+                last is None
+                or last.source is None
+                or last.cue is None
+                or prev.toks[0].text not in _QUOTE_OPENERS
+                or prev.quote_open_after
+            ):
+                k += 1
+                continue
+            j = k + 1
+            while j < len(self.sents):
+                nxt = self.sents[j]
+                opens = nxt.toks[0].text in _QUOTE_OPENERS if j == k + 1 else nxt.quote_open_before
+                if (
+                    nxt.para != prev.para
+                    or not opens
+                    or nxt.main is not None
+                    or not nxt.claims
+                    or any(c.source != last.source for c in nxt.claims)
+                ):
+                    break
+                for c in nxt.claims:
+                    self.meta_of.pop(id(c)).dropped = True
+                last.end = nxt.claims[-1].end
+                last.evidence += [e for c in nxt.claims for e in c.evidence]
+                nxt.claims.clear()
+                j += 1
+                if not nxt.quote_open_after:
+                    break
+            last.text = self.text[last.start : last.end]
+            k = j
+
     def _embedded_posts(self) -> None:
         """The paragraphs of an embedded post take its account as their source."""
         posts = 0
@@ -665,6 +708,10 @@ class _Engine:
             c.conflicts_with = sorted(
                 {index[id(o)] for o in others if id(o) in index} - {index[id(c)]}
             )
+
+
+#: What opens a quotation at the start of a sentence.
+_QUOTE_OPENERS = CURLY_OPENERS | {'"'}
 
 
 def _content(c: Claim) -> str:
