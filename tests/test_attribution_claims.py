@@ -901,3 +901,12 @@ def test_admitting_people_is_not_admitting_a_fact() -> None:
     assert first.text.startswith("According to the regional health office")
     [second] = [c for c in claims if "40 beds" in c.text]
     assert second.source == "The director"
+
+
+def test_an_adverb_aside_between_auxiliary_and_cue_keeps_the_subject() -> None:
+    from reader.attribution import find_claims
+
+    [c] = find_claims("The water board has, however, acknowledged that the pipes leak.")
+    assert (c.source, c.cue) == ("The water board", "acknowledged")
+    claims = find_claims("The dam, in fact, was said to be safe.")
+    assert [c.source for c in claims if c.source] == []  # a passive "was said" names none

@@ -321,6 +321,11 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
             trailing=False,
             kind=CueKind.PARTICIPLE,
         )
+    aside = _adverb_aside(toks, j)
+    if aside is not None:  # "The ministry has, however, acknowledged that ..."
+        j, passive = skip_back_aux(toks, aside - 1)
+        if passive and not is_progressive and low.endswith(PASSIVE_PARTICIPLE_ENDINGS):
+            return None
     if j >= 0 and toks[j].text in {",", "—", "–", "-"}:
         pstart, pend, width = parenthetical_start(toks, j), j, 1
         if toks[j].text == "-":
@@ -456,6 +461,26 @@ _COUNT_OPENERS = words(
     "more than nearly almost about some over around roughly approximately at least up to fewer less"
 )
 _COUNT_NOUNS = words("dozens hundreds thousands millions scores")
+
+
+#: Adverbs set off by commas inside a clause ("has, however, said").
+_ASIDE_WORDS = words(
+    "however though too also indeed meanwhile instead nonetheless nevertheless moreover"
+    " still in fact for example of course therefore thus again once more"
+)
+
+
+def _adverb_aside(toks: Sequence[Token], j: int) -> int | None:
+    """The opening comma of an adverb aside ending at the comma ``toks[j]`` (", however,"
+    between a subject or auxiliary and its verb), or None."""
+    if j < 2 or toks[j].text != ",":
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 3 and toks[k].low in _ASIDE_WORDS and not toks[k].is_cap:
+        k -= 1
+    if k == j - 1 or k < 1 or toks[k].text != ",":
+        return None
+    return k
 
 
 def _counted(toks: Sequence[Token], k: int) -> bool:
