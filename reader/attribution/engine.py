@@ -169,6 +169,7 @@ class _Engine:
         self._embedded_posts()
         self.metas = [m for m in self.metas if not m.dropped]
         self._settle_types()
+        self._outlet_back()
         self._apply_conflicts()
         self._apply_notes()
         out: list[Claim] = []
@@ -416,6 +417,29 @@ class _Engine:
                 if s.main is None:
                     for c in s.claims:
                         self._inherit(c, speaker.claim, speaker.uncertain)
+
+    def _outlet_back(self) -> None:
+        """What a named source says right before the sentence that names the outlet it
+        said it through came through that outlet too: "Richardson weighed in, saying
+        the league should act. Richardson, via USA Today, said ..." (the article
+        summarises the interview, then quotes it). Only the sentence just before, only
+        the same source, and only where it named no outlet itself."""
+        for prev, m in pairwise(self.metas):
+            c, p = m.claim, prev.claim
+            if (
+                not m.via_outlet
+                or c.source is None
+                or c.source_type in (SourceType.ANONYMOUS, SourceType.OUTLET)
+                or prev.via_outlet
+                or p.source != c.source
+                or prev.sentence != m.sentence - 1
+                or p.outlet != self.publisher
+            ):
+                continue
+            p.outlet = c.outlet
+            if c.outlet and c.outlet not in p.chain:
+                p.chain.insert(len(self.head), c.outlet)
+            prev.via_outlet = True
 
     def _settle_types(self) -> None:
         """A person the article later shows to hold office ("Kurt Volker, the former
