@@ -212,3 +212,16 @@ def test_a_note_ending_on_its_verb_covers_nothing() -> None:
     text = "Pay rose 6 percent, Imke Soral said.\n\nThe Marsh Times could not confirm"
     claims = find_claims(text, publisher="The Marsh Times")
     assert claims[0].status == "reported"
+
+
+def test_not_possible_to_verify_someones_claim_is_a_note() -> None:
+    from reader.attribution import find_claims
+
+    text = (
+        "The rebels claimed responsibility for the blast at the depot.\n\n"
+        '"The depot was destroyed," rebel spokesman Omar Haddad said in a tweet.\n\n'
+        "It was not possible to independently verify the group's claim."
+    )
+    [quote] = [c for c in find_claims(text) if c.source == "Omar Haddad"]
+    assert quote.status == "unconfirmed"
+    assert text[quote.evidence[0][0] : quote.evidence[0][1]].startswith("It was not possible")

@@ -774,7 +774,7 @@ NAME_TITLES = OFFICIAL_TITLES | {"former", "us", "u.s.", "then", "acting", "inte
 VERIFY_NEGATIONS = words(
     """
     unable not n't cannot couldn't can't hasn't haven't didn't wasn't weren't hadn't never
-    no nor
+    no nor impossible
     """
 )
 
@@ -788,7 +788,7 @@ VERIFY_VERBS = words(
 VERIFY_FILLERS = words(
     """
     to be been independently immediately yet able was were is are has have had could can did
-    does not n't separately itself fully
+    does not n't separately itself fully possible
     """
 )
 

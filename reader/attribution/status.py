@@ -213,6 +213,8 @@ def _generic_object(toks: Sequence[Token], i: int) -> bool:
             return True
         if low in POINTED_OBJECTS and k > i:
             return True  # "the memo", "its contents": a determiner points back
+        if low.endswith(("'s", "’s")) and k + 1 < n and toks[k + 1].low in GENERIC_OBJECTS:
+            return True  # "the group's claim": a claim someone made before
         if low not in POINTING_WORDS:
             return False
     return False
