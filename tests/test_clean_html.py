@@ -422,3 +422,25 @@ def test_aeb_dev_not_below_trafilatura() -> None:
         ours.append((truth, clean_html(html).text))
         ref.append((truth, trafilatura.extract(html, include_comments=False) or ""))
     assert aeb_scores(ours)["f1"] >= aeb_scores(ref)["f1"]
+
+
+def test_hover_cards_inside_a_sentence_are_not_text() -> None:
+    card = (
+        '<span class="people-hover"><a class="people-link" href="/people/ana-ruiz">Ana Ruiz</a>'
+        '<span class="hovercard-block"><img src="/ruiz.jpg" alt="">'
+        '<a href="/people/ana-ruiz">Ana Ruiz</a><a href="/story/1">Budget talks stall again</a>'
+        '<a href="/story/2">Ferry fares rise in May</a></span></span>'
+    )
+    para = f"<p>Council member {card} said on Monday that the harbour budget would pass.</p>"
+    filler = "".join(
+        f"<p>Paragraph {n} of the story goes on about the harbour and its ferries, the fares, "
+        "the timetable and the people who work there every day of the year.</p>"
+        for n in range(6)
+    )
+    html = (
+        "<html><head><title>Harbour budget</title></head><body><article>"
+        f"<h1>Harbour budget</h1>{para}{filler}</article></body></html>"
+    )
+    art = clean_html(html)
+    assert "Council member Ana Ruiz said on Monday" in art.text
+    assert "Budget talks stall" not in art.text and "Ana RuizAna Ruiz" not in art.text

@@ -95,8 +95,30 @@ _EMBED_QUOTES = (
 _WIDGET_NAME = re.compile(r"social|embed|share|tweet|twitter|instagram", re.IGNORECASE)
 
 
+#: Pop-ups inside a paragraph (a person's hover card with photo and latest stories):
+#: shown on hover, never part of the sentence they sit in.
+_POPUPS = (
+    "//p//*[self::span or self::div][re:test(concat(@class, ' ', @id),"
+    " '(^|[-_ ])(rollover|hovercard|hover-card|popover|popup|tooltip)([-_ ]|$)', 'i')]"
+    "[.//img or count(.//a) >= 2]"
+)
+_REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
+
+
+def drop_popups(tree: Element) -> None:
+    """Remove hover cards from inside paragraphs: "threatened to kill Rep. Ilhan Omar"
+    must not read "... Rep. Ilhan OmarIlhan OmarHillicon Valley: ..." (the card's
+    name, then its list of stories, glued into the sentence)."""
+    found = tree.xpath(_POPUPS, namespaces=_REGEXP_NS)
+    inner = set(found)
+    for el in found:  # the innermost: an outer match also holds the name the card is on
+        if not any(other in inner for other in el.iterdescendants()):
+            drop(el)
+
+
 def prepare_tree(tree: Element) -> None:
-    """Make embedded social posts (tweets) look like the quotes they are.
+    """Make embedded social posts (tweets) look like the quotes they are, and take
+    pop-ups out of paragraphs (:func:`drop_popups`).
 
     A tweet blockquote is mostly links (handles, hashtags, the date) and sits in a
     wrapper named like a share widget, so trafilatura deletes it although its text is
@@ -105,6 +127,7 @@ def prepare_tree(tree: Element) -> None:
     """
     from lxml.etree import strip_tags
 
+    drop_popups(tree)
     for quote in tree.xpath(_EMBED_QUOTES):
         strip_tags(quote, "a")
         for attr in ("class", "id"):  # "twitter-tweet" reads as a share widget
