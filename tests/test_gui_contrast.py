@@ -310,4 +310,3 @@ def test_highlight_colours_stay_apart_from_the_claim_and_each_other(theme: str) 
         for b in names[i + 1 :]:
             assert _delta_e(fills[a], fills[b]) >= 15, f"{theme}: {a} and {b} look alike"
     assert _delta_e(QColor("#ffffff"), QColor("#fefefe")) < 1  # the measure itself
-

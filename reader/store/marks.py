@@ -306,6 +306,16 @@ class MarksMixin:
             )
         ]
 
+    def article_tag_map(self) -> dict[int, list[str]]:
+        """Every tagged article's tags (one query: the Marks view's tag filter)."""
+        out: dict[int, list[str]] = {}
+        for aid, name in self.db.execute(
+            "select at.article_id, t.name from article_tags at join tags t on t.id = at.tag_id"
+            " order by at.article_id, t.name collate nocase"
+        ):
+            out.setdefault(int(aid), []).append(name)
+        return out
+
     def tags(self) -> list[TagCount]:
         """Every tag in use, by name, with how many articles and highlights carry it."""
         rows = self.db.execute(
