@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.gui.dialogs import HelpSheet
@@ -110,6 +110,13 @@ def test_edit_note_and_tags_with_completion(qtbot: QtBot, tmp_path: Path) -> Non
     # the note is the mark's tooltip; the search finds the article by it
     [shown] = win.view.mark_layer.marks
     assert shown.tip.startswith("Ask the utility") and "bridges, fuel" in shown.tip
+    # hovering the mark shows it
+    cur = QTextCursor(win.view.document())
+    cur.setPosition(win.view.mark_layer.placed[0][0] + 2)
+    at = win.view.cursorRect(cur).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, at, win.view.viewport().mapToGlobal(at))
+    QApplication.sendEvent(win.view.viewport(), event)
+    assert QToolTip.isVisible() and QToolTip.text() == shown.tip
     assert [x.id for x in win.library.search("utility log")][:1] == [aid]
 
 
@@ -149,6 +156,13 @@ def test_remove_with_undo(qtbot: QtBot, tmp_path: Path) -> None:
     assert win.view.textCursor().selectedText() == WORDS[1]
     _key(qtbot, win, "z")
     assert "Nothing to put back" in win.statusBar().currentMessage()
+    # a colour picked with the caret in a mark (nothing selected) recolours it
+    cur = win.view.textCursor()
+    cur.clearSelection()
+    win.view.setTextCursor(cur)
+    win.marks.highlight_in(Colour.PURPLE)
+    [h2] = win.library.highlights(article_id=aid)
+    assert (h2.id, h2.colour) == (h.id, Colour.PURPLE)
 
 
 def test_bad_selections_are_answered_in_the_status_bar(qtbot: QtBot, tmp_path: Path) -> None:
