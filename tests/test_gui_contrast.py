@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui import style
 from reader.gui.article_view import ArticleView
 from reader.gui.search import SearchPanel
+from reader.marks import Colour
 from reader.model import STATUSES, Article
 from tests.test_gui_support import make_db, open_window
 
@@ -71,6 +72,11 @@ def pairs(pal: QPalette) -> list[tuple[str, QColor, QColor]]:
         colour = style.verdict_color(v, pal)
         tinted = style.blend(style.verdict_tint(colour), base)
         out.append((f"verdict tag {v}", colour, tinted))
+    for c in Colour:
+        fill = style.mark_fill(pal, c)
+        out.append((f"highlight {c}", text, fill))
+        out.append((f"current claim over highlight {c}", text,
+                    style.blend(style.highlight_fill(pal), fill)))  # fmt: skip
     return out
 
 
@@ -265,3 +271,42 @@ def test_the_app_palette_makes_qt_selections_readable(qapp: object) -> None:
         )
         >= 4.5
     )
+
+
+def _delta_e(a: QColor, b: QColor) -> float:
+    """CIE76 colour difference (about 2.3 is just noticeable; 20 is another colour)."""
+
+    def lab(c: QColor) -> tuple[float, float, float]:
+        def lin(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+        r, g, b_ = lin(c.redF()), lin(c.greenF()), lin(c.blueF())
+        x = (0.4124 * r + 0.3576 * g + 0.1805 * b_) / 0.95047
+        y = 0.2126 * r + 0.7152 * g + 0.0722 * b_
+        z = (0.0193 * r + 0.1192 * g + 0.9505 * b_) / 1.08883
+
+        def f(t: float) -> float:
+            return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+        return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+    return float(sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5)
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_highlight_colours_stay_apart_from_the_claim_and_each_other(theme: str) -> None:
+    """Each highlight colour is another colour than the current claim's highlight and
+    than every other highlight colour (CIE76 distance 20 or more), and its underline
+    reads at 3:1 on the base (a mark, not text: WCAG 1.4.11)."""
+    pal = PALETTES[theme]()
+    base = pal.color(R.Base)
+    claim = style.blend(style.highlight_fill(pal), base)
+    fills = {c: style.mark_fill(pal, c) for c in Colour}
+    for c, fill in fills.items():
+        assert _delta_e(fill, claim) >= 20, f"{theme}: {c} looks like the current claim"
+        assert style.contrast_ratio(style.mark_line(pal, c), base) >= 3.0, c
+    names = list(fills)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            assert _delta_e(fills[a], fills[b]) >= 15, f"{theme}: {a} and {b} look alike"
+    assert _delta_e(QColor("#ffffff"), QColor("#fefefe")) < 1  # the measure itself

@@ -134,3 +134,46 @@ def test_fast_map_on_long_texts_with_distant_resyncs() -> None:
     for start in range(0, len(text), 997):
         for length in (1, 30, 400, 5000):
             assert fast.span(start, start + length) == ref.span(start, start + length)
+
+
+def test_a_document_selection_maps_back_to_the_text() -> None:
+    """text_span reverses span: a reader's selection in the view gives the words of
+    the text, the title and whitespace left out; the header alone gives None."""
+    text = "First para, said A.\n\nSecond 😀 para. Claim here, B said.\n\nThird."
+    doc = "Title\nmeta\nFirst para, said A.\nSecond 😀 para. Claim here, B said.\nThird.\n"
+    header = len("Title\nmeta\n")
+    m = OffsetMap(text, doc, header)
+    for words in ("Claim here, B said.", "Second 😀 para", "Third.", "First para"):
+        s = text.index(words)
+        span = m.span(s, s + len(words))
+        assert span is not None
+        assert m.text_span(*span) == (s, s + len(words))
+    assert m.text_span(0, header - 1) is None  # the title and meta line
+    assert m.text_span(5, 5) is None
+    # a selection from the title into the body keeps the body's part
+    end = m.span(0, 5)
+    assert end is not None
+    assert m.text_span(0, end[1]) == (0, 5)
+    # across a paragraph break: from "A." to "Second"
+    a = m.span(text.index("A."), text.index("A.") + 2)
+    b = m.span(text.index("Second"), text.index("Second") + 6)
+    assert a is not None and b is not None
+    assert m.text_span(a[0], b[1]) == (text.index("A."), text.index("Second") + 6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(words, min_size=1, max_size=6), st.data())
+def test_text_span_inverts_span(paras: list[list[str]], data: st.DataObject) -> None:
+    text = "\n\n".join(" ".join(p) for p in paras)
+    doc = "Head\n" + "\n".join(" ".join(p) for p in paras)
+    m = OffsetMap(text, doc, len("Head\n"))
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    span = m.span(s, e)
+    if span is None:
+        assert not text[s:e].strip()
+        return
+    got = m.text_span(*span)
+    stripped = text[s:e]
+    lead = len(stripped) - len(stripped.lstrip())
+    assert got == (s + lead, s + len(stripped.rstrip()))

@@ -157,3 +157,43 @@ def test_reextract_command_keeps_marks(library: Library, tmp_path: Path) -> None
     assert (again.id, again.start, again.end, again.tags, again.orphaned) == (
         h.id, h.start, h.end, ["ferry"], False,
     )  # fmt: skip
+
+
+def test_claim_notes_across_the_library(library: Library) -> None:
+    """claim_notes: each claim's current note (not its history, not an emptied one),
+    with the claim's words, or None once an extraction no longer has the claim."""
+    from tests.test_gui_support import MARKDOWN, add_article
+    from tests.test_gui_support import make_article as sentences
+
+    aid = add_article(library)
+    claims = library.claims(article_id=aid)
+    first, second = claims[0], claims[1]
+    library.set_note(aid, first.claim_key, "old words")
+    library.set_note(aid, first.claim_key, "check the budget")
+    library.set_note(aid, second.claim_key, "gone soon")
+    library.set_note(aid, second.claim_key, "")
+    [note] = library.claim_notes()  # the emptied one is not a note
+    assert (note.article_id, note.claim_key, note.note) == (
+        aid,
+        first.claim_key,
+        "check the budget",
+    )
+    assert note.claim_text == first.claim.text
+    # an extraction without that claim: the note stays, its claim words are gone
+    article = sentences(MARKDOWN)
+    new = replace(article, claims=[c for c in article.claims if c.text != first.claim.text])
+    library.replace_extraction(aid, new)
+    [kept] = library.claim_notes()
+    assert kept.note == "check the budget" and kept.claim_text is None
+
+
+def test_article_tag_map(library: Library) -> None:
+    from tests.test_gui_support import add_article, variant
+
+    a = library.add(*make_article()).article_id
+    b = add_article(library, variant(2))
+    library.set_article_tags(a, ["Zeta", "alpha"])
+    library.set_article_tags(b, ["alpha"])
+    assert library.article_tag_map() == {a: ["alpha", "Zeta"], b: ["alpha"]}
+    library.set_article_tags(a, [])
+    assert library.article_tag_map() == {b: ["alpha"]}

@@ -97,6 +97,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("go_to_evidence", "Go to &Evidence", ("V",), "&Go", "go_to_evidence",
                "Scroll to the words that set the current claim's status; again: back to "
                "the claim"),
+    ActionSpec("next_mark", "Next &Mark", (".",), "&Go", "marks.next_mark",
+               "Scroll to the next highlight in the article and select it"),
+    ActionSpec("prev_mark", "Previous Mar&k", (",",), "&Go", "marks.prev_mark",
+               "Scroll to the previous highlight in the article and select it"),
+    ActionSpec("marks_view", "Marks &View", ("Shift+M",), "&Go", "marks.show_view",
+               "Every highlight and note across the library, filtered by tag, article, "
+               "colour; Enter opens the article at the mark, Esc goes back"),
     # Article: reading marks (user state, kept apart from what was extracted)
     ActionSpec("page_or_next_unread", "Page Down or Next &Unread", ("Space",), "&Article",
                "reading.page_or_next_unread",
@@ -108,6 +115,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("mark_source_read", "Mark &All as Read", ("Shift+A",), "&Article",
                "reading.mark_source_read",
                "Mark every article of the chosen feed, folder or list as read"),
+    # Article: the reader's marks (highlights with notes and tags; tags on the article)
+    ActionSpec("highlight", "&Highlight Selection", ("A",), "&Article", "marks.highlight",
+               "Highlight the selected words in the colour used last"),
+    ActionSpec("highlight_colour", "Highlight in &Colour…", ("C",), "&Article",
+               "marks.pick_colour",
+               "Pick a colour (1-5) for the selected words, or for the mark at the cursor"),
+    ActionSpec("edit_mark", "&Edit Mark…", ("Shift+E",), "&Article", "marks.edit_mark",
+               "The colour, note and tags of the mark at the cursor (or stepped to)"),
+    ActionSpec("remove_mark", "Remo&ve Mark", ("Backspace",), "&Article", "marks.remove_mark",
+               "Remove the mark at the cursor (or stepped to); Put Back Mark undoes it"),
+    ActionSpec("undo_remove_mark", "Put &Back Mark", ("Z",), "&Article",
+               "marks.undo_remove", "Put back the mark removed last (until the window closes)"),
+    ActionSpec("tag_article", "&Tag Article…", ("#",), "&Article", "marks.tag_article",
+               "The open article's tags, comma-separated"),
     # Claim
     ActionSpec("verdict_true", "Verdict: &True", ("1",), "&Claim", "set_verdict",
                "Mark the current claim true", args=("true",)),

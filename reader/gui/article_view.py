@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QPalette,
     QResizeEvent,
@@ -42,9 +43,10 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.describe import span_bounds
+from reader.gui.mark_layer import MarkLayer, MarkSpan
 from reader.gui.offsets import ClaimLocator, OffsetMap
 from reader.gui.rendering import (
     ASYNC_MIN_CHARS,
@@ -147,6 +149,17 @@ class ArticleView(QTextBrowser):
         self._marks: dict[str, list[tuple[int, int]]] = {}
         #: Which evidence span the view jumped to (None: it shows the claim).
         self._jumped: int | None = None
+        #: The reader's highlights (drawn under the claim's marks) and the selections
+        #: drawn over them (the claim's marks, or a search's matches).
+        self.mark_layer = MarkLayer()
+        self._mark_sels: list[QTextEdit.ExtraSelection] = []
+        self._top: list[QTextEdit.ExtraSelection] = []
+        self._mark_focus: tuple[int, int] | None = None
+        #: The article's tags, in a strip above the text (hidden when it has none).
+        self.banner = QLabel(self)
+        self.banner.setObjectName("articleTags")
+        self.banner.setAccessibleName("Article tags")
+        self.banner.setVisible(False)
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.viewport().installEventFilter(self)
         self._apply_font()
@@ -188,7 +201,10 @@ class ArticleView(QTextBrowser):
         self._current = None
         self._match, self._match_span = None, None
         self.render_error = None
-        self.setExtraSelections([])
+        self.mark_layer.set([])
+        self._mark_sels, self._mark_focus = [], None
+        self._set_selections([])
+        self.set_banner("")
         self._map, self._locator = None, ClaimLocator([])
         if article is None:
             self._install_placeholder("")
@@ -296,6 +312,7 @@ class ArticleView(QTextBrowser):
             doc.setDefaultFont(self.font())
         self._map, self._locator = result.offsets, ClaimLocator(result.spans)
         self.render_thread = result.thread_id
+        self._mark_sels = []
         # the margin the document has now (a kept one was re-centred while shown)
         self._side_margin = int(doc.rootFrame().frameFormat().leftMargin())
         self._replace_document(doc)
@@ -303,6 +320,7 @@ class ArticleView(QTextBrowser):
             self._keep(result)
         self._update_measure()
         self.verticalScrollBar().setValue(0)
+        self._place_marks()
         if self._current is not None:  # selected while it rendered: highlight it now
             self.highlight_claim(self._current)
         elif self._match is not None:  # opened from a search result
@@ -352,7 +370,7 @@ class ArticleView(QTextBrowser):
         span = self.claim_span(index) if index is not None else None
         if span is None or index is None:
             self._marks = {}
-            self.setExtraSelections([])
+            self._set_selections([])
             return
         source, evidence = self._claim_marks(index)
         self._marks = {"claim": [span], "source": source, "evidence": evidence}
@@ -361,7 +379,7 @@ class ArticleView(QTextBrowser):
         sels = [self._selection(span, self._claim_format(pal))]
         sels += [self._selection(s, self._source_format(pal)) for s in source]
         sels += [self._selection(s, self._evidence_format(pal, status)) for s in evidence]
-        self.setExtraSelections(sels)
+        self._set_selections(sels)
         self._scroll_into_view(span)
 
     @staticmethod
@@ -506,6 +524,7 @@ class ArticleView(QTextBrowser):
         if span is not None and (
             (self._current is not None and self._focus_span() == span)
             or (self._current is None and span == self._match_span)
+            or span == self._mark_focus
         ):
             self._scroll_into_view(span)
             return
@@ -547,7 +566,7 @@ class ArticleView(QTextBrowser):
             sels.append(self._selection(doc_span, fmt))
             if pointed:
                 self._match_span = doc_span
-        self.setExtraSelections(sels)
+        self._set_selections(sels)
         if self._match_span is not None:
             self._scroll_into_view(self._match_span)
         return bool(sels)
@@ -564,7 +583,7 @@ class ArticleView(QTextBrowser):
 
     def current_selection_text(self) -> str:
         """Text under the current highlight ('' when none): what the reader sees marked."""
-        sels = self.extraSelections()
+        sels = self._top
         return sels[0].cursor.selectedText() if sels else ""
 
     def is_span_visible(self, index: int) -> bool:
@@ -575,7 +594,14 @@ class ArticleView(QTextBrowser):
     # --- click to select -----------------------------------------------------------
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """A click (press and release in place, no link) on a claim sentence selects it."""
+        """A click (press and release in place, no link) on a claim sentence selects it;
+        hovering a highlight shows its note."""
+        if obj is self.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            mark = self.mark_layer.at(self.cursorForPosition(event.pos()).position())
+            if mark is not None and mark.tip:
+                QToolTip.showText(event.globalPos(), mark.tip, self.viewport())
+                return True
         if obj is self.viewport():
             if event.type() == QEvent.Type.MouseButtonPress:
                 assert isinstance(event, QMouseEvent)
@@ -608,6 +634,69 @@ class ArticleView(QTextBrowser):
         cur.setPosition(min(span[0] + 1, span[1]))
         return self.cursorRect(cur).center()
 
+    # --- the reader's highlights and tags --------------------------------------------
+
+    def _set_selections(self, sels: list[QTextEdit.ExtraSelection]) -> None:
+        """Show ``sels`` (the claim's marks, a search's matches) over the highlights."""
+        self._top = sels
+        self.setExtraSelections(self._mark_sels + sels)
+
+    def set_highlights(self, marks: Sequence[MarkSpan]) -> None:
+        """Draw these highlights (text offsets); kept for a document still rendering."""
+        self.mark_layer.set(marks)
+        self._place_marks()
+
+    def _place_marks(self) -> None:
+        self.mark_layer.place(self._map)
+        self._mark_sels = self.mark_layer.selections(self.document(), self.palette())
+        self.setExtraSelections(self._mark_sels + self._top)
+
+    def text_selection(self) -> tuple[int, int] | None:
+        """The reader's selection as text offsets (None: nothing selected, or nothing
+        of the article's text: the title, the byline, only spaces)."""
+        cur = self.textCursor()
+        if not cur.hasSelection() or self._map is None:
+            return None
+        return self._map.text_span(cur.selectionStart(), cur.selectionEnd())
+
+    def mark_at_cursor(self) -> MarkSpan | None:
+        """The highlight the text cursor (or the selection's start) is in."""
+        cur = self.textCursor()
+        return self.mark_layer.at(cur.selectionStart())
+
+    def select_span(self, span: tuple[int, int]) -> None:
+        """Select document span ``span`` (a highlight) and scroll it into view."""
+        self._mark_focus = span
+        self._scroll_into_view(span)
+        cur = QTextCursor(self.document())
+        cur.setPosition(span[0])
+        cur.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        bar = self.verticalScrollBar()
+        keep = bar.value()
+        self.setTextCursor(cur)  # which would scroll the selection's end to the edge
+        bar.setValue(keep)
+
+    def set_banner(self, text: str) -> None:
+        """Show ``text`` (the article's tags) in a strip above the text; "" hides it."""
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+        self._place_banner()
+
+    def _place_banner(self) -> None:
+        if not self.banner.isVisibleTo(self):
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        side = max(self._side_margin, DOCUMENT_MARGIN)
+        self.banner.setContentsMargins(side, 4, side, 4)
+        pal = self.banner.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, meta_text(self.palette()))
+        pal.setColor(QPalette.ColorRole.Window, self.palette().color(QPalette.ColorRole.Base))
+        self.banner.setPalette(pal)
+        self.banner.setAutoFillBackground(True)  # on the article's base: meta_text reads
+        h = self.banner.sizeHint().height()
+        self.setViewportMargins(0, h, 0, 0)
+        self.banner.setGeometry(0, 0, self.width(), h)
+
     # --- typography -----------------------------------------------------------------
 
     @property
@@ -632,6 +721,8 @@ class ArticleView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_measure()
+        if self.banner.isVisibleTo(self):
+            self._place_banner()
 
     def _measure_side(self, margin: int) -> int:
         """The side margin that centres the measure (at least the document margin)."""

@@ -334,3 +334,28 @@ class OffsetMap:
         if first < 0 or last < first:
             return None
         return self._to_qt(first), self._to_qt(last + 1)
+
+    def text_span(self, a: int, b: int) -> tuple[int, int] | None:
+        """Text offsets ``[start, end)`` of document positions ``[a, b)`` (Qt units):
+        the reverse of :meth:`span`, for a selection the reader made in the view. Only
+        document characters that came from the text count (not the title, a bullet or
+        a table frame); the result is trimmed of whitespace. None if nothing maps."""
+        if self._qt is not None:  # Qt positions to code points
+            a, b = bisect.bisect_left(self._qt, a), bisect.bisect_left(self._qt, b)
+        if b <= a or not self._d:
+            return None
+        # runs are in order in both texts: the first run ending after a, the last
+        # starting before b
+        r = bisect.bisect_right(self._d, a) - 1
+        if r < 0 or a >= self._d[r] + self._n[r]:
+            r += 1
+        last = bisect.bisect_left(self._d, b) - 1
+        if r >= len(self._d) or last < r:
+            return None
+        start = self._t[r] + max(0, a - self._d[r])
+        end = self._t[last] + min(self._n[last], b - self._d[last])
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None

@@ -135,6 +135,10 @@ class Settings:
         "articles not yet linked across the library are linked in the background",
     )  # fmt: skip
 
+    mark_colour = Setting[str](
+        "marks/colour", str, "yellow", "the colour a new highlight gets: the last one chosen"
+    )
+
     def __init__(self, store: QSettings, persist: bool = True) -> None:
         self.store = store
         self.persist = persist

@@ -373,3 +373,40 @@ def source_mark(palette: QPalette) -> QColor:
 def evidence_mark(palette: QPalette) -> QColor:
     """The wavy underline under the current claim's evidence."""
     return QColor(EVIDENCE_MARK_COLORS["dark" if is_dark(palette) else "light"])
+
+
+# --- the reader's highlights (reader.marks) ------------------------------------------
+
+#: A highlight's fill per colour, for light and dark bases: pastel on light, deep on
+#: dark, so the article's text reads on it (and on the current claim's highlight drawn
+#: over it), each apart from the others and from the current claim's selection blue
+#: (tests/test_gui_contrast.py measures both).
+MARK_FILLS = {
+    "yellow": {"light": "#fff0a0", "dark": "#5c4e10"},
+    "green": {"light": "#c9efc0", "dark": "#25502a"},
+    "blue": {"light": "#8fb8ff", "dark": "#0f5560"},
+    "pink": {"light": "#ffd1e3", "dark": "#6a2848"},
+    "purple": {"light": "#e3d0ff", "dark": "#552f7a"},
+}
+#: The solid underline of a highlight, a strong shade of its colour (at least 3:1 on
+#: the base, WCAG's bar for marks that are not text): a highlight is told from the
+#: current claim's highlight (a fill only) by its shape, not by colour alone.
+MARK_LINES = {
+    "yellow": {"light": "#9c7500", "dark": "#f2c94c"},
+    "green": {"light": "#2e8b3a", "dark": "#6fcf7c"},
+    "blue": {"light": "#1e5fd0", "dark": "#4fd2e8"},
+    "pink": {"light": "#d6336c", "dark": "#ff7aa8"},
+    "purple": {"light": "#7e3fd1", "dark": "#b58cff"},
+}
+
+
+def mark_fill(palette: QPalette, colour: str) -> QColor:
+    """Background of a highlight of ``colour`` in the article (opaque)."""
+    family = MARK_FILLS.get(colour, MARK_FILLS["yellow"])
+    return QColor(family["dark" if is_dark(palette) else "light"])
+
+
+def mark_line(palette: QPalette, colour: str) -> QColor:
+    """The underline of a highlight of ``colour``, and its swatch in lists."""
+    family = MARK_LINES.get(colour, MARK_LINES["yellow"])
+    return QColor(family["dark" if is_dark(palette) else "light"])

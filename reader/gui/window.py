@@ -37,6 +37,7 @@ from reader.gui.feeds_panel import FeedsView
 from reader.gui.imports import ImportController, Origin
 from reader.gui.layout import Pane, PaneSplitter, fit_to_screen, panel_font, set_panel_font
 from reader.gui.library_panel import LibraryModel, LibraryView
+from reader.gui.marks_controller import MarksController
 from reader.gui.reading import ReadingController
 from reader.gui.settings import DEFAULT_POINT_SIZE, Settings, app_settings
 from reader.gui.subscriptions import SubscriptionsController
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self.subscriptions = SubscriptionsController(self)
         #: The trace: claims reported elsewhere, T and Shift+T, O (reader.gui.tracing).
         self.tracing = TraceController(self)
+        #: Highlights, notes and tags, and the Marks view (reader.gui.marks_controller).
+        self.marks = MarksController(self)
         self.actions_by_name: dict[str, QAction] = build_actions(
             self, self.menuBar(), self.settings
         )
@@ -257,6 +260,7 @@ class MainWindow(QMainWindow):
         self.stored = stored
         self.current_claim = None
         self.view.show_article(stored.article, stored.id)  # a long one renders in a worker
+        self.marks.article_opened(stored.id)
         self.claims_panel.set_claims(stored.claims, stored.article.text, stored.article)
         self.tracing.article_opened(stored)
         if self.lib_model.row_of(article_id) is None:  # not in the chosen feed: show all
@@ -294,6 +298,7 @@ class MainWindow(QMainWindow):
             self.reading.rebuild()
         else:
             self.reading.recount()
+        self.marks.library_changed()
 
     def _write(self, what: str, write: Callable[..., object], *args: object) -> bool:
         """Run a library write on the GUI thread; if the library is busy (an import
@@ -571,12 +576,17 @@ class MainWindow(QMainWindow):
     def start_search(self) -> None:
         """Search in the library pane, shown for it if hidden; :meth:`end_search` puts
         the panes back as they were (a narrow window may have hidden the claims)."""
+        self.show_page(self.search_panel)
+        self.search_panel.start()
+
+    def show_page(self, page: QWidget) -> None:
+        """Show ``page`` (the search, the Marks view) in the library pane, shown for it
+        if hidden; :meth:`end_search` gives the library list back."""
         library = self.actions_by_name["toggle_library"]
         if self._panes_before_search is None:
             self._panes_before_search = (library.isChecked(), self.splitter.shown())
         library.setChecked(True)
-        self.left.setCurrentWidget(self.search_panel)
-        self.search_panel.start()
+        self.left.setCurrentWidget(page)
 
     def end_search(self) -> None:
         self.left.setCurrentWidget(self.library_page)

@@ -13,6 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import InputError
@@ -38,6 +39,18 @@ def _highlight(r: Sequence[Any]) -> Highlight:
         r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], Colour(r[8]), r[9],
         r[13].split("\x1f") if r[13] else [], r[10], r[11], bool(r[12]),
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ClaimNote:
+    """A claim's current note, for the window's list of marks."""
+
+    article_id: int
+    claim_key: str
+    note: str
+    created_at: str
+    #: The claim's words; None when the article's extraction no longer has the claim.
+    claim_text: str | None
 
 
 def clean_tags(tags: Iterable[str]) -> list[str]:
@@ -246,6 +259,22 @@ class MarksMixin:
                     [p.span[0], p.span[1], p.id],
                 )
 
+    def claim_notes(self) -> list[ClaimNote]:
+        """Every claim's current note across the library, newest article first (the
+        library list's order), in reading order within an article; a note whose claim
+        the article's present extraction no longer has comes with ``claim_text`` None."""
+        rows = self.db.execute(
+            "select v.article_id, v.claim_key, v.note, v.created_at, c.text from verdicts v"
+            " join articles a on a.id = v.article_id"
+            " left join claims c on c.article_id = v.article_id and c.claim_key = v.claim_key"
+            " where v.id = (select max(id) from verdicts w where w.article_id = v.article_id"
+            " and w.claim_key = v.claim_key) and coalesce(v.note, '') != ''"
+            " group by v.id"
+            " order by coalesce(a.published, substr(a.imported_at, 1, 10)) desc, a.id desc,"
+            " min(coalesce(c.seq, 1 << 30)), v.id"
+        )
+        return [ClaimNote(int(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
     # --- tags -----------------------------------------------------------------------
 
     def set_article_tags(self, article_id: int, tags: Iterable[str]) -> list[str]:
@@ -276,6 +305,16 @@ class MarksMixin:
                 [article_id],
             )
         ]
+
+    def article_tag_map(self) -> dict[int, list[str]]:
+        """Every tagged article's tags (one query: the Marks view's tag filter)."""
+        out: dict[int, list[str]] = {}
+        for aid, name in self.db.execute(
+            "select at.article_id, t.name from article_tags at join tags t on t.id = at.tag_id"
+            " order by at.article_id, t.name collate nocase"
+        ):
+            out.setdefault(int(aid), []).append(name)
+        return out
 
     def tags(self) -> list[TagCount]:
         """Every tag in use, by name, with how many articles and highlights carry it."""
