@@ -181,3 +181,15 @@ def test_a_pronoun_in_a_later_clause_is_the_person_the_sentence_named() -> None:
     )
     c = _by(find_claims(text), "but he said")
     assert c.source == "Erik Halvorsen"
+
+
+def test_a_name_after_an_organisation_noun_is_a_body_not_a_person() -> None:
+    text = (
+        "Shipping firm Nordhavn Lines said the route would close.\n\n"
+        "Dock union leader Maren Eide said the workers were not told."
+    )
+    claims = find_claims(text)
+    c = _by(claims, "Shipping firm")
+    assert (c.source, c.source_type) == ("Nordhavn Lines", "organization")
+    c = _by(claims, "Dock union")
+    assert c.source == "Maren Eide" and c.source_type in ("person", "official")

@@ -727,6 +727,12 @@ class Tracker:
                 elif name_tokens:
                     break
             name_tokens.reverse()
+            first = h + 1 - len(name_tokens)
+            if name_tokens and first > a and toks[first - 1].low in ORGANIZATION_HEADS:
+                # "global financial firm JP Morgan", "record label Big Machine": a body
+                name = _strip_possessive(" ".join(t.text for t in name_tokens))
+                self.types.setdefault(name, SourceType.ORGANIZATION)
+                return self._thing(name, SourceType.ORGANIZATION, None)
             if name_tokens:
                 titles = [t.low for t in toks[a:h] if t.low in NAME_TITLES]
                 raw = " ".join(t.text for t in name_tokens)
