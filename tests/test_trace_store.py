@@ -301,6 +301,29 @@ def test_a_library_from_before_m010_upgrades_and_links_on_demand(tmp_path: Path)
         assert {m.article_id for m in t.members} == {aid, nbc}
 
 
+def test_a_library_linked_by_trace_2_is_linked_again_after_m012(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Library(path) as lib:
+        aid = import_source(lib, _write(tmp_path, "wsj.md", WSJ)).article_id
+        nbc = import_source(lib, _write(tmp_path, "nbc.md", NBC)).article_id
+        assert lib.untraced_ids() == []
+    conn = sqlite3.connect(path)  # as trace-2 left it, before m012
+    conn.executescript(
+        "update articles set trace_version = 'trace-2';"
+        " insert into claim_keys (key, claim_id) select 12345, min(id) from claims;"
+        " delete from _sqlite_migrations where name = 'm012_trace_3_relink';"
+    )
+    conn.close()
+    with Library(path) as lib:
+        assert sorted(lib.untraced_ids()) == [aid, nbc]
+        assert lib.db.execute("select count(*) from claim_keys").fetchone()[0] == 0
+        assert lib.db.execute("select count(*) from claim_links").fetchone()[0] >= 1  # kept
+        assert link_pending(lib) == 2
+        assert {r[0] for r in lib.db.execute("select trace_version from articles")} == {VERSION}
+        t = trace(lib, nbc, _seq(lib, nbc, "150 helicopter"))
+        assert {m.article_id for m in t.members} == {aid, nbc}
+
+
 # -- CLI ------------------------------------------------------------------------------
 
 

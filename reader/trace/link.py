@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from reader.store import Library
 
 #: What ``articles.trace_version`` records for an article linked by this code.
-VERSION = "trace-2"
+VERSION = "trace-3"
 #: Claims read per key (the newest).
 SCAN_CAP = 64
 #: Claims kept per key in the table (the newest): a key shared by more says little.
