@@ -504,3 +504,43 @@ def test_outlets_quoting_one_named_party_are_one_source_and_an_article_counts_on
     group[1].cites = "Northgate Daily"
     assert _independence(group) == ["Northgate Daily"]
     assert not group[2].independent
+
+
+def test_one_office_named_as_an_organisation_or_by_its_holder_is_one_source() -> None:
+    from reader.trace.group import Member, _independence, source_key, title_words
+
+    def m(aid: int, outlet: str, text: str, source: str | None, kind: str | None) -> Member:
+        return Member(aid, 0, aid * 10, outlet, None, f"2025-04-0{aid}", "published", text,
+                      "reported", "this" if aid == 1 else "rewrite", 1.0, source=source,
+                      source_type=kind)  # fmt: skip
+
+    # word order, possessives and "office" do not make another organisation
+    assert source_key("the Orrin Harbour Authority", "organization") == source_key(
+        "the harbour authority in Orrin", "organization"
+    )
+    assert source_key("the state auditor's office", "government") == source_key(
+        "the State Auditor", "government"
+    )
+    assert source_key("the harbour authority", "organization") != source_key(
+        "the harbour police", "organization"
+    )
+    # a person's title, before the name or in apposition after it
+    assert title_words("State Auditor Mina Okafor said the audit was late.", "Mina Okafor") == {
+        "state",
+        "auditor",
+    }
+    assert title_words(
+        "Mina Okafor Jr., the state auditor for Dunmore County, said it was late.",
+        "Mina Okafor Jr.",
+    ) == {"state", "auditor", "dunmore", "county"}
+    group = [
+        m(1, "Dunmore Ledger", "The audit of the port was late, the state auditor's office said.",
+          "the state auditor's office", "government"),
+        m(2, "Valley Times", "State Auditor Mina Okafor said the port's audit was late.",
+          "Mina Okafor", "official"),
+        m(3, "Harbor Post", "The port audit was late, Ben Arlo said.", "Ben Arlo", "person"),
+    ]  # fmt: skip
+    assert _independence(group) == ["the state auditor's office", "Harbor Post"]
+    # a title that does not hold the organisation's words ties nothing
+    group[1].text = "Harbour Master Mina Okafor said the port's audit was late."
+    assert _independence(group) == ["Dunmore Ledger", "Valley Times", "Harbor Post"]

@@ -6,7 +6,8 @@ memory at start and a library of any size links a new article with a bounded num
 of index seeks:
 
 1. each claim's keys (:func:`stored_keys`: its normalised text, 20 MinHash bands, up
-   to 6 name/number pairs, up to 12 fingerprints of its runs of words) are looked up, the newest ``SCAN_CAP`` claims per key;
+   to 6 name/number pairs, up to 12 fingerprints of its runs of words) are looked
+   up, the newest ``SCAN_CAP`` claims per key;
 2. the ``MAX_VERIFY`` candidates of other articles sharing the most keys are read by
    id and verified (:func:`~reader.trace.index.verify`; one verification per distinct
    pair of texts);
