@@ -1,9 +1,9 @@
 """Link an article's claims to the library's, through the store's key table.
 
 The candidate index is the library's ``claim_keys`` table (m010): claims are filed
-under MinHash bands and name/number pairs of their signature, so nothing is built in
-memory at start and a library of any size links a new article with a bounded number
-of index seeks:
+under MinHash bands, name/number pairs and fingerprints of runs of words of their
+signature, so nothing is built in memory at start and a library of any size links a
+new article with a bounded number of index seeks:
 
 1. each claim's keys (:func:`stored_keys`: its normalised text, 20 MinHash bands, up
    to 6 name/number pairs, up to 12 fingerprints of its runs of words) are looked

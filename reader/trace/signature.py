@@ -4,7 +4,8 @@ A :class:`Signature` holds, for one claim text (and its source), the features th
 matcher compares: normalised tokens and word shingles (copies), content stems with
 the source's words left out (rewrites), names (capitalised spans) and numbers with
 their values normalised ("150,000", "150k", "150 thousand" are one value; "150" and
-"15" are not), and polarity ("agreed to" vs "refused to", "not", "denied") plus
+"15" are not; "60W" is 60), and polarity ("agreed to" vs "refused to", "not",
+"denied", with the words of the clauses a negation sits in: what it can be about) plus
 opposite words ("rose" vs "fell") so that a claim and its contradiction never match.
 
 Pure functions over the standard library; no Qt, nothing learned, deterministic.
