@@ -60,6 +60,7 @@ def test_migrates_from_empty(db_path: Path) -> None:
         "m010_trace",
         "m011_claim_keys_by_claim",
         "m012_marks",
+        "m013_trace_3_relink",
     ]
     assert lib.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     lib.close()

@@ -11,7 +11,14 @@ from pathlib import Path
 from reader.ingest import RawInput
 from reader.model import Article, Claim
 from reader.store import Library
-from reader.trace.link import KEY_CAP, SCAN_CAP, link_article
+from reader.trace.link import (
+    KEY_CAP,
+    MAX_WINNOW,
+    SCAN_CAP,
+    link_article,
+    winnow,
+)
+from reader.trace.signature import signature
 
 WIRE = "Veloria has agreed to return 150 helicopter engines to Kordavia, the ministry said."
 
@@ -62,3 +69,39 @@ def test_empty_and_huge_claims_cost_a_sentence(tmp_path: Path) -> None:
         _add(lib, 2, [huge])
         _add(lib, 3, [huge])
         assert time.perf_counter() - t < 3.0  # cut to a sentence's length, not 100 KB of work
+
+
+PHRASE_A = (
+    "A report published in the Orlen Review on Friday said the survey team found enough"
+    " silt carried down the Vask river to fill an Olympic-size swimming pool within hours."
+)
+PHRASE_B = "That is nearly enough to fill an Olympic-size swimming pool (about 2,500 cubic metres)."
+
+
+def test_a_shared_run_of_words_is_filed_under_a_shared_fingerprint() -> None:
+    # winnowing's promise: a run of WINDOW shingles (WINDOW + 2 words) in common gives a
+    # fingerprint in common, whatever surrounds it
+    run = "the harbour board voted to close the northern quay"
+    before = ["Late on Monday", "In a surprise move", "After a long night", "Officials say"]
+    after = ["for repairs.", "until spring, at a cost of 4 million.", "and the ferry moves.", ""]
+    prints = [
+        set(winnow(signature(f"{b} {run} {a}".strip()).tokens)) for b in before for a in after
+    ]
+    assert all(p & q for p in prints for q in prints)
+    a, b = signature(PHRASE_A), signature(PHRASE_B)
+    assert set(winnow(a.tokens)) & set(winnow(b.tokens))  # "enough to fill an Olympic-size..."
+
+
+def test_claims_sharing_a_run_of_words_link_through_the_library(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.db") as lib:
+        _add(lib, 1, [PHRASE_A])
+        _add(lib, 2, [PHRASE_B])
+        ids = {c.claim.text: c.id for c in lib.claims()}
+        links = lib.claim_links([ids[PHRASE_B]])
+        assert [other for _c, other, _k, _s in links] == [ids[PHRASE_A]]
+
+
+def test_fingerprints_skip_stopword_runs_and_are_capped() -> None:
+    assert winnow(signature("it was said that it is the one that they had").tokens) == []
+    long = signature(" ".join(f"word{n} alpha{n} beta{n}" for n in range(400)))
+    assert 0 < len(winnow(long.tokens)) <= MAX_WINNOW

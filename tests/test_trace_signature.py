@@ -161,3 +161,32 @@ def test_a_shared_phrase_holding_half_the_claim_links() -> None:
     b = "That is almost enough to fill an Olympic-size swimming pool, the agency said."
     assert link(a, b) is LinkKind.REWRITE
     assert link(a, "A new Olympic-size swimming pool opened in the town on Monday.") is None
+
+
+# -- negation reaches its own clause; numbers keep their units --------------------------
+
+
+def test_a_negation_in_a_clause_the_other_does_not_state_does_not_contradict() -> None:
+    a = "The Dornish tractors had waited in Marlow workshops since 2019."
+    b = "The tractors were sent to Marlow for servicing in 2019 and were never collected."
+    assert link(a, b) is not None
+    c = "The minister, who did not attend, said the Marlow budget of 40 million would pass."
+    assert link(c, "The minister said the Marlow budget of 40 million would pass.") is not None
+
+
+def test_a_negation_about_what_the_other_states_still_contradicts() -> None:
+    a = "Marlow agreed to return 90 Dornish tractors in 2019."
+    # the negated clause holds the shared words, whatever the negator governs
+    assert link(a, "Marlow did not, in the end, return 90 Dornish tractors in 2019.") is None
+    assert link(a, "The 90 Dornish tractors held by Marlow were not returned in 2019.") is None
+    assert link(a, "Marlow refused to return 90 Dornish tractors in 2019 and said why.") is None
+
+
+def test_numbers_with_a_unit_or_ordinal_keep_their_value() -> None:
+    assert signature("It has a 60W port and a 12W port.").numbers == {"60", "12"}
+    assert signature("Their 10th appearance at the cup.").numbers == {"10"}
+    assert signature("Prices rose in the 2020s.").numbers == {"2020"}
+    a = "The Brellin charger has a 60W port, the maker said."
+    assert link(a, a.replace("60W", "30W")) is None
+    assert link("Velmora made its 10th appearance at the Orr Cup.",
+                "Velmora made its 11th appearance at the Orr Cup.") is None  # fmt: skip

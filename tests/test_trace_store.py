@@ -301,6 +301,29 @@ def test_a_library_from_before_m010_upgrades_and_links_on_demand(tmp_path: Path)
         assert {m.article_id for m in t.members} == {aid, nbc}
 
 
+def test_a_library_linked_by_trace_2_is_linked_again_after_m013(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Library(path) as lib:
+        aid = import_source(lib, _write(tmp_path, "wsj.md", WSJ)).article_id
+        nbc = import_source(lib, _write(tmp_path, "nbc.md", NBC)).article_id
+        assert lib.untraced_ids() == []
+    conn = sqlite3.connect(path)  # as trace-2 left it, before m013
+    conn.executescript(
+        "update articles set trace_version = 'trace-2';"
+        " insert into claim_keys (key, claim_id) select 12345, min(id) from claims;"
+        " delete from _sqlite_migrations where name = 'm013_trace_3_relink';"
+    )
+    conn.close()
+    with Library(path) as lib:
+        assert sorted(lib.untraced_ids()) == [aid, nbc]
+        assert lib.db.execute("select count(*) from claim_keys").fetchone()[0] == 0
+        assert lib.db.execute("select count(*) from claim_links").fetchone()[0] >= 1  # kept
+        assert link_pending(lib) == 2
+        assert {r[0] for r in lib.db.execute("select trace_version from articles")} == {VERSION}
+        t = trace(lib, nbc, _seq(lib, nbc, "150 helicopter"))
+        assert {m.article_id for m in t.members} == {aid, nbc}
+
+
 # -- CLI ------------------------------------------------------------------------------
 
 
@@ -481,3 +504,43 @@ def test_outlets_quoting_one_named_party_are_one_source_and_an_article_counts_on
     group[1].cites = "Northgate Daily"
     assert _independence(group) == ["Northgate Daily"]
     assert not group[2].independent
+
+
+def test_one_office_named_as_an_organisation_or_by_its_holder_is_one_source() -> None:
+    from reader.trace.group import Member, _independence, source_key, title_words
+
+    def m(aid: int, outlet: str, text: str, source: str | None, kind: str | None) -> Member:
+        return Member(aid, 0, aid * 10, outlet, None, f"2025-04-0{aid}", "published", text,
+                      "reported", "this" if aid == 1 else "rewrite", 1.0, source=source,
+                      source_type=kind)  # fmt: skip
+
+    # word order, possessives and "office" do not make another organisation
+    assert source_key("the Orrin Harbour Authority", "organization") == source_key(
+        "the harbour authority in Orrin", "organization"
+    )
+    assert source_key("the state auditor's office", "government") == source_key(
+        "the State Auditor", "government"
+    )
+    assert source_key("the harbour authority", "organization") != source_key(
+        "the harbour police", "organization"
+    )
+    # a person's title, before the name or in apposition after it
+    assert title_words("State Auditor Mina Okafor said the audit was late.", "Mina Okafor") == {
+        "state",
+        "auditor",
+    }
+    assert title_words(
+        "Mina Okafor Jr., the state auditor for Dunmore County, said it was late.",
+        "Mina Okafor Jr.",
+    ) == {"state", "auditor", "dunmore", "county"}
+    group = [
+        m(1, "Dunmore Ledger", "The audit of the port was late, the state auditor's office said.",
+          "the state auditor's office", "government"),
+        m(2, "Valley Times", "State Auditor Mina Okafor said the port's audit was late.",
+          "Mina Okafor", "official"),
+        m(3, "Harbor Post", "The port audit was late, Ben Arlo said.", "Ben Arlo", "person"),
+    ]  # fmt: skip
+    assert _independence(group) == ["the state auditor's office", "Harbor Post"]
+    # a title that does not hold the organisation's words ties nothing
+    group[1].text = "Harbour Master Mina Okafor said the port's audit was late."
+    assert _independence(group) == ["Dunmore Ledger", "Valley Times", "Harbor Post"]

@@ -418,3 +418,16 @@ def m012_marks(db: Database) -> None:
         " where v.id = (select max(id) from verdicts w where w.article_id = v.article_id"
         " and w.claim_key = v.claim_key) and coalesce(v.note, '') != ''"
     )
+
+
+@migrations()
+def m013_trace_3_relink(db: Database) -> None:
+    # The linker's signatures changed (trace-3): numbers keep a unit stuck to them
+    # ("60W" is 60, not nothing), names and claims are read more carefully, and claims
+    # are filed under more keys (shared runs of words). Keys written by trace-2 would
+    # never meet the new ones: they go with their per-claim lists, and every article
+    # is linked again by the next passes (``trace --link-all`` at once). Links stay
+    # until then.
+    db.execute("delete from claim_keys")
+    db.execute("update claims set trace_keys = null where trace_keys is not null")
+    db.execute("update articles set trace_version = null")

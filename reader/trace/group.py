@@ -222,33 +222,110 @@ _TITLE_WORDS = frozenset(
 )
 
 
+#: Words that do not tell one organisation from another: "the medicines agency in
+#: Londraven" is "the Londraven Medicines Agency", "the mayor's office" is "the mayor".
+_ORG_FILLER = frozenset(
+    ["the", "a", "an", "of", "for", "in", "at", "on", "and", "office", "offices"]
+)
+
+
+def _name_words(text: str) -> list[str]:
+    """Lower-cased words of a name or title, possessives and edge punctuation off."""
+    out = []
+    for w in text.split():
+        w = w.strip(".,;:'’\"()").lower()
+        w = w.removesuffix("'s").removesuffix("’s")
+        if w:
+            out.append(w)
+    return out
+
+
 def source_key(source: str | None, source_type: str | None) -> str | None:
     """What makes two articles' sources the same party: a person by surname (the last
-    capitalised word, suffixes aside), anything else named by its words without
-    titles and articles; None for an anonymous or unnamed source."""
+    capitalised word, suffixes aside), anything else named by the set of its words
+    without articles and fillers (word order and "office" aside); None for an
+    anonymous or unnamed source."""
     if not source or source_type not in NAMED_SOURCES:
         return None
-    words = [w.strip(".,'’\"").lower() for w in source.split()]
-    words = [w for w in words if w and w not in ("jr", "sr", "ii", "iii")]
     if source_type in ("person", "official"):
         caps = [w.strip(".,'’\"") for w in source.split() if w[:1].isupper()]
         caps = [w for w in caps if w.lower() not in _TITLE_WORDS | {"jr", "sr"}]
         return f"p:{caps[-1].lower()}" if caps else None
-    kept = [w for w in words if w not in _TITLE_WORDS]
-    return f"o:{' '.join(kept)}" if kept else None
+    kept = {w for w in _name_words(source) if w not in _ORG_FILLER and w not in ("jr", "sr")}
+    return f"o:{' '.join(sorted(kept))}" if kept else None
+
+
+def title_words(text: str, source: str) -> frozenset[str]:
+    """The words a claim gives a person as title, before the name ("U.S. Attorney James
+    Kennedy Jr. said") or in apposition after it ("James Kennedy Jr., the U.S. Attorney
+    for the Western District, said"): what ties a person to the office they speak for."""
+    name = _name_words(source)
+    words = text.split()
+    low = _name_words(text)
+    if not name or len(low) != len(words):
+        return frozenset()
+    last = name[-1] if name[-1] not in ("jr", "sr") or len(name) < 2 else name[-2]
+    out: set[str] = set()
+    for k, w in enumerate(low):
+        if w != last:
+            continue
+        first = k  # back over the rest of the name, then the capitalised title before it
+        while first > 0 and low[first - 1] in name:
+            first -= 1
+        j = first - 1
+        while j >= 0 and (words[j][:1].isupper() or low[j] == "u.s") and not words[j].endswith(","):
+            out.add(low[j])
+            j -= 1
+        end = k  # past a suffix ("Jr.,") to an apposition: ", the ... ,"
+        while end + 1 < len(low) and low[end + 1] in ("jr", "sr", "ii", "iii"):
+            end += 1
+        if words[end].endswith(",") and end + 1 < len(low) and low[end + 1] == "the":
+            for j in range(end + 1, min(len(low), end + 16)):
+                out.add(low[j])
+                if words[j].endswith((",", ";")):
+                    break
+    return frozenset(out - set(name) - _ORG_FILLER)
+
+
+def _party_aliases(members: list[Member]) -> dict[str, str]:
+    """Source keys of one party under two names: a person whose title in a claim holds
+    every word of an organisation quoted in the group ("the U.S. Attorney's Office for
+    the Western District of New York" and "James Kennedy Jr., the U.S. Attorney for the
+    Western District of New York") is that organisation; the person's key → the org's."""
+    orgs = {
+        k: frozenset(k[2:].split())
+        for m in members
+        if (k := source_key(m.source, m.source_type)) is not None and k.startswith("o:")
+    }
+    alias: dict[str, str] = {}
+    for m in members:
+        key = source_key(m.source, m.source_type)
+        if key is None or not key.startswith("p:") or not m.source or not orgs:
+            continue
+        title = title_words(m.text, m.source)
+        for org, words in sorted(orgs.items()):
+            if words and words <= title:
+                alias.setdefault(key, org)
+    return alias
 
 
 def _independence(members: list[Member]) -> list[str]:
     """Set each member's origin and independence; the distinct origins, in order."""
     # a named source two articles of the group both quote is where both got it
+    alias = _party_aliases(members)
+
+    def party(m: Member) -> str | None:
+        key = source_key(m.source, m.source_type)
+        return alias.get(key, key) if key is not None else None
+
     quoted_in: dict[str, set[int]] = {}
     for m in members:
-        key = source_key(m.source, m.source_type)
+        key = party(m)
         if key is not None:
             quoted_in.setdefault(key, set()).add(m.article_id)
     shared_name: dict[str, str] = {}
     for m in members:
-        key = source_key(m.source, m.source_type)
+        key = party(m)
         if key is not None and len(quoted_in[key]) > 1 and m.source:
             shared_name.setdefault(key, m.source)
     origin_of_article: dict[int, str] = {}
@@ -279,7 +356,7 @@ def _independence(members: list[Member]) -> list[str]:
             origin = earlier_copy
         elif m.origin_url is not None and target is None:
             origin = normalise_url(m.origin_url.url).split("/", 1)[0]
-        elif (key := source_key(m.source, m.source_type)) in shared_name:
+        elif (key := party(m)) in shared_name:
             origin = shared_name[key]  # several outlets quoting one party: one source
         else:
             origin = m.outlet

@@ -62,8 +62,9 @@ def contradicts(a: Signature, b: Signature, quoted: bool = False) -> bool:
     something, the words they negate may differ ("does not protect people to 'make
     threats…'" / "individuals not 'make threats…'"): the shared words fix the claim.
     """
-    if bool(a.negated) != bool(b.negated):  # one negates, the other does not
-        return True
+    for x, y in ((a, b), (b, a)):  # one negates, the other does not
+        if x.negated and not y.negated and x.negated_clauses & y.content:
+            return True  # ... and the negated clause is about what the other states
     for x, y in ((a, b), (b, a)):  # a word negated in one and affirmed in the other
         if quoted:
             break

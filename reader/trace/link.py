@@ -1,12 +1,13 @@
 """Link an article's claims to the library's, through the store's key table.
 
 The candidate index is the library's ``claim_keys`` table (m010): claims are filed
-under MinHash bands and name/number pairs of their signature, so nothing is built in
-memory at start and a library of any size links a new article with a bounded number
-of index seeks:
+under MinHash bands, name/number pairs and fingerprints of runs of words of their
+signature, so nothing is built in memory at start and a library of any size links a
+new article with a bounded number of index seeks:
 
 1. each claim's keys (:func:`stored_keys`: its normalised text, 20 MinHash bands, up
-   to 6 name/number pairs) are looked up, the newest ``SCAN_CAP`` claims per key;
+   to 6 name/number pairs, up to 12 fingerprints of its runs of words) are looked
+   up, the newest ``SCAN_CAP`` claims per key;
 2. the ``MAX_VERIFY`` candidates of other articles sharing the most keys are read by
    id and verified (:func:`~reader.trace.index.verify`; one verification per distinct
    pair of texts);
@@ -30,26 +31,30 @@ on these features.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 from reader.trace.index import BANDS, MAX_ANCHORS, MIN_CONTENT, ROWS, _h64, minhash, verify
 from reader.trace.origin import normalise_url
-from reader.trace.signature import Signature, signature
+from reader.trace.signature import STOPWORDS, Signature, signature
 
 if TYPE_CHECKING:
     from reader.store import Library
 
 #: What ``articles.trace_version`` records for an article linked by this code.
-VERSION = "trace-2"
+VERSION = "trace-3"
 #: Claims read per key (the newest).
 SCAN_CAP = 64
 #: Claims kept per key in the table (the newest): a key shared by more says little.
 KEY_CAP = 64
 #: Candidates verified per claim, those sharing the most keys first.
 MAX_VERIFY = 48
+#: Winnowing window (3-word shingles) and the most fingerprints a claim is filed under.
+WINDOW = 4
+MAX_WINNOW = 12
+_SKIP = 1 << 64
 
 _M64 = (1 << 64) - 1
 _KEY_MASK = (1 << 31) - 1
@@ -76,7 +81,29 @@ def stored_keys(sig: Signature) -> list[int]:
     )
     anchors = sorted(ranked[:MAX_ANCHORS])
     out.extend(_key(3, _h64(x), _h64(y)) for x, y in combinations(anchors, 2))
+    out.extend(_key(4, h) for h in winnow(sig.tokens))
     return list(dict.fromkeys(out))
+
+
+def winnow(tokens: Sequence[str]) -> list[int]:
+    """Fingerprints of a claim's runs of words (winnowing, Schleimer et al. 2003): the
+    smallest hash of each ``WINDOW`` consecutive 3-word shingles. Two claims sharing a
+    run of ``WINDOW`` shingles (``WINDOW + 2`` words: a quotation, a phrase copied)
+    share a fingerprint whatever else they say, which the bands of their stems alone
+    do not promise when the rest differs. Shingles of stopwords only are skipped
+    ("according to the"); at most ``MAX_WINNOW`` fingerprints, the smallest."""
+    hashes = [
+        _h64(" ".join(tokens[k : k + 3]))
+        if any(t not in STOPWORDS for t in tokens[k : k + 3])
+        else _SKIP
+        for k in range(len(tokens) - 2)
+    ]
+    picked: set[int] = set()
+    for k in range(max(0, len(hashes) - WINDOW + 1)):
+        low = min(hashes[k : k + WINDOW])
+        if low != _SKIP:
+            picked.add(low)
+    return sorted(picked)[:MAX_WINNOW]
 
 
 @dataclass

@@ -4,7 +4,8 @@ A :class:`Signature` holds, for one claim text (and its source), the features th
 matcher compares: normalised tokens and word shingles (copies), content stems with
 the source's words left out (rewrites), names (capitalised spans) and numbers with
 their values normalised ("150,000", "150k", "150 thousand" are one value; "150" and
-"15" are not), and polarity ("agreed to" vs "refused to", "not", "denied") plus
+"15" are not; "60W" is 60), and polarity ("agreed to" vs "refused to", "not",
+"denied", with the words of the clauses a negation sits in: what it can be about) plus
 opposite words ("rose" vs "fell") so that a claim and its contradiction never match.
 
 Pure functions over the standard library; no Qt, nothing learned, deterministic.
@@ -29,9 +30,12 @@ def _words(text: str) -> frozenset[str]:
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "–": "-", "—": "-"})
 
-# a number as written: 150 | 150,000 | 1.5 | .5 | $449K | 12.9bn | 15% (sign/currency dropped)
+# a number as written: 150 | 150,000 | 1.5 | .5 | $449K | 12.9bn | 15% (sign/currency
+# dropped); a number with a unit or ordinal stuck to it (60W, 10th, 2020s) is the number
+# and the unit: "60W" is not "30W", and neither is nothing
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)(?P<suf>bn|tn|[kmb])?(?![\w])"
+    r"(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
+    r"(?:(?P<suf>bn|tn|[kmb])(?![\w])|(?P<unit>[^\W\d_]+)(?![\d])|(?![\w]))"
     r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)",
     re.IGNORECASE,
 )
@@ -114,6 +118,7 @@ class Signature:
     names: frozenset[str]
     numbers: frozenset[str]
     negated: frozenset[str]
+    negated_clauses: frozenset[str]
     opposites: frozenset[str]
     exact: int
 
@@ -168,6 +173,10 @@ def _tokens(text: str) -> tuple[list[str], list[str], list[str | None]]:
             low.append(val)
             raw.append(m.group(0))
             vals.append(val)
+            if unit := m.group("unit"):
+                low.append(unit.lower())
+                raw.append(unit.lower())  # not a name, whatever its case
+                vals.append(None)
             continue
         word = m.group("word")
         lw = word.lower()
@@ -273,6 +282,30 @@ def _negated(low: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: Where a clause ends: punctuation (not a thousands comma), a spaced dash, and the words
+#: that join clauses. A negation reaches no further than its clause.
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]]|(?<!\d),|,(?!\d)|\s-\s"
+    r"|\b(?:and|but|while|whereas|although|though|because|which|who)\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_clauses(text: str) -> frozenset[str]:
+    """Content stems of the clauses that hold a negator: what a negation can be about.
+    "The engines were sent for repair in 2021 and were never returned" negates only
+    "returned"; a claim saying nothing about returning does not contradict it."""
+    out: set[str] = set()
+    open_negation = False  # a negator whose clause had no content word yet ("do not,
+    for part in _CLAUSE_BREAK.split(text):  # however, provide ...") reaches the next
+        low, _raw, _vals = _tokens(part)
+        words = _content(low)
+        if open_negation or any(w in NEGATORS for w in low):
+            out |= words
+            open_negation = not words
+    return frozenset(out)
+
+
 def _source_words(source: str | None) -> frozenset[str]:
     if not source:
         return frozenset()
@@ -288,7 +321,8 @@ def _hash64(text: str) -> int:
 def signature(text: str, source: str | None = None) -> Signature:
     """The signature of one claim; ``source`` (as the engine gives it) is left out of
     ``core`` so "…, prosecutors said" and "…, the attorney's office announced" meet."""
-    low, raw, vals = _tokens(fold(text))
+    folded = fold(text)
+    low, raw, vals = _tokens(folded)
     numbers = frozenset(v for v in vals if v is not None)
     opp = frozenset(_OPPOSITE_OF[w] for w in set(low) if w in _OPPOSITE_OF)
     content = _content(low)
@@ -304,7 +338,8 @@ def signature(text: str, source: str | None = None) -> Signature:
         core=core,
         names=frozenset(_names(raw, low)),
         numbers=numbers,
-        negated=_negated(low),
+        negated=(negated := _negated(low)),
+        negated_clauses=_negated_clauses(folded) if negated else frozenset(),
         opposites=opp,
         exact=_hash64(" ".join(low)),
     )
