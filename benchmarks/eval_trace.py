@@ -89,7 +89,8 @@ def aeb_clusters(html: Path = AEB_HTML) -> tuple[dict[str, list[LabelledCluster]
             for a, i, _ha, b, j, _hb in cl[bucket]:
                 if i in good[a] and j in good[b]:
                     target.add(frozenset(((name, a, i), (name, b, j))))
-                else:
+                else:  # left out both ways: a link found there is not a false one
+                    unsure.add(frozenset(((name, a, i), (name, b, j))))
                     drift.append(f"{name}: {bucket} pair {a}{i}-{b}{j} drifted, left out")
         out[cl["split"]].append(LabelledCluster(name, arts, same, unsure, cl["independent"]))
     return out, drift
