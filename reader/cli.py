@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from reader import __version__
 from reader.describe import publisher_line, status_reasons
 from reader.errors import EXIT_BAD_INPUT, EXIT_OK, InputError, LibraryError, store_error
+from reader.marks.model import Colour
 from reader.model import SOURCE_TYPES, STATUSES, Article, Claim
 from reader.textsafe import displayable, one_line, quote_name, terminal_safe
 
@@ -482,6 +483,115 @@ def cmd_verdict(args: argparse.Namespace) -> int:
     else:
         for h in history:
             _out(f"{h.created_at}  {h.verdict or '(cleared)'}  {h.note or ''}".rstrip())
+    return EXIT_OK
+
+
+def _highlight_dict(h: Any, title: str | None) -> dict[str, Any]:
+    return {
+        "id": h.id, "uid": h.uid, "article_id": h.article_id, "title": title,
+        "exact": h.exact, "start": h.start, "end": h.end, "colour": h.colour.value,
+        "note": h.note, "tags": h.tags, "orphaned": h.orphaned, "created_at": h.created_at,
+        "updated_at": h.updated_at,
+    }  # fmt: skip
+
+
+def cmd_marks(args: argparse.Namespace) -> int:
+    """The highlights across the library (newest article first), filtered; or delete
+    some by id (``--delete``)."""
+    with _library(args) as lib:
+        if args.delete:
+            missing = [hid for hid in args.delete if lib.delete_highlight(hid) is None]
+            for hid in args.delete:
+                if hid not in missing:
+                    _out(f"deleted highlight {hid}")
+            for hid in missing:
+                _err(f"highlight {hid}: not in the library (see 'marks')")
+            return EXIT_BAD_INPUT if missing else EXIT_OK
+        marks = lib.highlights(
+            article_id=args.article,
+            tag=args.tag,
+            colour=args.colour,
+            orphaned=True if args.orphaned else None,
+        )
+        titles = {r.id: r.title for r in lib.rows({h.article_id for h in marks})}
+    for h in marks:
+        if args.format == "json":
+            _out_json(_highlight_dict(h, titles.get(h.article_id)))
+            continue
+        lost = "  ORPHANED (words not found after re-extraction)" if h.orphaned else ""
+        tags = f"  #{' #'.join(h.tags)}" if h.tags else ""
+        _out(f"[{h.id}] {h.colour.value:<6} {one_line(titles.get(h.article_id) or '(untitled)')}"
+             f" [{h.article_id}]{tags}{lost}")  # fmt: skip
+        _out(f"    “{one_line(h.exact)}”")
+        if h.note:
+            _out(f"    note: {one_line(h.note)}")
+    return EXIT_OK
+
+
+def cmd_highlight(args: argparse.Namespace) -> int:
+    """Highlight the words of an article (the Nth time they occur), as the window's
+    highlight key does: colour, note and tags."""
+    from reader.marks import Colour, selector_for
+
+    with _library(args) as lib:
+        text = lib.article_text(args.article)
+        if text is None:
+            _err(f"article {args.article}: not in the library (see 'list')")
+            return EXIT_BAD_INPUT
+        words = args.words.strip()
+        at = -1
+        for _ in range(args.nth):
+            at = text.find(words, at + 1) if words else -1
+            if at < 0:
+                break
+        if at < 0:
+            _err(
+                f"article {args.article}: the words {one_line(words)!r} are not in its text"
+                + (f" {args.nth} times" if args.nth > 1 and words in text else "")
+            )
+            return EXIT_BAD_INPUT
+        h = lib.add_highlight(
+            args.article,
+            selector_for(text, at, at + len(words)),
+            colour=Colour(args.colour),
+            note=args.note,
+            tags=args.tag or (),
+        )
+    if args.format == "json":
+        _out_json(_highlight_dict(h, None))
+    else:
+        _out(f"highlight {h.id} on article {h.article_id}: “{one_line(h.exact)}”")
+    return EXIT_OK
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    """Show, add, remove or replace an article's tags; with no article, every tag in
+    use with its counts."""
+    with _library(args) as lib:
+        if args.article is None:
+            tags = lib.tags()
+            for t in tags:
+                if args.format == "json":
+                    _out_json(t.__dict__)
+                else:
+                    _out(f"{t.name}  ({_count(t.articles, 'article')},"
+                         f" {_count(t.highlights, 'highlight')})")  # fmt: skip
+            return EXIT_OK
+        if lib.row(args.article) is None:
+            _err(f"article {args.article}: not in the library (see 'list')")
+            return EXIT_BAD_INPUT
+        now = lib.article_tags(args.article)
+        if args.set is not None:
+            now = [t for t in args.set.split(",")]
+        now += args.add or []
+        drop = {t.casefold() for t in args.remove or []}
+        now = [t for t in now if t.strip().lstrip("#").casefold() not in drop]
+        if args.set is not None or args.add or args.remove:
+            now = lib.set_article_tags(args.article, now)
+    if args.format == "json":
+        _out_json({"article_id": args.article, "tags": now})
+    else:
+        _out(", ".join(now) if now else "(no tags)")
     return EXIT_OK
 
 
@@ -994,6 +1104,28 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("seq", type=_number, metavar="SEQ")
     sp.add_argument("verdict", metavar="VERDICT", help="true, false, misleading, unproven or clear")
     sp.add_argument("--note", help="a note kept with the verdict")
+    sp = command("marks", cmd_marks, "your highlights across the library, filtered")
+    sp.add_argument("--article", type=_number, metavar="ID", help="only this article's")
+    sp.add_argument("--tag", metavar="T", help="with this tag (theirs or their article's)")
+    sp.add_argument("--colour", choices=COLOURS)
+    sp.add_argument(
+        "--orphaned", action="store_true", help="only those re-extraction could not place"
+    )
+    sp.add_argument(
+        "--delete", type=_number, nargs="+", metavar="ID", help="delete these highlights"
+    )
+    sp = command("highlight", cmd_highlight, "highlight words of an article, with a note and tags")
+    sp.add_argument("article", type=_number, metavar="ARTICLE")
+    sp.add_argument("words", metavar="WORDS", help="the words, exactly as in 'show'")
+    sp.add_argument("--nth", type=_positive, default=1, metavar="N", help="their Nth occurrence")
+    sp.add_argument("--colour", choices=COLOURS, default=COLOURS[0])
+    sp.add_argument("--note", help="a note kept with the highlight")
+    sp.add_argument("--tag", action="append", metavar="T", help="a tag (repeatable)")
+    sp = command("tag", cmd_tag, "an article's tags: show, --add, --remove, --set; alone: all tags")
+    sp.add_argument("article", type=_number, nargs="?", metavar="ARTICLE")
+    sp.add_argument("--add", action="append", metavar="T", help="add a tag (repeatable)")
+    sp.add_argument("--remove", action="append", metavar="T", help="remove a tag (repeatable)")
+    sp.add_argument("--set", metavar="T1,T2", help="replace the tags ('': none)")
     sp = command(
         "delete", cmd_delete, "delete articles with their claims, verdicts, notes and history"
     )
@@ -1090,8 +1222,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "extract", "import", "list", "show", "search", "export", "claims", "trace", "reextract",
-    "verdict", "delete", "check", "feeds", "open",
+    "verdict", "marks", "highlight", "tag", "delete", "check", "feeds", "open",
 )  # fmt: skip
+
+#: Highlight colours as the CLI spells them.
+COLOURS = tuple(c.value for c in Colour)
 
 
 def _openable(word: str) -> bool:

@@ -89,6 +89,7 @@ def reextract(
     import sqlite3
 
     from reader.ingest import RawInput, decode
+    from reader.marks import relocate
     from reader.pipeline import extract_raw
 
     ids = [article_id] if article_id is not None else lib.reextract_ids()
@@ -116,7 +117,8 @@ def reextract(
             if not article.published:  # a date the article had (a feed entry's) stays
                 row = lib.row(aid)
                 article.published = row.published if row is not None else None
-            lib.replace_extraction(aid, article)
+            moved = relocate(lib.highlights(article_id=aid), article.text)
+            lib.replace_extraction(aid, article, highlights=moved)
             link_new(lib, aid)
         except LibraryError as exc:
             left = len(ids) - n

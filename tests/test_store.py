@@ -59,6 +59,7 @@ def test_migrates_from_empty(db_path: Path) -> None:
         "m009_reading_and_refresh",
         "m010_trace",
         "m011_claim_keys_by_claim",
+        "m012_marks",
     ]
     assert lib.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     lib.close()

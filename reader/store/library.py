@@ -27,8 +27,10 @@ from sqlite_utils import Database
 from reader import __version__
 from reader.errors import InputError, LibraryError, library_error
 from reader.ingest import RawInput
+from reader.marks.model import Relocated
 from reader.model import Article, Claim, outlet_key
 from reader.paths import sample_paths
+from reader.store.marks import MarksMixin
 from reader.store.reading import ORDER_SQL, ReadingMixin
 from reader.store.schema import check_identity, migrations
 from reader.store.subscriptions import SubscriptionsMixin
@@ -117,7 +119,8 @@ class VerdictEntry:
 #: that every table of the schema is here or deliberately left out.
 ARTICLE_TABLES = (
     "outlets", "articles", "claims", "chain_links", "claim_keys", "claim_links", "verdicts",
-    "article_state", "sample_articles", "feed_articles",
+    "article_state", "sample_articles", "feed_articles", "highlights", "article_tags",
+    "highlight_tags", "marks_fts",
 )  # fmt: skip
 #: How many articles a claim's trace group spans: its own and those of the claims
 #: linked to it (both directions, one step), by the claim_links indexes.
@@ -127,7 +130,7 @@ _APPEARANCES_SQL = (
     "  union select claim_id from claim_links where other_claim_id = c.id)"
 )
 #: Tables whose rows get ids from :meth:`Library._next_id` (never reusing a deleted id).
-_NUMBERED = ("articles", "claims", "verdicts", "outlets")
+_NUMBERED = ("articles", "claims", "verdicts", "outlets", "highlights")
 
 
 @dataclass
@@ -214,7 +217,7 @@ def _is_library_problem(exc: sqlite3.Error) -> bool:
     )
 
 
-class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
+class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
     """A library file, migrated to the current schema on open.
 
     Refused without being written to (:class:`~reader.errors.LibraryError`): a SQLite
@@ -463,10 +466,14 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
             ) from None
         return source, kind, data, url
 
-    def replace_extraction(self, article_id: int, article: Article) -> None:
+    def replace_extraction(
+        self, article_id: int, article: Article, highlights: Iterable[Relocated] = ()
+    ) -> None:
         """Replace an article's extracted facts (columns, claims, chain links) with a
         new extraction of its stored input, in one transaction. User verdicts stay:
-        they are keyed by normalised claim text, not by claim row."""
+        they are keyed by normalised claim text, not by claim row; highlights stay,
+        at the places found for them in the new text (``highlights``, from
+        :func:`reader.marks.relocate`; orphaned where none was found)."""
         new_hash = content_hash(article)
         with self._write():
             if (
@@ -504,6 +511,7 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
                 [*_extracted_values(article, _now()), article_id],
             )
             self._insert_claims(article_id, article.claims)
+            self.relocate_highlights(highlights)
 
     # --- reading ----------------------------------------------------------------
 
@@ -626,12 +634,15 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
     def search(
         self, query: str, limit: int = 50, marks: tuple[str, str] = ("[", "]")
     ) -> list[SearchHit]:
-        """Full-text search over titles and bodies, best first, with a snippet of the
-        body whose matched words are between ``marks`` (the window asks for marks no
-        article contains, to highlight them)."""
+        """Full-text search over titles and bodies, and over the user's own notes and
+        tags, best first, with a snippet whose matched words are between ``marks``
+        (the window asks for marks no article contains, to highlight them). Articles
+        the user's words match come first (the user wrote them to find them again),
+        each once."""
         q = _fts_query(query)
         if not q:
             return []
+        mine = self._note_hits(q, limit, marks)
         sql = (
             "select a.id, a.title, a.publisher,"
             " snippet(articles_fts, 1, ?, ?, '…', 12)"
@@ -644,7 +655,24 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
             if "fts5" not in str(exc).lower():
                 raise  # a locked or damaged library is not "no matches"
             return []
-        return [SearchHit(*r) for r in rows]
+        hits = mine + [SearchHit(*r) for r in rows if r[0] not in {h.id for h in mine}]
+        return hits[:limit]
+
+    def _note_hits(self, q: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
+        """Articles whose notes or tags match, each once, with what matched."""
+        label = {"highlight": "highlight note", "article": "tags", "claim": "claim note"}
+        out: dict[int, SearchHit] = {}
+        for m in self.search_marks(q, limit, marks):
+            if m.article_id in out:
+                continue
+            row = self.db.execute(
+                "select title, publisher from articles where id = ?", [m.article_id]
+            ).fetchone()
+            if row is not None:
+                out[m.article_id] = SearchHit(
+                    m.article_id, row[0], row[1], f"{label.get(m.kind, m.kind)}: {m.snippet}"
+                )
+        return list(out.values())
 
     # --- user state ------------------------------------------------------------------
 
@@ -671,6 +699,7 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
                 " values (?,?,?,?,?,?)",
                 [self._next_id("verdicts"), article_id, key, verdict, note, _now()],
             )
+            self.index_claim_note(article_id, key, note)
 
     def set_note(self, article_id: int, key: str, note: str) -> None:
         current = self.verdict(article_id, key)
@@ -758,6 +787,10 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin):
             "article_state": "article_id in (select id from _gone)",
             "sample_articles": "article_id in (select id from _gone)",
             "feed_articles": "article_id in (select id from _gone)",
+            "highlights": "article_id in (select id from _gone)",
+            "article_tags": "article_id in (select id from _gone)",
+            "highlight_tags": "article_id in (select id from _gone)",
+            "marks_fts": "article_id in (select id from _gone)",
         }
         order = {aid: n for n, aid in enumerate(ids)}
         for table in ARTICLE_TABLES:

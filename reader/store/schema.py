@@ -361,3 +361,60 @@ def m011_claim_keys_by_claim(db: Database) -> None:
     # next passes (``trace --link-all`` at once). Links stay until then.
     db.execute("delete from claim_keys")
     db.execute("update articles set trace_version = null")
+
+
+@migrations()
+def m012_marks(db: Database) -> None:
+    # Issue 13: the user's own marks. All user state: keyed by article (never by a
+    # claim or text row), so re-extraction leaves them; deleted with their article and
+    # put back by an undo (ARTICLE_TABLES).
+    #
+    # highlights: a quote of the article's plain text, kept as a Web Annotation keeps
+    # one (reader.marks.anchor): the words, some text before and after, and the
+    # offsets as a hint. Re-extraction finds the words again and rewrites start/end;
+    # one it cannot find is kept with orphaned = 1 (and its last offsets). uid: the
+    # mark's identity outside this file (the Web Annotation export's id), by which an
+    # import recognises a mark it already has.
+    db.execute(
+        "create table highlights (id integer primary key,"
+        " uid text not null unique,"
+        " article_id integer not null references articles(id),"
+        " exact text not null, prefix text not null default '',"
+        " suffix text not null default '', start integer not null, [end] integer not null,"
+        " orphaned integer not null default 0, colour text not null, note text,"
+        " created_at text not null, updated_at text not null)"
+    )
+    db.execute("create index highlights_article on highlights (article_id, start)")
+    # tags: one row per name (case kept as first typed, compared without case).
+    db.execute(
+        "create table tags (id integer primary key, name text not null unique collate nocase)"
+    )
+    db.execute(
+        "create table article_tags (article_id integer not null references articles(id),"
+        " tag_id integer not null references tags(id), primary key (article_id, tag_id))"
+        " without rowid"
+    )
+    db.execute("create index article_tags_tag on article_tags (tag_id)")
+    # highlight_tags keeps the article too, so a delete and an undo find the rows by
+    # article as every other table of an article's does.
+    db.execute(
+        "create table highlight_tags (highlight_id integer not null references highlights(id),"
+        " tag_id integer not null references tags(id), article_id integer not null,"
+        " primary key (highlight_id, tag_id)) without rowid"
+    )
+    db.execute("create index highlight_tags_tag on highlight_tags (tag_id)")
+    db.execute("create index highlight_tags_article on highlight_tags (article_id)")
+    # marks_fts: the user's own words, searched with the articles' text: a highlight's
+    # note and tags (kind 'highlight', ref its id), an article's tags (kind 'article'),
+    # a claim's note (kind 'claim', ref its claim_key). Written by the store's methods
+    # that change them, in the same transaction.
+    db.execute(
+        "create virtual table marks_fts using fts5(body, article_id unindexed,"
+        " kind unindexed, ref unindexed, tokenize = 'porter')"
+    )
+    db.execute(
+        "insert into marks_fts (body, article_id, kind, ref)"
+        " select v.note, v.article_id, 'claim', v.claim_key from verdicts v"
+        " where v.id = (select max(id) from verdicts w where w.article_id = v.article_id"
+        " and w.claim_key = v.claim_key) and coalesce(v.note, '') != ''"
+    )

@@ -1,0 +1,82 @@
+"""What a mark is: the vocabulary of highlight colours and the rows the store returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from reader.marks.anchor import Selector
+
+
+class Colour(StrEnum):
+    """A highlight's colour: a name, not a shade (the window picks shades per theme)."""
+
+    YELLOW = "yellow"
+    GREEN = "green"
+    BLUE = "blue"
+    PINK = "pink"
+    PURPLE = "purple"
+
+
+@dataclass
+class Highlight:
+    """A highlight as stored: where it is (``start``/``end`` into the article's text,
+    its last known place when ``orphaned``), its quote, colour, note and tags."""
+
+    id: int
+    uid: str
+    article_id: int
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    colour: Colour
+    note: str | None = None
+    tags: list[str] = field(default_factory=list)
+    created_at: str = ""
+    updated_at: str = ""
+    orphaned: bool = False
+
+    @property
+    def selector(self) -> Selector:
+        return Selector(self.exact, self.prefix, self.suffix, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Relocated:
+    """Where re-anchoring found a highlight in a new text (None: orphaned)."""
+
+    id: int
+    span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """A tag with how many articles and highlights carry it."""
+
+    name: str
+    articles: int
+    highlights: int
+
+
+@dataclass(frozen=True)
+class MarkHit:
+    """A search match in the user's own words (a note or tags)."""
+
+    article_id: int
+    kind: str  # "highlight", "article" (its tags) or "claim" (its note)
+    ref: str  # the highlight's id, or the claim's key
+    snippet: str
+
+
+def normal_tag(name: str) -> str:
+    """A tag as stored: its words with single spaces, no leading '#'."""
+    return " ".join(name.strip().lstrip("#").split())
+
+
+def relocate(highlights: list[Highlight], text: str) -> list[Relocated]:
+    """Each highlight's place in a new text of its article (re-extraction)."""
+    from reader.marks.anchor import locate
+
+    return [Relocated(h.id, locate(h.selector, text)) for h in highlights]

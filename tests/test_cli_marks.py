@@ -1,0 +1,84 @@
+"""Highlights and tags from the command line (in-process): add, list, filter, delete,
+and the one-line answers to bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.helpers import invoke
+
+STORY = (
+    "# Ferry timetable\n\n"
+    "The harbour master said the ferry would run hourly from June.\n\n"
+    "Residents said the ferry would run hourly from June only if the pier is fixed.\n"
+)
+
+
+def _library(tmp_path: Path) -> tuple[str, int]:
+    src = tmp_path / "ferry.md"
+    src.write_text(STORY, encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    p = invoke("import", str(src), "--db", db, "--format", "json")
+    assert p.returncode == 0, p.stderr
+    return db, json.loads(p.stdout)["id"]
+
+
+def test_highlight_list_filter_delete(tmp_path: Path) -> None:
+    db, aid = _library(tmp_path)
+    p = invoke("highlight", str(aid), "run hourly from June", "--nth", "2", "--colour", "pink",
+               "--note", "only if fixed", "--tag", "ferry", "--tag", "pier", "--db", db,
+               "--format", "json")  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    h = json.loads(p.stdout)
+    assert (h["exact"], h["colour"], h["tags"]) == (
+        "run hourly from June",
+        "pink",
+        ["ferry", "pier"],
+    )
+    assert h["start"] > STORY.index("Residents") - len("# Ferry timetable\n\n")  # the 2nd one
+    invoke("highlight", str(aid), "harbour master", "--db", db)
+    p = invoke("marks", "--db", db)
+    assert p.returncode == 0 and "only if fixed" in p.stdout and "#ferry #pier" in p.stdout
+    p = invoke("marks", "--tag", "FERRY", "--db", db, "--format", "json")
+    assert [json.loads(x)["id"] for x in p.stdout.splitlines()] == [h["id"]]
+    p = invoke("marks", "--colour", "yellow", "--db", db, "--format", "json")
+    assert [json.loads(x)["exact"] for x in p.stdout.splitlines()] == ["harbour master"]
+    p = invoke("marks", "--delete", str(h["id"]), "--db", db)
+    assert p.returncode == 0 and f"deleted highlight {h['id']}" in p.stdout
+    p = invoke("marks", "--delete", str(h["id"]), "--db", db)
+    assert p.returncode == 2 and p.stderr.count("\n") == 1 and "not in the library" in p.stderr
+
+
+def test_tags_add_remove_set_and_list(tmp_path: Path) -> None:
+    db, aid = _library(tmp_path)
+    assert invoke("tag", str(aid), "--add", "Transport", "--add", "#local", "--db", db).stdout == (
+        "local, Transport\n"
+    )
+    assert invoke("tag", str(aid), "--remove", "LOCAL", "--db", db).stdout == "Transport\n"
+    assert "tags: " in invoke("search", "transport", "--db", db).stdout
+    assert invoke("tag", str(aid), "--set", "a, b", "--db", db).stdout == "a, b\n"
+    assert (
+        invoke("tag", "--db", db).stdout
+        == "a  (1 article, 0 highlights)\nb  (1 article, 0 highlights)\n"
+    )
+    assert invoke("tag", str(aid), "--set", "", "--db", db).stdout == "(no tags)\n"
+    p = invoke("search", "Transport", "--db", db)
+    assert p.stdout == "no matches\n"  # the tag is gone, and so is its search entry
+
+
+def test_bad_input_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    db, aid = _library(tmp_path)
+    for args in (
+        ("highlight", str(aid), "not in the story"),
+        ("highlight", "999", "ferry"),
+        ("highlight", str(aid), "ferry", "--colour", "mauve"),
+        ("highlight", str(aid), "   "),
+        ("highlight", str(aid), "harbour master", "--nth", "2"),
+        ("tag", "999", "--add", "x"),
+    ):
+        p = invoke(*args, "--db", db)
+        assert p.returncode == 2, args
+        assert p.stderr.count("\n") == 1 and "Traceback" not in p.stderr, (args, p.stderr)
+    assert invoke("marks", "--db", db).stdout == ""
+    assert invoke("tag", "--db", db).stdout == ""
