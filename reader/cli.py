@@ -255,13 +255,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """The library, some articles (``--article``) or all, as ``--as`` says (markdown,
+    """The library, some articles (``--article``, ``--tag``) or all, as ``--as`` says (markdown,
     csv, claimreview, webannotation, pdf, json; reader.export), to stdout or
     ``--out FILE``. With no ``--as``, what ``export`` always printed: JSON Lines with
     ``--format json``, else each article's Markdown made safe to render."""
     from reader.export import ExportFormat, Scope, export_file, export_text
 
-    scope = Scope(tuple(args.article or ()))
+    scope = Scope(tuple(args.article or ()), tuple(args.tag or ()))
     if args.as_format is None:
         return _export_plain(args, scope)
     fmt = ExportFormat(args.as_format)
@@ -306,6 +306,21 @@ def _export_plain(args: argparse.Namespace, scope: Any) -> int:
     else:
         for line in lines:
             _out(line)
+    return EXIT_OK
+
+
+def cmd_import_marks(args: argparse.Namespace) -> int:
+    """A Web Annotation export read back onto the same articles (reader.export.marks_import):
+    highlights, verdicts and notes, tags; without duplicates; all or nothing."""
+    from reader.export.marks_import import import_marks
+
+    with _library(args) as lib:
+        done = import_marks(lib, Path(args.file))
+    if args.format == "json":
+        d = {k: v for k, v in done.__dict__.items() if k != "articles"}
+        _out_json({"file": displayable(args.file), "articles": len(done.articles), **d})
+    else:
+        _out(done.summary())
     return EXIT_OK
 
 
@@ -1064,6 +1079,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="only this article (repeat for more; default: the whole library)",
     )
     sp.add_argument(
+        "--tag",
+        action="append",
+        metavar="T",
+        help="the articles with this tag, theirs or a highlight's (repeatable; with"
+        " --article: every article either names)",
+    )
+    sp.add_argument(
         "--out", metavar="FILE", help="write to FILE, whole or not at all (default: stdout)"
     )
     sp.add_argument(
@@ -1104,6 +1126,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("seq", type=_number, metavar="SEQ")
     sp.add_argument("verdict", metavar="VERDICT", help="true, false, misleading, unproven or clear")
     sp.add_argument("--note", help="a note kept with the verdict")
+    sp = command(
+        "import-marks",
+        cmd_import_marks,
+        "read a Web Annotation export (export --as webannotation) back onto the same"
+        " articles: highlights, verdicts, notes and tags, without duplicates",
+    )
+    sp.add_argument("file", metavar="FILE")
     sp = command("marks", cmd_marks, "your highlights across the library, filtered")
     sp.add_argument("--article", type=_number, metavar="ID", help="only this article's")
     sp.add_argument("--tag", metavar="T", help="with this tag (theirs or their article's)")
@@ -1222,7 +1251,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "extract", "import", "list", "show", "search", "export", "claims", "trace", "reextract",
-    "verdict", "marks", "highlight", "tag", "delete", "check", "feeds", "open",
+    "verdict", "marks", "highlight", "tag", "import-marks", "delete", "check", "feeds", "open",
 )  # fmt: skip
 
 #: Highlight colours as the CLI spells them.

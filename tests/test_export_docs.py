@@ -40,3 +40,15 @@ def test_every_format_and_option_is_documented() -> None:
     options = re.findall(r"--[a-z-]+", invoke("export", "--help").stdout)
     for option in set(options) - {"--help", "--db", "--format"}:
         assert option in row, option
+
+
+def test_the_json_keys_of_the_marks_are_documented() -> None:
+    from reader.export.json_lines import MARK_KEYS
+
+    section = _section()
+    for key in ("tags", "marks", *MARK_KEYS):
+        assert f"`{key}`" in section, key
+
+
+def test_import_marks_is_in_the_command_table() -> None:
+    assert any(line.startswith("| `import-marks FILE`") for line in README.splitlines())

@@ -1,5 +1,7 @@
-"""W3C Web Annotation JSON-LD: the claims (and the user's verdicts and notes on them)
-as annotations on their article, in one ``AnnotationCollection``.
+"""W3C Web Annotation JSON-LD: the user's highlights, the claims (with the user's
+verdicts and notes on them) and the articles' tags as annotations on their article,
+in one ``AnnotationCollection``; ``import-marks`` (:mod:`reader.export.marks_import`)
+reads it back.
 
 Each annotation's target is the article (its address; an article imported from a
 file, with none, is named by the hash of its text, ``ni:///sha-256;…``, RFC 6920)
@@ -16,6 +18,13 @@ with purpose ``describing`` says its source, outlet, chain and status, one with
 purpose ``commenting`` holds the user's note. Its id is stable across exports
 (a name-based UUID of the article's hash and the claim's place and words).
 
+A highlight is an annotation motivated ``highlighting`` whose id is the highlight's
+own (``uid``, kept by the library, so a re-import recognises it): bodies with
+purpose ``commenting`` (its note) and ``tagging`` (one per tag), its colour as the
+target's ``styleClass`` (``highlight-yellow``) with the annotation's ``stylesheet``
+giving that class its shade. An article's own tags are one annotation motivated
+``tagging`` on the whole article, a ``tagging`` body per tag.
+
 The collection names its generator and carries ``schema:version``
 (:data:`FORMAT_VERSION`): a file written by a newer version is refused by
 ``import-marks`` rather than half read.
@@ -30,6 +39,7 @@ from typing import Any
 
 from reader import APP_NAME, __version__
 from reader.export.records import ArticleRecord, ClaimRecord
+from reader.marks import Colour, Highlight
 from reader.store.timestamps import now_iso
 
 #: The Web Annotation context, by its address (the tests expand it from a copy).
@@ -47,6 +57,16 @@ CLAIM_NAMESPACE = uuid.UUID("6f0c1d2e-4b1a-5c8e-9a57-2f9d3e1b7c40")
 ASSESSING = "oa:assessing"
 #: Motivations of the annotations that are claims (the rest are highlights).
 CLAIM_MOTIVATIONS = (ASSESSING, "describing")
+#: The CSS class of each highlight colour (``styleClass``), and its shade.
+STYLE_PREFIX = "highlight-"
+SHADES = {
+    Colour.YELLOW: "#fff59d", Colour.GREEN: "#c5e1a5", Colour.BLUE: "#b3e5fc",
+    Colour.PINK: "#f8bbd0", Colour.PURPLE: "#d1c4e9",
+}  # fmt: skip
+#: The stylesheet every highlight annotation carries (the classes of every colour).
+STYLESHEET = " ".join(
+    f".{STYLE_PREFIX}{c.value} {{ background-color: {shade} }}" for c, shade in SHADES.items()
+)
 
 
 def article_iri(record: ArticleRecord) -> str:
@@ -65,23 +85,71 @@ def hash_iri(hex_digest: str) -> str:
 def quote_target(record: ArticleRecord, start: int, end: int) -> dict[str, Any]:
     """The article at ``text[start:end]``: a quote selector and a position selector."""
     text = record.article.text
+    return _target(
+        record,
+        text[start:end],
+        text[max(0, start - CONTEXT_CHARS) : start],
+        text[end : end + CONTEXT_CHARS],
+        start,
+        end,
+    )
+
+
+def _target(
+    record: ArticleRecord, exact: str, prefix: str, suffix: str, start: int, end: int
+) -> dict[str, Any]:
     return {
         "type": "SpecificResource",
         "source": article_iri(record),
         "schema:sha256": record.content_hash,
         "selector": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": text[start:end],
-                "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-                "suffix": text[end : end + CONTEXT_CHARS],
-            },
+            {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
             {"type": "TextPositionSelector", "start": start, "end": end},
         ],
     }
 
 
+def highlight_annotation(record: ArticleRecord, h: Highlight) -> dict[str, Any]:
+    """One highlight as an annotation (its quote as the library keeps it; an orphaned
+    one's offsets are its last known place)."""
+    bodies = [_body("commenting", h.note)] if h.note else []
+    bodies += [_body("tagging", t) for t in h.tags]
+    target = _target(record, h.exact, h.prefix, h.suffix, h.start, h.end)
+    target["styleClass"] = STYLE_PREFIX + h.colour.value
+    anno: dict[str, Any] = {
+        "id": h.uid,
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "stylesheet": {"type": "CssStylesheet", "value": STYLESHEET},
+    }
+    if bodies:
+        anno["body"] = bodies
+    anno["target"] = target
+    if h.created_at:
+        anno["created"] = h.created_at
+    if h.updated_at:
+        anno["modified"] = h.updated_at
+    return anno
+
+
+def tags_annotation(record: ArticleRecord) -> dict[str, Any]:
+    """An article's own tags as one annotation on the whole article."""
+    name = f"{record.content_hash}:tags"
+    return {
+        "id": f"urn:uuid:{uuid.uuid5(CLAIM_NAMESPACE, name)}",
+        "type": "Annotation",
+        "motivation": "tagging",
+        "body": [_body("tagging", t) for t in record.tags],
+        "target": {
+            "type": "SpecificResource",
+            "source": article_iri(record),
+            "schema:sha256": record.content_hash,
+        },
+    }
+
+
 def _body(purpose: str, value: str) -> dict[str, Any]:
+    """A plain-text body with its purpose."""
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
 
 
@@ -124,10 +192,14 @@ def claim_annotation(record: ArticleRecord, cr: ClaimRecord) -> dict[str, Any]:
 def annotation_collection(
     records: Iterable[ArticleRecord], reviewer: str | None = None
 ) -> dict[str, Any]:
-    """Every claim of ``records`` as one ``AnnotationCollection`` (a single page)."""
+    """Every highlight, claim and article's tags of ``records`` as one
+    ``AnnotationCollection`` (a single page); article by article, highlights first."""
     items: list[dict[str, Any]] = []
     for record in records:
+        items.extend(highlight_annotation(record, h) for h in record.highlights)
         items.extend(claim_annotation(record, cr) for cr in record.claims)
+        if record.tags:
+            items.append(tags_annotation(record))
     if reviewer:
         for item in items:
             if item["motivation"] == ASSESSING:

@@ -1,6 +1,7 @@
 """The JSON export: one JSON object per article per line (JSON Lines), the
-``extract`` contract's keys with the article's id, source and import time, and the
-user's verdict and note on each claim. What ``export`` has always printed."""
+``extract`` contract's keys with the article's id, source and import time, the
+user's verdict and note on each claim (what ``export`` has always printed), and the
+user's marks: the article's ``tags`` and its highlights (``marks``, :data:`MARK_KEYS`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reader.export.records import ArticleRecord
+from reader.marks import Highlight
+
+#: The keys of each highlight in an article's ``marks``.
+MARK_KEYS = (
+    "id", "uid", "exact", "prefix", "suffix", "start", "end", "colour", "note", "tags",
+    "orphaned", "created_at", "updated_at",
+)  # fmt: skip
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -26,7 +34,21 @@ def article_dict(record: ArticleRecord) -> dict[str, Any]:
     for cd, cr in zip(d["claims"], record.claims, strict=True):
         cd["verdict"] = cr.verdict
         cd["note"] = cr.note
+    d["tags"] = list(record.tags)
+    d["marks"] = [mark_dict(h) for h in record.highlights]
     return d
+
+
+def mark_dict(h: Highlight) -> dict[str, Any]:
+    """A highlight as the JSON export writes it (:data:`MARK_KEYS`): where it is
+    (``start``/``end`` into ``text``; its last known place when ``orphaned``), its
+    quote with the text around it, colour, note and tags."""
+    return {
+        "id": h.id, "uid": h.uid, "exact": h.exact, "prefix": h.prefix, "suffix": h.suffix,
+        "start": h.start, "end": h.end, "colour": h.colour.value, "note": h.note,
+        "tags": list(h.tags), "orphaned": h.orphaned, "created_at": h.created_at,
+        "updated_at": h.updated_at,
+    }  # fmt: skip
 
 
 def dumps(obj: Any) -> str:

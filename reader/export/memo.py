@@ -1,6 +1,6 @@
-"""The Markdown memo: per article its title, publisher, date and address; each claim
-with its source, outlet, chain, status and evidence, the user's verdict, note and
-their history.
+"""The Markdown memo: per article its title, publisher, date, address and tags; each
+claim with its source, outlet, chain, status and evidence, the user's verdict, note
+and their history; then the user's highlights with their notes and tags.
 
 Written to read as plain text and to render tidily in any Markdown viewer. Every
 word that comes from an article or the user goes through :func:`inline`, so a claim
@@ -86,6 +86,7 @@ def article_memo(record: ArticleRecord) -> Iterator[str]:
         ("Published", a.published or "no date given"),
         ("Address", a.url or "none (imported from a file)"),
         ("In the library", f"article {record.id}, imported {_date(record.stored.imported_at)}"),
+        ("Tags", ", ".join(record.tags)),
     ]
     for label, value in meta:
         if value:
@@ -99,6 +100,20 @@ def article_memo(record: ArticleRecord) -> Iterator[str]:
         yield ""
     for cr in record.claims:
         yield from claim_memo(record, cr)
+    if record.highlights:
+        yield f"## Your highlights ({len(record.highlights)})"
+        yield ""
+        for h in record.highlights:
+            facts = [h.colour.value]
+            if h.tags:
+                facts.append("tags: " + ", ".join(h.tags))
+            if h.orphaned:
+                facts.append("its words are no longer in the text")
+            item = f"- “{inline(h.exact)}” ({inline('; '.join(facts))})"
+            if h.note:  # on a line of its own in the item (a hard break)
+                item += f"  \n  **Note:** {block(h.note, '  ')}"
+            yield item
+        yield ""
 
 
 def claim_memo(record: ArticleRecord, cr: ClaimRecord) -> Iterator[str]:

@@ -1,10 +1,11 @@
 """What every export is made from: an article as stored, each claim with the user's
-verdict, note and their history, read once per article.
+verdict, note and their history, the user's highlights and the article's tags, read
+once per article.
 
 One article at a time (a generator), so exporting a library of any size holds one
 article in memory, and the time is linear in the library: a few queries per article
-(the article and its claims, then every verdict row of the article at once), never
-one per claim.
+(the article and its claims, every verdict row of the article at once, its
+highlights, its tags), never one per claim.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reader.store import StoredArticle, StoredClaim, VerdictEntry
 from reader.store.library import content_hash
 
 if TYPE_CHECKING:
+    from reader.marks import Highlight
     from reader.model import Article, Claim
     from reader.store import Library
 
@@ -61,6 +63,10 @@ class ArticleRecord:
     #: The hash of the article's normalised text, as the library keys articles by it:
     #: what a re-import matches an article by when it has no address.
     content_hash: str
+    #: The user's highlights, in text order.
+    highlights: list[Highlight] = field(default_factory=list)
+    #: The article's own tags (a highlight's tags are the highlight's).
+    tags: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> int:
@@ -85,7 +91,13 @@ def read_records(lib: Library, ids: Iterable[int]) -> Iterator[ArticleRecord]:
             continue
         history = verdict_rows(lib, aid)
         claims = [ClaimRecord(sc, history.get(sc.claim_key, [])) for sc in stored.claims]
-        yield ArticleRecord(stored, claims, content_hash(stored.article))
+        yield ArticleRecord(
+            stored,
+            claims,
+            content_hash(stored.article),
+            lib.highlights(article_id=aid),
+            lib.article_tags(aid),
+        )
 
 
 def verdict_rows(lib: Library, article_id: int) -> dict[str, list[VerdictEntry]]:
