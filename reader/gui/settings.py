@@ -135,6 +135,17 @@ class Settings:
         "articles not yet linked across the library are linked in the background",
     )  # fmt: skip
 
+    reviewer_name = Setting[str](
+        "export/reviewer", str, "",
+        "who reviews the claims: the author of ClaimReview exports (File → Export)",
+    )  # fmt: skip
+    export_format = Setting[str](
+        "export/format", str, "markdown", "the format File → Export offers first"
+    )
+    export_folder = Setting[str](
+        "export/folder", str, "", "the folder File → Export wrote to last ('': Documents)"
+    )
+
     def __init__(self, store: QSettings, persist: bool = True) -> None:
         self.store = store
         self.persist = persist
