@@ -885,3 +885,28 @@ def test_a_tag_whose_source_is_described_after_it_folds_into_the_claim() -> None
     claims = find_claims(text)
     assert [c.text for c in claims] == [text]
     assert claims[0].source == "The port authority"
+
+
+def test_admitting_people_is_not_admitting_a_fact() -> None:
+    from reader.attribution import find_claims
+
+    text = (
+        "According to the regional health office, as of March, the clinic had admitted more "
+        "than 1,400 patients from the valley.\n\n"
+        "The director admitted that 40 beds were still missing."
+    )
+    claims = find_claims(text)
+    [first] = [c for c in claims if "1,400 patients" in c.text]
+    assert first.source == "the regional health office"
+    assert first.text.startswith("According to the regional health office")
+    [second] = [c for c in claims if "40 beds" in c.text]
+    assert second.source == "The director"
+
+
+def test_an_adverb_aside_between_auxiliary_and_cue_keeps_the_subject() -> None:
+    from reader.attribution import find_claims
+
+    [c] = find_claims("The water board has, however, acknowledged that the pipes leak.")
+    assert (c.source, c.cue) == ("The water board", "acknowledged")
+    claims = find_claims("The dam, in fact, was said to be safe.")
+    assert [c.source for c in claims if c.source] == []  # a passive "was said" names none

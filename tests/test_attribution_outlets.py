@@ -110,3 +110,20 @@ def test_the_news_organization_is_the_last_outlet_as_subject_and_as_recipient() 
     )
     claims = [c for c in find_claims(text, "The Harbor Post") if c.source]
     assert [c.outlet for c in claims] == ["Reuters", "Reuters", "Reuters"]
+
+
+def test_the_sentence_before_a_via_outlet_quote_came_through_that_outlet() -> None:
+    from reader.attribution import find_claims
+
+    text = (
+        "Harbor Gazette\n\n"
+        "Coach Dana Whitfield said that her team is focused on the next game after the loss.\n\n"
+        '"We were on the field too much," Whitfield said, via Sam Ortiz of the Valley '
+        'Courier. "That is our fault."\n\n'
+        "Whitfield said the team will practise on Sunday."
+    )
+    claims = find_claims(text, "Harbor Gazette")
+    by = {c.text.split()[0]: c for c in claims}
+    assert by['"We'].outlet == "Valley Courier"
+    assert by["Coach"].outlet == "Valley Courier"  # the summary just before
+    assert by["Whitfield"].outlet == "Harbor Gazette"  # a later sentence is not

@@ -170,3 +170,14 @@ def test_a_kind_of_body_refers_back_only_to_a_body_of_that_kind() -> None:
     )
     c = _by(find_claims(text), "The walkout")
     assert c.source == "The Kelport Ferry Workers Union"
+
+
+def test_a_pronoun_in_a_later_clause_is_the_person_the_sentence_named() -> None:
+    # the sentence before names another man; "he" in "but he said" is still Halvorsen
+    text = (
+        "Marcus Lindqvist, the port's finance director, presented the budget on Monday.\n\n"
+        "Erik Halvorsen said the ferry fare depends on fuel prices, but he said that he "
+        "expects it to stay under six dollars."
+    )
+    c = _by(find_claims(text), "but he said")
+    assert c.source == "Erik Halvorsen"

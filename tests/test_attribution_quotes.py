@@ -16,9 +16,11 @@ def test_sentences_of_a_quote_after_its_cue_keep_the_speaker() -> None:
         "The river rose two metres overnight and nobody slept.”"
     )
     claims = find_claims(text)
-    for start in ("We were lucky", "The river rose"):
-        c = _by(claims, start)
+    # the quotation its tag interrupts is one claim, the speaker's
+    for words in ("We were lucky", "The river rose"):
+        [c] = [c for c in claims if words in c.text]
         assert (c.source, c.status, c.uncertain) == ("Lena Park", "reported", False)
+        assert c.text.startswith("“The dam held,”")
 
 
 def test_a_quote_running_over_paragraphs_keeps_its_speaker() -> None:
@@ -94,3 +96,24 @@ def test_it_added_continues_the_body_that_spoke() -> None:
 def test_a_report_by_an_outlet_comes_through_the_outlet() -> None:
     [c] = find_claims("The couple split in May, according to a new report by CNN.", "The Post")
     assert (c.source, c.source_type, c.outlet) == ("CNN", "outlet", "CNN")
+
+
+def test_a_quotation_its_tag_interrupts_is_one_claim() -> None:
+    from reader.attribution import find_claims
+
+    text = (
+        "The ferry crews voted on Monday.\n\n"
+        "“We stayed out as long as we could,” Ingrid Solberg said. “Then the harbour "
+        "closed. Nobody told us why.”\n\n"
+        "“It is settled,” the port director said.\n\n"
+        "“And the fares?” a passenger asked."
+    )
+    claims = find_claims(text)
+    [one] = [c for c in claims if "stayed out" in c.text]
+    assert one.text.endswith("Nobody told us why.”")
+    assert one.source == "Ingrid Solberg"
+    assert not any(c.text.startswith("“Then the harbour") for c in claims)
+    # another paragraph's quotation is its own claim, with its own speaker
+    assert [c.source for c in claims if c.text.startswith("“It is settled")] == [
+        "the port director"
+    ]

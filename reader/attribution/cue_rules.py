@@ -50,6 +50,7 @@ from reader.attribution.lexicon import (
     STRONG_FORMS,
     SUBJECT_VERBS,
     WEEKDAYS,
+    words,
 )
 from reader.attribution.noun_phrases import (
     apposition,
@@ -320,6 +321,11 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
             trailing=False,
             kind=CueKind.PARTICIPLE,
         )
+    aside = _adverb_aside(toks, j)
+    if aside is not None:  # "The ministry has, however, acknowledged that ..."
+        j, passive = skip_back_aux(toks, aside - 1)
+        if passive and not is_progressive and low.endswith(PASSIVE_PARTICIPLE_ENDINGS):
+            return None
     if j >= 0 and toks[j].text in {",", "—", "–", "-"}:
         pstart, pend, width = parenthetical_start(toks, j), j, 1
         if toks[j].text == "-":
@@ -383,6 +389,8 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         ):
             return None
         strong = True
+    if lemma in LET_IN_LEMMAS and not (trailing or inverted) and _counted(toks, cue_end_idx + 1):
+        return None  # "the country had admitted 1.4 million refugees": let in, not said
     if is_event(lemma) and not (trailing or inverted or carries_content(toks, cue_end_idx + 1)):
         return None  # "agreed to pay", "blocked the road": an event, not a statement
     if not strong:
@@ -444,6 +452,47 @@ def _quote_closes_before(toks: Sequence[Token], k: int) -> bool:
     if j >= 0 and toks[j].text == ",":
         j -= 1
     return j >= 0 and toks[j].text in CLOSE_QUOTES
+
+
+#: Cue verbs with a sense of letting people in ("the hospital admitted 40 patients").
+LET_IN_LEMMAS = frozenset({"admit"})
+#: Words that open a counted object ("more than 300", "nearly 2 million", "dozens of").
+_COUNT_OPENERS = words(
+    "more than nearly almost about some over around roughly approximately at least up to fewer less"
+)
+_COUNT_NOUNS = words("dozens hundreds thousands millions scores")
+
+
+#: Adverbs set off by commas inside a clause ("has, however, said").
+_ASIDE_WORDS = words(
+    "however though too also indeed meanwhile instead nonetheless nevertheless moreover"
+    " still in fact for example of course therefore thus again once more"
+)
+
+
+def _adverb_aside(toks: Sequence[Token], j: int) -> int | None:
+    """The opening comma of an adverb aside ending at the comma ``toks[j]`` (", however,"
+    between a subject or auxiliary and its verb), or None."""
+    if j < 2 or toks[j].text != ",":
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 3 and toks[k].low in _ASIDE_WORDS and not toks[k].is_cap:
+        k -= 1
+    if k == j - 1 or k < 1 or toks[k].text != ",":
+        return None
+    return k
+
+
+def _counted(toks: Sequence[Token], k: int) -> bool:
+    """Whether the object at token ``k`` is a count of things ("more than 1.4 million
+    refugees", "dozens of patients"), which a statement never is."""
+    end = min(len(toks), k + 4)
+    while k < end and toks[k].low in _COUNT_OPENERS:
+        k += 1
+    if k >= len(toks):
+        return False
+    t = toks[k]
+    return t.low in _COUNT_NOUNS or t.text[:1].isdigit()
 
 
 def _object_of(toks: Sequence[Token], a: int) -> bool:

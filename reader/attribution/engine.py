@@ -26,6 +26,7 @@ from reader.attribution.lexicon import (
     CREDIT_WORDS,
     CUE_QUALIFIERS,
     CURLY_CLOSERS,
+    CURLY_OPENERS,
     DENIAL_LEMMAS,
     DENIAL_WORDS,
     DETERMINERS,
@@ -148,6 +149,8 @@ class _Engine:
         self.metas: list[_Meta] = []
         self.meta_of: dict[int, _Meta] = {}  # id(claim) -> meta
         self.rebuttals = 0
+        #: The people the current sentence's clauses resolved to so far, latest first.
+        self.here: list[Entity] = []
         self.conflicts: dict[int, list[Claim]] = {}  # id(claim) -> the claims it conflicts with
         pub_toks = set()
         if self.publisher:
@@ -162,9 +165,11 @@ class _Engine:
             self.tracker.observe(sent.toks)
         self._continue_quotes()
         self._fold_tag_sentences()
+        self._join_interrupted_quotes()
         self._embedded_posts()
         self.metas = [m for m in self.metas if not m.dropped]
         self._settle_types()
+        self._outlet_back()
         self._apply_conflicts()
         self._apply_notes()
         out: list[Claim] = []
@@ -204,6 +209,7 @@ class _Engine:
                 toks, atts[0].region[1]
             )
         bounds = self._clauses(toks, atts)
+        self.here = []
         for att, (a, b) in zip(atts, bounds, strict=True):
             self._add(idx, sent, a, b, att)
 
@@ -363,7 +369,11 @@ class _Engine:
                 make_token(t.text[:cut], t.start, t.start + cut),
                 *toks[src[0] + 1 :],
             ]
-        res = self.tracker.resolve(toks, att.name or src)
+        # "X said A, but he said B": a pronoun of a later clause is first looked for
+        # among the people this sentence's earlier clauses named
+        res = self.tracker.resolve(toks, att.name or src, self.here)
+        if res.entity is not None and res.type in (SourceType.PERSON, SourceType.OFFICIAL):
+            self.here.insert(0, res.entity)
         if att.appos is not None:
             self.tracker.describe_as(res, toks, att.appos)
         span = [toks[src[0]].start, toks[src[1] - 1].end]
@@ -408,6 +418,29 @@ class _Engine:
                     for c in s.claims:
                         self._inherit(c, speaker.claim, speaker.uncertain)
 
+    def _outlet_back(self) -> None:
+        """What a named source says right before the sentence that names the outlet it
+        said it through came through that outlet too: "Richardson weighed in, saying
+        the league should act. Richardson, via USA Today, said ..." (the article
+        summarises the interview, then quotes it). Only the sentence just before, only
+        the same source, and only where it named no outlet itself."""
+        for prev, m in pairwise(self.metas):
+            c, p = m.claim, prev.claim
+            if (
+                not m.via_outlet
+                or c.source is None
+                or c.source_type in (SourceType.ANONYMOUS, SourceType.OUTLET)
+                or prev.via_outlet
+                or p.source != c.source
+                or prev.sentence != m.sentence - 1
+                or p.outlet != self.publisher
+            ):
+                continue
+            p.outlet = c.outlet
+            if c.outlet and c.outlet not in p.chain:
+                p.chain.insert(len(self.head), c.outlet)
+            prev.via_outlet = True
+
     def _settle_types(self) -> None:
         """A person the article later shows to hold office ("Kurt Volker, the former
         special envoy") is an official in every claim, earlier ones too."""
@@ -439,6 +472,47 @@ class _Engine:
             sent.claims.clear()
             sent.main = None
             prev.main = last
+
+    def _join_interrupted_quotes(self) -> None:
+        """A quotation its tag interrupts is one claim: '“We won,” Holmes said. “It was
+        the team.”' The quote resumes in the next sentence of the paragraph with no
+        cue of its own (its speaker came from :meth:`_continue_quotes`); it joins the
+        tagged claim up to where the quotation closes."""
+        k = 0
+        while k < len(self.sents) - 1:
+            prev = self.sents[k]
+            last = prev.claims[-1] if prev.claims else None
+            if (
+                last is None
+                or last.source is None
+                or last.cue is None
+                or prev.toks[0].text not in _QUOTE_OPENERS
+                or prev.quote_open_after
+            ):
+                k += 1
+                continue
+            j = k + 1
+            while j < len(self.sents):
+                nxt = self.sents[j]
+                opens = nxt.toks[0].text in _QUOTE_OPENERS if j == k + 1 else nxt.quote_open_before
+                if (
+                    nxt.para != prev.para
+                    or not opens
+                    or nxt.main is not None
+                    or not nxt.claims
+                    or any(c.source != last.source for c in nxt.claims)
+                ):
+                    break
+                for c in nxt.claims:
+                    self.meta_of.pop(id(c)).dropped = True
+                last.end = nxt.claims[-1].end
+                last.evidence += [e for c in nxt.claims for e in c.evidence]
+                nxt.claims.clear()
+                j += 1
+                if not nxt.quote_open_after:
+                    break
+            last.text = self.text[last.start : last.end]
+            k = j
 
     def _embedded_posts(self) -> None:
         """The paragraphs of an embedded post take its account as their source."""
@@ -658,6 +732,10 @@ class _Engine:
             c.conflicts_with = sorted(
                 {index[id(o)] for o in others if id(o) in index} - {index[id(c)]}
             )
+
+
+#: What opens a quotation at the start of a sentence.
+_QUOTE_OPENERS = CURLY_OPENERS | {'"'}
 
 
 def _content(c: Claim) -> str:
