@@ -144,3 +144,12 @@ def test_help_names_the_options() -> None:
     p = invoke("export", "--help")
     for option in ("--as", "--article", "--out", "--reviewer", "markdown", "webannotation"):
         assert option in p.stdout
+
+
+def test_only_the_pdf_module_of_export_imports_qt() -> None:
+    from tests.helpers import ROOT
+
+    uses_qt = sorted(
+        p.name for p in (ROOT / "reader" / "export").glob("*.py") if "PySide6" in p.read_text()
+    )
+    assert uses_qt == ["pdf.py"]
