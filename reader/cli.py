@@ -255,16 +255,97 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """The library, some articles (``--article``, ``--tag``) or all, as ``--as`` says (markdown,
+    csv, claimreview, webannotation, pdf, json; reader.export), to stdout or
+    ``--out FILE``. With no ``--as``, what ``export`` always printed: JSON Lines with
+    ``--format json``, else each article's Markdown made safe to render."""
+    from reader.export import ExportFormat, Scope, export_file, export_text
+
+    scope = Scope(tuple(args.article or ()), tuple(args.tag or ()))
+    if args.as_format is None:
+        return _export_plain(args, scope)
+    fmt = ExportFormat(args.as_format)
     with _library(args) as lib:
-        for d in lib.export():
-            if args.format == "json":
-                _out_json(d)
-            else:
-                title = markdown_safe(one_line(d["title"] or "(untitled)"), plain=True)
-                _out(f"# [{d['id']}] {title}")
-                _out(markdown_safe(d["markdown"]))
-                _out()
+        if args.out:
+            done = export_file(lib, fmt, scope, Path(args.out), args.reviewer)
+            _say_exported(args, done)
+            return EXIT_OK
+        if fmt is ExportFormat.PDF:
+            _err("export --as pdf: give the file to write (--out FILE.pdf)")
+            return EXIT_BAD_INPUT
+        safe = terminal_safe if sys.stdout.isatty() else None
+        export_text(lib, fmt, scope, sys.stdout, args.reviewer, filter_text=safe)
     return EXIT_OK
+
+
+def _export_plain(args: argparse.Namespace, scope: Any) -> int:
+    """``export`` with no ``--as``: JSON Lines (``--format json``) or the articles'
+    Markdown, to stdout or ``--out``."""
+    from reader.export import ExportFormat, export_file, export_text
+    from reader.export.records import read_records
+    from reader.export.scope import article_ids
+
+    with _library(args) as lib:
+        if args.format == "json":
+            if args.out:
+                _say_exported(args, export_file(lib, ExportFormat.JSON, scope, Path(args.out)))
+            else:
+                export_text(lib, ExportFormat.JSON, scope, sys.stdout)
+            return EXIT_OK
+        lines: list[str] = []
+        for record in read_records(lib, article_ids(lib, scope)):
+            title = markdown_safe(one_line(record.article.title or "(untitled)"), plain=True)
+            lines += [f"# [{record.id}] {title}", markdown_safe(record.article.markdown), ""]
+    if args.out:
+        try:
+            Path(args.out).write_text(
+                "".join(terminal_safe(line) + "\n" for line in lines), encoding="utf-8"
+            )
+        except OSError as exc:
+            raise InputError(args.out, f"cannot be written ({exc.strerror or exc})") from None
+    else:
+        for line in lines:
+            _out(line)
+    return EXIT_OK
+
+
+def cmd_import_marks(args: argparse.Namespace) -> int:
+    """A Web Annotation export read back onto the same articles (reader.export.marks_import):
+    highlights, verdicts and notes, tags; without duplicates; all or nothing."""
+    from reader.export.marks_import import import_marks
+
+    with _library(args) as lib:
+        done = import_marks(lib, Path(args.file))
+    if args.format == "json":
+        d = {k: v for k, v in done.__dict__.items() if k != "articles"}
+        _out_json({"file": displayable(args.file), "articles": len(done.articles), **d})
+    else:
+        _out(done.summary())
+    return EXIT_OK
+
+
+def _say_exported(args: argparse.Namespace, done: Any) -> None:
+    """The line an export to a file ends with (or its JSON)."""
+    if args.format == "json":
+        _out_json(
+            {
+                "file": displayable(str(done.path)),
+                "format": str(done.format),
+                "articles": done.articles,
+                "claims": done.claims,
+                "items": done.items,
+            }
+        )
+        return
+    what = {
+        "claimreview": _count(done.items, "claim review"),
+        "webannotation": _count(done.items, "annotation"),
+        "pdf": _count(done.items, "page"),
+    }.get(str(done.format), _count(done.claims, "claim"))
+    _out(
+        f"exported {_count(done.articles, 'article')} ({what}) as {done.format}"
+        f" to {quote_name(displayable(str(done.path)))}"
+    )
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
@@ -933,6 +1014,10 @@ def _report(failures: Sequence[str]) -> int:
 
 # --- parser ---------------------------------------------------------------------------
 
+#: ``export --as`` choices (reader.export.ExportFormat; listed here so that building
+#: the parser imports no more than it needs).
+EXPORT_FORMATS = ("markdown", "csv", "claimreview", "webannotation", "pdf", "json")
+
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
@@ -973,7 +1058,41 @@ def build_parser() -> argparse.ArgumentParser:
     sp = command("search", cmd_search, "full-text search of titles and bodies")
     sp.add_argument("query", metavar="QUERY")
     sp.add_argument("--limit", type=_number, default=50)
-    command("export", cmd_export, "export every article, its claims and your verdicts")
+    sp = command(
+        "export",
+        cmd_export,
+        "export articles, their claims and your verdicts: JSON Lines, a Markdown memo,"
+        " CSV, ClaimReview or Web Annotation JSON-LD, or a PDF memo",
+    )
+    sp.add_argument(
+        "--as",
+        dest="as_format",
+        choices=EXPORT_FORMATS,
+        help="the export's format (default: JSON Lines with --format json, else each"
+        " article's Markdown)",
+    )
+    sp.add_argument(
+        "--article",
+        type=_number,
+        action="append",
+        metavar="ID",
+        help="only this article (repeat for more; default: the whole library)",
+    )
+    sp.add_argument(
+        "--tag",
+        action="append",
+        metavar="T",
+        help="the articles with this tag, theirs or a highlight's (repeatable; with"
+        " --article: every article either names)",
+    )
+    sp.add_argument(
+        "--out", metavar="FILE", help="write to FILE, whole or not at all (default: stdout)"
+    )
+    sp.add_argument(
+        "--reviewer",
+        metavar="NAME",
+        help="who reviewed the claims: the ClaimReview author (needed for claimreview)",
+    )
     sp = command("claims", cmd_claims, "list claims across the library, filtered")
     sp.add_argument("--article", type=_number, metavar="ID", help="only this article's claims")
     sp.add_argument("--outlet", help="canonical outlet name, e.g. 'The Wall Street Journal'")
@@ -1007,6 +1126,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("seq", type=_number, metavar="SEQ")
     sp.add_argument("verdict", metavar="VERDICT", help="true, false, misleading, unproven or clear")
     sp.add_argument("--note", help="a note kept with the verdict")
+    sp = command(
+        "import-marks",
+        cmd_import_marks,
+        "read a Web Annotation export (export --as webannotation) back onto the same"
+        " articles: highlights, verdicts, notes and tags, without duplicates",
+    )
+    sp.add_argument("file", metavar="FILE")
     sp = command("marks", cmd_marks, "your highlights across the library, filtered")
     sp.add_argument("--article", type=_number, metavar="ID", help="only this article's")
     sp.add_argument("--tag", metavar="T", help="with this tag (theirs or their article's)")
@@ -1125,7 +1251,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "extract", "import", "list", "show", "search", "export", "claims", "trace", "reextract",
-    "verdict", "marks", "highlight", "tag", "delete", "check", "feeds", "open",
+    "verdict", "marks", "highlight", "tag", "import-marks", "delete", "check", "feeds", "open",
 )  # fmt: skip
 
 #: Highlight colours as the CLI spells them.

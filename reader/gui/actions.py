@@ -67,6 +67,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Import article files (HTML, Markdown, text) into the library"),
     ActionSpec("paste", "Import from &Clipboard", (SK.Paste,), "&File", "import_clipboard",
                "Import the clipboard's URL, files or text as an article"),
+    ActionSpec("export", "&Export…", ("Ctrl+E",), "&File", "export",
+               "Save the open article, the selection, a tag or the library as a memo, PDF,"
+               " CSV, ClaimReview or Web Annotation"),
     # File: managing the library (delete with undo, the bundled samples)
     ActionSpec("delete_article", "&Delete Article…", ("Del",), "&File", "delete_article",
                "Delete the selected article with its claims, verdicts and notes, after asking"),

@@ -138,6 +138,16 @@ class Settings:
     mark_colour = Setting[str](
         "marks/colour", str, "yellow", "the colour a new highlight gets: the last one chosen"
     )
+    reviewer_name = Setting[str](
+        "export/reviewer", str, "",
+        "who reviews the claims: the author of ClaimReview exports (File → Export)",
+    )  # fmt: skip
+    export_format = Setting[str](
+        "export/format", str, "markdown", "the format File → Export offers first"
+    )
+    export_folder = Setting[str](
+        "export/folder", str, "", "the folder File → Export wrote to last ('': Documents)"
+    )
 
     def __init__(self, store: QSettings, persist: bool = True) -> None:
         self.store = store

@@ -539,6 +539,13 @@ class MainWindow(QMainWindow):
         else:
             dlg.show()
 
+    def export(self) -> None:
+        """File → Export: the open article, the selection, a tag or the library, in a
+        format, to a file (reader.gui.export_dialog)."""
+        from reader.gui.export_dialog import ExportDialog
+
+        self._show_dialog(ExportDialog(self), modal=True)
+
     # --- deleting ---------------------------------------------------------------------
 
     @cached_property
