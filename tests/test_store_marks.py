@@ -197,3 +197,19 @@ def test_article_tag_map(library: Library) -> None:
     assert library.article_tag_map() == {a: ["alpha", "Zeta"], b: ["alpha"]}
     library.set_article_tags(a, [])
     assert library.article_tag_map() == {b: ["alpha"]}
+
+
+def test_writes_inside_a_transaction_are_kept_whole_or_not_at_all(library: Library) -> None:
+    aid = library.add(*make_article()).article_id
+    with pytest.raises(RuntimeError), library.transaction():
+        _highlight(library, aid, "the bridge", note="first")
+        library.set_article_tags(aid, ["kept?"])
+        raise RuntimeError("the import failed half way")
+    assert library.highlights() == [] and library.article_tags(aid) == []
+    with library.transaction():
+        _highlight(library, aid, "the bridge")
+        library.set_article_tags(aid, ["kept"])
+    assert len(library.highlights()) == 1 and library.article_tags(aid) == ["kept"]
+    # and a write after it is a transaction of its own again
+    library.set_article_tags(aid, [])
+    assert library.article_tags(aid) == []

@@ -28,7 +28,6 @@ import base64
 import json
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -346,20 +345,6 @@ def _plan(
     return highlights, verdicts, tags
 
 
-@contextmanager
-def _one_transaction(lib: Library) -> Iterator[None]:
-    """Every store write inside the block as one transaction. The store's methods each
-    open their own (``Library._write``); within this block they join this one, so a
-    failure anywhere (the disk full, the library busy) undoes every write of the
-    import, and the library is as it was."""
-    with lib._write():
-        lib._write = nullcontext  # type: ignore[method-assign,assignment]
-        try:
-            yield
-        finally:
-            del lib._write
-
-
 def import_marks(lib: Library, path: Path) -> Imported:
     """Read ``path`` back onto the library (see the module docstring)."""
     name = str(path)
@@ -368,7 +353,7 @@ def import_marks(lib: Library, path: Path) -> Imported:
     highlights, verdicts, tags = _plan(lib, items, name, out)
     texts = {aid: lib.article_text(aid) or "" for aid in out.articles}
     claims = {aid: {sc.claim_key: sc for sc in lib.claims(article_id=aid)} for aid in out.articles}
-    with _one_transaction(lib):
+    with lib.transaction():
         for h in highlights:
             if lib.highlight_by_uid(h.uid) is not None:
                 out.highlights_known += 1

@@ -15,7 +15,7 @@ import sqlite3
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -237,6 +237,7 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
     ) -> None:
         self.path = Path(path)
         self.on_busy = on_busy
+        self._depth = 0  # how deep in _write blocks: nested ones join the outermost
         conn: sqlite3.Connection | None = None
         try:
             exists = self.path.is_file() and self.path.stat().st_size > 0
@@ -295,7 +296,15 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
         CLI import can all write to one library. What SQLite refuses (busy, read-only,
         full, damaged) leaves as a one-line :class:`~reader.errors.LibraryError`.
         """
+        if self._depth:  # inside transaction(): this write joins it
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
         self._begin()
+        self._depth = 1
         try:
             yield
             self.db.conn.commit()
@@ -307,6 +316,13 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._depth = 0
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction that every store write inside it joins: a batch of
+        the store's methods (an import of marks) is kept whole or not at all."""
+        return self._write()
 
     def _rollback(self) -> None:
         with suppress(sqlite3.Error):  # a failed rollback (disk gone) must not hide why
