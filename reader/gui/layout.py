@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QListView,
     QSplitter,
-    QStyle,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
@@ -140,11 +139,17 @@ def char_width(font: QFont, chars: int) -> int:
     return math.ceil(QFontMetrics(font).averageCharWidth() * chars)
 
 
+def scroll_bar_width(view: QAbstractScrollArea) -> int:
+    """The width of ``view``'s vertical scroll bar (the style's scroll bar extent),
+    asked of the bar itself: reading ``QStyle.PixelMetric`` from Python builds every
+    QStyle enum, 14 ms of start-up."""
+    return int(view.verticalScrollBar().sizeHint().width())
+
+
 def article_width(view: QAbstractScrollArea, chars: int) -> int:
     """Width of the article view whose text column holds ``chars`` average characters:
     the column, the document's margins, a vertical scroll bar and the frame."""
-    style = view.style()
-    bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    bar = scroll_bar_width(view)
     return char_width(view.font(), chars) + 2 * DOCUMENT_MARGIN + bar + 2 * view.frameWidth()
 
 
@@ -157,7 +162,7 @@ def list_min_width(view: QAbstractItemView) -> int:
     option = QStyleOptionViewItem()
     option.font = view.font()
     row = view.itemDelegate().sizeHint(option, index).width()
-    bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    bar = scroll_bar_width(view)
     return row + bar + 2 * view.frameWidth()
 
 

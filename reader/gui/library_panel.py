@@ -26,7 +26,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -168,6 +167,8 @@ class LibraryDelegate(QStyledItemDelegate):
         return QSize(200, 2 * fm.height() + 2 * self.PAD + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        from PySide6.QtWidgets import QStyle  # its enums cost 14 ms: not at start-up
+
         row = index.data(RowRole)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QMenu
 
 from reader.errors import InputError, store_error, write_errors, write_reason
 from reader.gui.actions import key_text
-from reader.gui.mark_dialogs import MarkDialog, TagsDialog, swatch
 from reader.gui.mark_layer import MarkSpan
 from reader.marks import Colour, Highlight, selector_for
 
 if TYPE_CHECKING:
+    from reader.gui.mark_dialogs import MarkDialog, TagsDialog
     from reader.gui.marks_view import MarksPanel
     from reader.gui.window import MainWindow
 
@@ -185,6 +185,8 @@ class MarksController(QObject):
     def colour_menu(self, parent: QMenu | None = None) -> QMenu:
         """A menu of the colours: highlights the selection in the one chosen (or
         recolours the mark at the cursor when nothing is selected)."""
+        from reader.gui.mark_dialogs import swatch  # dialogs load when first wanted
+
         menu = QMenu("Highlight in &Colour", parent or self.win)
         menu.setObjectName("markColourMenu")
         for i, c in enumerate(Colour):
@@ -237,6 +239,8 @@ class MarksController(QObject):
 
     def edit_mark(self, mark_id: int | None = None) -> MarkDialog | None:
         """The dialog for the mark at hand: colour, note, tags; or Remove."""
+        from reader.gui.mark_dialogs import MarkDialog
+
         w = self.win
         mark = self.highlights.get(mark_id) if mark_id is not None else self._target()
         if mark is None:
@@ -385,6 +389,8 @@ class MarksController(QObject):
 
     def tag_article(self) -> TagsDialog | None:
         """The open article's tags, in a small dialog with completion."""
+        from reader.gui.mark_dialogs import TagsDialog
+
         w = self.win
         if w.stored is None:
             w.flash("No article open")
