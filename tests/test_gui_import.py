@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.window import MainWindow
@@ -13,7 +14,7 @@ from reader.gui.workers import ImportItem, ImportJob, ImportOutcome
 from reader.paths import samples_dir
 from reader.store.library import Library
 from tests.helpers import local_server
-from tests.test_gui_support import open_window, variant
+from tests.test_gui_support import add_article, open_window, variant
 
 
 def _files(tmp_path: Path) -> tuple[Path, Path, Path]:
@@ -136,3 +137,45 @@ def test_cancel_after_cleaning_keeps_nothing_of_that_input(tmp_path: Path) -> No
     assert out.not_imported == ["clipboard text", "clipboard text"]
     with Library(tmp_path / "lib.db") as lib:
         assert lib.count_articles() == 0
+
+
+def _drop(win: MainWindow, mime: QMimeData) -> tuple[bool, bool]:
+    """Drag ``mime`` over the window and drop it, as Qt delivers a drag: whether the
+    window accepted the drag entering, and the drop."""
+    enter = QDragEnterEvent(
+        QPoint(50, 50), Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(win, enter)
+    drop = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(win, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def test_dragging_the_articles_own_words_never_imports(qtbot: QtBot, tmp_path: Path) -> None:
+    """Pressing in a selection and dragging: Qt's text control makes the drag's data
+    with the view's createMimeDataFromSelection; dropped on the window (or its
+    article) it is the reader's hand slipping, not a fragment to import."""
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        aid = add_article(lib, variant(0))
+    win = open_window(qtbot, db, tmp_path / "s.ini")
+    win.open_article(aid)
+    cur = win.view.document().find("two wells were shut")
+    win.view.setTextCursor(cur)
+    own = win.view.createMimeDataFromSelection()
+    assert own.text() == "two wells were shut"
+    assert _drop(win, own) == (False, False)
+    assert not win.imports.jobs
+    win.imports.wait()
+    QApplication.processEvents()
+    assert win.library.count_articles() == 1
+    # the same words dragged in from another program still import
+    other = QMimeData()
+    other.setText(variant(5, "dragged in"))
+    assert _drop(win, other) == (True, True)
+    _wait_done(qtbot, win)
+    assert win.library.count_articles() == 2

@@ -16,14 +16,17 @@ opening it.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
     QEventLoop,
+    QMimeData,
     QObject,
     QPoint,
     Qt,
@@ -84,6 +87,9 @@ LINE_HEIGHT = 150
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 32
 #: At most this many search matches are marked (a common word in a long article).
 MAX_MATCH_MARKS = 500
+#: The MIME type a drag (or copy) of the view's selection carries, holding the view's
+#: :attr:`ArticleView.drag_token`: the window refuses to import a drop of its own words.
+SELECTION_MIME = "application/x-provenance-reader-selection"
 
 
 def _header_html(article: Article) -> str:
@@ -162,6 +168,8 @@ class ArticleView(QTextBrowser):
         self.banner.setVisible(False)
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.viewport().installEventFilter(self)
+        #: What this view's drags carry under SELECTION_MIME (unique to the view).
+        self.drag_token = QByteArray(f"{os.getpid()}:{id(self)}".encode())
         self._apply_font()
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -184,6 +192,14 @@ class ArticleView(QTextBrowser):
         doc.setHtml(text)
         drop_images(doc)
         self._replace_document(doc)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """The selection as Qt gives it for a drag or a copy, marked as this view's
+        (:data:`SELECTION_MIME`): a drag started here and dropped on the window is
+        the reader moving the mouse, not text to import."""
+        mime = super().createMimeDataFromSelection()
+        mime.setData(SELECTION_MIME, self.drag_token)
+        return mime
 
     # --- content ------------------------------------------------------------------
 

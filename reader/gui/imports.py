@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
 from reader.gui.actions import BY_NAME, key_text, sequences
 from reader.gui.workers import Imported, ImportItem, ImportJob, ImportOutcome
@@ -215,19 +215,33 @@ class ImportController(QObject):
 
     def drag_enter(self, event: QDragEnterEvent) -> None:
         mime = event.mimeData()
-        if mime is not None and (mime.hasUrls() or mime.hasText()):
+        if mime is not None and (mime.hasUrls() or mime.hasText()) and not self._own(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def drop(self, event: QDropEvent) -> None:
         mime = event.mimeData()
-        items = items_from_mime(mime) if mime is not None else []
+        items = items_from_mime(mime) if mime is not None and not self._own(event) else []
         if items:
             event.acceptProposedAction()
             self.start(items)
         else:
             event.ignore()
+
+    def _own(self, event: QDropEvent) -> bool:
+        """Whether a drag began in this window (words dragged inside the article, a
+        row of a list): never an import. Qt names the source of a drag started in
+        this application; the article's words also say so in their MIME data."""
+        from reader.gui.article_view import SELECTION_MIME
+
+        source = event.source()
+        if isinstance(source, QWidget) and (
+            source is self.window or self.window.isAncestorOf(source)
+        ):
+            return True
+        mime = event.mimeData()
+        return mime is not None and mime.data(SELECTION_MIME) == self.window.view.drag_token
 
     # --- while running ------------------------------------------------------------------
 
