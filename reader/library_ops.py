@@ -61,7 +61,7 @@ def import_source(
     none (a feed entry's date, for the page it links to)."""
     from reader.pipeline import extract
 
-    raw, article = extract(source, should_cancel=should_cancel)
+    raw, article = extract(source, should_cancel=should_cancel, check=refuse_export)
     if not article.published and published and len(published) >= 10:
         article.published = published[:10]
     return add_and_link(lib, raw, article)
@@ -71,7 +71,19 @@ def import_text(lib: Library, text: str, label: str = "clipboard") -> ImportResu
     """Extract pasted ``text`` (HTML, Markdown or plain, sniffed) and store it."""
     from reader.pipeline import extract_text
 
-    return add_and_link(lib, *extract_text(text, label))
+    return add_and_link(lib, *extract_text(text, label, check=refuse_export))
+
+
+def refuse_export(raw: RawInput) -> None:
+    """Refuse one of this program's own exports (a Web Annotation or ClaimReview file,
+    the JSON, CSV or memo): imported as an article it would be a page of junk
+    "claims". An InputError says which export it is and points to Import Marks;
+    the recognition is import-marks' own (:func:`reader.export.marks_import.export_kind`)."""
+    from reader.export.marks_import import export_kind
+
+    kind = export_kind(raw.raw)
+    if kind is not None:
+        raise InputError(raw.source, kind.refusal())
 
 
 def reextract(

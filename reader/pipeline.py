@@ -18,12 +18,18 @@ if TYPE_CHECKING:
 MIN_WORDS = 5
 
 
+#: A test of a loaded input before it is cleaned: raises InputError to refuse it
+#: (an import refuses this program's own exports: reader.library_ops.refuse_export).
+Check = Callable[[RawInput], None]
+
+
 def extract(
-    source: str, should_cancel: Callable[[], bool] | None = None
+    source: str, should_cancel: Callable[[], bool] | None = None, check: Check | None = None
 ) -> tuple[RawInput, Article]:
     """Load ``source`` (path or URL) and return its raw input and cleaned article.
 
-    ``should_cancel`` is polled while a URL downloads (the window's Cancel button).
+    ``should_cancel`` is polled while a URL downloads (the window's Cancel button);
+    ``check`` sees the input once loaded, before any cleaning.
     """
     try:
         raw = load(source, should_cancel=should_cancel)
@@ -31,13 +37,19 @@ def extract(
         raise
     except Exception as exc:
         raise _internal(source, exc) from exc
+    if check is not None:
+        check(raw)
     return raw, extract_raw(raw)
 
 
-def extract_text(text: str, label: str = "clipboard") -> tuple[RawInput, Article]:
+def extract_text(
+    text: str, label: str = "clipboard", check: Check | None = None
+) -> tuple[RawInput, Article]:
     """Pasted ``text`` (HTML, Markdown or plain, sniffed: the label has no extension)
-    as a raw input and its cleaned article."""
+    as a raw input and its cleaned article (``check``: as for :func:`extract`)."""
     raw = from_bytes(text.encode("utf-8"), label, name=label)
+    if check is not None:
+        check(raw)
     return raw, extract_raw(raw)
 
 

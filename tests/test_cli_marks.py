@@ -82,3 +82,29 @@ def test_bad_input_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
         assert p.stderr.count("\n") == 1 and "Traceback" not in p.stderr, (args, p.stderr)
     assert invoke("marks", "--db", db).stdout == ""
     assert invoke("tag", "--db", db).stdout == ""
+
+
+def test_import_of_our_own_exports_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Each export imported as an article would be a page of junk claims: ``import``
+    says which export it is and points to import-marks, writes nothing, exits 2."""
+    db, aid = _library(tmp_path)
+    invoke("highlight", str(aid), "harbour master", "--note", "ask", "--tag", "ferry", "--db", db)
+    invoke("tag", str(aid), "--add", "local", "--db", db)
+    made = {}
+    for fmt, name in (("webannotation", "a.jsonld"), ("claimreview", "r.jsonld"),
+                      ("json", "e.jsonl"), ("csv", "e.csv"), ("markdown", "memo.md")):  # fmt: skip
+        out = tmp_path / name
+        p = invoke("export", "--as", fmt, "--out", str(out), "--reviewer", "Ana", "--db", db)
+        assert p.returncode == 0, p.stderr
+        made[fmt] = out
+    for fmt, out in made.items():
+        p = invoke("import", str(out), "--db", db)
+        assert p.returncode == 2, (fmt, p.stdout)
+        assert p.stderr.count("\n") == 1 and "is a Provenance Reader export" in p.stderr, fmt
+        assert "Import Marks" in p.stderr and p.stdout == ""
+    p = invoke("import", str(made["webannotation"]), "--db", db)
+    assert "use Import Marks (import-marks)" in p.stderr
+    assert len(invoke("list", "--db", db).stdout.splitlines()) == 1  # only the story
+    # and import-marks reads the Web Annotation one back (nothing new: all there already)
+    p = invoke("import-marks", str(made["webannotation"]), "--db", db)
+    assert p.returncode == 0 and "already in the library" in p.stdout

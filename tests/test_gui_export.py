@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reader.export import ExportFormat
+from reader.export import ExportFormat, Scope, export_file
 from reader.gui.export_dialog import ExportDialog
 from reader.gui.window import MainWindow
+from reader.marks import Colour, selector_for
 from reader.store import Library
 from tests.export_helpers import FERRY, FERRY_TEXT, add_article, ferry
 from tests.test_gui_support import open_window
@@ -140,3 +141,63 @@ def test_the_pdf_from_the_window(qtbot: QtBot, tmp_path: Path) -> None:
     assert "Ferry service cut to two crossings a day" in text
     assert "Your verdict: misleading" in text and "Second edition" not in text
     assert win.statusBar().currentMessage() == f"Exported 1 article (1 page) to {out}"
+
+
+def test_import_marks_from_the_file_menu(qtbot: QtBot, tmp_path: Path) -> None:
+    """File → Import Marks reads a Web Annotation export back (off the GUI thread),
+    the status bar says what came; another export is a dialog with its one line, and
+    nothing is written."""
+    a, _b = _library(tmp_path / "one.db")
+    with Library(tmp_path / "one.db") as lib:
+        s = FERRY_TEXT.index("fuel costs had doubled")
+        lib.add_highlight(a, selector_for(FERRY_TEXT, s, s + 22), Colour.PINK, note="check",
+                          tags=["fuel"])  # fmt: skip
+        marks, table = tmp_path / "marks.jsonld", tmp_path / "claims.csv"
+        export_file(lib, ExportFormat.WEBANNOTATION, Scope(), marks)
+        export_file(lib, ExportFormat.CSV, Scope(), table)
+    with Library(tmp_path / "two.db") as lib:
+        there = ferry(lib)  # the same article, no marks
+    win = open_window(qtbot, tmp_path / "two.db", tmp_path / "s.ini")
+    win.open_article(there)
+    act = win.actions_by_name["import_marks"]
+    file_menu = next(m for m in win.menuBar().findChildren(QMenu) if m.title() == "&File")
+    assert act in file_menu.actions() and act.text() == "Import &Marks…"
+    job = win.imports.import_marks(str(marks))
+    qtbot.waitUntil(lambda: win.imports.last_marks is not None and not win.imports.marks_jobs)
+    assert job.path == marks
+    [h] = win.library.highlights(article_id=there)
+    assert (h.exact, h.note, h.tags) == ("fuel costs had doubled", "check", ["fuel"])
+    assert len(win.view.mark_layer.placed) == 1  # drawn in the open article at once
+    key = win.library.claims(article_id=there)[0].claim_key
+    entry = win.library.verdict(there, key)
+    assert entry is not None and entry.verdict == "misleading"
+    assert win.statusBar().currentMessage().startswith("Marks: imported 1 highlight, 1 verdict")
+    # the CSV export is not one Import Marks reads: a dialog says so, nothing written
+    win.imports.last_marks = None
+    win.imports.import_marks(str(table))
+    qtbot.waitUntil(lambda: win.imports.last_marks is not None)
+    box = win.findChild(QMessageBox, "marksImportProblem")
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text() == f"{table}: is not a Web Annotation export (the CSV export)"
+    assert len(win.library.highlights()) == 1
+    box.accept()
+
+
+def test_importing_an_export_as_an_article_points_to_import_marks(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    _library(tmp_path / "lib.db")
+    with Library(tmp_path / "lib.db") as lib:
+        out = tmp_path / "marks.jsonld"
+        export_file(lib, ExportFormat.WEBANNOTATION, Scope(), out)
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini")
+    win.imports.import_sources([str(out)])
+    qtbot.waitUntil(lambda: not win.imports.jobs and win.imports.last_outcome is not None)
+    assert win.library.count_articles() == 2
+    problems = win.imports.problems
+    assert problems is not None and problems.isVisible()
+    [line] = problems.lines()
+    assert line == (
+        f"{out}: is a Provenance Reader export (Web Annotation), not an article:"
+        " use Import Marks (import-marks) to bring its marks in"
+    )

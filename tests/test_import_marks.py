@@ -316,3 +316,27 @@ def test_export_by_tag(tmp_path: Path) -> None:
         "- “fuel costs had doubled” (pink; tags: energy, follow up)  \n  **Note:** ask the &lt;b>board&lt;/b>"
         in memo
     )
+
+
+def test_export_kind_knows_no_article_for_an_export() -> None:
+    """What tells an export from an article (an import refuses the exports) takes no
+    article for one: not the samples, not the test pages, not Markdown with a
+    bullet list of bold labels, not JSON that is not ours."""
+    from reader.export.marks_import import ExportKind, export_kind
+    from tests.helpers import ROOT
+
+    files = sorted((ROOT / "resources" / "samples").iterdir())
+    files += sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.is_file())
+    assert files and all(export_kind(p.read_bytes()) is None for p in files)
+    near = [
+        b"# Ferry\n\n- **Source:** the harbour master\n\nThe ferry runs hourly.\n",
+        b'{"id": 3, "title": "not our export"}\n',
+        b'{"@context": "https://schema.org", "@type": "NewsArticle"}',
+        b"article id;article\r\n1;2\r\n",
+    ]
+    assert [export_kind(b) for b in near] == [None] * len(near)
+    memo = b"# T\n\n- **Publisher:** P\n- **In the library:** article 4, imported 2025-01-01\n"
+    assert export_kind(memo) is ExportKind.MEMO
+    assert export_kind(b'\xef\xbb\xbf {\n "@context": ["http://www.w3.org/ns/anno.jsonld"]') is (
+        ExportKind.WEBANNOTATION
+    )

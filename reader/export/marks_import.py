@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +42,7 @@ from reader.export.annotation import (
     FORMAT_VERSION,
     STYLE_PREFIX,
 )
+from reader.export.table import COLUMNS
 from reader.marks import Colour, Selector, locate, normal_tag
 from reader.store import VERDICTS, claim_key
 from reader.trace.origin import normalise_url
@@ -107,6 +110,56 @@ class Imported:
         if self.unmatched:
             line += f"; {self.unmatched} annotation(s) of articles not in this library left out"
         return line
+
+
+class ExportKind(StrEnum):
+    """Which of this program's exports a file is (as :func:`export_kind` tells)."""
+
+    WEBANNOTATION = "Web Annotation"
+    CLAIMREVIEW = "ClaimReview"
+    JSON = "JSON Lines"
+    CSV = "CSV"
+    MEMO = "Markdown memo"
+
+    def refusal(self) -> str:
+        """Why an import of this export as an article is refused, and what to do."""
+        head = f"is a Provenance Reader export ({self}), not an article"
+        if self is ExportKind.WEBANNOTATION:
+            return f"{head}: use Import Marks (import-marks) to bring its marks in"
+        return f"{head}: only a Web Annotation export can be read back, with Import Marks"
+
+
+#: How much of a file :func:`export_kind` reads.
+SNIFF_BYTES = 64 * 1024
+#: What each export starts with (the writers are reader.export's modules).
+_EXPORT_STARTS = (
+    (
+        ExportKind.WEBANNOTATION,
+        re.compile(
+            r'\{\s*"@context"\s*:\s*\[?\s*"(?:' + "|".join(map(re.escape, _CONTEXTS)) + ')"'
+        ),
+    ),
+    (
+        ExportKind.CLAIMREVIEW,
+        re.compile(r'\{\s*"@context"\s*:\s*"https?://schema\.org/?"\s*,\s*"@graph"'),
+    ),
+    (ExportKind.JSON, re.compile(r'\{"id": \d+, "source": "(?:[^"\\\n]|\\.)*", "imported_at": ')),
+    (ExportKind.CSV, re.compile(re.escape(",".join(COLUMNS)) + r"\r?\n")),
+    (
+        ExportKind.MEMO,
+        re.compile(
+            r"# [^\n]*\n\n(?:- \*\*[^\n]*\n)*?- \*\*In the library:\*\* article \d+, imported "
+        ),
+    ),
+)
+
+
+def export_kind(data: bytes) -> ExportKind | None:
+    """Which export of this program ``data`` (a file's bytes, or their start) is, by
+    what each export writes first; None for anything else (an article). The JSON-LD
+    exports are told by their ``@context`` whoever wrote them."""
+    head = data[:SNIFF_BYTES].decode("utf-8", "replace").removeprefix("\ufeff").lstrip()
+    return next((kind for kind, start in _EXPORT_STARTS if start.match(head)), None)
 
 
 def read_annotations(path: Path) -> list[dict[str, Any]]:

@@ -67,6 +67,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Import article files (HTML, Markdown, text) into the library"),
     ActionSpec("paste", "Import from &Clipboard", (SK.Paste,), "&File", "import_clipboard",
                "Import the clipboard's URL, files or text as an article"),
+    ActionSpec("import_marks", "Import &Marks…", ("Ctrl+Alt+I",), "&File",
+               "imports.choose_marks_file",
+               "Read a Web Annotation export's highlights, verdicts, notes and tags back"
+               " onto the same articles of this library"),
     ActionSpec("export", "&Export…", ("Ctrl+E",), "&File", "export",
                "Save the open article, the selection, a tag or the library as a memo, PDF,"
                " CSV, ClaimReview or Web Annotation"),

@@ -180,9 +180,9 @@ class ExportDialog(QDialog):
             {
                 ExportFormat.CLAIMREVIEW: "Only claims you gave a verdict are written; the"
                 " reviewer's name is the review's author.",
-                ExportFormat.WEBANNOTATION: "File → Export as Web Annotation, then"
-                " import-marks in another library, brings your highlights, verdicts, notes"
-                " and tags over.",
+                ExportFormat.WEBANNOTATION: "Export as Web Annotation here, then File →"
+                " Import Marks… (import-marks) in another library, brings your highlights,"
+                " verdicts, notes and tags over.",
             }.get(fmt, "")
         )
         text = self.path.text().strip()

@@ -28,7 +28,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
 from reader.gui.actions import BY_NAME, key_text, sequences
-from reader.gui.workers import Imported, ImportItem, ImportJob, ImportOutcome
+from reader.gui.workers import (
+    Imported,
+    ImportItem,
+    ImportJob,
+    ImportOutcome,
+    MarksImportJob,
+    MarksOutcome,
+)
 from reader.textsafe import quote_name
 
 if TYPE_CHECKING:
@@ -37,6 +44,8 @@ if TYPE_CHECKING:
 
 #: Files the import dialog offers.
 ARTICLE_PATTERNS = ("*.html", "*.htm", "*.md", "*.markdown", "*.txt", "*.gz")
+#: Files Import Marks offers (File → Export as Web Annotation writes .jsonld).
+MARKS_PATTERNS = ("*.jsonld", "*.json")
 
 
 class Origin(StrEnum):
@@ -140,6 +149,9 @@ class ImportController(QObject):
         self.last_import: Imported | None = None
         self.problems: ImportProblems | None = None
         self.closing = False
+        #: Import Marks jobs queued or running, and what the last one did.
+        self.marks_jobs: list[MarksImportJob] = []
+        self.last_marks: MarksOutcome | None = None
 
         bar = window.statusBar()
         self.progress = QProgressBar()
@@ -210,6 +222,61 @@ class ImportController(QObject):
             w.setVisible(True)  # one slow download needs Cancel as much as a batch
         self.pool.start(job)
         return job
+
+    # --- Import Marks -------------------------------------------------------------------
+
+    def choose_marks_file(self) -> MarksImportJob | None:
+        """File → Import Marks: ask for a Web Annotation export and read it back."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Import Marks",
+            self.window.prefs.export_folder,
+            f"Web Annotation export ({' '.join(MARKS_PATTERNS)});;All files (*)",
+        )
+        return self.import_marks(path) if path else None
+
+    def import_marks(self, path: str) -> MarksImportJob:
+        """Read the highlights, verdicts, notes and tags of the export at ``path`` back
+        onto this library, off the GUI thread (after the imports queued before it);
+        the status bar says what was added, a dialog why nothing was."""
+        job = MarksImportJob(
+            self.window.db_path, Path(path), success=lambda out: self._marks_done(job, out)
+        )
+        job.signals.busy.connect(lambda: self.window.flash(BUSY_NOTE))
+        self.marks_jobs.append(job)
+        self.window.flash(f"Importing marks from {quote_name(Path(path).name)}…")
+        self.pool.start(job)
+        return job
+
+    def _marks_done(self, job: MarksImportJob, out: MarksOutcome) -> None:
+        if job in self.marks_jobs:
+            self.marks_jobs.remove(job)
+        self.last_marks = out
+        if self.closing:
+            return
+        w = self.window
+        if out.done is None:
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Import Marks",
+                out.reason,
+                QMessageBox.StandardButton.Ok,
+                w,
+            )
+            box.setObjectName("marksImportProblem")
+            w._show_dialog(box, modal=True)
+            w.flash("No marks imported")
+            return
+        w.library_changed()
+        if w.stored is not None and w.stored.id in out.done.articles:
+            w.marks.refresh()
+            for sc in w.stored.claims:  # verdicts and notes the file brought
+                w._show_saved(w.stored.id, sc.claim_key)
+        w.flash(f"Marks: {out.done.summary()}")
 
     # --- drag and drop ----------------------------------------------------------------
 

@@ -17,10 +17,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.errors import BUG_REASON, InputError, write_errors, write_reason
+
+if TYPE_CHECKING:
+    from reader.export.marks_import import Imported as MarksImported
 
 #: How an import names text that came from the clipboard (or a drop), not a file.
 CLIPBOARD_LABEL = "clipboard text"
@@ -148,7 +152,7 @@ class ImportJob(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
-        from reader.library_ops import add_and_link
+        from reader.library_ops import add_and_link, refuse_export
         from reader.pipeline import extract, extract_text
         from reader.store.library import Library
 
@@ -173,9 +177,11 @@ class ImportJob(QRunnable):
                 self.signals.progress.emit(n, out.total, item.label)
                 try:
                     if item.text is not None:
-                        raw, article = extract_text(item.text, item.source)
+                        raw, article = extract_text(item.text, item.source, refuse_export)
                     else:
-                        raw, article = extract(item.source, should_cancel=self._cancel.is_set)
+                        raw, article = extract(
+                            item.source, should_cancel=self._cancel.is_set, check=refuse_export
+                        )
                 except InputError as exc:
                     if self.cancelled:  # the download was interrupted: stop here
                         stop_at(n)
@@ -198,6 +204,54 @@ class ImportJob(QRunnable):
                 out.imported.append(Imported(r.article_id, r.created, r.title, item.label))
             else:
                 self.signals.progress.emit(out.total, out.total, "")
+        finally:
+            lib.close()
+        self.signals.finished.emit(out)
+
+
+@dataclass
+class MarksOutcome:
+    """What Import Marks did with one file: what it added (``done``), or why nothing
+    (``reason``, one line: a file of another format, a library busy)."""
+
+    path: Path
+    done: MarksImported | None = None
+    reason: str = ""
+
+
+class MarksImportJob(QRunnable):
+    """Import Marks (:func:`reader.export.marks_import.import_marks`) of the file at
+    ``path`` into the library at ``db_path``, on its own connection: a large export
+    is read and checked whole before its one transaction. ``success(outcome)`` runs on
+    the GUI thread. Queued on the imports' pool, so one writer writes at a time."""
+
+    def __init__(self, db_path: Path, path: Path, success: Callable[[MarksOutcome], None]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the controller keeps it until success has run
+        self.db_path = db_path
+        self.path = path
+        self.signals = ImportSignals()
+        self.signals.finished.connect(success)
+
+    def run(self) -> None:
+        from reader.export.marks_import import import_marks
+        from reader.store.library import Library
+
+        out = MarksOutcome(self.path)
+        try:
+            lib = Library(self.db_path, on_busy=self.signals.busy.emit)
+        except InputError as exc:
+            out.reason = str(exc)
+            self.signals.finished.emit(out)
+            return
+        try:
+            out.done = import_marks(lib, self.path)
+        except InputError as exc:  # not an export this version reads: nothing written
+            out.reason = str(exc)
+        except write_errors() as exc:  # busy, read-only, full: the transaction undone
+            out.reason = f"{self.path.name}: nothing imported: {write_reason(exc)}"
+        except Exception:  # a bug of ours must not take the window down
+            out.reason = f"{self.path.name}: {BUG_REASON}"
         finally:
             lib.close()
         self.signals.finished.emit(out)
