@@ -201,3 +201,44 @@ def test_importing_an_export_as_an_article_points_to_import_marks(
         f"{out}: is a Provenance Reader export (Web Annotation), not an article:"
         " use Import Marks (import-marks) to bring its marks in"
     )
+
+
+def test_export_asks_before_replacing_a_file(qtbot: QtBot, tmp_path: Path) -> None:
+    _library(tmp_path / "lib.db")
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini")
+    dlg = _dialog(qtbot, win)
+    # the two JSON-LD formats are offered files of their own
+    _choose(dlg, ExportFormat.CLAIMREVIEW, tmp_path / "x.csv")
+    dlg.path.setText("")
+    dlg.format_box.setCurrentIndex(dlg.format_box.findData(ExportFormat.JSON.value))
+    dlg.format_box.setCurrentIndex(dlg.format_box.findData(ExportFormat.CLAIMREVIEW.value))
+    claimreview = Path(dlg.path.text())
+    dlg.format_box.setCurrentIndex(dlg.format_box.findData(ExportFormat.WEBANNOTATION.value))
+    annotations = Path(dlg.path.text())
+    assert (claimreview.name, annotations.name) == (
+        "provenance-claimreview.jsonld",
+        "provenance-annotations.jsonld",
+    )
+    dlg.format_box.setCurrentIndex(dlg.format_box.findData(ExportFormat.CSV.value))
+    assert Path(dlg.path.text()).name == "provenance-export.csv"
+    # a file that is there: asked, and Cancel leaves it alone
+    out = tmp_path / "memo.md"
+    out.write_text("my own notes\n", encoding="utf-8")
+    _choose(dlg, ExportFormat.MARKDOWN, out)
+    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.findChild(QMessageBox, "exportReplace") is not None)
+    box = dlg.findChild(QMessageBox, "exportReplace")
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text() == f"memo.md already exists in {tmp_path}. Replace it?"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert out.read_text(encoding="utf-8") == "my own notes\n" and dlg.isVisible()
+    # asked again, Replace writes it and the dialog closes
+    assert not dlg.run()
+    qtbot.waitUntil(lambda: dlg.findChild(QMessageBox, "exportReplace") is not None)
+    box = dlg.findChild(QMessageBox, "exportReplace")
+    assert isinstance(box, QMessageBox)
+    next(b for b in box.buttons() if b.text() == "Replace").click()
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+    assert out.read_text(encoding="utf-8").startswith("# ")
+    assert win.statusBar().currentMessage().endswith(f" to {out}")

@@ -52,6 +52,18 @@ FORMAT_LABELS = {
 }
 #: The formats that name the reviewer (ClaimReview needs the name).
 NAMED = (ExportFormat.CLAIMREVIEW, ExportFormat.WEBANNOTATION)
+#: The file name offered for each format (without its ending): the two JSON-LD
+#: formats share an ending, so they must not share a name too.
+DEFAULT_STEMS = {
+    ExportFormat.CLAIMREVIEW: "provenance-claimreview",
+    ExportFormat.WEBANNOTATION: "provenance-annotations",
+}
+DEFAULT_STEM = "provenance-export"
+
+
+def default_name(fmt: ExportFormat) -> str:
+    """The file name the dialog offers for ``fmt``."""
+    return DEFAULT_STEMS.get(fmt, DEFAULT_STEM) + SUFFIXES[fmt]
 
 
 class ExportDialog(QDialog):
@@ -64,6 +76,8 @@ class ExportDialog(QDialog):
         self.setAccessibleName("Export")
         self.setObjectName("exportDialog")
         self.result_: Exported | None = None
+        #: A file the user already agreed to replace (the file chooser asks, or we did).
+        self._replace_ok: Path | None = None
         lib = window.library
 
         # which articles
@@ -186,12 +200,15 @@ class ExportDialog(QDialog):
             }.get(fmt, "")
         )
         text = self.path.text().strip()
-        if text:  # keep the name, change the ending
+        if text:  # keep the name, change the ending; a name we offered: the new one's
             p = Path(text)
             if p.suffix in SUFFIXES.values():
-                self.path.setText(str(p.with_suffix(SUFFIXES[fmt])))
+                offered = p.stem in (DEFAULT_STEM, *DEFAULT_STEMS.values())
+                self.path.setText(
+                    str(p.with_name(default_name(fmt)) if offered else p.with_suffix(SUFFIXES[fmt]))
+                )
         else:
-            self.path.setText(str(self._folder() / f"provenance-export{SUFFIXES[fmt]}"))
+            self.path.setText(str(self._folder() / default_name(fmt)))
 
     def _folder(self) -> Path:
         saved = self.window_.prefs.export_folder
@@ -206,6 +223,7 @@ class ExportDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), pattern)
         if path:
             self.path.setText(path)
+            self._replace_ok = Path(path).expanduser()  # the file chooser asked already
 
     # --- doing it -------------------------------------------------------------------
 
@@ -223,6 +241,9 @@ class ExportDialog(QDialog):
             self.reviewer.setFocus()
             return False
         path = Path(text).expanduser()
+        if path.exists() and path != self._replace_ok:
+            self._ask_replace(path)
+            return False
         prefs = self.window_.prefs
         if reviewer:
             prefs.reviewer_name = reviewer
@@ -243,6 +264,30 @@ class ExportDialog(QDialog):
         self.window_.flash(said(done))
         self.accept()
         return True
+
+    def _ask_replace(self, path: Path) -> QMessageBox:
+        """Ask before writing over ``path``; Replace exports, Cancel leaves the file
+        and the dialog as they are."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Replace the file?",
+            f"{path.name} already exists in {path.parent}. Replace it?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("exportReplace")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is replace:
+                self._replace_ok = path
+                self.run()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     def _fail(self, title: str, text: str) -> None:
         box = QMessageBox(
