@@ -108,3 +108,24 @@ def test_import_of_our_own_exports_is_refused_in_one_line(tmp_path: Path) -> Non
     # and import-marks reads the Web Annotation one back (nothing new: all there already)
     p = invoke("import-marks", str(made["webannotation"]), "--db", db)
     assert p.returncode == 0 and "already in the library" in p.stdout
+
+
+def test_search_output_of_a_note_match_is_as_before(tmp_path: Path) -> None:
+    """The window's hits learnt where a note match is (NoteHit); ``search`` prints
+    what it always printed: four keys in JSON, the label and snippet in text."""
+    db, aid = _library(tmp_path)
+    invoke("highlight", str(aid), "harbour master", "--note", "ask the zebrafish people",
+           "--tag", "to-verify", "--db", db)  # fmt: skip
+    p = invoke("search", "zebrafish", "--db", db, "--format", "json")
+    assert p.returncode == 0, p.stderr
+    hit = json.loads(p.stdout)
+    assert hit == {
+        "id": aid,
+        "title": "Ferry timetable",
+        "publisher": None,
+        "snippet": "highlight note: ask the [zebrafish] people to-verify",
+    }
+    text = invoke("search", "zebrafish", "--db", db).stdout
+    assert text == (
+        f"[{aid}] Ferry timetable\n    highlight note: ask the [zebrafish] people to-verify\n"
+    )

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from reader.gui.search import HTML_ROLE, OPEN, SearchJob, hit_html
+from reader.marks import selector_for
 from reader.store.library import MAX_QUERY_TERMS, Library, SearchHit, _fts_query
 from tests.test_gui_support import MARKDOWN, add_article, open_window, variant
 
@@ -209,3 +210,96 @@ def test_a_cancelled_search_runs_no_query(tmp_path: Path) -> None:
     job.cancel()
     job.run()
     assert job.hits is None
+
+
+#: The words of the long article a note test highlights (far down: not on screen).
+NOTED = "Paragraph 77 says the harbour water"
+
+
+def _noted_library(db: Path) -> tuple[int, int, int, str]:
+    """Two articles; the long one has a highlight with a note and a tag, and a claim
+    with a note. Returns (other, wanted, highlight id, claim key)."""
+    with Library(db) as lib:
+        other = add_article(lib, variant(1, "quokka"))
+        wanted = add_article(lib, _long_article("heron"))
+        text = lib.article_text(wanted) or ""
+        s = text.index(NOTED)
+        mark = lib.add_highlight(wanted, selector_for(text, s, s + len(NOTED)),
+                                 note="ask the zebrafish people", tags=["to-verify"])  # fmt: skip
+        claim = lib.claims(article_id=wanted)[-3]
+        lib.set_note(wanted, claim.claim_key, "the sturgeon count was lower")
+    return other, wanted, mark.id, claim.claim_key
+
+
+def test_a_note_result_shows_the_tags_as_tags(qtbot: QtBot, tmp_path: Path) -> None:
+    """The result shows the note's words, then the tags as #tags (the library indexes
+    them as one text); a tag's word found marks the tag."""
+    _noted_library(tmp_path / "lib.db")
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini")
+    qtbot.keyClick(win.lib_view, "/")
+    panel = win.search_panel
+    qtbot.keyClicks(panel.box, "zebrafish")
+    qtbot.waitUntil(lambda: panel.results.count() == 1)
+    item = panel.results.item(0)
+    assert item.text().splitlines()[1] == "highlight note: ask the zebrafish people · #to-verify"
+    assert "'>zebrafish</b> people · #to-verify" in item.data(HTML_ROLE)
+    panel.box.setText("verify")
+    panel.run_search()
+    assert panel.results.item(0).text().endswith("ask the zebrafish people · #to-verify")
+    assert "#to-verify</b>" in panel.results.item(0).data(HTML_ROLE)
+
+
+def test_a_match_in_a_note_opens_at_its_mark_or_claim(qtbot: QtBot, tmp_path: Path) -> None:
+    """A search found in a highlight's note (or a claim's) opens the article at that
+    highlight, selected and in view (or at that claim), not at the top."""
+    other, wanted, mark_id, claim_key = _noted_library(tmp_path / "lib.db")
+    win = open_window(qtbot, tmp_path / "lib.db", tmp_path / "s.ini")
+    win.open_article(other)
+    qtbot.keyClick(win.lib_view, "/")
+    panel = win.search_panel
+    qtbot.keyClicks(panel.box, "zebrafish")
+    qtbot.waitUntil(lambda: panel.results.count() == 1)
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    view = win.view
+    assert win.stored is not None and win.stored.id == wanted
+    view.wait_until_shown()
+    assert view.textCursor().selectedText() == NOTED
+    span = view.mark_layer.span_of(mark_id)
+    assert span is not None
+    qtbot.waitUntil(lambda: view.is_placed_span_visible(span))
+    assert view.verticalScrollBar().value() > 0
+    # a claim's note: its claim is selected
+    win.open_article(other)
+    qtbot.keyClick(win.lib_view, "/")
+    panel.box.setText("sturgeon")
+    panel.run_search()
+    assert panel.results.item(0).text().splitlines()[1].startswith("claim note: the sturgeon")
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    assert win.stored.id == wanted
+    assert win.current_claim is not None
+    assert win.stored.claims[win.current_claim].claim_key == claim_key
+
+
+def test_note_snippets_keep_the_note_apart_from_the_tags(qapp: object) -> None:
+    """FTS5's window over a note and its tags (one indexed text), cut where the tags
+    begin: from the start, from the middle, ending in the note, only tags."""
+    from reader.gui.search import CLOSE, shown_snippet
+    from reader.store.library import NoteHit
+
+    def shown(snippet: str, note: str | None, tags: tuple[str, ...]) -> str:
+        hit = NoteHit(1, "T", None, "highlight note: " + snippet, "highlight", "7", note, tags)
+        return shown_snippet(hit).replace(OPEN, "[").replace(CLOSE, "]")
+
+    tags = ("to-verify", "fish")
+    assert shown(f"ask {OPEN}the{CLOSE} people to-verify fish", "ask the people", tags) == (
+        "highlight note: ask [the] people · #to-verify #fish"
+    )
+    assert shown(f"…four five {OPEN}six{CLOSE} to-verify fish", "one two three four five six",
+                 tags) == "highlight note: …four five [six] · #to-verify #fish"  # fmt: skip
+    assert shown(f"one {OPEN}two{CLOSE} three…", "one two three four five six", tags) == (
+        "highlight note: one [two] three… · #to-verify #fish"
+    )
+    assert shown(f"people to-{OPEN}verify{CLOSE} fish", "ask the people", tags) == (
+        "highlight note: people · [#to-verify] #fish"
+    )
+    assert shown(f"{OPEN}fish{CLOSE}", None, ("fish",)) == "highlight note: [#fish]"

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.style import match_fill, placeholder_palette
+from reader.store.library import NoteHit
 
 if TYPE_CHECKING:
     from reader.store.library import Library, SearchHit
@@ -69,10 +70,14 @@ MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
 @dataclass(frozen=True)
 class Match:
     """What a chosen result points at in its article: the words the search matched
-    (as the snippet shows them, and as typed) and the passage the snippet quotes."""
+    (as the snippet shows them, and as typed) and the passage the snippet quotes; or,
+    for a match in the user's own words, the highlight or claim whose note (or
+    tags) matched, where the article opens."""
 
     terms: tuple[str, ...]
     passage: str
+    mark_id: int | None = None
+    claim_key: str | None = None
 
 
 def match_of(hit: SearchHit, query: str) -> Match:
@@ -83,12 +88,66 @@ def match_of(hit: SearchHit, query: str) -> Match:
     for w in words:
         seen.setdefault(w.casefold(), None)
     passage = hit.snippet.replace(OPEN, "").replace(CLOSE, "").strip("…").strip()
+    if isinstance(hit, NoteHit):
+        return Match(tuple(seen), passage, hit.mark_id, hit.claim_key)
     return Match(tuple(seen), passage)
+
+
+#: Between a highlight's note and its tags in a result.
+TAGS_APART = " · "
+
+
+def shown_snippet(hit: SearchHit) -> str:
+    """The snippet as a result shows it: a match in a highlight's note and tags (the
+    library indexes them as one text, the note then the tags) as the note's words,
+    then the tags as ``#tag`` after :data:`TAGS_APART`; an article's tags as
+    ``#tag``. A tag is marked when the search matched a word of it."""
+    if not isinstance(hit, NoteHit) or not hit.tags or hit.kind not in ("highlight", "article"):
+        return hit.snippet
+    label, _, snippet = hit.snippet.partition(": ")
+    matched = {w.casefold() for w in _MARKED.findall(snippet)}
+    tags = " ".join(
+        f"{OPEN}#{t}{CLOSE}"
+        if any(w.casefold() in matched for w in re.findall(r"\w+", t))
+        else f"#{t}"
+        for t in hit.tags
+    )
+    if hit.kind == "article":
+        return f"{label}: {tags}"
+    note = _before_tags(snippet, hit.note or "", hit.tags)
+    return f"{label}: {note}{TAGS_APART}{tags}" if note else f"{label}: {tags}"
+
+
+def _before_tags(snippet: str, note: str, tags: tuple[str, ...]) -> str:
+    """The part of ``snippet`` (FTS5's window of ``note`` and ``tags`` as indexed,
+    with the match marks) that is the note's: cut where the tags start."""
+    body = " ".join([note, *tags]).strip()
+    tags_at = len(body) - len(" ".join(tags))
+    plain = snippet.replace(OPEN, "").replace(CLOSE, "")
+    core = plain.removeprefix("…").removesuffix("…")
+    at = body.find(core)
+    if at < 0:  # not the text indexed (changed since): show the note's own words
+        return " ".join(note.split())
+    keep = len(plain) - len(plain.removeprefix("…")) + max(0, tags_at - at)
+    out: list[str] = []
+    n = 0  # the snippet up to ``keep`` characters of plain text, marks kept
+    for ch in snippet:
+        if ch not in (OPEN, CLOSE):
+            if n >= keep:
+                break
+            n += 1
+        out.append(ch)
+    cut = "".join(out).rstrip()
+    if cut.endswith(OPEN):  # a mark opened on the first tag's word
+        cut = cut[: -len(OPEN)].rstrip()
+    if cut.count(OPEN) > cut.count(CLOSE):
+        cut += CLOSE
+    return cut if cut.replace(OPEN, "").replace(CLOSE, "").strip("… ") else ""
 
 
 def hit_text(hit: SearchHit) -> str:
     """Two plain lines (what a screen reader says): title (and publisher), snippet."""
-    snippet = " ".join(hit.snippet.replace(OPEN, "").replace(CLOSE, "").split())
+    snippet = " ".join(shown_snippet(hit).replace(OPEN, "").replace(CLOSE, "").split())
     return f"{_head(hit)}\n{snippet}"
 
 
@@ -96,7 +155,7 @@ def hit_html(hit: SearchHit, mark: QColor, ink: QColor | None = None) -> str:
     """The same two lines as rich text: the article's words escaped, the matched words
     bold on a ``mark`` background, in ``ink`` (the text colour the mark was chosen
     for: a selected row's light text would be unreadable on it)."""
-    snippet = html.escape(" ".join(hit.snippet.split()))
+    snippet = html.escape(" ".join(shown_snippet(hit).split()))
     colour = f"; color: {ink.name()}" if ink is not None else ""
     snippet = snippet.replace(OPEN, f"<b style='background-color: {mark.name()}{colour}'>")
     snippet = snippet.replace(CLOSE, "</b>")

@@ -610,10 +610,14 @@ class MainWindow(QMainWindow):
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search_chosen(self, article_id: int, match: Match | None = None) -> None:
-        """Open a search result, scrolled to its match and with the match marked."""
+        """Open a search result, scrolled to its match and with the match marked; a
+        match in a highlight's note or tags opens at the highlight, one in a claim's
+        note at the claim."""
         if self.open_article(article_id):
             self.end_search()
-            if match is not None:
+            if match is not None and (match.mark_id is not None or match.claim_key):
+                self.marks.open_mark(article_id, match.mark_id, match.claim_key)
+            elif match is not None:
                 self.view.show_match(match.terms, match.passage)
 
     # --- view -------------------------------------------------------------------------

@@ -106,6 +106,44 @@ class SearchHit:
     snippet: str
 
 
+class NoteHit(SearchHit):
+    """A hit in the user's own words (:meth:`Library.search` lists them first): what
+    matched (``kind``: "highlight", "claim" or "article", its tags) and where (``ref``:
+    the highlight's id, the claim's key), with the highlight's note and tags or the
+    article's tags, so the window opens at the mark and shows tags as tags. These
+    are slots, outside the hit's ``__dict__``: ``search --format json`` prints a hit's
+    ``__dict__``, and prints what it always did."""
+
+    __slots__ = ("kind", "note", "ref", "tags")
+
+    def __init__(
+        self,
+        id: int,
+        title: str | None,
+        publisher: str | None,
+        snippet: str,
+        kind: str,
+        ref: str,
+        note: str | None = None,
+        tags: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(id, title, publisher, snippet)
+        self.kind = kind
+        self.ref = ref
+        self.note = note
+        self.tags = tags
+
+    @property
+    def mark_id(self) -> int | None:
+        """The highlight whose note or tags matched, if one did."""
+        return int(self.ref) if self.kind == "highlight" and self.ref.isdigit() else None
+
+    @property
+    def claim_key(self) -> str | None:
+        """The claim whose note matched, if one did."""
+        return self.ref if self.kind == "claim" and self.ref else None
+
+
 @dataclass
 class VerdictEntry:
     verdict: str | None
@@ -675,7 +713,8 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
         return hits[:limit]
 
     def _note_hits(self, q: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
-        """Articles whose notes or tags match, each once, with what matched."""
+        """Articles whose notes or tags match, each once, with what matched
+        (:class:`NoteHit`)."""
         label = {"highlight": "highlight note", "article": "tags", "claim": "claim note"}
         out: dict[int, SearchHit] = {}
         for m in self.search_marks(q, limit, marks):
@@ -684,10 +723,19 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
             row = self.db.execute(
                 "select title, publisher from articles where id = ?", [m.article_id]
             ).fetchone()
-            if row is not None:
-                out[m.article_id] = SearchHit(
-                    m.article_id, row[0], row[1], f"{label.get(m.kind, m.kind)}: {m.snippet}"
-                )
+            if row is None:
+                continue
+            note: str | None = None
+            tags: tuple[str, ...] = ()
+            if m.kind == "highlight" and m.ref.isdigit():
+                h = self.highlight(int(m.ref))
+                note, tags = (h.note, tuple(h.tags)) if h is not None else (None, ())
+            elif m.kind == "article":
+                tags = tuple(self.article_tags(m.article_id))
+            out[m.article_id] = NoteHit(
+                m.article_id, row[0], row[1], f"{label.get(m.kind, m.kind)}: {m.snippet}",
+                m.kind, m.ref, note, tags,
+            )  # fmt: skip
         return list(out.values())
 
     # --- user state ------------------------------------------------------------------
