@@ -350,3 +350,58 @@ def test_put_back_after_its_article_was_deleted_says_so(qtbot: QtBot, tmp_path: 
     win.undo_delete()  # the article back, then the mark
     win.marks.undo_remove()
     assert [h.exact for h in win.library.highlights(article_id=ids[0])] == [WORDS[0]]
+
+
+def test_del_in_the_marks_view_removes_the_mark_not_the_article(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    win, ids = _window(qtbot, tmp_path, n=2)
+    made = _marks_library(win.library, ids)
+    _key(qtbot, win, "M", Qt.KeyboardModifier.ShiftModifier)
+    panel = win.marks.panel
+    assert panel.list.hasFocus()
+    target = made[f"1:{WORDS[1]}"]
+    assert panel.select(target)
+    row = panel.list.currentIndex().row()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert win.library.count_articles() == 2 and win.dialog is None  # no "delete article?"
+    assert win.library.highlight(target) is None
+    assert "Mark removed" in win.statusBar().currentMessage()
+    assert target not in {r.mark_id for r in panel.model.rows}
+    assert panel.list.currentIndex().row() == row  # on the next mark, ready for another
+    qtbot.keyClick(panel.list, "z")  # Put Back Mark
+    assert win.library.highlight(target) is not None
+    assert target in {r.mark_id for r in panel.model.rows}
+    assert panel.select(target)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Backspace)
+    assert win.library.highlight(target) is None and len(win.library.highlights()) == 5
+    assert win.library.count_articles() == 2
+
+
+def test_next_mark_steps_from_the_text_cursor(qtbot: QtBot, tmp_path: Path) -> None:
+    """After stepping to the second mark, a click before the first one and "." goes
+    to the first (from where the reader clicked), not to the third."""
+    win, [aid] = _window(qtbot, tmp_path)
+    text = win.library.article_text(aid) or ""
+    for w in WORDS:
+        s = text.index(w)
+        win.library.add_highlight(aid, selector_for(text, s, s + len(w)))
+    win.open_article(aid)
+    _key(qtbot, win, ".")
+    _key(qtbot, win, ".")
+    assert win.view.textCursor().selectedText() == WORDS[1]
+    before = win.view.document().find("Residents told")
+    cur = QTextCursor(win.view.document())
+    cur.setPosition(before.selectionStart() + 2)
+    qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=win.view.cursorRect(cur).center())  # fmt: skip
+    assert not win.view.textCursor().hasSelection()
+    _key(qtbot, win, ".")
+    assert win.view.textCursor().selectedText() == WORDS[0]
+    # and back: "," from a click after the third mark gives the third
+    after = win.view.document().find("Critics disputed")
+    cur.setPosition(after.selectionStart() + 2)
+    qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=win.view.cursorRect(cur).center())  # fmt: skip
+    _key(qtbot, win, ",")
+    assert win.view.textCursor().selectedText() == WORDS[2]

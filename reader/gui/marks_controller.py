@@ -323,8 +323,9 @@ class MarksController(QObject):
     # --- stepping --------------------------------------------------------------------------
 
     def step(self, delta: int) -> Highlight | None:
-        """Select the next (``delta`` > 0) or previous mark in the article, from the
-        one stepped to last, else from what the view shows."""
+        """Select the next (``delta`` > 0) or previous mark in the article, from where
+        the reader is: the text cursor (a click, the mark stepped to, which selects
+        it), if it is on screen; else from what the view shows."""
         w = self.win
         if w.stored is None:
             w.flash("No article open")
@@ -337,9 +338,9 @@ class MarksController(QObject):
                 f"No marks in this article{more} — select words and press {self._keys('highlight')}"
             )
             return None
-        span = layer.span_of(self.current) if self.current is not None else None
-        if span is not None:
-            nxt = layer.step(span[0], delta)
+        at = self._cursor_place()
+        if at is not None:
+            nxt = layer.step(at, delta)
         elif delta > 0:
             top = self.view.cursorForPosition(QPoint(0, 0)).position()
             nxt = layer.step(top - 1, delta)
@@ -351,6 +352,19 @@ class MarksController(QObject):
             return None
         self.show_mark(nxt.id)
         return self.highlights.get(nxt.id)
+
+    def _cursor_place(self) -> int | None:
+        """Where stepping starts: the start of the mark the text cursor is in (or of
+        the selection), else the cursor itself; None when the cursor is off screen
+        (the reader scrolled away from it)."""
+        view = self.view
+        cur = view.textCursor()
+        if not view.viewport().rect().intersects(view.cursorRect(cur)):
+            return None
+        pos = cur.selectionStart()
+        mark = view.mark_layer.at(pos)
+        span = view.mark_layer.span_of(mark.id) if mark is not None else None
+        return span[0] if span is not None else pos
 
     def next_mark(self) -> None:
         self.step(+1)
@@ -447,6 +461,7 @@ class MarksController(QObject):
 
         panel = MarksPanel(self.win)
         panel.markChosen.connect(self.open_mark)
+        panel.removeRequested.connect(self.remove_mark)
         panel.closed.connect(self.win.end_search)
         self.win.left.addWidget(panel)
         self.win.keys_guard.watch(panel)

@@ -5,8 +5,9 @@ Each row is three lines (the quote, the note, then the article's title with the
 colour, the tags and "ORPHANED" for a mark whose words re-extraction could not find)
 at one fixed height, in a list model: the view never measures rows one by one and
 never builds a widget per mark, so 5,000 marks open at once. Filtering runs over rows
-read once (three queries); Enter or a double-click opens the article at the mark, Esc
-gives the library list back.
+read once (three queries); Enter or a double-click opens the article at the mark, Del
+or Backspace removes the selected mark (Put Back Mark undoes it), Esc gives the
+library list back.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ Index = QModelIndex | QPersistentModelIndex
 CLAIM_NOTES = "claim notes"
 #: Characters of a quote or note a row shows (the row elides what does not fit).
 ROW_CHARS = 200
+#: Keys that remove the selected mark in the list (in the window, Del deletes the
+#: article and Backspace removes the mark at the text cursor).
+REMOVE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 @dataclass(frozen=True)
@@ -212,6 +216,8 @@ class MarksPanel(QWidget):
 
     #: (article id, highlight id or None, claim key or None)
     markChosen = Signal(int, object, object)
+    #: The highlight to remove (Del or Backspace in the list; the window can undo it).
+    removeRequested = Signal(int)
     closed = Signal()
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
@@ -374,10 +380,36 @@ class MarksPanel(QWidget):
         if r is not None:
             self.markChosen.emit(r.article_id, r.mark_id, r.claim_key)
 
+    def remove_current(self) -> None:
+        """Remove the selected highlight (Del, Backspace); the list keeps its place.
+        A claim's note is not removed here: it belongs to the claim's verdict."""
+        r = self.current()
+        if r is None:
+            return
+        if r.mark_id is None:
+            self.win.flash("A claim's note: open its claim (Enter) and edit the note there")
+            return
+        row = self.list.currentIndex().row()
+        self.removeRequested.emit(r.mark_id)  # removed, and this view read again
+        if self.model.rows:
+            self.list.setCurrentIndex(self.model.index(min(row, len(self.model.rows) - 1)))
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.list
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in REMOVE_KEYS
+            and not event.modifiers()
+        ):
+            event.accept()  # the list's: not Delete Article, not Remove Mark in the text
+            return False
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
+            if obj is self.list and key in REMOVE_KEYS and not event.modifiers():
+                self.remove_current()
+                return True
             if key == Qt.Key.Key_Escape:
                 self.closed.emit()
                 return True
