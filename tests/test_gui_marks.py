@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.gui.dialogs import HelpSheet
-from reader.gui.mark_dialogs import MarkDialog, TagsDialog, TagsEdit
+from reader.gui.mark_dialogs import TAG_MAX_CHARS, MarkDialog, TagsDialog, TagsEdit
 from reader.gui.marks_view import MarksPanel
 from reader.gui.window import MainWindow
 from reader.marks import Colour, selector_for
@@ -405,3 +405,54 @@ def test_next_mark_steps_from_the_text_cursor(qtbot: QtBot, tmp_path: Path) -> N
                      pos=win.view.cursorRect(cur).center())  # fmt: skip
     _key(qtbot, win, ",")
     assert win.view.textCursor().selectedText() == WORDS[2]
+
+
+def test_enter_on_a_completion_saves_the_completion(qtbot: QtBot, tmp_path: Path) -> None:
+    """One completion shown (highlighted), Down, Enter, Enter: the tag saved is the
+    completion, never the typed fragment; with nothing highlighted, what was typed."""
+    win, ids = _window(qtbot, tmp_path, n=2)
+    win.library.set_article_tags(ids[1], ["to-verify"])  # a tag the library knows
+    _key(qtbot, win, "#")
+    dlg = win.dialog
+    assert isinstance(dlg, TagsDialog)
+    edit = dlg.tags_edit
+    qtbot.keyClicks(edit, "to-")
+    popup = edit.completions.popup()
+    assert popup.isVisible() and popup.currentIndex().row() == 0
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    assert popup.currentIndex().row() == 0  # still what the reader sees highlighted
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.tags() == ["to-verify"]
+    if dlg.isVisible():  # the first Enter took the completion; the next one saves
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert not dlg.isVisible()
+    assert win.library.article_tags(ids[0]) == ["to-verify"]
+
+
+def test_a_tag_over_64_characters_is_refused_with_a_note(qtbot: QtBot, tmp_path: Path) -> None:
+    win, [aid] = _window(qtbot, tmp_path)
+    _key(qtbot, win, "#")
+    dlg = win.dialog
+    assert isinstance(dlg, TagsDialog)
+    long_tag = "x" * (TAG_MAX_CHARS + 1)
+    dlg.tags_edit.setText(f"harbour, {long_tag}")
+    qtbot.keyClick(dlg.tags_edit, Qt.Key.Key_Return)
+    assert dlg.isVisible() and dlg.tags_note.isVisible()
+    assert dlg.tags_note.text() == (
+        f"A tag can have at most {TAG_MAX_CHARS} characters; “{'x' * 23}…” has 65."
+    )
+    assert win.library.article_tags(aid) == []
+    dlg.tags_edit.setText(f"harbour, {long_tag[:-1]}")
+    qtbot.keyClick(dlg.tags_edit, Qt.Key.Key_Return)
+    assert not dlg.isVisible()
+    assert win.library.article_tags(aid) == ["harbour", long_tag[:-1]]
+    # a mark's tags too
+    _select(win, WORDS[0])
+    _key(qtbot, win, "a")
+    _key(qtbot, win, "E", Qt.KeyboardModifier.ShiftModifier)
+    mark_dlg = win.dialog
+    assert isinstance(mark_dlg, MarkDialog)
+    mark_dlg.tags_edit.setText(long_tag)
+    mark_dlg.accept()
+    assert mark_dlg.isVisible() and mark_dlg.tags_note.isVisible()
+    assert win.library.highlights(article_id=aid)[0].tags == []

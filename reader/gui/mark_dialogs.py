@@ -27,15 +27,28 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.style import mark_fill, mark_line
-from reader.marks import Colour, Highlight
+from reader.marks import Colour, Highlight, normal_tag
 
 #: Characters of a quote the edit dialog shows before "…".
 QUOTE_CHARS = 280
+#: The longest tag the dialogs save, in characters (as stored: spaces collapsed, no
+#: "#"). A tag is a label to filter by, not a note; the store does not cap it (yet).
+TAG_MAX_CHARS = 64
 
 
 def split_tags(text: str) -> list[str]:
     """Tags as typed: comma-separated, spaces around each dropped, empty ones too."""
     return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def too_long(tags: Sequence[str]) -> str:
+    """Why these tags cannot be saved (one over :data:`TAG_MAX_CHARS`), or ''."""
+    for t in tags:
+        n = len(normal_tag(t))
+        if n > TAG_MAX_CHARS:
+            shown = t if len(t) <= 24 else t[:23] + "…"
+            return f"A tag can have at most {TAG_MAX_CHARS} characters; “{shown}” has {n}."
+    return ""
 
 
 def swatch(colour: str, palette: QPalette, size: int = 14) -> QIcon:
@@ -63,6 +76,9 @@ class TagsEdit(QLineEdit):
         self.completions.setModel(QStringListModel(sorted(known, key=str.casefold), self))
         self.completions.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completions.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # Down on the last completion stays on it: with wrapping, Down from the one
+        # completion shown left none highlighted, and Enter saved the typed fragment
+        self.completions.setWrapAround(False)
         self.completions.setWidget(self)
         self.completions.activated.connect(self._chosen)
         self.textEdited.connect(self._edited)
@@ -122,6 +138,26 @@ class TagsEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
+def _tags_note() -> QLabel:
+    """Where a dialog says why its tags were not saved (hidden until then)."""
+    note = QLabel()
+    note.setObjectName("tagsProblem")
+    note.setAccessibleName("Tags problem")
+    note.setWordWrap(True)
+    note.setVisible(False)
+    return note
+
+
+def _tags_ok(edit: TagsEdit, note: QLabel) -> bool:
+    """Whether ``edit``'s tags may be saved; if not, ``note`` says why."""
+    why = too_long(edit.tags())
+    note.setText(why)
+    note.setVisible(bool(why))
+    if why:
+        edit.setFocus()
+    return not why
+
+
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -160,10 +196,12 @@ class MarkDialog(QDialog):
         self.note_edit.setMinimumHeight(90)
         self.tags_edit = TagsEdit(known_tags, mark.tags)
         self.tags_edit.setAccessibleName("Tags, separated by commas")
+        self.tags_note = _tags_note()
         form = QFormLayout()
         form.addRow("&Colour:", self.colour_box)
         form.addRow("&Note:", self.note_edit)
         form.addRow("&Tags:", self.tags_edit)
+        form.addRow("", self.tags_note)
         buttons = _buttons(self)
         self.remove_button = QPushButton("&Remove Mark")
         self.remove_button.setObjectName("removeMarkButton")
@@ -188,6 +226,11 @@ class MarkDialog(QDialog):
     def _remove(self) -> None:
         self.removeRequested.emit()
         self.reject()
+
+    def accept(self) -> None:
+        """Save, unless a tag is too long (the dialog says so and stays)."""
+        if _tags_ok(self.tags_edit, self.tags_note):
+            super().accept()
 
     def colour(self) -> Colour:
         return Colour(self.colour_box.currentData())
@@ -220,13 +263,20 @@ class TagsDialog(QDialog):
         self.tags_edit.setAccessibleName("Tags, separated by commas")
         hint = QLabel("Separate tags with commas; an empty line removes them all.")
         hint.setWordWrap(True)
+        self.tags_note = _tags_note()
         lay = QVBoxLayout(self)
         lay.addWidget(head)
         lay.addWidget(self.tags_edit)
         lay.addWidget(hint)
+        lay.addWidget(self.tags_note)
         lay.addWidget(_buttons(self))
         self.tags_edit.setFocus()
         self.resize(420, 160)
+
+    def accept(self) -> None:
+        """Save, unless a tag is too long (the dialog says so and stays)."""
+        if _tags_ok(self.tags_edit, self.tags_note):
+            super().accept()
 
     def tags(self) -> list[str]:
         return self.tags_edit.tags()
