@@ -456,3 +456,35 @@ def test_a_tag_over_64_characters_is_refused_with_a_note(qtbot: QtBot, tmp_path:
     mark_dlg.accept()
     assert mark_dlg.isVisible() and mark_dlg.tags_note.isVisible()
     assert win.library.highlights(article_id=aid)[0].tags == []
+
+
+def _select_between(win: MainWindow, first: str, last: str, skip: int = 0, cut: int = 0) -> None:
+    """Select from ``skip`` characters into ``first`` to ``cut`` characters before the
+    end of ``last``, as a mouse drag that starts and ends inside words does."""
+    doc = win.view.document()
+    a, b = doc.find(first), doc.find(last)
+    assert a.hasSelection() and b.hasSelection(), (first, last)
+    cur = QTextCursor(doc)
+    cur.setPosition(a.selectionStart() + skip)
+    cur.setPosition(b.selectionEnd() - cut, QTextCursor.MoveMode.KeepAnchor)
+    win.view.setTextCursor(cur)
+
+
+def test_highlight_takes_the_whole_words_a_selection_touches(qtbot: QtBot, tmp_path: Path) -> None:
+    win, [aid] = _window(qtbot, tmp_path)
+    _select_between(win, "water smelled", "of diesel", skip=2, cut=2)  # "ter smelled of dies"
+    _key(qtbot, win, "a")
+    _select_between(win, "mayor's office", "mayor's office", skip=2, cut=3)  # "yor's off"
+    _key(qtbot, win, "a")
+    _select_between(win, "Story 0: harbour", "The harbour authority said", skip=6, cut=0)
+    _key(qtbot, win, "a")  # from the title into the text: the text's part
+    assert sorted(h.exact for h in win.library.highlights(article_id=aid)) == [
+        "The harbour authority said",
+        "mayor's office",
+        "water smelled of diesel",
+    ]
+    # a selection that starts and ends between words is kept as it is
+    _select_between(win, " for a week", " for a week")
+    _key(qtbot, win, "a")
+    assert " for a week" not in [h.exact for h in win.library.highlights(article_id=aid)]
+    assert "for a week" in [h.exact for h in win.library.highlights(article_id=aid)]

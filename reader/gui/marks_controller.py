@@ -43,6 +43,34 @@ def short(text: str, n: int = SAID_CHARS) -> str:
     return line if len(line) <= n else line[: n - 1].rstrip() + "…"
 
 
+#: Characters that join two parts of one word: "late-stage", "Kestrel's".
+JOINERS = "-'’‐"
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is part of a word (a letter or digit, or a joiner between two)."""
+    ch = text[i]
+    if ch.isalnum():
+        return True
+    return (
+        ch in JOINERS and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+    )
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` grown to the whole words it cuts: a selection dragged from
+    the middle of one word to the middle of another ("e) — Kestrel Therapeutics has
+    paus") highlights the words it touches ("Wire) — Kestrel Therapeutics has
+    paused"); one that starts or ends between words is kept as it is."""
+    if start < len(text) and _in_word(text, start):
+        while start > 0 and _in_word(text, start - 1):
+            start -= 1
+    if end > 0 and _in_word(text, end - 1):
+        while end < len(text) and _in_word(text, end):
+            end += 1
+    return start, end
+
+
 def tip_of(h: Highlight) -> str:
     """A highlight's tooltip: its note, then its tags."""
     parts = [h.note or ""]
@@ -136,10 +164,11 @@ class MarksController(QObject):
                 f" ({self._keys('highlight')})"
             )
             return None
-        span = self.view.text_selection()
+        span = self.view.text_selection()  # the title and byline left out
         if span is None:
             w.flash("Only the article's own words can be highlighted, not its title or byline")
-        return span
+            return None
+        return whole_words(w.stored.article.text, *span)
 
     def highlight(self, colour: Colour | None = None) -> Highlight | None:
         """Highlight the selected words in ``colour`` (default: the last one used)."""
