@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.gui.dialogs import HelpSheet
@@ -488,3 +488,52 @@ def test_highlight_takes_the_whole_words_a_selection_touches(qtbot: QtBot, tmp_p
     _key(qtbot, win, "a")
     assert " for a week" not in [h.exact for h in win.library.highlights(article_id=aid)]
     assert "for a week" in [h.exact for h in win.library.highlights(article_id=aid)]
+
+
+def test_mark_messages_fit_a_small_windows_status_bar(qtbot: QtBot, tmp_path: Path) -> None:
+    """At 800x600 every message of the marks is read whole: the status bar cuts what
+    does not fit (the why of an orphaned mark is in the Marks view and Edit Mark)."""
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        aid = add_article(lib, variant(0, "w0"))
+        text = lib.article_text(aid) or ""
+        s = text.index("The report could not")
+        lost = lib.add_highlight(aid, selector_for(text, s, s + 48), Colour.PURPLE,
+                                 note="gone after the update", orphaned=True)  # fmt: skip
+    win = open_window(qtbot, db, tmp_path / "s.ini", size=(800, 600))
+    win.open_article(aid)
+    bar = win.statusBar()
+    said = []
+
+    def look() -> None:
+        said.append(bar.currentMessage())
+
+    _key(qtbot, win, ".")  # only an orphaned mark: none to step to
+    look()
+    win.marks.show_mark(lost.id)  # as the Marks view or a search opens it
+    look()
+    _select_between(win, "Residents told", "two wells were shut")  # a long quote
+    _key(qtbot, win, "a")
+    look()
+    _key(qtbot, win, "E", Qt.KeyboardModifier.ShiftModifier)
+    dlg = win.dialog
+    assert isinstance(dlg, MarkDialog)
+    dlg.note_edit.setPlainText("A long note about the wells and who shut them, and when. " * 3)
+    dlg.accept()
+    _key(qtbot, win, ".")
+    _key(qtbot, win, ",")
+    look()
+    _key(qtbot, win, Qt.Key.Key_Backspace)
+    look()
+    _key(qtbot, win, "z")
+    look()
+    heads = [m.split(":")[0] for m in said]  # each message was the one meant
+    assert heads[0].startswith("No marks in this article (1 orphaned")
+    assert heads[1:3] == ["Orphaned mark", "Highlighted in yellow"]
+    assert said[3].startswith("Mark 1 of 2 · yellow · A long note")
+    assert heads[4:] == ["Mark removed", "Mark put back"]
+    grip = bar.style().pixelMetric(QStyle.PixelMetric.PM_SizeGripSize)
+    room = bar.contentsRect().width() - 2 * grip  # the size grip, the margins
+    fm = bar.fontMetrics()
+    too_long = [m for m in said if fm.horizontalAdvance(m) > room]
+    assert said and not too_long, (room, too_long)

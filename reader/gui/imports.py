@@ -39,6 +39,7 @@ from reader.gui.workers import (
 from reader.textsafe import quote_name
 
 if TYPE_CHECKING:
+    from reader.export.marks_import import Imported as MarksImported
     from reader.gui.dialogs import ImportProblems
     from reader.gui.window import MainWindow
 
@@ -129,6 +130,25 @@ def summary(outcome: ImportOutcome, opened: bool, open_key: str) -> str:
         else:
             msg += " — Go ▸ Open Last Import opens it"
     return msg
+
+
+def marks_said(done: MarksImported) -> str:
+    """The status-bar line for a finished Import Marks: what it added, in few words
+    (a small window's status bar shows it whole; ``import-marks`` prints more)."""
+    parts = []
+    if done.highlights:
+        lost = f" ({done.orphaned} orphaned)" if done.orphaned else ""
+        parts.append(plural(done.highlights, "highlight") + lost)
+    if done.verdicts:
+        parts.append(plural(done.verdicts, "verdict or note", "verdicts or notes"))
+    if done.tagged:
+        parts.append(f"tags on {plural(done.tagged, 'article')}")
+    line = "Marks imported: " + (", ".join(parts) or "nothing new")
+    if done.highlights_known + done.verdicts_same:
+        line += f"; {done.highlights_known + done.verdicts_same} already here"
+    if done.claims_missing + done.unmatched:
+        line += f"; {done.claims_missing + done.unmatched} left out (not in this library)"
+    return line
 
 
 class ImportController(QObject):
@@ -276,7 +296,7 @@ class ImportController(QObject):
             w.marks.refresh()
             for sc in w.stored.claims:  # verdicts and notes the file brought
                 w._show_saved(w.stored.id, sc.claim_key)
-        w.flash(f"Marks: {out.done.summary()}")
+        w.flash(marks_said(out.done))
 
     # --- drag and drop ----------------------------------------------------------------
 

@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: Characters of a quote a status message shows.
-SAID_CHARS = 60
+#: Characters of a quote a status message shows: a message must fit the status bar
+#: of a small window (800 pixels wide) whole; the quote is the part that gives way.
+SAID_CHARS = 28
 
 
 def short(text: str, n: int = SAID_CHARS) -> str:
@@ -202,8 +203,8 @@ class MarksController(QObject):
         cur.clearSelection()
         self.view.setTextCursor(cur)
         w.flash(
-            f"Highlighted in {chosen}: “{short(made.exact)}” — Edit Mark"
-            f" ({self._keys('edit_mark')}) adds a note or tags"
+            f"Highlighted in {chosen}: “{short(made.exact)}” —"
+            f" {self._keys('edit_mark')} adds a note or tags"
         )
         return made
 
@@ -261,8 +262,7 @@ class MarksController(QObject):
         mark = self.highlights.get(mid) if mid is not None else None
         if mark is None and say:
             self.win.flash(
-                "No mark here: click in a highlight, or step to one with Next Mark"
-                f" ({self._keys('next_mark')})"
+                f"No mark here: click in a highlight, or step to one ({self._keys('next_mark')})"
             )
         return mark
 
@@ -324,8 +324,8 @@ class MarksController(QObject):
         gone = self.removed[-1]
         if w.library.row(gone.article_id) is None:
             w.flash(
-                "The mark's article is no longer in the library: Undo Delete"
-                f" ({self._keys('undo_delete')}) brings it back first"
+                "Its article is no longer in the library: Undo Delete"
+                f" ({self._keys('undo_delete')}) first"
             )
             return None
         back = self._save("the mark", lambda: w.library.restore_highlight(gone))
@@ -362,9 +362,9 @@ class MarksController(QObject):
         layer = self.view.mark_layer
         if not layer.placed:
             lost = sum(h.orphaned for h in self.highlights.values())
-            more = f" ({lost} orphaned: see the Marks view)" if lost else ""
+            more = f" ({lost} orphaned: Marks view)" if lost else ""
             w.flash(
-                f"No marks in this article{more} — select words and press {self._keys('highlight')}"
+                f"No marks in this article{more} — select words, press {self._keys('highlight')}"
             )
             return None
         at = self._cursor_place()
@@ -410,10 +410,9 @@ class MarksController(QObject):
             return False
         self.current = mark_id
         if mark.orphaned:
-            w.flash(
-                f"Orphaned mark: “{short(mark.exact)}” was not found in this article's"
-                " text after it was extracted again (the mark and its note are kept)"
-            )
+            # short: why, and that it is kept, the Marks view (its row, its tooltip)
+            # and Edit Mark say
+            w.flash(f"Orphaned mark: “{short(mark.exact)}” was not found in the text")
             return False
         if self.view.loading:
             self._pending = mark_id
@@ -424,7 +423,7 @@ class MarksController(QObject):
         self.view.select_span(span)
         if say:
             n = list(self.highlights).index(mark_id) + 1
-            note = f" · {short(mark.note, 40)}" if mark.note else ""
+            note = f" · {short(mark.note)}" if mark.note else ""
             w.statusBar().showMessage(f"Mark {n} of {len(self.highlights)} · {mark.colour}{note}")
         return True
 
@@ -515,6 +514,6 @@ class MarksController(QObject):
         elif claim_key is not None and w.stored is not None:
             row = next((i for i, c in enumerate(w.stored.claims) if c.claim_key == claim_key), None)
             if row is None:
-                w.flash("The claim this note was on is not in the article's present extraction")
+                w.flash("The claim of this note is no longer in the article")
             else:
                 w.select_claim(row)
