@@ -82,3 +82,42 @@ def test_bad_input_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
         assert p.stderr.count("\n") == 1 and "Traceback" not in p.stderr, (args, p.stderr)
     assert invoke("marks", "--db", db).stdout == ""
     assert invoke("tag", "--db", db).stdout == ""
+
+
+def test_tags_given_with_commas_are_several(tmp_path: Path) -> None:
+    db, aid = _library(tmp_path)
+    assert invoke("tag", str(aid), "--add", "a,b", "--add", "c", "--db", db).stdout == "a, b, c\n"
+    assert invoke("tag", str(aid), "--remove", "a, #C", "--db", db).stdout == "b\n"
+
+
+def test_marks_of_an_unknown_article_is_bad_input(tmp_path: Path) -> None:
+    db, _aid = _library(tmp_path)
+    p = invoke("marks", "--article", "99", "--db", db)
+    assert p.returncode == 2 and "article 99: not in the library" in p.stderr
+
+
+def test_reextract_says_what_no_longer_finds_its_words(tmp_path: Path) -> None:
+    import sqlite3
+    import zlib
+
+    db, aid = _library(tmp_path)
+    invoke("highlight", str(aid), "harbour master", "--db", db)
+    invoke("highlight", str(aid), "only if the pier is fixed", "--note", "ask", "--db", db)
+    p = invoke("claims", "--article", str(aid), "--db", db, "--format", "json")
+    seq = next(i for i, line in enumerate(p.stdout.splitlines()) if "pier" in line)
+    invoke("verdict", str(aid), str(seq), "unproven", "--note", "call the port", "--db", db)
+    # the stored page changes as a new cleaner might read it: the pier sentence goes
+    conn = sqlite3.connect(db)
+    new = STORY.replace(" only if the pier is fixed", ", residents said")
+    conn.execute("update articles set raw = ? where id = ?", (zlib.compress(new.encode()), aid))
+    conn.commit()
+    conn.close()
+    p = invoke("reextract", str(aid), "--db", db)
+    assert p.returncode == 0, p.stderr
+    assert "1 highlight and 1 verdict or note no longer find their words" in p.stdout
+    p = invoke("marks", "--orphaned", "--db", db, "--format", "json")
+    [lost] = [json.loads(x) for x in p.stdout.splitlines()]
+    assert lost["exact"] == "only if the pier is fixed" and lost["orphaned"]
+    p = invoke("reextract", str(aid), "--db", db, "--format", "json")
+    d = json.loads(p.stdout)
+    assert (d["orphaned_highlights"], d["detached_verdicts"]) == (1, 1)

@@ -247,16 +247,20 @@ class MarksMixin:
         return [_highlight(r) for r in self.db.execute(sql, args)]
 
     def relocate_highlights(self, places: Iterable[Relocated]) -> None:
-        """Write where highlights were found in their article's new text: their new
-        offsets, or orphaned (the old offsets kept as the last known place). Called
-        inside the re-extraction's transaction (:meth:`Library.replace_extraction`)."""
+        """Write where highlights were found in their article's new text: the words
+        there (a fuzzy match may differ a little from the old quote), their context
+        and offsets; or orphaned (the old quote and offsets kept as the last known
+        place). Called inside the re-extraction's transaction
+        (:meth:`Library.replace_extraction`)."""
         for p in places:
-            if p.span is None:
+            sel = p.selector
+            if sel is None:
                 self.db.execute("update highlights set orphaned = 1 where id = ?", [p.id])
             else:
                 self.db.execute(
-                    "update highlights set start = ?, [end] = ?, orphaned = 0 where id = ?",
-                    [p.span[0], p.span[1], p.id],
+                    "update highlights set exact = ?, prefix = ?, suffix = ?, start = ?,"
+                    " [end] = ?, orphaned = 0 where id = ?",
+                    [sel.exact, sel.prefix, sel.suffix, sel.start, sel.end, p.id],
                 )
 
     def claim_notes(self) -> list[ClaimNote]:
