@@ -121,3 +121,10 @@ def test_reextract_says_what_no_longer_finds_its_words(tmp_path: Path) -> None:
     p = invoke("reextract", str(aid), "--db", db, "--format", "json")
     d = json.loads(p.stdout)
     assert (d["orphaned_highlights"], d["detached_verdicts"]) == (1, 1)
+
+
+def test_a_tag_longer_than_a_label_is_refused(tmp_path: Path) -> None:
+    db, aid = _library(tmp_path)
+    p = invoke("tag", str(aid), "--add", "x" * 65, "--db", db)
+    assert p.returncode == 2 and "longer than 64 characters" in p.stderr
+    assert invoke("tag", str(aid), "--db", db).stdout == "(no tags)\n"

@@ -75,6 +75,10 @@ class MarkHit:
     snippet: str
 
 
+#: The longest tag kept: a tag is a label, not a note.
+MAX_TAG_CHARS = 64
+
+
 def normal_tag(name: str) -> str:
     """A tag as stored: its words with single spaces, no leading '#'."""
     return " ".join(name.strip().lstrip("#").split())

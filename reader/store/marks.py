@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 from reader.errors import InputError
 from reader.marks.anchor import Selector
-from reader.marks.model import Colour, Highlight, MarkHit, Relocated, TagCount, normal_tag
+from reader.marks.model import (
+    MAX_TAG_CHARS,
+    Colour,
+    Highlight,
+    MarkHit,
+    Relocated,
+    TagCount,
+    normal_tag,
+)
 from reader.store.timestamps import now_iso
 from reader.textsafe import displayable
 
@@ -58,6 +66,11 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
     out: dict[str, str] = {}
     for t in tags:
         name = normal_tag(displayable(t))
+        if len(name) > MAX_TAG_CHARS:
+            raise InputError(
+                f"tag {name[:24]!r}…",
+                f"is longer than {MAX_TAG_CHARS} characters: a tag is a label",
+            )
         if name:
             out.setdefault(name.casefold(), name)
     return list(out.values())
