@@ -471,10 +471,38 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
     with _library(args) as lib:
         done, failures = reextract(lib, args.id)
+        scope = None if args.id is None else [args.id]
+        lost_marks = len(
+            [h for h in lib.highlights(orphaned=True) if scope is None or h.article_id in scope]
+        )
+        lost_verdicts = lib.detached_verdicts(scope)
     if args.format == "json":
-        _out_json({"reextracted": done, "failed": failures})
+        _out_json(
+            {
+                "reextracted": done,
+                "failed": failures,
+                "orphaned_highlights": lost_marks,
+                "detached_verdicts": lost_verdicts,
+            }
+        )
     else:
-        _out(f"re-extracted {_count(done, 'article')}; user verdicts kept")
+        _out(f"re-extracted {_count(done, 'article')}; your verdicts, notes and marks kept")
+        if lost_marks or lost_verdicts:
+            lost = [
+                *([_count(lost_marks, "highlight")] if lost_marks else []),
+                *(
+                    [
+                        f"{lost_verdicts} verdict{'s' if lost_verdicts != 1 else ''} or note"
+                        f"{'s' if lost_verdicts != 1 else ''}"
+                    ]
+                    if lost_verdicts
+                    else []
+                ),
+            ]
+            _out(
+                f"{' and '.join(lost)} no longer find their words in the text: kept, and"
+                " shown as orphaned ('marks --orphaned', the window's Marks view)"
+            )
     return _report(failures)
 
 
@@ -514,6 +542,9 @@ def cmd_marks(args: argparse.Namespace) -> int:
     """The highlights across the library (newest article first), filtered; or delete
     some by id (``--delete``)."""
     with _library(args) as lib:
+        if args.article is not None and lib.row(args.article) is None:
+            _err(f"article {args.article}: not in the library (see 'list')")
+            return EXIT_BAD_INPUT
         if args.delete:
             missing = [hid for hid in args.delete if lib.delete_highlight(hid) is None]
             for hid in args.delete:
@@ -533,7 +564,7 @@ def cmd_marks(args: argparse.Namespace) -> int:
         if args.format == "json":
             _out_json(_highlight_dict(h, titles.get(h.article_id)))
             continue
-        lost = "  ORPHANED (words not found after re-extraction)" if h.orphaned else ""
+        lost = "  ORPHANED (its words are not in the article's text now)" if h.orphaned else ""
         tags = f"  #{' #'.join(h.tags)}" if h.tags else ""
         _out(f"[{h.id}] {h.colour.value:<6} {one_line(titles.get(h.article_id) or '(untitled)')}"
              f" [{h.article_id}]{tags}{lost}")  # fmt: skip
@@ -598,8 +629,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
         now = lib.article_tags(args.article)
         if args.set is not None:
             now = [t for t in args.set.split(",")]
-        now += args.add or []
-        drop = {t.casefold() for t in args.remove or []}
+        now += [t for arg in args.add or [] for t in arg.split(",")]
+        drop = {t.strip().lstrip("#").casefold() for a in args.remove or [] for t in a.split(",")}
         now = [t for t in now if t.strip().lstrip("#").casefold() not in drop]
         if args.set is not None or args.add or args.remove:
             now = lib.set_article_tags(args.article, now)

@@ -129,3 +129,49 @@ def test_search_output_of_a_note_match_is_as_before(tmp_path: Path) -> None:
     assert text == (
         f"[{aid}] Ferry timetable\n    highlight note: ask the [zebrafish] people to-verify\n"
     )
+
+
+def test_tags_given_with_commas_are_several(tmp_path: Path) -> None:
+    db, aid = _library(tmp_path)
+    assert invoke("tag", str(aid), "--add", "a,b", "--add", "c", "--db", db).stdout == "a, b, c\n"
+    assert invoke("tag", str(aid), "--remove", "a, #C", "--db", db).stdout == "b\n"
+
+
+def test_marks_of_an_unknown_article_is_bad_input(tmp_path: Path) -> None:
+    db, _aid = _library(tmp_path)
+    p = invoke("marks", "--article", "99", "--db", db)
+    assert p.returncode == 2 and "article 99: not in the library" in p.stderr
+
+
+def test_reextract_says_what_no_longer_finds_its_words(tmp_path: Path) -> None:
+    import sqlite3
+    import zlib
+
+    db, aid = _library(tmp_path)
+    invoke("highlight", str(aid), "harbour master", "--db", db)
+    invoke("highlight", str(aid), "only if the pier is fixed", "--note", "ask", "--db", db)
+    p = invoke("claims", "--article", str(aid), "--db", db, "--format", "json")
+    seq = next(i for i, line in enumerate(p.stdout.splitlines()) if "pier" in line)
+    invoke("verdict", str(aid), str(seq), "unproven", "--note", "call the port", "--db", db)
+    # the stored page changes as a new cleaner might read it: the pier sentence goes
+    conn = sqlite3.connect(db)
+    new = STORY.replace(" only if the pier is fixed", ", residents said")
+    conn.execute("update articles set raw = ? where id = ?", (zlib.compress(new.encode()), aid))
+    conn.commit()
+    conn.close()
+    p = invoke("reextract", str(aid), "--db", db)
+    assert p.returncode == 0, p.stderr
+    assert "1 highlight and 1 verdict or note no longer find their words" in p.stdout
+    p = invoke("marks", "--orphaned", "--db", db, "--format", "json")
+    [lost] = [json.loads(x) for x in p.stdout.splitlines()]
+    assert lost["exact"] == "only if the pier is fixed" and lost["orphaned"]
+    p = invoke("reextract", str(aid), "--db", db, "--format", "json")
+    d = json.loads(p.stdout)
+    assert (d["orphaned_highlights"], d["detached_verdicts"]) == (1, 1)
+
+
+def test_a_tag_longer_than_a_label_is_refused(tmp_path: Path) -> None:
+    db, aid = _library(tmp_path)
+    p = invoke("tag", str(aid), "--add", "x" * 65, "--db", db)
+    assert p.returncode == 2 and "longer than 64 characters" in p.stderr
+    assert invoke("tag", str(aid), "--db", db).stdout == "(no tags)\n"

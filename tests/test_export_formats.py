@@ -327,3 +327,28 @@ def test_the_loader_refuses_the_network() -> None:
         offline_loader("https://example.org/context.jsonld")
     with pytest.raises(jsonld.JsonLdError):
         expand({"@context": "https://example.org/other.jsonld", "name": "x"})
+
+
+def test_an_orphaned_highlight_is_exported_by_its_words_only(library: Library) -> None:
+    from dataclasses import replace
+
+    from reader.marks import relocate, selector_for
+
+    aid = ferry(library)
+    stored = library.get(aid)
+    assert stored is not None
+    text = stored.article.text
+    s = text.index("fuel costs had doubled")
+    library.add_highlight(aid, selector_for(text, s, s + len("fuel costs had doubled")))
+    new_text = text.replace("fuel costs had doubled", "prices rose")
+    library.replace_extraction(
+        aid,
+        replace(stored.article, text=new_text, markdown=new_text),
+        highlights=relocate(library.highlights(article_id=aid), new_text),
+    )
+    doc = json.loads(_text(library, ExportFormat.WEBANNOTATION))
+    items = doc["first"]["items"] if "first" in doc else doc.get("items", doc.get("@graph", []))
+    [mark] = [a for a in items if a.get("motivation") == "highlighting"]
+    kinds = [sel["type"] for sel in mark["target"]["selector"]]
+    assert kinds == ["TextQuoteSelector"]  # its old offsets point at other words now
+    assert mark["target"]["selector"][0]["exact"] == "fuel costs had doubled"

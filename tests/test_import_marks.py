@@ -313,7 +313,7 @@ def test_export_by_tag(tmp_path: Path) -> None:
     memo = invoke("export", "--db", db, "--as", "markdown", "--tag", "islands").stdout
     assert "- **Tags:** ferries, islands" in memo and "## Your highlights (2)" in memo
     assert (
-        "- “fuel costs had doubled” (pink; tags: energy, follow up)  \n  **Note:** ask the &lt;b>board&lt;/b>"
+        "- “fuel costs had doubled” (pink; tags: energy, follow up)\n  - **Note:** ask the &lt;b>board&lt;/b>"
         in memo
     )
 

@@ -213,3 +213,18 @@ def test_writes_inside_a_transaction_are_kept_whole_or_not_at_all(library: Libra
     # and a write after it is a transaction of its own again
     library.set_article_tags(aid, [])
     assert library.article_tags(aid) == []
+
+
+def test_a_mark_found_again_takes_the_new_texts_words_and_context(library: Library) -> None:
+    raw, article = make_article()
+    aid = library.add(raw, article).article_id
+    h = _highlight(library, aid, "Engineers found 14 cracked beams")
+    text = "New lead paragraph.\n\n" + article.text.replace("cracked beams", "crackd beams")
+    new = replace(article, text=text, markdown=text)
+    library.replace_extraction(
+        aid, new, highlights=relocate(library.highlights(article_id=aid), text)
+    )
+    [now] = library.highlights(article_id=aid)
+    assert not now.orphaned and now.id == h.id
+    assert now.exact == text[now.start : now.end] == "Engineers found 14 crackd beams"
+    assert text[: now.start].endswith(now.prefix) and text[now.end :].startswith(now.suffix)

@@ -96,25 +96,35 @@ def quote_target(record: ArticleRecord, start: int, end: int) -> dict[str, Any]:
 
 
 def _target(
-    record: ArticleRecord, exact: str, prefix: str, suffix: str, start: int, end: int
+    record: ArticleRecord,
+    exact: str,
+    prefix: str,
+    suffix: str,
+    start: int,
+    end: int,
+    placed: bool = True,
 ) -> dict[str, Any]:
+    """The article at the quote; with its offsets only when the quote is there
+    (``placed``): an orphaned mark's last offsets point at other words now."""
+    selectors: list[dict[str, Any]] = [
+        {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}
+    ]
+    if placed:
+        selectors.append({"type": "TextPositionSelector", "start": start, "end": end})
     return {
         "type": "SpecificResource",
         "source": article_iri(record),
         "schema:sha256": record.content_hash,
-        "selector": [
-            {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
-            {"type": "TextPositionSelector", "start": start, "end": end},
-        ],
+        "selector": selectors,
     }
 
 
 def highlight_annotation(record: ArticleRecord, h: Highlight) -> dict[str, Any]:
     """One highlight as an annotation (its quote as the library keeps it; an orphaned
-    one's offsets are its last known place)."""
+    one has no position: its words are not in the text now)."""
     bodies = [_body("commenting", h.note)] if h.note else []
     bodies += [_body("tagging", t) for t in h.tags]
-    target = _target(record, h.exact, h.prefix, h.suffix, h.start, h.end)
+    target = _target(record, h.exact, h.prefix, h.suffix, h.start, h.end, not h.orphaned)
     target["styleClass"] = STYLE_PREFIX + h.colour.value
     anno: dict[str, Any] = {
         "id": h.uid,

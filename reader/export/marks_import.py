@@ -106,9 +106,13 @@ class Imported:
         if already:
             line += f"; {already} already in the library"
         if self.claims_missing:
-            line += f"; {self.claims_missing} claim(s) not found in their article"
+            n = self.claims_missing
+            line += f"; {n} claim{'s' if n != 1 else ''} not found in their article"
         if self.unmatched:
-            line += f"; {self.unmatched} annotation(s) of articles not in this library left out"
+            n = self.unmatched
+            line += (
+                f"; {n} annotation{'s' if n != 1 else ''} of articles not in this library left out"
+            )
         return line
 
 

@@ -110,8 +110,8 @@ def article_memo(record: ArticleRecord) -> Iterator[str]:
             if h.orphaned:
                 facts.append("its words are no longer in the text")
             item = f"- “{inline(h.exact)}” ({inline('; '.join(facts))})"
-            if h.note:  # on a line of its own in the item (a hard break)
-                item += f"  \n  **Note:** {block(h.note, '  ')}"
+            if h.note:  # a nested item: the highlight's, not another highlight
+                item += f"\n  - **Note:** {block(h.note, '    ')}"
             yield item
         yield ""
 

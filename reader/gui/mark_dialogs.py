@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.style import mark_fill, mark_line
-from reader.marks import Colour, Highlight, normal_tag
+from reader.marks import MAX_TAG_CHARS, Colour, Highlight, normal_tag
 
 #: Characters of a quote the edit dialog shows before "…".
 QUOTE_CHARS = 280
-#: The longest tag the dialogs save, in characters (as stored: spaces collapsed, no
-#: "#"). A tag is a label to filter by, not a note; the store does not cap it (yet).
-TAG_MAX_CHARS = 64
+#: The longest tag the dialogs save (the store's cap, declared once in reader.marks):
+#: checked here too, so the dialog says so and stays open with what was typed.
+TAG_MAX_CHARS = MAX_TAG_CHARS
 
 
 def split_tags(text: str) -> list[str]:

@@ -175,9 +175,16 @@ def _fuzzy(selector: Selector, text: str) -> tuple[int, int] | None:
     if found is None:
         return None
     start, end = lo + found.dest_start, lo + found.dest_end
-    # the aligned span can end mid-word: widen it to whole words
+    # the aligned span can end mid-word: widen it to whole words; and it can take in
+    # spaces or punctuation at its ends that the quote does not have
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
     while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
-    return start, end
+    if exact[-1].isalnum():
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+    if exact[0].isalnum():
+        while start < end and not text[start].isalnum():
+            start += 1
+    return (start, end) if start < end else None

@@ -45,10 +45,15 @@ class Highlight:
 
 @dataclass(frozen=True)
 class Relocated:
-    """Where re-anchoring found a highlight in a new text (None: orphaned)."""
+    """Where re-anchoring found a highlight in a new text: its quote there, with the
+    new text's context and offsets (None: orphaned, the old quote kept)."""
 
     id: int
-    span: tuple[int, int] | None
+    selector: Selector | None
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        return None if self.selector is None else (self.selector.start, self.selector.end)
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,10 @@ class MarkHit:
     snippet: str
 
 
+#: The longest tag kept: a tag is a label, not a note.
+MAX_TAG_CHARS = 64
+
+
 def normal_tag(name: str) -> str:
     """A tag as stored: its words with single spaces, no leading '#'."""
     return " ".join(name.strip().lstrip("#").split())
@@ -77,6 +86,10 @@ def normal_tag(name: str) -> str:
 
 def relocate(highlights: list[Highlight], text: str) -> list[Relocated]:
     """Each highlight's place in a new text of its article (re-extraction)."""
-    from reader.marks.anchor import locate
+    from reader.marks.anchor import locate, selector_for
 
-    return [Relocated(h.id, locate(h.selector, text)) for h in highlights]
+    out = []
+    for h in highlights:
+        span = locate(h.selector, text)
+        out.append(Relocated(h.id, None if span is None else selector_for(text, *span)))
+    return out

@@ -777,6 +777,23 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
         ).fetchone()
         return VerdictEntry(*r) if r else None
 
+    def detached_verdicts(self, article_ids: Iterable[int] | None = None) -> int:
+        """How many claims the user gave a verdict or note that their article no
+        longer has (re-extraction changed the claim's words): kept, shown nowhere
+        but the Marks view, until the words come back."""
+        where = ""
+        if article_ids is not None:
+            ids = ",".join(str(int(i)) for i in article_ids) or "null"
+            where = f" and v.article_id in ({ids})"
+        row = self.db.execute(
+            "select count(*) from (select distinct v.article_id, v.claim_key from verdicts v"
+            " where v.id = (select max(id) from verdicts w where w.article_id = v.article_id"
+            " and w.claim_key = v.claim_key) and (v.verdict is not null or"
+            " coalesce(v.note, '') != '')" + where + " and not exists (select 1 from claims c"
+            " where c.article_id = v.article_id and c.claim_key = v.claim_key))"
+        ).fetchone()
+        return int(row[0])
+
     def verdict_history(self, article_id: int, key: str) -> list[VerdictEntry]:
         rows = self.db.execute(
             "select verdict, note, created_at from verdicts where article_id = ? and"

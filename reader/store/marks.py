@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 from reader.errors import InputError
 from reader.marks.anchor import Selector
-from reader.marks.model import Colour, Highlight, MarkHit, Relocated, TagCount, normal_tag
+from reader.marks.model import (
+    MAX_TAG_CHARS,
+    Colour,
+    Highlight,
+    MarkHit,
+    Relocated,
+    TagCount,
+    normal_tag,
+)
 from reader.store.timestamps import now_iso
 from reader.textsafe import displayable
 
@@ -58,6 +66,11 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
     out: dict[str, str] = {}
     for t in tags:
         name = normal_tag(displayable(t))
+        if len(name) > MAX_TAG_CHARS:
+            raise InputError(
+                f"tag {name[:24]!r}…",
+                f"is longer than {MAX_TAG_CHARS} characters: a tag is a label",
+            )
         if name:
             out.setdefault(name.casefold(), name)
     return list(out.values())
@@ -247,16 +260,20 @@ class MarksMixin:
         return [_highlight(r) for r in self.db.execute(sql, args)]
 
     def relocate_highlights(self, places: Iterable[Relocated]) -> None:
-        """Write where highlights were found in their article's new text: their new
-        offsets, or orphaned (the old offsets kept as the last known place). Called
-        inside the re-extraction's transaction (:meth:`Library.replace_extraction`)."""
+        """Write where highlights were found in their article's new text: the words
+        there (a fuzzy match may differ a little from the old quote), their context
+        and offsets; or orphaned (the old quote and offsets kept as the last known
+        place). Called inside the re-extraction's transaction
+        (:meth:`Library.replace_extraction`)."""
         for p in places:
-            if p.span is None:
+            sel = p.selector
+            if sel is None:
                 self.db.execute("update highlights set orphaned = 1 where id = ?", [p.id])
             else:
                 self.db.execute(
-                    "update highlights set start = ?, [end] = ?, orphaned = 0 where id = ?",
-                    [p.span[0], p.span[1], p.id],
+                    "update highlights set exact = ?, prefix = ?, suffix = ?, start = ?,"
+                    " [end] = ?, orphaned = 0 where id = ?",
+                    [sel.exact, sel.prefix, sel.suffix, sel.start, sel.end, p.id],
                 )
 
     def claim_notes(self) -> list[ClaimNote]:
