@@ -318,7 +318,7 @@ def test_reextract_skips_a_damaged_stored_input_and_goes_on(
         lib.db.conn.commit()
     code, out, err = run(capsys, "reextract", "--db", str(db))
     assert code == 2
-    assert out == "re-extracted 2 articles; user verdicts kept\n"
+    assert out == "re-extracted 2 articles; your verdicts, notes and marks kept\n"
     [line] = err.splitlines()
     assert line.startswith(f"error: article {ids[1]} ({source}): its stored input is damaged (")
     assert line.endswith("); skipped, its claims left as they were")
