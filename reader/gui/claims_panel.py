@@ -60,6 +60,7 @@ from reader.gui.claim_detail import ClaimDetail, DetailContext
 from reader.gui.style import (
     VERDICT_MARKS,
     paint_badge,
+    paint_row_background,
     paint_tag,
     paint_verdict,
     row_colors,
@@ -301,19 +302,11 @@ class ClaimDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Background and focus by the style; the row's content from a pixmap cache, so
         moving through claims (which repaints the list as it scrolls) stays cheap."""
-        from PySide6.QtWidgets import QStyle  # its enums cost 14 ms: not at start-up
-
         sc = index.data(ClaimRole)
         if sc is None:
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
+        opt, selected = paint_row_background(self, painter, option, index)
         widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:  # background, selection and focus frame, per the style
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         size = opt.rect.size()
         dpr = widget.devicePixelRatioF() if widget is not None else 1.0
         pal: QPalette = opt.palette

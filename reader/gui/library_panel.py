@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.style import row_colors
+from reader.gui.style import paint_row_background, row_colors
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads after the window is shown
     from reader.store import Selection
@@ -167,20 +167,11 @@ class LibraryDelegate(QStyledItemDelegate):
         return QSize(200, 2 * fm.height() + 2 * self.PAD + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        from PySide6.QtWidgets import QStyle  # its enums cost 14 ms: not at start-up
-
         row = index.data(RowRole)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt, selected = paint_row_background(self, painter, option, index)
         if row is None:
             return
         rect: QRect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         pal: QPalette = opt.palette
         fg, muted = row_colors(pal, selected)  # style.py holds both to 4.5:1 contrast
         font: QFont = QFont(opt.font)

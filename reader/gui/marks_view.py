@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -44,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import store_error, write_reason
 from reader.gui.mark_dialogs import swatch
-from reader.gui.style import mark_line, placeholder_palette, row_colors
+from reader.gui.style import mark_line, paint_row_background, placeholder_palette, row_colors
 from reader.marks import Colour
 
 if TYPE_CHECKING:
@@ -171,15 +170,8 @@ class MarkDelegate(QStyledItemDelegate):
         r = index.data(Qt.ItemDataRole.UserRole)
         if not isinstance(r, MarkRow):
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text, opt.icon = "", QIcon()
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:  # background, selection and focus, per the style
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt, selected = paint_row_background(self, painter, option, index)
         pal: QPalette = opt.palette
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         main, meta = row_colors(pal, selected)
         rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         painter.save()
