@@ -193,3 +193,17 @@ def test_a_name_after_an_organisation_noun_is_a_body_not_a_person() -> None:
     assert (c.source, c.source_type) == ("Nordhavn Lines", "organization")
     c = _by(claims, "Dock union")
     assert c.source == "Maren Eide" and c.source_type in ("person", "official")
+
+
+def test_the_one_told_is_never_the_speaker_even_after_a_long_apposition() -> None:
+    text = (
+        "Omar Lind, a senior analyst at Stratcom, the Texas-based research group, told the "
+        "Harbor Courier in October that the sea wall was weak.\n\n"
+        "Ivo Hale, an expert in coastal engineering and flood risk at the Department of Civil "
+        "Works at the University of Leeds who did not work on the survey, told the Harbor "
+        'Courier: "The wall will not hold another winter."'
+    )
+    claims = find_claims(text, "Harbor Gazette")
+    assert _by(claims, "Omar Lind").source == "Omar Lind"
+    assert _by(claims, "Ivo Hale").source == "Ivo Hale"
+    assert all(c.source != "Harbor Courier" for c in claims)

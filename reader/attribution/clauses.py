@@ -29,7 +29,7 @@ from reader.attribution.lexicon import (
 from reader.attribution.segment import Token, join_tokens
 
 #: Longest parenthetical (", who ..., said") skipped between a source and its cue.
-MAX_PAREN = 30
+MAX_PAREN = 40
 
 
 def is_event(lemma: str) -> bool:

@@ -330,6 +330,12 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
         pstart, pend, width = parenthetical_start(toks, j), j, 1
         if toks[j].text == "-":
             pstart, pend, width = double_hyphen_start(toks, j), j - 1, 2
+        elif pstart is not None and toks[pstart + 1].low in DETERMINERS:
+            # "X, a senior analyst at Stratcom, the Texas-based group, told": an
+            # apposition of an apposition; the aside runs from the comma after X
+            outer = parenthetical_start(toks, pstart)
+            if outer is not None and toks[outer + 1].low in DETERMINERS:
+                pstart = outer
         if pstart is not None:
             src = np_back(toks, pstart - 1)
             if src is not None:
@@ -348,8 +354,9 @@ def _verb(s: SentenceView, i: int) -> Attribution | None:
             trailing = before in {",", "”", '"', "’", "—", "–", "'"} and src[0] > 1
     inverted = False
     if src is None:
-        # Inverted: "...,” said Jane Doe, the spokeswoman."
-        if i > 0 and toks[i - 1].text in {",", "”", '"', "’", "'", "—", "–"}:
+        # Inverted: "...,” said Jane Doe, the spokeswoman." (never "..., told the
+        # Courier": the one told is not the speaker)
+        if lemma != "tell" and i > 0 and toks[i - 1].text in {",", "”", '"', "’", "'", "—", "–"}:
             k = i + 1
             while k < n and toks[k].low in {"also", "later", "then", "previously"}:
                 k += 1
