@@ -228,3 +228,10 @@ def test_a_mark_found_again_takes_the_new_texts_words_and_context(library: Libra
     assert not now.orphaned and now.id == h.id
     assert now.exact == text[now.start : now.end] == "Engineers found 14 crackd beams"
     assert text[: now.start].endswith(now.prefix) and text[now.end :].startswith(now.suffix)
+
+
+def test_a_highlight_found_by_its_tags_alone_is_labelled_so(library: Library) -> None:
+    aid = library.add(*make_article()).article_id
+    _highlight(library, aid, "the bridge", tags=["zeppelin"])
+    [hit] = library.search("zeppelin")
+    assert hit.snippet.startswith("highlight tags: ")

@@ -732,8 +732,11 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
                 note, tags = (h.note, tuple(h.tags)) if h is not None else (None, ())
             elif m.kind == "article":
                 tags = tuple(self.article_tags(m.article_id))
+            what = label.get(m.kind, m.kind)
+            if m.kind == "highlight" and not note:
+                what = "highlight tags"  # a highlight with tags and no note
             out[m.article_id] = NoteHit(
-                m.article_id, row[0], row[1], f"{label.get(m.kind, m.kind)}: {m.snippet}",
+                m.article_id, row[0], row[1], f"{what}: {m.snippet}",
                 m.kind, m.ref, note, tags,
             )  # fmt: skip
         return list(out.values())
