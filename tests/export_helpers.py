@@ -4,10 +4,28 @@ at exact offsets, and text as hostile as we like."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.ingest import RawInput
 from reader.model import Article, Claim
 from reader.store import Library
+
+
+def json_before_marks(lib: Library) -> list[dict[str, Any]]:
+    """Each article as the JSON export wrote it before marks and tags existed (the
+    keys every version has written since), from the store's own reading of it: what
+    ``export --format json`` must still hold."""
+    out = []
+    for aid in lib.article_ids():
+        stored = lib.get(aid)
+        assert stored is not None
+        d: dict[str, Any] = {"id": aid, "source": stored.source, "imported_at": stored.imported_at}
+        d.update(stored.article.to_dict())
+        for cd, sc in zip(d["claims"], stored.claims, strict=True):
+            cd["verdict"] = sc.verdict
+            cd["note"] = sc.note
+        out.append(d)
+    return out
 
 
 @dataclass

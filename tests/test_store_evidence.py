@@ -7,11 +7,14 @@ verdicts untouched), and migrated in place from a library written at m004.
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import zlib
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from reader.export import ExportFormat, Scope, export_text
 from reader.ingest import RawInput, load
 from reader.library_ops import import_source, reextract
 from reader.model import Article, Claim
@@ -94,7 +97,9 @@ def test_every_new_key_round_trips(library: Library) -> None:
     assert [sc.claim.to_dict() for sc in library.claims(status="disputed")] == [
         c.to_dict() for c in article.claims[2:]
     ]
-    [exported] = library.export()
+    out = io.StringIO()
+    export_text(library, ExportFormat.JSON, Scope(), out)
+    [exported] = [json.loads(line) for line in out.getvalue().splitlines()]
     assert exported["wire"] == "Associated Press"
     assert [(c["evidence"], c["conflicts_with"], c["uncertain"]) for c in exported["claims"]] == [
         (c.evidence, c.conflicts_with, c.uncertain) for c in article.claims

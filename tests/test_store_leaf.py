@@ -46,7 +46,7 @@ with Library(db) as lib:
     aid = lib.add(raw, art).article_id
     assert lib.stored_input(aid) is not None
     lib.replace_extraction(aid, art)
-    lib.search("bridge"), lib.get(aid), list(lib.export())
+    lib.search("bridge"), lib.get(aid)
 assert check_library(db).ok
 print("\\n".join(sorted(m for m in sys.modules if m.startswith("reader"))))
 """

@@ -1017,25 +1017,6 @@ class Library(SubscriptionsMixin, ReadingMixin, TraceMixin, MarksMixin):
         ).fetchone()
         return row is not None
 
-    # --- export -----------------------------------------------------------------------
-
-    def export(self) -> Iterator[dict[str, Any]]:
-        """Every article with its claims and the user's verdicts, as JSON-ready dicts."""
-        for aid in self.article_ids():
-            stored = self.get(aid)
-            if stored is None:
-                continue
-            d: dict[str, Any] = {
-                "id": aid,
-                "source": stored.source,
-                "imported_at": stored.imported_at,
-            }
-            d.update(stored.article.to_dict())
-            for cd, sc in zip(d["claims"], stored.claims, strict=True):
-                cd["verdict"] = sc.verdict
-                cd["note"] = sc.note
-            yield d
-
 
 #: The most words of a query searched for: each more is another full pass of the
 #: index ("the" 400 times took 32 s); a repeated word is searched once.
